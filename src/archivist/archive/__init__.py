@@ -1,0 +1,17 @@
+"""The archive: one SQLite file, the only place Archivist's SQL lives."""
+
+from __future__ import annotations
+
+from archivist.archive.articles import ArticleStore
+
+
+class Archive(ArticleStore):
+    """An open archive; each store mixin adds the operations of one concern."""
+
+    @classmethod
+    def open(cls, path: str) -> Archive:
+        """Open (creating or upgrading as needed) the archive at ``path``."""
+        return cls(path)
+
+
+__all__ = ["Archive"]

@@ -1,0 +1,290 @@
+"""Articles, their sources and footnotes in the archive: add, read, list, search, re-extract."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
+
+from archivist.archive import codec
+from archivist.archive.base import ArchiveBase, utc_now
+from archivist.errors import DuplicateError, NotFoundError
+from archivist.ingest.base import Extraction, Resource
+from archivist.model import (
+    Article,
+    ArticleId,
+    ArticleSummary,
+    Footnote,
+    SearchHit,
+    Source,
+    SourceFormat,
+    SourceId,
+)
+
+SNIPPET_TOKENS = 16
+
+
+class ArticleStore(ArchiveBase):
+    """The article half of the archive."""
+
+    def find_source(self, sha256: str) -> ArticleId | None:
+        """The article made from the original with this SHA-256, if the archive has it."""
+        row = self._db.execute(
+            "SELECT a.id FROM sources s JOIN articles a ON a.source_id = s.id WHERE s.sha256 = ?",
+            [sha256],
+        ).fetchone()
+        return None if row is None else ArticleId(row[0])
+
+    def add(self, extraction: Extraction, original: bytes) -> ArticleId:
+        """Store one imported article and its original bytes in one transaction."""
+        article = extraction.article
+        source = article.source
+        if source is None:
+            raise ValueError("an extraction must carry its Source to be archived")
+        now = utc_now()
+        with self.transaction() as db:
+            existing = self.find_source(source.sha256)
+            if existing is not None:
+                raise DuplicateError(
+                    f"{source.filename}: already in the archive as article {existing}", existing
+                )
+            source_id = (
+                db.table("sources")
+                .insert(
+                    {
+                        "sha256": source.sha256,
+                        "filename": source.filename,
+                        "format": source.format,
+                        "encoding": source.encoding,
+                        "size": source.size,
+                        "imported_at": now,
+                    }
+                )
+                .last_pk
+            )
+            db.table("originals").insert({"source_id": source_id, "data": original})
+            self._insert_resources(source_id, extraction.resources)
+            row = _article_row(article)
+            row.update(source_id=source_id, created_at=now, updated_at=now)
+            article_id = cast(int, db.table("articles").insert(row).last_pk)
+            self._insert_footnotes(article_id, article.footnotes)
+        return ArticleId(article_id)
+
+    def replace_extraction(self, article_id: ArticleId, extraction: Extraction) -> None:
+        """Swap an article's extracted text, metadata and footnotes for a new extraction.
+
+        The user's highlights, notes and tags stay; re-anchoring them is the caller's job,
+        inside the same transaction (see ``Archive.reextract``).
+        """
+        self._require_article(article_id)
+        row = _article_row(extraction.article)
+        row["updated_at"] = utc_now()
+        with self.transaction() as db:
+            db.table("articles").update(article_id, row)
+            db.execute("DELETE FROM footnotes WHERE article_id = ?", [article_id])
+            self._insert_footnotes(article_id, extraction.article.footnotes)
+            source_id = self._source_id(article_id)
+            db.execute("DELETE FROM resources WHERE source_id = ?", [source_id])
+            self._insert_resources(source_id, extraction.resources)
+
+    def article(self, article_id: ArticleId) -> Article:
+        """The article with its footnotes (the user's annotations are added by the Archive)."""
+        row = self._article_row(article_id)
+        return _article_from_row(row, self.footnotes(article_id))
+
+    def footnotes(self, article_id: ArticleId) -> tuple[Footnote, ...]:
+        """An article's footnotes in document order."""
+        rows = self._db.execute(
+            "SELECT label, markers_json, text, kind, refers_to, csl_json FROM footnotes "
+            "WHERE article_id = ? ORDER BY seq",
+            [article_id],
+        )
+        names = [d[0] for d in rows.description]
+        return tuple(codec.footnote_from_row(dict(zip(names, r, strict=True))) for r in rows)
+
+    def original(self, article_id: ArticleId) -> bytes:
+        """The bytes of the file the article was imported from."""
+        row = self._db.execute(
+            "SELECT o.data FROM articles a JOIN originals o ON o.source_id = a.source_id "
+            "WHERE a.id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id} in the archive")
+        return bytes(row[0])
+
+    def resource(self, article_id: ArticleId, location: str) -> Resource | None:
+        """A file archived with the article's page, by the location the page uses."""
+        row = self._db.execute(
+            "SELECT r.location, r.mime_type, r.data FROM articles a "
+            "JOIN resources r ON r.source_id = a.source_id WHERE a.id = ? AND r.location = ?",
+            [article_id, location],
+        ).fetchone()
+        return None if row is None else Resource(row[0], row[1], bytes(row[2]))
+
+    def article_ids(self, *, include_deleted: bool = False) -> list[ArticleId]:
+        """Every article id, oldest first."""
+        where = "" if include_deleted else " WHERE deleted_at IS NULL"
+        return [
+            ArticleId(r[0]) for r in self._db.execute(f"SELECT id FROM articles{where} ORDER BY id")
+        ]
+
+    def count_articles(self) -> int:
+        """How many articles the archive holds, not counting those in the trash."""
+        return int(
+            self._db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
+        )
+
+    def list_articles(self, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        """The archive listing, in import order."""
+        sql = (
+            "SELECT id, title, authors_json, published, site FROM articles "
+            "WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?"
+        )
+        rows = self._db.execute(sql, [-1 if limit is None else limit, offset])
+        return [
+            ArticleSummary(ArticleId(r[0]), r[1], tuple(json.loads(r[2])), r[3], r[4]) for r in rows
+        ]
+
+    def iter_articles(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
+        """Articles one at a time (bounded memory), all of them when ``ids`` is None."""
+        for article_id in self.article_ids() if ids is None else ids:
+            yield self.article(article_id)
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Full-text search, best first; any user text is safe, an empty query finds nothing."""
+        fts_query = self._db.quote_fts(query) if query.strip() else ""
+        if not fts_query.strip().strip('"').strip():
+            return []
+        sql = (
+            "SELECT a.id, a.title, snippet(articles_fts, 2, '**', '**', '…', ?) "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND a.deleted_at IS NULL "
+            "ORDER BY articles_fts.rank LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self._db.execute(sql, [SNIPPET_TOKENS, fts_query, limit, offset]).fetchall()
+        except sqlite3.OperationalError:
+            # quote_fts leaves no syntax to misread, so this is a query FTS5 still rejects
+            # (for example a lone quote mark); such a query matches nothing.
+            return []
+        return [SearchHit(ArticleId(r[0]), r[1], r[2]) for r in rows]
+
+    def source(self, article_id: ArticleId) -> Source:
+        """The record of the original file an article came from."""
+        row = self._db.execute(
+            "SELECT s.id, s.filename, s.format, s.encoding, s.sha256, s.size, s.imported_at "
+            "FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id} in the archive")
+        return Source(
+            id=SourceId(row[0]),
+            filename=row[1],
+            format=cast(SourceFormat, row[2]),
+            encoding=row[3],
+            sha256=row[4],
+            size=row[5],
+            imported_at=row[6],
+        )
+
+    def _article_row(self, article_id: ArticleId) -> dict[str, Any]:
+        cursor = self._db.execute(
+            "SELECT a.*, s.filename AS s_filename, s.format AS s_format, s.encoding AS s_encoding, "
+            "s.sha256 AS s_sha256, s.size AS s_size, s.imported_at AS s_imported_at "
+            "FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+            [article_id],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id} in the archive")
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def _require_article(self, article_id: ArticleId) -> None:
+        if self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
+            raise NotFoundError(f"no article {article_id} in the archive")
+
+    def _source_id(self, article_id: ArticleId) -> int:
+        return int(
+            self._db.execute(
+                "SELECT source_id FROM articles WHERE id = ?", [article_id]
+            ).fetchone()[0]
+        )
+
+    def _insert_footnotes(self, article_id: int, footnotes: Sequence[Footnote]) -> None:
+        if footnotes:
+            self._db.table("footnotes").insert_all(
+                (codec.footnote_row(article_id, seq, fn) for seq, fn in enumerate(footnotes)),
+                batch_size=500,
+            )
+
+    def _insert_resources(self, source_id: object, resources: Sequence[Resource]) -> None:
+        import hashlib
+
+        seen: set[str] = set()
+        rows = []
+        for res in resources:
+            if res.location in seen:
+                continue
+            seen.add(res.location)
+            rows.append(
+                {
+                    "source_id": source_id,
+                    "location": res.location,
+                    "mime_type": res.mime_type,
+                    "sha256": hashlib.sha256(res.data).hexdigest(),
+                    "data": res.data,
+                }
+            )
+        if rows:
+            self._db.table("resources").insert_all(rows)
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "authors": "; ".join(article.authors),
+        "authors_json": codec.dumps(list(article.authors)),
+        "published": article.published,
+        "site": article.site,
+        "section": article.section,
+        "url": article.url,
+        "language": article.language,
+        "text": article.text,
+        "blocks_json": codec.blocks_to_json(article.blocks),
+        "marks_json": codec.marks_to_json(article.marks),
+        "warnings_json": codec.dumps(list(article.warnings)),
+        "importer_version": article.importer_version,
+    }
+
+
+def _article_from_row(row: dict[str, Any], footnotes: tuple[Footnote, ...]) -> Article:
+    return Article(
+        id=ArticleId(row["id"]),
+        title=row["title"],
+        subtitle=row["subtitle"],
+        authors=tuple(json.loads(row["authors_json"])),
+        published=row["published"],
+        site=row["site"],
+        section=row["section"],
+        url=row["url"],
+        language=row["language"],
+        text=row["text"],
+        blocks=codec.blocks_from_json(row["blocks_json"]),
+        marks=codec.marks_from_json(row["marks_json"]),
+        warnings=tuple(json.loads(row["warnings_json"])),
+        importer_version=row["importer_version"],
+        footnotes=footnotes,
+        source=Source(
+            id=SourceId(row["source_id"]),
+            filename=row["s_filename"],
+            format=cast(SourceFormat, row["s_format"]),
+            encoding=row["s_encoding"],
+            sha256=row["s_sha256"],
+            size=row["s_size"],
+            imported_at=row["s_imported_at"],
+        ),
+    )

@@ -1,0 +1,138 @@
+"""The archive file: opening, migrations, WAL, and write transactions that wait their turn."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+from sqlite_utils import Database
+
+from archivist.archive import schema
+from archivist.errors import ArchiveError, ArchiveVersionError
+
+BUSY_TIMEOUT_S = 10.0
+"""How long one attempt to start a write waits for another process's write to finish."""
+WRITE_ATTEMPTS = 6
+"""Attempts to start a write before telling the user the archive is busy."""
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with seconds, as stored in every timestamp column."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class ArchiveBase:
+    """One open archive file. Every SQL statement of Archivist runs through a subclass of this."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._db = _connect(self.path)
+        try:
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """A write transaction begun with BEGIN IMMEDIATE, committed on success, else rolled back.
+
+        Taking the write lock up front means a read inside the transaction can never be
+        invalidated by another process's commit (SQLITE_BUSY_SNAPSHOT cannot be retried). If
+        another process holds the lock, each attempt waits up to BUSY_TIMEOUT_S.
+        """
+        conn = self._db.conn
+        if conn.in_transaction:
+            with self._db.atomic():
+                yield self._db
+            return
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or attempt == WRITE_ATTEMPTS - 1:
+                    raise ArchiveError(
+                        f"{self.path}: the archive is busy (is another Archivist writing to it?)"
+                    ) from exc
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            yield self._db
+        except BaseException:
+            conn.rollback()  # a no-op when an error already ended the transaction
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def backup(self, destination: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy of the archive with VACUUM INTO (never a file copy)."""
+        target = Path(destination)
+        if target.exists():
+            raise ArchiveError(f"{target}: a file of that name already exists")
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        self._db.execute("VACUUM INTO ?", [str(partial)])
+        os.replace(partial, target)
+        return target
+
+    def _migrate(self) -> None:
+        db = self._db
+        applied = [m.name for m in schema.migrations.applied(db)]
+        unknown = set(applied) - schema.known_names()
+        user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        if unknown or user_version > schema.latest_version():
+            raise ArchiveVersionError(
+                f"{self.path}: this archive was made by a newer version of Archivist; "
+                "upgrade Archivist to open it"
+            )
+        if not schema.migrations.pending(db):
+            return
+        if applied:
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            self.backup(self.path.with_name(f"{self.path.stem}.before-upgrade-{stamp}.sqlite3"))
+        elif db.table_names():
+            raise ArchiveError(f"{self.path}: this is an SQLite file but not an Archivist archive")
+        with self.transaction():
+            schema.migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {schema.latest_version()}")
+
+
+def _connect(path: Path) -> Database:
+    if path.exists() and path.is_dir():
+        raise ArchiveError(f"{path}: is a folder, not an archive file")
+    if path.exists() and path.stat().st_size:
+        with open(path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                raise ArchiveError(f"{path}: not an Archivist archive (not an SQLite file)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        # FULL: a commit is on disk when it returns, so nothing acknowledged is lost on power loss.
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
+    return db
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "")
+    return name.startswith("SQLITE_BUSY") or "locked" in str(exc)

@@ -1,0 +1,102 @@
+"""Rows to domain objects and back: the JSON columns of the archive's tables."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, cast
+
+from archivist.model import (
+    Block,
+    BlockKind,
+    Footnote,
+    FootnoteKind,
+    Mark,
+    MarkKind,
+)
+
+
+def dumps(value: object) -> str:
+    """Compact JSON that keeps non-Latin text readable in the open archive format."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def blocks_to_json(blocks: tuple[Block, ...]) -> str:
+    """Blocks as a JSON array of objects (``kind``, ``start``, ``end``, optional level/ordered)."""
+    items: list[dict[str, Any]] = []
+    for block in blocks:
+        item: dict[str, Any] = {"kind": block.kind, "start": block.start, "end": block.end}
+        if block.level is not None:
+            item["level"] = block.level
+        if block.ordered:
+            item["ordered"] = True
+        items.append(item)
+    return dumps(items)
+
+
+def blocks_from_json(raw: str) -> tuple[Block, ...]:
+    """The inverse of blocks_to_json."""
+    return tuple(
+        Block(
+            kind=cast(BlockKind, item["kind"]),
+            start=item["start"],
+            end=item["end"],
+            level=item.get("level"),
+            ordered=bool(item.get("ordered", False)),
+        )
+        for item in json.loads(raw)
+    )
+
+
+def marks_to_json(marks: tuple[Mark, ...]) -> str:
+    """Marks as a JSON array of objects (``kind``, ``start``, ``end``, optional href/label)."""
+    items: list[dict[str, Any]] = []
+    for mark in marks:
+        item: dict[str, Any] = {"kind": mark.kind, "start": mark.start, "end": mark.end}
+        if mark.href is not None:
+            item["href"] = mark.href
+        if mark.label is not None:
+            item["label"] = mark.label
+        items.append(item)
+    return dumps(items)
+
+
+def marks_from_json(raw: str) -> tuple[Mark, ...]:
+    """The inverse of marks_to_json."""
+    return tuple(
+        Mark(
+            kind=cast(MarkKind, item["kind"]),
+            start=item["start"],
+            end=item["end"],
+            href=item.get("href"),
+            label=item.get("label"),
+        )
+        for item in json.loads(raw)
+    )
+
+
+def footnote_row(article_id: int, seq: int, footnote: Footnote) -> dict[str, Any]:
+    """A footnotes-table row for one footnote."""
+    return {
+        "article_id": article_id,
+        "seq": seq,
+        "label": footnote.label,
+        "markers_json": dumps(list(footnote.markers)),
+        "text": footnote.text,
+        "kind": footnote.kind,
+        "refers_to": footnote.refers_to,
+        "csl_json": None if footnote.csl is None else dumps(footnote.csl),
+    }
+
+
+def footnote_from_row(row: Mapping[str, Any]) -> Footnote:
+    """A Footnote (without the user's notes) from a footnotes-table row."""
+    csl = row["csl_json"]
+    return Footnote(
+        label=row["label"],
+        markers=tuple(json.loads(row["markers_json"])),
+        text=row["text"],
+        kind=cast(FootnoteKind, row["kind"]),
+        refers_to=row["refers_to"],
+        csl=None if csl is None else json.loads(csl),
+    )

@@ -1,0 +1,160 @@
+"""The ``archivist`` command: parse, call one core function, print; no business logic here."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Generator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO, TypeVar
+
+from archivist import __version__
+from archivist.config import default_archive_path
+from archivist.errors import ArchivistError
+from archivist.model import Progress
+
+COMMAND_MODULES = ("articles",)
+"""Modules of archivist.cli, each with ``register(subparsers, common)`` adding its commands."""
+
+T = TypeVar("T")
+Handler = Callable[["Context"], int]
+
+
+class CommandError(ArchivistError):
+    """A command-level failure reported as one line and exit status 1."""
+
+
+class Context:
+    """What a command handler gets: its arguments, the archive, and output helpers."""
+
+    def __init__(self, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> None:
+        self.args = args
+        self.json: bool = bool(getattr(args, "json", False))
+        self.stdout = stdout
+        self.stderr = stderr
+        self._archive: Any = None
+
+    @property
+    def archive_path(self) -> Path:
+        """The archive this invocation works on."""
+        return Path(self.args.archive) if self.args.archive else default_archive_path()
+
+    def archive(self) -> Any:
+        """The open archive (opened on first use, closed when the command ends)."""
+        if self._archive is None:
+            from archivist.archive import Archive
+
+            self._archive = Archive.open(str(self.archive_path))
+        return self._archive
+
+    def close(self) -> None:
+        """Close the archive if a command opened it."""
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+    def emit(self, obj: object) -> None:
+        """Print one JSON value on stdout (one line)."""
+        self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    def out(self, line: str) -> None:
+        """Print a line of human output on stdout."""
+        self.stdout.write(line + "\n")
+
+    def say(self, line: str) -> None:
+        """Print a human message on stderr (never mixed into machine output)."""
+        self.stderr.write(line + "\n")
+
+    def fail(self, message: str) -> NoReturn:
+        """Stop the command with a one-line error and exit status 1."""
+        raise CommandError(message)
+
+    def run_job(self, job: Generator[Progress, None, T]) -> T:
+        """Drive a core generator, drawing a progress bar on stderr when it is a terminal."""
+        draw = self.stderr.isatty()
+        while True:
+            try:
+                step = next(job)
+            except StopIteration as stop:
+                if draw:
+                    self.stderr.write("\r\033[K")
+                    self.stderr.flush()
+                return stop.value  # type: ignore[no-any-return]
+            if draw and step.total > 1:
+                self.stderr.write("\r\033[K" + progress_bar(step))
+                self.stderr.flush()
+
+
+def progress_bar(step: Progress, width: int = 30) -> str:
+    """A one-line text progress bar: ``[#####-----] 12/40 message``."""
+    filled = width * step.done // max(step.total, 1)
+    message = step.message if len(step.message) <= 40 else step.message[:39] + "…"
+    return f"[{'#' * filled}{'-' * (width - filled)}] {step.done}/{step.total} {message}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (also used to generate the CLI reference)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print machine-readable JSON on stdout, nothing else",
+    )
+    common.add_argument(
+        "--archive",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the archive file (default: $ARCHIVIST_ARCHIVE or the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="archivist",
+        description="Archive saved web articles, annotate them and their footnotes, "
+        "and export dossiers.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"archivist {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"archivist.cli.{name}")
+        module.register(subparsers, common)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the CLI; returns the exit status (0 ok, 1 some input failed, 2 usage error)."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "archive"):
+        args.archive = None
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(out)
+        return 0
+    ctx = Context(args, out, err)
+    try:
+        return handler(ctx)
+    except ArchivistError as exc:
+        err.write(f"archivist: {_one_line(str(exc))}\n")
+        return 1
+    except KeyboardInterrupt:
+        err.write("archivist: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`); not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    finally:
+        ctx.close()
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

@@ -1,0 +1,138 @@
+"""Commands on articles: import, list, show, search."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from archivist.document import article_document
+from archivist.errors import NotFoundError
+from archivist.importer import import_paths
+from archivist.model import ArticleId
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the article commands."""
+    p = subparsers.add_parser(
+        "import", parents=[common], help="import saved articles (files or folders, recursively)"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML or MHTML files, or folders")
+    p.set_defaults(handler=cmd_import)
+
+    p = subparsers.add_parser("list", parents=[common], help="list the archive's articles")
+    p.add_argument("--limit", type=int, default=None, help="at most this many")
+    p.set_defaults(handler=cmd_list)
+
+    p = subparsers.add_parser("search", parents=[common], help="full-text search, best first")
+    p.add_argument("query", metavar="QUERY", help="words to find (any text is safe)")
+    p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    p.set_defaults(handler=cmd_search)
+
+    p = subparsers.add_parser(
+        "show", parents=[common], help="print articles as documents (JSON Lines with --json)"
+    )
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_show)
+
+
+def cmd_import(ctx: Any) -> int:
+    """Import files and folders; report each file; exit 1 if any failed."""
+    report = ctx.run_job(import_paths(ctx.archive(), ctx.args.paths))
+    if ctx.json:
+        ctx.emit(
+            [
+                {"path": r.path, "status": r.status, "id": r.id, "error": r.error}
+                | ({"warnings": list(r.warnings)} if r.warnings else {})
+                for r in report.results
+            ]
+        )
+    else:
+        for r in report.results:
+            if r.status == "error":
+                ctx.say(f"error: {r.error}")
+            else:
+                ctx.out(f"{r.status:<9} {r.id:>6}  {r.path}")
+                for warning in r.warnings:
+                    ctx.say(f"warning: {r.path}: {warning}")
+        ctx.say(
+            f"{report.count('imported')} imported, {report.count('duplicate')} already in the "
+            f"archive, {report.count('error')} failed"
+        )
+    return 1 if report.count("error") else 0
+
+
+def cmd_list(ctx: Any) -> int:
+    """Print the archive listing."""
+    rows = ctx.archive().list_articles(limit=ctx.args.limit)
+    if ctx.json:
+        ctx.emit(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "authors": list(r.authors),
+                    "published": r.published,
+                    "site": r.site,
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            byline = ", ".join(r.authors)
+            extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
+            ctx.out(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else ""))
+    return 0
+
+
+def cmd_search(ctx: Any) -> int:
+    """Print search hits, best first."""
+    hits = ctx.archive().search(ctx.args.query, limit=ctx.args.limit)
+    if ctx.json:
+        ctx.emit([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits])
+    else:
+        if not hits:
+            ctx.say("no matches")
+        for h in hits:
+            ctx.out(f"{h.id:>6}  {h.title}\n        {h.snippet}")
+    return 0
+
+
+def cmd_show(ctx: Any) -> int:
+    """Print each article: its document as one JSON line, or readable text."""
+    archive = ctx.archive()
+    status = 0
+    for article_id in ctx.args.ids:
+        try:
+            article = _document(archive, ArticleId(article_id))
+        except NotFoundError as exc:
+            ctx.say(f"archivist: {exc}")
+            status = 1
+            continue
+        if ctx.json:
+            ctx.emit(article_document(article))
+        else:
+            ctx.out(_readable(article))
+    return status
+
+
+def _document(archive: Any, article_id: ArticleId) -> Any:
+    getter = getattr(archive, "document", None) or archive.article
+    return getter(article_id)
+
+
+def _readable(article: Any) -> str:
+    lines = [article.title, "=" * min(len(article.title), 78)]
+    meta = [", ".join(article.authors), article.site, article.published, article.url]
+    lines.append(" · ".join(m for m in meta if m))
+    lines.append("")
+    lines.append(article.text)
+    if article.footnotes:
+        lines.append("")
+        lines.append("Notes")
+        lines.append("-----")
+        for fn in article.footnotes:
+            lines.append(f"[{fn.label}] {fn.text}")
+            for note in fn.notes:
+                lines.append(f"      ✎ {note.text}")
+    return "\n".join(lines)

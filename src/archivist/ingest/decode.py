@@ -1,0 +1,110 @@
+"""Decide a file's text encoding before any parser sees its bytes, and decode it."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from archivist.errors import ExtractionError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Legacy single-byte encodings a saved article is likely to be in, when nothing declares one.
+# charset-normalizer is asked to choose among these only, so Persian in windows-1256 is never
+# taken for Latin-1 garbage.
+_LEGACY_CANDIDATES = ("cp1252", "cp1256")
+
+
+def sniff_bom(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, or None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def normalise_encoding_name(name: str) -> str | None:
+    """The Python codec name for an encoding label, or None if Python does not know it."""
+    label = name.strip().strip("\"'").lower()
+    if not label:
+        return None
+    # WHATWG: labels for Latin-1 and ASCII mean windows-1252 on the web.
+    if label in {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}:
+        label = "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(
+    data: bytes, *, declared: str | None = None, filename: str = ""
+) -> tuple[str, str]:
+    """Decode ``data`` to text; return the text and the encoding used.
+
+    Order: a BOM; valid UTF-8; a declared encoding that decodes cleanly; then detection among
+    legacy encodings. A declaration that contradicts valid UTF-8 loses to UTF-8 (pages often
+    lie). Raises ExtractionError when nothing decodes the bytes as text.
+    """
+    bom = sniff_bom(data)
+    if bom is not None:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError as exc:
+            raise ExtractionError(f"{filename}: invalid {bom} after its byte-order mark") from exc
+        return text.lstrip("\ufeff"), bom.removesuffix("-sig").replace("-le", "").replace("-be", "")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        codec = normalise_encoding_name(declared)
+        if codec is not None and codec not in {"utf-8", "utf-16", "utf-32"}:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                pass
+    best = from_bytes(data, cp_isolation=list(_LEGACY_CANDIDATES)).best()
+    if best is not None and best.encoding is not None:
+        codec = codecs.lookup(best.encoding).name
+        return data.decode(codec, errors="replace"), codec
+    if looks_binary(data):
+        raise ExtractionError(f"{filename}: not text in any encoding Archivist recognises")
+    # Too little text for detection to decide: windows-1252 is the web's default for that.
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the bytes are evidently not text (NULs or many control bytes, and no BOM)."""
+    if sniff_bom(data) is not None:
+        return False
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return controls / len(head) > 0.05
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines to LF, drop NULs and stray control characters, compose to NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        ch
+        for ch in text
+        if ch in "\n\t" or not unicodedata.category(ch).startswith("C") or ch in _KEEP_FORMAT
+    )
+    return unicodedata.normalize("NFC", text)
+
+
+# Format characters that carry meaning in Persian and Arabic text (joiners, direction marks).
+_KEEP_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c\u00ad")

@@ -1,0 +1,62 @@
+"""Tell a saved article's format from its name and first bytes, and refuse what is not one."""
+
+from __future__ import annotations
+
+import re
+
+from archivist.errors import ExtractionError
+from archivist.ingest.decode import looks_binary, sniff_bom
+from archivist.model import SourceFormat
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES
+
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|\?xml)", re.I | re.S
+)
+_MHTML_HEADER = re.compile(
+    rb"^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related", re.I
+)
+
+# Magic numbers of common binary formats that arrive under text names by mistake.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+
+def sniff_format(data: bytes, filename: str) -> SourceFormat:
+    """The format of a saved article; raises ExtractionError for empty or binary files."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ExtractionError(f"{filename}: the file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ExtractionError(f"{filename}: this is {what}, not a saved article")
+    if looks_binary(data):
+        raise ExtractionError(f"{filename}: binary content, not a saved article")
+    head = data[:4096]
+    if sniff_bom(head) in {"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
+        bom = sniff_bom(head)
+        assert bom is not None
+        head = head.decode(bom, errors="ignore").encode("utf-8")
+    if _MHTML_HEADER.match(head.lstrip()):
+        return "mhtml"
+    suffix = _suffix(filename)
+    if suffix in MHTML_SUFFIXES:
+        return "mhtml"
+    if suffix in HTML_SUFFIXES or _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "html"
+    return "text"
+
+
+def _suffix(filename: str) -> str:
+    dot = filename.rfind(".")
+    return filename[dot:].lower() if dot > filename.rfind("/") else ""

@@ -1,0 +1,96 @@
+"""Schema, migrations and the archive file's guards."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from archivist.archive import Archive, schema
+from archivist.errors import ArchiveError, ArchiveVersionError
+from factories import make_extraction
+
+
+def test_new_archive_has_every_table(archive: Archive) -> None:
+    names = set(Database(sqlite3.connect(archive.path)).table_names())
+    expected = {"sources", "originals", "articles", "footnotes", "highlights", "notes", "tags"}
+    assert expected | {"dossiers", "dossier_items", "articles_fts"} <= names
+
+
+def test_new_archive_is_in_wal_mode(archive: Archive) -> None:
+    mode = sqlite3.connect(archive.path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_user_version_counts_migration_steps(archive: Archive) -> None:
+    version = sqlite3.connect(archive.path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == schema.latest_version() >= 1
+
+
+def test_reopening_applies_nothing_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    Archive.open(str(path)).close()
+    with Archive.open(str(path)) as arc:
+        assert arc.count_articles() == 0
+    assert not list(tmp_path.glob("*before-upgrade*"))
+
+
+def test_archive_from_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    Archive.open(str(path)).close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('archivist', '9999_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(ArchiveVersionError, match="newer version"):
+        Archive.open(str(path))
+
+
+def test_older_archive_is_backed_up_then_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as arc:
+        arc.add(make_extraction(), b"original")
+
+    def add_column(db: Database) -> None:
+        db.execute("ALTER TABLE articles ADD COLUMN test_extra TEXT")
+
+    steps = [*schema.migrations._migrations, Migrations._Migration("9000_test", add_column)]
+    monkeypatch.setattr(schema.migrations, "_migrations", steps)
+    with Archive.open(str(path)) as arc:
+        assert arc.count_articles() == 1
+    (backup,) = tmp_path.glob("a.before-upgrade-*.sqlite3")
+    columns = {c.name for c in Database(sqlite3.connect(path)).table("articles").columns}
+    backup_columns = {c.name for c in Database(sqlite3.connect(backup)).table("articles").columns}
+    assert "test_extra" in columns and "test_extra" not in backup_columns
+
+
+def test_non_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database")
+    with pytest.raises(ArchiveError, match="not an Archivist archive"):
+        Archive.open(str(path))
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ArchiveError, match="not an Archivist archive"):
+        Archive.open(str(path))
+
+
+def test_backup_is_a_consistent_copy(archive: Archive, tmp_path: Path) -> None:
+    archive.add(make_extraction(), b"original")
+    copy = archive.backup(tmp_path / "copy.sqlite3")
+    with Archive.open(str(copy)) as restored:
+        assert restored.count_articles() == 1
