@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from archivist.archive.articles import ArticleStore
+from archivist.archive.maintenance import MaintenanceStore
 
 
-class Archive(ArticleStore):
+class Archive(ArticleStore, MaintenanceStore):
     """An open archive; each store mixin adds the operations of one concern."""
 
     @classmethod

@@ -16,7 +16,7 @@ from archivist.config import default_archive_path
 from archivist.errors import ArchivistError
 from archivist.model import Progress
 
-COMMAND_MODULES = ("articles",)
+COMMAND_MODULES = ("articles", "maintenance")
 """Modules of archivist.cli, each with ``register(subparsers, common)`` adding its commands."""
 
 T = TypeVar("T")
@@ -67,6 +67,10 @@ class Context:
     def say(self, line: str) -> None:
         """Print a human message on stderr (never mixed into machine output)."""
         self.stderr.write(line + "\n")
+
+    def stdin_is_interactive(self) -> bool:
+        """True when a person can answer a question on standard input."""
+        return sys.stdin is not None and sys.stdin.isatty()
 
     def fail(self, message: str) -> NoReturn:
         """Stop the command with a one-line error and exit status 1."""

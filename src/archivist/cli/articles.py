@@ -37,7 +37,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_import(ctx: Any) -> int:
     """Import files and folders; report each file; exit 1 if any failed."""
-    report = ctx.run_job(import_paths(ctx.archive(), ctx.args.paths))
+    archive = ctx.archive()
+    archive.rotate_backups()
+    report = ctx.run_job(import_paths(archive, ctx.args.paths))
     if ctx.json:
         ctx.emit(
             [

@@ -1,0 +1,195 @@
+"""Keeping an archive healthy: rotating backups, restore, integrity and consistency checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from archivist.archive.base import ArchiveBase
+from archivist.errors import ArchiveError
+
+BACKUP_INTERVAL = dt.timedelta(hours=12)
+BACKUPS_KEPT = 10
+_STAMP = re.compile(r"-(\d{8}T\d{6}Z)\.sqlite3$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One inconsistency found by ``check``; ``repairable`` when ``--repair`` can fix it safely."""
+
+    kind: str
+    message: str
+    repairable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The result of ``check``: what was wrong, and what was repaired."""
+
+    problems: tuple[Problem, ...]
+    repaired: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is left wrong."""
+        return not self.problems or (
+            bool(self.repaired) and all(p.repairable for p in self.problems)
+        )
+
+
+class MaintenanceStore(ArchiveBase):
+    """Backups and checks of the archive file."""
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where automatic backups of this archive are kept."""
+        return self.path.parent / "backups"
+
+    def backups(self) -> list[Path]:
+        """Automatic backups of this archive, newest first."""
+        if not self.backup_folder.is_dir():
+            return []
+        mine = [
+            p
+            for p in self.backup_folder.glob(f"{self.path.stem}-*.sqlite3")
+            if _STAMP.search(p.name)
+        ]
+        return sorted(mine, key=lambda p: p.name, reverse=True)
+
+    def rotate_backups(
+        self,
+        *,
+        interval: dt.timedelta = BACKUP_INTERVAL,
+        keep: int = BACKUPS_KEPT,
+        now: dt.datetime | None = None,
+    ) -> Path | None:
+        """Make a backup if the newest is older than ``interval``; keep the newest ``keep``.
+
+        Returns the new backup's path, or None when a recent one exists (or the archive is empty).
+        """
+        now = now or dt.datetime.now(dt.UTC)
+        if not self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            return None  # nothing the user made yet, nothing to protect
+        existing = self.backups()
+        if existing:
+            match = _STAMP.search(existing[0].name)
+            assert match is not None
+            newest = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+            if now - newest < interval:
+                return None
+        self.backup_folder.mkdir(parents=True, exist_ok=True)
+        target = self.backup_folder / f"{self.path.stem}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
+        self.backup(target)
+        for old in self.backups()[max(keep, 1) :]:
+            old.unlink(missing_ok=True)
+        return target
+
+    def restore_from(self, backup: str | os.PathLike[str]) -> Path:
+        """Replace this archive's content with a backup's, after backing up the current one.
+
+        Uses SQLite's online backup API into the open connection, so other readers see the
+        restored archive and no -wal file is ever copied. Returns the safety copy's path.
+        """
+        source_path = Path(backup)
+        if not source_path.is_file():
+            raise ArchiveError(f"{source_path}: no such backup file")
+        try:
+            source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+            try:
+                verdict = source.execute("PRAGMA integrity_check").fetchone()[0]
+                tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master")}
+            except sqlite3.DatabaseError as exc:
+                raise ArchiveError(f"{source_path}: not an Archivist archive ({exc})") from exc
+            if verdict != "ok" or "articles" not in tables or "_sqlite_migrations" not in tables:
+                raise ArchiveError(f"{source_path}: not a sound Archivist archive ({verdict})")
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            safety = self.backup(
+                self.path.with_name(f"{self.path.stem}.before-restore-{stamp}.sqlite3")
+            )
+            source.backup(self._db.conn)
+        finally:
+            source.close()
+        self._migrate()  # a backup from an older Archivist is upgraded like any old archive
+        return safety
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """SQLite's integrity check plus Archivist's own consistency checks."""
+        db = self._db
+        problems: list[Problem] = []
+        for (line,) in db.execute("PRAGMA integrity_check").fetchall():
+            if line != "ok":
+                problems.append(Problem("integrity", str(line), False))
+        for row in db.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(
+                Problem("orphan", f"{row[0]} row {row[1]} points at a missing {row[2]}", True)
+            )
+        missing_original = db.execute(
+            "SELECT count(*) FROM sources s LEFT JOIN originals o ON o.source_id = s.id "
+            "WHERE o.source_id IS NULL"
+        ).fetchone()[0]
+        if missing_original:
+            problems.append(
+                Problem(
+                    "original", f"{missing_original} source(s) without their original bytes", False
+                )
+            )
+        outside = db.execute(
+            "SELECT count(*) FROM highlights h JOIN articles a ON a.id = h.article_id "
+            'WHERE h.orphaned = 0 AND (h."end" > length(a.text) OR h.start < 0 OR '
+            'substr(a.text, h.start + 1, h."end" - h.start) != h.exact)'
+        ).fetchone()[0]
+        if outside:
+            problems.append(
+                Problem(
+                    "highlight",
+                    f"{outside} highlight(s) no longer match their article's text",
+                    True,
+                )
+            )
+        try:
+            db.execute(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError:
+            problems.append(
+                Problem("search", "the full-text index is out of step with the articles", True)
+            )
+        repaired: list[str] = []
+        if repair and any(p.repairable for p in problems):
+            repaired = self._repair(problems)
+        return CheckReport(tuple(problems), tuple(repaired))
+
+    def _repair(self, problems: list[Problem]) -> list[str]:
+        kinds = {p.kind for p in problems if p.repairable}
+        done: list[str] = []
+        with self.transaction() as db:
+            if "orphan" in kinds:
+                for table, parent, column in (
+                    ("footnotes", "articles", "article_id"),
+                    ("highlights", "articles", "article_id"),
+                    ("notes", "articles", "article_id"),
+                    ("article_tags", "articles", "article_id"),
+                    ("dossier_items", "articles", "article_id"),
+                    ("highlight_tags", "highlights", "highlight_id"),
+                ):
+                    db.execute(
+                        f"DELETE FROM {table} WHERE {column} NOT IN (SELECT id FROM {parent})"
+                    )
+                done.append("removed rows that pointed at missing articles or highlights")
+            if "highlight" in kinds:
+                # Never drop a highlight: mark it orphaned, so it is listed and can re-anchor.
+                db.execute(
+                    "UPDATE highlights SET orphaned = 1 WHERE id IN (SELECT h.id FROM highlights h "
+                    'JOIN articles a ON a.id = h.article_id WHERE h.orphaned = 0 AND (h."end" > '
+                    "length(a.text) OR h.start < 0 OR "
+                    'substr(a.text, h.start + 1, h."end" - h.start) != h.exact))'
+                )
+                done.append("marked highlights that no longer match as orphaned")
+            if "search" in kinds:
+                db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+                done.append("rebuilt the full-text index")
+        return done

@@ -1,0 +1,89 @@
+"""Commands that keep an archive safe: backup, restore, check."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the maintenance commands."""
+    p = subparsers.add_parser(
+        "backup", parents=[common], help="write a consistent copy of the archive"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="where to write it (default: the backups folder)"
+    )
+    p.set_defaults(handler=cmd_backup)
+
+    p = subparsers.add_parser(
+        "restore", parents=[common], help="replace the archive's content with a backup"
+    )
+    p.add_argument("backup", metavar="PATH", help="a backup made by `archivist backup`")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_restore)
+
+    p = subparsers.add_parser(
+        "check", parents=[common], help="check the archive's integrity and consistency"
+    )
+    p.add_argument("--repair", action="store_true", help="fix what can be fixed safely")
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_backup(ctx: Any) -> int:
+    """Write a backup to the given path or the archive's backups folder."""
+    archive = ctx.archive()
+    if ctx.args.output:
+        target = archive.backup(Path(ctx.args.output))
+    else:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        archive.backup_folder.mkdir(parents=True, exist_ok=True)
+        target = archive.backup(archive.backup_folder / f"{archive.path.stem}-{stamp}.sqlite3")
+    if ctx.json:
+        ctx.emit({"backup": str(target)})
+    else:
+        ctx.out(str(target))
+    return 0
+
+
+def cmd_restore(ctx: Any) -> int:
+    """Restore from a backup after the user confirms (a safety copy is made first)."""
+    if not ctx.args.yes:
+        if not ctx.stdin_is_interactive():
+            ctx.fail("restore replaces the whole archive: confirm with --yes")
+        answer = input(f"Replace everything in {ctx.archive_path} with {ctx.args.backup}? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes"}:
+            ctx.say("nothing restored")
+            return 1
+    safety = ctx.archive().restore_from(ctx.args.backup)
+    if ctx.json:
+        ctx.emit({"restored": str(ctx.args.backup), "previous": str(safety)})
+    else:
+        ctx.say(f"restored; the previous content is saved as {safety}")
+    return 0
+
+
+def cmd_check(ctx: Any) -> int:
+    """Report problems (and repairs); exit 1 if anything is left wrong."""
+    report = ctx.archive().check(repair=ctx.args.repair)
+    if ctx.json:
+        ctx.emit(
+            {
+                "ok": report.ok,
+                "problems": [
+                    {"kind": p.kind, "message": p.message, "repairable": p.repairable}
+                    for p in report.problems
+                ],
+                "repaired": list(report.repaired),
+            }
+        )
+    else:
+        for p in report.problems:
+            hint = " (fixable with --repair)" if p.repairable and not report.repaired else ""
+            ctx.say(f"{p.kind}: {p.message}{hint}")
+        for line in report.repaired:
+            ctx.say(f"repaired: {line}")
+        ctx.out("archive is sound" if report.ok else "archive has problems")
+    return 0 if report.ok else 1
