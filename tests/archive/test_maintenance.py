@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from factories import make_extraction
 
 from archivist.archive import Archive
 from archivist.errors import ArchiveError
+from factories import make_extraction
 
 T0 = dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
 
