@@ -1,4 +1,4 @@
-"""A writer process for crash and concurrency tests: writes to an archive, acknowledging each commit.
+"""A writer process for crash and concurrency tests: it acknowledges each commit on stdout.
 
 Usage: python writer.py articles ARCHIVE TAG COUNT
        python writer.py import ARCHIVE FOLDER
