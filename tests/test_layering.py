@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pkgutil
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import archivist
 
@@ -69,3 +72,9 @@ def test_gui_and_cli_write_no_sql() -> None:
         if SQL.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_tests_run_with_the_network_cut(no_network: list[str]) -> None:
+    with pytest.raises(AssertionError, match="network access attempted"):
+        socket.create_connection(("192.0.2.1", 80), timeout=0.1)
+    assert no_network
