@@ -1,0 +1,110 @@
+"""Search-result snippets made in Python: the words around the first match, matches marked.
+
+FTS5's snippet() re-tokenizes each whole article, which cost about 0.2 ms per hit (10 ms for
+a page of 50) on the search benchmark; matching the query's words with one compiled pattern
+costs a few microseconds. Matching follows the index's tokenizer closely enough for display:
+case-insensitive, accents and Arabic-script diacritics ignored.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+WINDOW_BEFORE = 6
+WINDOW_AFTER = 10
+MARK = "**"
+
+# Combining marks that may follow a letter in stored text (Latin accents in NFD, Arabic harakat).
+_MARKS = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*"
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _variants() -> dict[str, str]:
+    """For each base letter, every precomposed Latin letter that folds to it."""
+    table: dict[str, set[str]] = {}
+    for code in range(0x00C0, 0x0250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if base.isascii() and base.isalpha():
+            table.setdefault(base, {base}).add(ch.lower())
+    return {base: "".join(sorted(chars)) for base, chars in table.items()}
+
+
+def _fold(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def query_pattern(query: str) -> re.Pattern[str] | None:
+    """A pattern matching any word of ``query`` as a whole word, or None if it has none."""
+    words = sorted({_fold(w) for w in _WORD.findall(query)} - {""}, key=len, reverse=True)
+    if not words:
+        return None
+    variants = _variants()
+    parts = []
+    for word in words[:32]:
+        chars = [f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in word]
+        parts.append(_MARKS.join(chars) + _MARKS)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def make_snippet(text: str, query: str) -> str:
+    """About sixteen words of ``text`` around the first match of ``query``, matches in **."""
+    pattern = query_pattern(query)
+    first = _first_match(text, query, pattern) if pattern is not None else None
+    if first is None:
+        words = list(_WORD.finditer(text[:2000]))
+        if not words:
+            return ""
+        end = words[min(len(words), WINDOW_BEFORE + WINDOW_AFTER) - 1].end()
+        return _tidy(text[:end]) + ("…" if end < len(text) else "")
+    before = list(_WORD.finditer(text, max(0, first.start() - 200), first.start()))
+    start = (
+        before[-WINDOW_BEFORE].start()
+        if len(before) >= WINDOW_BEFORE
+        else (before[0].start() if before and first.start() > 200 else 0)
+    )
+    after = _WORD.finditer(text, first.end(), min(len(text), first.end() + 400))
+    end = first.end()
+    for count, word in enumerate(after, start=1):
+        end = word.end()
+        if count >= WINDOW_AFTER:
+            break
+    window = text[start:end]
+    assert pattern is not None
+    marked = pattern.sub(lambda m: f"{MARK}{m.group(0)}{MARK}", window)
+    return ("…" if start > 0 else "") + _tidy(marked) + ("…" if end < len(text) else "")
+
+
+def _first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The earliest match, found by plain substring search first (fast), the pattern second.
+
+    A regex with look-behind, case folding and accent classes cannot use a fast literal scan;
+    str.find on the lower-cased text can, so the pattern only confirms a few places.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        best: re.Match[str] | None = None
+        for word in {w.lower() for w in _WORD.findall(query)}:
+            at = lowered.find(word)
+            tries = 0
+            while at >= 0 and tries < 50:
+                found = pattern.match(text, at)
+                if found is not None and (at == 0 or not text[at - 1].isalnum()):
+                    if best is None or found.start() < best.start():
+                        best = found
+                    break
+                at = lowered.find(word, at + 1)
+                tries += 1
+        if best is not None:
+            return best
+    return pattern.search(text)
+
+
+def _tidy(fragment: str) -> str:
+    return " ".join(fragment.split())
