@@ -61,7 +61,8 @@ def make_snippet(text: str, query: str) -> str:
         words = list(_WORD.finditer(text[:2000]))
         if not words:
             return ""
-        end = words[min(len(words), WINDOW_BEFORE + WINDOW_AFTER) - 1].end()
+        count = WINDOW_BEFORE + WINDOW_AFTER
+        end = words[count - 1].end() if len(words) > count else min(len(text), 2000)
         return _tidy(text[:end]) + ("…" if end < len(text) else "")
     before = list(_WORD.finditer(text, max(0, first.start() - 200), first.start()))
     start = (
