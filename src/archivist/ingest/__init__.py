@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from archivist.ingest.base import Extraction, Resource
 from archivist.ingest.sniff import SUPPORTED_SUFFIXES, sniff_format
-from archivist.model import Source
+from archivist.model import Article, Source
 
 IMPORTER_VERSION = 1
 """Raised whenever extraction output changes, so `reextract` can tell stale articles."""
@@ -39,5 +39,33 @@ def extract(data: bytes, filename: str) -> Extraction:
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
     )
-    article = replace(result.article, source=source, importer_version=IMPORTER_VERSION)
+    article = replace(
+        _safe_metadata(result.article), source=source, importer_version=IMPORTER_VERSION
+    )
     return replace(result, article=article)
+
+
+# Bidi embeddings, overrides and isolates can make a title or name display as something it is
+# not (a ".txt" that reads as ".exe"); metadata never needs them. Body text keeps its own
+# characters (its offsets anchor highlights); renderers isolate it.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def _clean_field(value: str) -> str:
+    return " ".join(value.translate(_BIDI_CONTROLS).split())
+
+
+def _safe_metadata(article: Article) -> Article:
+    """The article with bidi controls and stray whitespace removed from its metadata fields."""
+
+    def opt(value: str | None) -> str | None:
+        return None if value is None else (_clean_field(value) or None)
+
+    return replace(
+        article,
+        title=_clean_field(article.title),
+        subtitle=opt(article.subtitle),
+        authors=tuple(a for a in (_clean_field(x) for x in article.authors) if a),
+        site=opt(article.site),
+        section=opt(article.section),
+    )
