@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -91,20 +93,53 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    # bytes.translate keeps only the control bytes, in C: a Python loop here cost 1 ms a file.
+    controls = len(head.translate(None, _NOT_CONTROL_BYTES))
     return controls / len(head) > 0.05
+
+
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
 def clean_text(text: str) -> str:
     """Normalise newlines to LF, drop NULs and stray control characters, compose to NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        ch
-        for ch in text
-        if ch in "\n\t" or not unicodedata.category(ch).startswith("C") or ch in _KEEP_FORMAT
-    )
+    if text.isascii():
+        text = _ASCII_CONTROLS.sub("", text)
+    else:
+        text = _control_pattern().sub(_drop_controls, text)
     return unicodedata.normalize("NFC", text)
 
 
 # Format characters that carry meaning in Persian and Arabic text (joiners, direction marks).
 _KEEP_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c\u00ad")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+
+
+def _is_dropped(ch: str) -> bool:
+    return ch not in "\n\t" and ch not in _KEEP_FORMAT and unicodedata.category(ch)[0] == "C"
+
+
+@functools.cache
+def _control_pattern() -> re.Pattern[str]:
+    # A per-character Python loop took 13 s on a 50 MB file; a regex over a BMP character class
+    # (compiled to a bitmap) is linear and fast. Astral runs are rare and checked one by one.
+    ranges: list[str] = []
+    start: int | None = None
+    for cp in range(0x10000):
+        dropped = _is_dropped(chr(cp))
+        if dropped and start is None:
+            start = cp
+        elif not dropped and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    if start is not None:
+        ranges.append(f"{re.escape(chr(start))}-\uffff")
+    return re.compile(f"[{''.join(ranges)}]+|[\U00010000-\U0010ffff]+")
+
+
+def _drop_controls(match: re.Match[str]) -> str:
+    run = match.group()
+    if run[0] < "\U00010000":
+        return ""
+    return "".join(ch for ch in run if not _is_dropped(ch))

@@ -1,0 +1,278 @@
+"""Lines of a plain-text save, classified, and the reference list found among them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from archivist.ingest.furniture import is_advert, is_title_like, is_trigger
+from archivist.ingest.textmeta import (
+    MAX_META_LINE,
+    Byline,
+    ascii_digits,
+    date_line,
+    fold_arabic,
+    parse_byline,
+)
+
+_D = "0-9۰-۹٠-٩"
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "1234567890")
+_ENTRY = re.compile(
+    rf"(?:\[ ?([{_D}]{{1,4}}) ?\]|([{_D}]{{1,4}})[.)](?= )|([{SUPERSCRIPTS}]{{1,4}})"
+    rf"|([۰-۹٠-٩]{{1,4}}) ?[-–](?= ))"
+)
+_CITES = re.compile(rf"\[ ?[{_D}]{{1,4}} ?\]|\w[{SUPERSCRIPTS}]")
+_MAX_UNNUMBERED_ENTRY = 500
+_ENTRY_STYLES = ("bracket", "dot", "superscript", "dash")
+_REF_HEADINGS = frozenset(
+    fold_arabic(word)
+    for word in (
+        "notes",
+        "note",
+        "references",
+        "reference",
+        "sources",
+        "source",
+        "footnotes",
+        "endnotes",
+        "bibliography",
+        "works cited",
+        "citations",
+        "notes and references",
+        "منابع",
+        "منبع",
+        "منابع و مآخذ",
+        "مآخذ",
+        "پانویس",
+        "پانویس‌ها",
+        "پی‌نوشت",
+        "پی‌نوشت‌ها",
+        "پی نوشت",
+        "پی نوشت ها",
+        "یادداشت‌ها",
+        "المصادر",
+        "المراجع",
+        "المصادر والمراجع",
+        "الهوامش",
+        "مراجع",
+        "هوامش",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A numbered reference line: its label in ASCII digits, numbering style and text."""
+
+    label: str
+    style: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank source line, whitespace-normalised, with what it could be."""
+
+    text: str
+    gap: bool
+    """A blank line comes before it."""
+    indented: bool
+    entry: Entry | None
+    byline: Byline | None
+    date: str | None
+    trigger: bool
+    advert: bool
+    ref_heading: bool
+    title_like: bool
+
+    @property
+    def tail_ok(self) -> bool:
+        """True when the line may belong to trailing site furniture."""
+        return (
+            self.trigger
+            or self.advert
+            or self.title_like
+            or self.byline is not None
+            or self.date is not None
+        )
+
+
+def parse_entry(text: str) -> Entry | None:
+    """The numbered reference entry ``text`` starts (``[1] ...``, ``1. ...``, ``¹ ...``)."""
+    match = _ENTRY.match(text)
+    if match is None:
+        return None
+    index = next(i for i, group in enumerate(match.groups()) if group is not None)
+    number = ascii_digits(match.group(index + 1).translate(SUPERSCRIPT_DIGITS))
+    rest = text[match.end() :].lstrip()
+    if not rest or int(number) == 0:
+        return None
+    return Entry(str(int(number)), _ENTRY_STYLES[index], rest)
+
+
+def is_ref_heading(text: str) -> bool:
+    """True for a heading that opens a reference list (``Notes``, ``References``, ``منابع``)."""
+    if len(text) > 40:
+        return False
+    word = fold_arabic(text.lstrip("#").strip().rstrip(":：").strip().lower())
+    return word in _REF_HEADINGS
+
+
+def classify(text: str, *, gap: bool, indented: bool) -> Line:
+    """Classify one line (cheaply: every check is bounded by the line's length)."""
+    short = len(text) <= MAX_META_LINE
+    return Line(
+        text=text,
+        gap=gap,
+        indented=indented,
+        entry=parse_entry(text),
+        byline=parse_byline(text) if short else None,
+        date=date_line(text) if short else None,
+        trigger=is_trigger(text),
+        advert=is_advert(text),
+        ref_heading=is_ref_heading(text),
+        title_like=is_title_like(text),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RefBlock:
+    """The reference list: the lines it takes from the body and its entries in order."""
+
+    lines: frozenset[int]
+    entries: tuple[tuple[str | None, str], ...]
+    """``(label, text)``; label None when the list under a heading is not numbered."""
+    heading: str | None
+
+
+def find_reference_block(
+    lines: Sequence[Line], start: int, cited: Callable[[], Collection[str]]
+) -> RefBlock | None:
+    """The reference list among ``lines[start:]``: under a heading, else a trailing entry run.
+
+    ``cited`` gives the labels the text's markers use; it is only called when needed.
+    """
+    for index in range(len(lines) - 1, start - 1, -1):
+        if lines[index].ref_heading:
+            block = _under_heading(lines, index)
+            if block is not None:
+                return block
+            break
+    return _trailing_run(lines, start, cited)
+
+
+def _under_heading(lines: Sequence[Line], heading: int) -> RefBlock | None:
+    members: list[int] = []
+    for index in range(heading + 1, len(lines)):
+        line = lines[index]
+        if line.advert:
+            continue
+        if line.trigger or (line.byline is not None and line.entry is None):
+            break
+        members.append(index)
+    numbered = [index for index in members if lines[index].entry is not None]
+    if numbered:
+        members = members[members.index(numbered[0]) :]
+        entries = _join_entries(lines, members)
+    elif members and not any(_body_like(lines[index].text) for index in members):
+        entries = _unnumbered(lines, members)
+    else:
+        return None
+    return RefBlock(frozenset([heading, *members]), tuple(entries), lines[heading].text)
+
+
+def _body_like(text: str) -> bool:
+    # A "Sources" section heading inside the article, followed by prose that cites notes, is
+    # not an unnumbered reference list.
+    return len(text) > _MAX_UNNUMBERED_ENTRY or _CITES.search(text) is not None
+
+
+def _join_entries(lines: Sequence[Line], members: Sequence[int]) -> list[tuple[str | None, str]]:
+    entries: list[tuple[str | None, str]] = []
+    parts: list[str] = []
+    label: str | None = None
+    for index in members:
+        entry = lines[index].entry
+        if entry is not None:
+            if parts:
+                entries.append((label, " ".join(parts)))
+            label, parts = entry.label, [entry.text]
+        else:
+            parts.append(lines[index].text)
+    if parts:
+        entries.append((label, " ".join(parts)))
+    return entries
+
+
+def _unnumbered(lines: Sequence[Line], members: Sequence[int]) -> list[tuple[str | None, str]]:
+    gaps = [lines[index].gap for index in members[1:]]
+    # Blank lines between some lines but not others: the blank lines separate entries and the
+    # lines between them are one wrapped entry; otherwise each line is an entry.
+    grouped = any(gaps) and not all(gaps)
+    entries: list[tuple[str | None, str]] = []
+    for position, index in enumerate(members):
+        text = lines[index].text
+        if grouped and position > 0 and not lines[index].gap:
+            entries[-1] = (None, f"{entries[-1][1]} {text}")
+        else:
+            entries.append((None, text))
+    return entries
+
+
+def _trailing_run(
+    lines: Sequence[Line], start: int, cited: Callable[[], Collection[str]]
+) -> RefBlock | None:
+    count = len(lines)
+    attached = [False] * count
+    for index in range(start, count):
+        line = lines[index]
+        attached[index] = line.entry is not None or (
+            index > start
+            and attached[index - 1]
+            and not line.gap
+            and not (line.trigger or line.advert or line.byline or line.ref_heading)
+        )
+    end = count - 1
+    while end >= start and not attached[end]:
+        if not lines[end].tail_ok:
+            return None
+        end -= 1
+    if end < start:
+        return None
+    top = _chain_top(lines, end)
+    while True:
+        above = top - 1
+        while above >= start and not attached[above] and top - above <= 3:
+            above -= 1
+        if above < start or not attached[above]:
+            break
+        between = range(above + 1, top)
+        previous = _chain_top(lines, above)
+        label = _label(lines, top)
+        if between and (
+            _label(lines, previous) != str(int(label) - 1)
+            or any(lines[i].trigger or lines[i].byline or lines[i].advert for i in between)
+        ):
+            break
+        top = previous
+    members = list(range(top, end + 1))
+    entries = _join_entries(lines, members)
+    styles = {line.entry.style for line in (lines[i] for i in members) if line.entry}
+    # A numbered list ("1. ...") at the end of an article is a list, unless the text cites it.
+    if styles == {"dot"} and not any(label in cited() for label, _ in entries):
+        return None
+    return RefBlock(frozenset(members), tuple(entries), None)
+
+
+def _chain_top(lines: Sequence[Line], index: int) -> int:
+    while lines[index].entry is None:
+        index -= 1
+    return index
+
+
+def _label(lines: Sequence[Line], index: int) -> str:
+    entry = lines[index].entry
+    assert entry is not None
+    return entry.label

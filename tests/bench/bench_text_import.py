@@ -1,0 +1,146 @@
+"""Plain-text import speed and memory: prints articles/s and peak memory for generated saves.
+
+Run: PYTHONPATH=src python tests/bench/bench_text_import.py [--articles N] [--seed S]
+Target: over 500 articles/s and under 200 MB; then the same articles into a temporary archive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from archivist.archive import Archive
+from archivist.ingest import extract
+
+WORDS = [
+    "harbour", "keeper", "ledger", "storm", "tide", "coal", "letter", "station", "light", "county",
+    "record", "winter", "valley", "bridge", "timber", "river", "survey", "parish", "council",
+    "canal", "barge", "railway", "marsh", "salt", "archive", "reading", "room", "clock", "village",
+    "orchard", "recipe", "kitchen", "cider", "press", "market", "book", "street", "bookseller",
+    "student", "edition", "glass", "float", "workshop", "collector", "colour", "cobalt",
+]  # fmt: skip
+GLUE = [
+    "the", "of", "and", "to", "in", "a", "was", "that", "for", "on", "with", "as", "by", "it",
+    "at", "from",
+]  # fmt: skip
+SURNAMES = [
+    "Ostrem", "Marrow", "Caldwell", "Lundqvist", "Feld", "Achterberg", "Marle", "Halloran",
+    "Brask", "Vance",
+]  # fmt: skip
+GIVEN = [
+    "Ilse", "Halvard", "Perrine", "Marit", "Oskar", "Rosalind", "Edwin", "Bridget", "Fenna",
+    "Harriet",
+]  # fmt: skip
+FURNITURE = ["Share this:", "Twitter", "Facebook", "You may also like", "Leave a Comment"]
+
+
+def sentence(rng: random.Random) -> str:
+    """A random sentence of ten to twenty-five words."""
+    words = [rng.choice(WORDS if rng.random() < 0.6 else GLUE) for _ in range(rng.randint(10, 25))]
+    return " ".join(words).capitalize() + "."
+
+
+def article(rng: random.Random, number: int) -> bytes:
+    """One varied plain-text save: breadcrumb, title, body with markers, byline, references."""
+    notes = rng.randint(5, 30)
+    lines = []
+    if rng.random() < 0.6:
+        lines += [f"Home » {rng.choice(WORDS).title()} » Article {number}", ""]
+    lines += [f"Article {number}: The {rng.choice(WORDS).title()} of {rng.choice(WORDS).title()}"]
+    lines.append("")
+    cited = 0
+    for _ in range(rng.randint(6, 20)):
+        sentences = []
+        for _ in range(rng.randint(2, 6)):
+            text = sentence(rng)
+            if cited < notes and rng.random() < 0.5:
+                cited += 1
+                text += f" [{cited}]" if rng.random() < 0.7 else f"[{cited}]"
+            sentences.append(text)
+        lines += [" ".join(sentences), ""]
+        if rng.random() < 0.1:
+            lines += ["Advertisement", ""]
+    lines += [f"By {rng.choice(GIVEN)} {rng.choice(SURNAMES)} | March {rng.randint(1, 28)}, 2016"]
+    lines.append("")
+    for label in range(1, notes + 1):
+        if label > 1 and rng.random() < 0.15:
+            lines.append(f"[{label}] Ibid.")
+        elif label > 2 and rng.random() < 0.15:
+            lines.append(f"[{label}] {rng.choice(SURNAMES)}, {rng.choice(WORDS).title()}, 88.")
+        else:
+            author = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+            title = " ".join(rng.choice(WORDS) for _ in range(3)).title()
+            lines.append(
+                f"[{label}] {author}, {title}, Greyhaven Press, {rng.randint(1900, 2020)}."
+            )
+    lines += ["", *rng.sample(FURNITURE, 3)]
+    newline = "\r\n" if rng.random() < 0.2 else "\n"
+    return newline.join(lines).encode("utf-8")
+
+
+def maxrss_mb() -> float:
+    """The process's peak resident memory so far, in MB (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, count: int, run: Callable[[], None]) -> None:
+    """Run ``run()`` and print the rate (tracemalloc off: it slows Python code down)."""
+    started = time.perf_counter()
+    run()
+    elapsed = time.perf_counter() - started
+    print(
+        f"{label}: {count} articles in {elapsed:.2f} s = {count / elapsed:.0f} articles/s; "
+        f"process maxrss so far {maxrss_mb():.1f} MB"
+    )
+
+
+def main() -> None:
+    """Generate the articles, time extraction, measure its memory, then time archiving."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    originals = [article(rng, number) for number in range(args.articles)]
+    size = sum(map(len, originals))
+    print(f"generated {len(originals)} articles, {size / 2**20:.1f} MB, python {sys.version[:6]}")
+    print(f"process maxrss after generating {maxrss_mb():.1f} MB")
+    counts = {"footnotes": 0, "warned": 0}
+
+    def extract_all() -> None:
+        for number, data in enumerate(originals):
+            result = extract(data, f"article{number}.txt").article
+            counts["footnotes"] += len(result.footnotes)
+            counts["warned"] += bool(result.warnings)
+
+    timed("extract", len(originals), extract_all)
+    print(f"  {counts['footnotes']} footnotes; {counts['warned']} articles with warnings")
+
+    tracemalloc.start()
+    extract_all()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"extract memory: tracemalloc peak {peak / 2**20:.1f} MB (the inputs are held apart)")
+
+    with tempfile.TemporaryDirectory() as folder:
+        archive = Archive.open(str(Path(folder) / "bench.sqlite3"))
+
+        def import_all() -> None:
+            for number, data in enumerate(originals):
+                archive.add(extract(data, f"article{number}.txt"), data)
+
+        try:
+            timed("extract + Archive.add into a temporary archive", len(originals), import_all)
+        finally:
+            archive.close()
+
+
+if __name__ == "__main__":
+    main()
