@@ -1,0 +1,391 @@
+"""The reference parser: footnote text to CSL-JSON, back references linked to full citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archivist.ingest.references import link_footnotes, parse_reference
+from archivist.model import Footnote
+
+# (reference text, expected CSL fields) — every author, title and site here is invented.
+CITATIONS: list[tuple[str, dict[str, Any]]] = [
+    (
+        "Ilse Marrow, Lights of the Northern Shore, Greyhaven Press, 1987, 14-19.",
+        {
+            "author": [{"family": "Marrow", "given": "Ilse"}],
+            "title": "Lights of the Northern Shore",
+            "publisher": "Greyhaven Press",
+            "issued": [[1987]],
+            "page": "14–19",
+            "type": "book",
+        },
+    ),
+    (
+        "The Associated Press, “AP Interview: Harbour Envoy Urges Calm”, June 26, 2013.",
+        {
+            "author": [{"literal": "The Associated Press"}],
+            "title": "AP Interview: Harbour Envoy Urges Calm",
+            "issued": [[2013, 6, 26]],
+        },
+    ),
+    (
+        "Reuters, Grain convoy leaves the northern port, Reuters, 4 March 2019.",
+        {
+            "author": [{"literal": "Reuters"}],
+            "title": "Grain convoy leaves the northern port",
+            "issued": [[2019, 3, 4]],
+        },
+    ),
+    (
+        "Saadouin, Mustafa,What's Next for the River Ports?, Al-Sahel Monitor, September 10, 2016",
+        {
+            "author": [{"family": "Saadouin", "given": "Mustafa"}],
+            "title": "What's Next for the River Ports?",
+            "container-title": "Al-Sahel Monitor",
+            "issued": [[2016, 9, 10]],
+        },
+    ),
+    (
+        "[2]Talebi, Mira,Salt Roads of the South?, Harbour Weekly, September 10, 2016",
+        {
+            "author": [{"family": "Talebi", "given": "Mira"}],
+            "title": "Salt Roads of the South?",
+            "container-title": "Harbour Weekly",
+            "type": "article-newspaper",
+        },
+    ),
+    (
+        "Barbara Slovin, “State Department Moves Last Members”, Voice of Rivers, "
+        "September 14, 2016.",
+        {
+            "author": [{"family": "Slovin", "given": "Barbara"}],
+            "title": "State Department Moves Last Members",
+            "container-title": "Voice of Rivers",
+        },
+    ),
+    (
+        'Jane Roe and John Doe, "Tides of Trade," Journal of Harbour Studies 12, no. 3 (2019): '
+        "45-67.",
+        {
+            "author": [{"family": "Roe", "given": "Jane"}, {"family": "Doe", "given": "John"}],
+            "title": "Tides of Trade",
+            "container-title": "Journal of Harbour Studies",
+            "volume": "12",
+            "issue": "3",
+            "page": "45–67",
+            "issued": [[2019]],
+            "type": "article-journal",
+        },
+    ),
+    (
+        "Jane Roe, John Doe and Ana Ruiz, “Three Coasts,” Coastal Review, May 2020.",
+        {
+            "author": [
+                {"family": "Roe", "given": "Jane"},
+                {"family": "Doe", "given": "John"},
+                {"family": "Ruiz", "given": "Ana"},
+            ],
+            "title": "Three Coasts",
+            "issued": [[2020, 5]],
+        },
+    ),
+    (
+        "Roe, J. & Doe, K. (2020). Ports in decline. Maritime Review, 8(2), 100–120. "
+        "https://doi.org/10.1234/mr.2020.8",
+        {
+            "author": [{"family": "Roe", "given": "J."}, {"family": "Doe", "given": "K."}],
+            "title": "Ports in decline",
+            "container-title": "Maritime Review",
+            "volume": "8",
+            "issue": "2",
+            "page": "100–120",
+            "DOI": "10.1234/mr.2020.8",
+            "issued": [[2020]],
+        },
+    ),
+    (
+        "Ana Ruiz, The Grain Ledger (Lisbon: Torre Books, 2004), 112.",
+        {
+            "author": [{"family": "Ruiz", "given": "Ana"}],
+            "title": "The Grain Ledger",
+            "publisher": "Torre Books",
+            "publisher-place": "Lisbon",
+            "issued": [[2004]],
+            "page": "112",
+            "type": "book",
+        },
+    ),
+    (
+        "Human Rights Watch, Harbour Workers at Risk, report, March 2015, "
+        "https://example.org/report",
+        {
+            "author": [{"literal": "Human Rights Watch"}],
+            "title": "Harbour Workers at Risk",
+            "URL": "https://example.org/report",
+            "type": "report",
+            "issued": [[2015, 3]],
+        },
+    ),
+    (
+        "Ministry of Water Resources, Annual Irrigation Survey, 2018.",
+        {
+            "author": [{"literal": "Ministry of Water Resources"}],
+            "title": "Annual Irrigation Survey",
+            "issued": [[2018]],
+            "type": "report",
+        },
+    ),
+    (
+        "County Record Office, Varden Point Station Logbooks, vol. 2, May 1871.",
+        {"author": [{"literal": "County Record Office"}], "volume": "2", "issued": [[1871, 5]]},
+    ),
+    (
+        "Perrine Feld, Harbour Lights (Oslo: Nordvik Publishing, 1999).",
+        {"publisher": "Nordvik Publishing", "publisher-place": "Oslo", "issued": [[1999]]},
+    ),
+    (
+        "Oskar Brask, “The Ferry Strike”, The Coastal Times, 2011-08-03.",
+        {
+            "title": "The Ferry Strike",
+            "container-title": "The Coastal Times",
+            "issued": [[2011, 8, 3]],
+            "type": "article-newspaper",
+        },
+    ),
+    (
+        "Harriet Vance, Salt and Sail, ISBN 978-0-00-000000-2, Tide House, 2010.",
+        {"ISBN": "9780000000002", "title": "Salt and Sail", "type": "book"},
+    ),
+    (
+        "Edwin Halloran, “Canal Tolls,” Barge Quarterly, Sept. 3, 2012, accessed October 1, 2020, "
+        "https://barge.example.org/tolls.",
+        {
+            "issued": [[2012, 9, 3]],
+            "accessed": [[2020, 10, 1]],
+            "URL": "https://barge.example.org/tolls",
+            "title": "Canal Tolls",
+        },
+    ),
+    (
+        "Marit Lundqvist, Winter Harbours, www.winterharbours.example/book, 2008",
+        {"URL": "www.winterharbours.example/book", "title": "Winter Harbours"},
+    ),
+    (
+        "Rosalind Achterberg, ‘A Quiet Coast’, Sea Letters, 12 January 2001.",
+        {"title": "A Quiet Coast", "issued": [[2001, 1, 12]]},
+    ),
+    (
+        "Fenna Marle, Lamps and Ledgers!, Keeper's Digest, Jan 2005",
+        {"title": "Lamps and Ledgers!", "issued": [[2005, 1]]},
+    ),
+    (
+        "Jan van der Berg, Polder Tales, Dijk Press, 1994.",
+        {"author": [{"family": "van der Berg", "given": "Jan"}], "publisher": "Dijk Press"},
+    ),
+    (
+        "Ruiz, Ana, et al., Estuary Birds, Wetland Journal, vol. 4, no. 2, 2017, pp. 9-30.",
+        {
+            "author": [{"family": "Ruiz", "given": "Ana"}, {"literal": "et al."}],
+            "volume": "4",
+            "issue": "2",
+            "page": "9–30",
+            "type": "article-journal",
+        },
+    ),
+    (
+        "See Ilse Marrow, Lights of the Northern Shore, Greyhaven Press, 1987.",
+        {
+            "title": "Lights of the Northern Shore",
+            "author": [{"family": "Marrow", "given": "Ilse"}],
+        },
+    ),
+    (
+        "Bridget Caldwell, “Ice on the Sound,” Northern Gazette, February 2, 1952, p. 4.",
+        {"page": "4", "issued": [[1952, 2, 2]], "container-title": "Northern Gazette"},
+    ),
+    (
+        "United Nations Refugee Agency, Camps by the River, 2016, https://unhcr.example/camps",
+        {"author": [{"literal": "United Nations Refugee Agency"}], "title": "Camps by the River"},
+    ),
+    (
+        "مهرناز آذرپی، باغ و آب، نشر سپیده، ۱۳۹۰.",
+        {
+            "author": [{"literal": "مهرناز آذرپی"}],
+            "title": "باغ و آب",
+            "publisher": "نشر سپیده",
+            "issued": {"literal": "1390"},
+        },
+    ),
+    (
+        "آذرپی، مهرناز، «آب‌انبارهای یزد»، فصلنامه میراث، شماره ۳، ۱۳۹۲.",
+        {
+            "author": [{"family": "آذرپی", "given": "مهرناز"}],
+            "title": "آب‌انبارهای یزد",
+            "issue": "3",
+        },
+    ),
+    (
+        "خبرگزاری بندر، «بازگشایی اسکله جنوبی»، ۱۲ مارس ۲۰۱۸.",
+        {"author": [{"literal": "خبرگزاری بندر"}], "title": "بازگشایی اسکله جنوبی"},
+    ),
+    (
+        "سامي الحداد، «موانئ الخليج»، مجلة البحر، ٢٠١٥.",
+        {"author": [{"literal": "سامي الحداد"}], "title": "موانئ الخليج", "issued": [[2015]]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITATIONS, ids=[c[0][:40] for c in CITATIONS])
+def test_citation_fields(text: str, expected: dict[str, Any]) -> None:
+    parsed = parse_reference(text)
+    assert parsed.kind == "citation" and parsed.back is None and parsed.csl is not None
+    for key, value in expected.items():
+        actual = parsed.csl.get(key)
+        if key in {"issued", "accessed"} and isinstance(value, list):
+            actual = (actual or {}).get("date-parts")
+        assert actual == value, (key, parsed.csl)
+
+
+BACK_REFERENCES: list[tuple[str, str, str | None, str | None, str | None]] = [
+    # (text, form, author, title, locator)
+    ("Ibid.", "ibid", None, None, None),
+    ("ibid", "ibid", None, None, None),
+    ("Ibid., 34.", "ibid", None, None, "34"),
+    ("Ibid, 3.", "ibid", None, None, "3"),
+    ("ibid., pp. 12-14", "ibid", None, None, "12-14"),
+    ("Id.", "id", None, None, None),
+    ("Id. at 5", "id", None, None, "5"),
+    ("Slovin, op. cit., 4.", "op_cit", "Slovin", None, "4"),
+    ("Marrow, op. cit.", "op_cit", "Marrow", None, None),
+    ("همان.", "ibid", None, None, None),
+    ("همان، ص ۳.", "ibid", None, None, "3"),
+    (
+        "Marrow, Lights of the Northern Shore, 88.",
+        "short",
+        "Marrow",
+        "Lights of the Northern Shore",
+        "88",
+    ),
+    ('Marrow, "Harbour Ledgers," 12.', "short", "Marrow", "Harbour Ledgers", "12"),
+    ("Ruiz, Grain Ledger, p. 40.", "short", "Ruiz", "Grain Ledger", "40"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "author", "title", "locator"), BACK_REFERENCES)
+def test_back_references(
+    text: str, form: str, author: str | None, title: str | None, locator: str | None
+) -> None:
+    parsed = parse_reference(text)
+    assert parsed.kind == "citation" and parsed.csl is None and parsed.back is not None
+    assert (parsed.back.form, parsed.back.author, parsed.back.title, parsed.back.locator) == (
+        form,
+        author,
+        title,
+        locator,
+    )
+
+
+NOTES = [
+    "The author spoke to the group in 2014.",
+    "See the discussion above.",
+    "This figure includes seasonal workers, who were not counted before the reform of the port.",
+    "Emphasis added.",
+    "In an earlier version of this article the date of the strike was given wrongly.",
+    "نویسنده این گفت‌وگو را در تابستان انجام داده است.",
+    "Translation by the author.",
+]
+
+
+@pytest.mark.parametrize("text", NOTES)
+def test_explanatory_notes_cite_nothing(text: str) -> None:
+    parsed = parse_reference(text)
+    assert parsed.kind == "note" and parsed.csl is None and parsed.back is None
+
+
+def notes(*texts: str) -> tuple[Footnote, ...]:
+    return link_footnotes([Footnote(str(i), (), t) for i, t in enumerate(texts, start=1)])
+
+
+def test_ibid_after_ibid_chains_to_the_full_citation() -> None:
+    linked = notes("Ilse Marrow, Lights of the North, Greyhaven Press, 1987.", "Ibid.", "Ibid., 5.")
+    assert [f.refers_to for f in linked] == [None, "1", "1"]
+    assert linked[0].kind == "citation" and linked[0].csl is not None
+
+
+def test_ibid_after_a_short_form_names_the_full_citation() -> None:
+    linked = notes(
+        "Ilse Marrow, Lights of the North, Greyhaven Press, 1987.",
+        "Ana Ruiz, The Grain Ledger, Torre Books, 2004.",
+        "Marrow, Lights of the North, 88.",
+        "Ibid., 90.",
+    )
+    assert [f.refers_to for f in linked] == [None, None, "1", "1"]
+
+
+def test_op_cit_picks_the_named_author() -> None:
+    linked = notes(
+        "Barbara Slovin, “Moving Members”, Voice of Rivers, September 14, 2016.",
+        "Ana Ruiz, The Grain Ledger, Torre Books, 2004.",
+        "Slovin, op. cit., 4.",
+    )
+    assert linked[2].refers_to == "1"
+
+
+def test_short_form_picks_the_right_title_of_two_by_one_author() -> None:
+    linked = notes(
+        "Ilse Marrow, Lights of the North, Greyhaven Press, 1987.",
+        "Ilse Marrow, Harbour Ledgers, Greyhaven Press, 1991.",
+        "Marrow, Lights of the North, 12.",
+        "Marrow, Harbour Ledgers, 7.",
+    )
+    assert [f.refers_to for f in linked[2:]] == ["1", "2"]
+
+
+def test_short_form_without_match_stays_unlinked() -> None:
+    linked = notes(
+        "Ilse Marrow, Lights of the North, Greyhaven Press, 1987.", "Ruiz, Grain Ledger, 3."
+    )
+    assert linked[1].refers_to is None and linked[1].kind == "citation"
+
+
+def test_explanatory_note_breaks_no_chain() -> None:
+    linked = notes(
+        "Ilse Marrow, Lights of the North, Greyhaven Press, 1987.", "Emphasis added.", "Ibid."
+    )
+    assert [f.kind for f in linked] == ["citation", "note", "citation"]
+    assert linked[2].refers_to == "1"
+
+
+def test_persian_haman_refers_to_previous() -> None:
+    linked = notes("مهرناز آذرپی، باغ و آب، نشر سپیده، ۱۳۹۰.", "همان، ص ۴۵.")
+    assert linked[1].refers_to == "1"
+
+
+def test_source_text_is_kept_unchanged() -> None:
+    text = "  [3]Talebi, Mira,Salt Roads?, Harbour Weekly, 2016 "
+    (linked,) = link_footnotes([Footnote("3", (7,), text)])
+    assert linked.text == text and linked.markers == (7,)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_parse_reference_never_raises(text: str) -> None:
+    assert parse_reference(text).kind in {"citation", "note"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Ibid.", "Id.", "همان", "X, op. cit., 3.", "A, B, 4.", ""])
+        | st.text(max_size=80),
+        max_size=12,
+    )
+)
+def test_link_footnotes_never_raises(texts: list[str]) -> None:
+    linked = notes(*texts)
+    labels = {f.label for f in linked}
+    assert all(f.refers_to is None or f.refers_to in labels for f in linked)
