@@ -1,0 +1,126 @@
+"""Import a saved HTML page: main content, footnotes and metadata, in any encoding."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+
+from archivist.errors import ExtractionError
+from archivist.ingest.base import Extraction, Resource
+from archivist.ingest.content import find_content
+from archivist.ingest.htmldom import ATTRIBUTED, select
+from archivist.ingest.htmlfootnotes import find_footnotes
+from archivist.ingest.htmlfurniture import strip_furniture
+from archivist.ingest.htmlparse import decode_page, parse_html
+from archivist.ingest.htmltext import Rendered, render
+from archivist.ingest.metadata import read_metadata, split_authors
+from archivist.ingest.references import link_footnotes
+from archivist.ingest.textmeta import guess_language
+from archivist.model import Article, Footnote
+
+MAX_RESOURCE_BYTES = 20 * 1024 * 1024
+"""Images above this size in a ``_files`` folder are not kept."""
+
+FOLDER_SUFFIXES = ("_files", "-Dateien", "_archivos", "_fichiers", "-bestanden", "_arquivos")
+"""Suffixes browsers (in several languages) give the folder of a "Web page, complete" save."""
+_IMAGE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"RIFF", "image/webp"),
+)
+
+
+def extract(data: bytes, filename: str) -> Extraction:
+    """Extract the article in a saved HTML page; raises ExtractionError naming ``filename``."""
+    return extract_page(data, filename)
+
+
+def extract_page(
+    data: bytes, filename: str, *, declared: str | None = None, url: str | None = None
+) -> Extraction:
+    """Extract a page, with a charset and URL known from outside the page (an MHTML part)."""
+    text, encoding = decode_page(data, filename, declared=declared)
+    root = parse_html(text, filename)
+    marked = select(ATTRIBUTED, root)
+    meta = read_metadata(root, marked)
+    notes = find_footnotes(root, marked)
+    strip_furniture(root, marked)
+    try:
+        content = find_content(root, meta.title)
+        rendered = render(content.element)
+    except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
+        raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
+    footnotes = tuple(
+        Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text)
+        for note in notes
+    )
+    if not rendered.text.strip() and not footnotes:
+        raise ExtractionError(f"{filename}: no article text found in the page")
+    authors = meta.authors or (tuple(split_authors(content.byline)) if content.byline else ())
+    warnings: list[str] = []
+    if replaced := text.count("\ufffd"):
+        warnings.append(f"{replaced} characters could not be decoded and were replaced by �")
+    if unmarked := sum(1 for f in footnotes if not f.markers):
+        warnings.append(f"{unmarked} footnotes are not cited in the extracted text")
+    title = (
+        meta.title or _first_heading(rendered) or os.path.splitext(os.path.basename(filename))[0]
+    )
+    article = Article(
+        title=title,
+        text=rendered.text,
+        blocks=rendered.blocks,
+        marks=rendered.marks,
+        footnotes=link_footnotes(footnotes) if footnotes else (),
+        authors=authors,
+        published=meta.published,
+        site=meta.site,
+        section=meta.section,
+        url=meta.url or url,
+        language=meta.language or guess_language(rendered.text),
+        warnings=tuple(warnings),
+    )
+    return Extraction(article=article, encoding=encoding)
+
+
+def _first_heading(rendered: Rendered) -> str:
+    for block in rendered.blocks:
+        if block.kind == "heading":
+            return rendered.text[block.start : block.end]
+    return ""
+
+
+def collect_folder_resources(html_path: str) -> tuple[Resource, ...]:
+    """Images saved beside a "Web page, complete" (``NAME_files/``), read in memory."""
+    stem = os.path.splitext(html_path)[0]
+    resources: list[Resource] = []
+    for suffix in FOLDER_SUFFIXES:
+        folder = stem + suffix
+        if not os.path.isdir(folder) or os.path.islink(folder):
+            continue
+        for dirpath, _dirnames, files in os.walk(folder, followlinks=False):
+            for name in sorted(files):
+                path = os.path.join(dirpath, name)
+                if os.path.islink(path) or os.path.getsize(path) > MAX_RESOURCE_BYTES:
+                    continue
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                mime = image_type(data, name)
+                if mime is not None:
+                    location = os.path.relpath(path, os.path.dirname(html_path)).replace(
+                        os.sep, "/"
+                    )
+                    resources.append(Resource(location, mime, data))
+    return tuple(resources)
+
+
+def image_type(data: bytes, name: str) -> str | None:
+    """The image MIME type of some bytes, from their magic number (SVG by name), else None."""
+    for magic, mime in _IMAGE_MAGIC:
+        if data.startswith(magic) and (mime != "image/webp" or data[8:12] == b"WEBP"):
+            return mime
+    guessed = mimetypes.guess_type(name)[0]
+    if guessed == "image/svg+xml" and b"<svg" in data[:2048]:
+        return guessed
+    return None

@@ -1,0 +1,124 @@
+"""Small lxml helpers shared by the HTML importer: selection, text measures, removal."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from archivist.ingest.htmltext import FOOTNOTE_TAG
+
+_PHRASING = frozenset(
+    {
+        "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn",
+        "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
+        "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span",
+        "strong", "sub", "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "u", "s",
+        "font", "tt", "big", FOOTNOTE_TAG,
+    }
+)  # fmt: skip
+ATTRIBUTED = etree.XPath(
+    "//*[@class or @role or @rel or @itemprop or @itemtype or @data-type or @aria-label"
+    " or @style or @hidden or @aria-hidden]"
+)
+"""Elements carrying any attribute the importer reads meaning from; cheap to select in C."""
+_STRING = etree.XPath("string()")
+
+
+def is_element(el: etree._Element) -> bool:
+    """False for comments and processing instructions, whose tags are not strings."""
+    return isinstance(el.tag, str)
+
+
+def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
+    """The elements an XPath selects (any text or attribute results are left out)."""
+    result = path(root)
+    return (
+        [el for el in result if isinstance(el, etree._Element)] if isinstance(result, list) else []
+    )
+
+
+def text_content(el: etree._Element) -> str:
+    """All the text inside an element."""
+    return str(_STRING(el))
+
+
+_TEXT_LEN = etree.XPath("string-length(normalize-space(.))")
+
+
+def text_length(el: etree._Element) -> int:
+    """Length of the element's whitespace-collapsed text, measured without building it."""
+    return int(_TEXT_LEN(el))  # type: ignore[arg-type]
+
+
+def inner_text(el: etree._Element) -> str:
+    """The element's text with whitespace collapsed, as a reader would see it."""
+    return " ".join(str(_STRING(el)).split())
+
+
+def remove(el: etree._Element) -> None:
+    """Detach an element from its tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def wrap_phrasing(div: etree._Element) -> None:
+    """Wrap runs of loose text and inline elements in a div into paragraphs, as Readability does."""
+    run: list[etree._Element] = []
+    lead = div.text if div.text and div.text.strip() else None
+    if lead is not None:
+        div.text = None
+    new_children: list[etree._Element] = []
+
+    def close() -> None:
+        nonlocal lead, run
+        if lead is None and not run:
+            return
+        if (
+            lead is not None
+            or any(c.tag != "br" for c in run)
+            or any((c.tail or "").strip() for c in run)
+        ):
+            p = etree.Element("p")
+            p.text = lead
+            for c in run:
+                p.append(c)
+            new_children.append(p)
+        else:
+            new_children.extend(run)
+        lead, run = None, []
+
+    for child in list(div):
+        div.remove(child)
+        if isinstance(child.tag, str) and child.tag in _PHRASING:
+            run.append(child)
+            continue
+        close()
+        tail = child.tail
+        child.tail = None
+        new_children.append(child)
+        if tail and tail.strip():
+            lead = tail
+    close()
+    for position, child in enumerate(new_children):
+        div.insert(position, child)
+
+
+def similarity(a: str, b: str) -> float:
+    """How much of ``b``'s wording ``a`` shares, 0 to 1 (Readability's text similarity)."""
+    tokens_a = [t for t in re.split(r"\W+", a.lower()) if t]
+    tokens_b = [t for t in re.split(r"\W+", b.lower()) if t]
+    if not tokens_a or not tokens_b:
+        return 0.0
+    unique_b = [t for t in tokens_b if t not in tokens_a]
+    distance = len(" ".join(unique_b)) / len(" ".join(tokens_b))
+    return 1 - distance

@@ -1,0 +1,97 @@
+"""Turn saved-page bytes into an lxml tree safely: encoding decided first, limits checked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import etree
+
+from archivist.errors import ExtractionError
+from archivist.ingest.decode import decode_bytes, looks_binary, normalise_encoding_name, sniff_bom
+from archivist.ingest.htmltext import FOOTNOTE_TAG
+
+PRESCAN_BYTES = 4096
+"""How far into the file a charset declaration is looked for (WHATWG scans 1024)."""
+
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+_XML_DECL = re.compile(rb"^\s*<\?xml\s[^>]*?encoding\s*=\s*[\"']([-\w.:]+)[\"']", re.I)
+# The HTML parser never expands entities, but an internal DTD subset would leak as text.
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+_XML_PI = re.compile(r"^\s*<\?xml[^>]*>")
+
+_C0_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page declares in its first few KB (meta charset, http-equiv, XML decl)."""
+    head = data[:PRESCAN_BYTES]
+    for pattern in (_META_CHARSET, _XML_DECL):
+        match = pattern.search(head)
+        if match is not None:
+            label = match.group(1).decode("ascii", errors="ignore")
+            if normalise_encoding_name(label) is not None:
+                return label
+    return None
+
+
+def decode_page(data: bytes, filename: str, *, declared: str | None = None) -> tuple[str, str]:
+    """The page as text and the encoding used, decided before any parser sees the bytes.
+
+    ``declared`` is a charset known from outside the page (an MHTML part header); it outranks
+    the page's own declaration, and a BOM or valid UTF-8 outranks both.
+    """
+    if looks_binary(data):
+        raise ExtractionError(f"{filename}: binary content, not a saved web page")
+    if sniff_bom(data):
+        declared = None
+    elif declared is None or normalise_encoding_name(declared) is None:
+        declared = declared_encoding(data)
+    text, encoding = decode_bytes(data, declared=declared, filename=filename)
+    return text, encoding
+
+
+def parse_html(text: str, filename: str) -> etree._Element:
+    """Parse decoded page text; refuse rather than keep a tree libxml2 silently truncated."""
+    head, rest = text[:PRESCAN_BYTES], text[PRESCAN_BYTES:]
+    head = _DTD_SUBSET.sub("", _XML_PI.sub("", head, count=1), count=1)
+    text = head + rest
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    # C0 controls make libxml2 stop or complain; in UTF-8 they are single bytes, so a byte
+    # translate removes them fast. Other control and format characters go after rendering.
+    payload = text.encode("utf-8", errors="replace").translate(None, _C0_BYTES)
+    root = _parse(payload, filename, huge=False)
+    # The importer's own marker placeholder must not be forged by the page.
+    for forged in root.iter(FOOTNOTE_TAG):
+        forged.tag = "span"
+    return root
+
+
+def _parse(payload: bytes, filename: str, *, huge: bool) -> etree._Element:
+    # libxml2's HTML parser never loads a DTD or expands an entity a page declares; lxml's
+    # HTMLParser has no resolve_entities switch because there is nothing for it to turn off.
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge,
+    )
+    try:
+        root = etree.fromstring(payload, parser)
+    except etree.LxmlError as exc:
+        reason = (str(exc).splitlines() or ["unknown error"])[0][:120]
+        raise ExtractionError(f"{filename}: not a readable HTML page ({reason})") from exc
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in entry.message.lower():
+            raise ExtractionError(f"{filename}: nesting too deep (over 256 levels) to read whole")
+        if huge:
+            raise ExtractionError(f"{filename}: text node too large to read whole")
+        # A text node over 10 MB: read again without the limit, knowingly, and check again.
+        return _parse(payload, filename, huge=True)
+    if root is None or not isinstance(root.tag, str):
+        raise ExtractionError(f"{filename}: no HTML content")
+    return root

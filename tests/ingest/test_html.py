@@ -1,0 +1,76 @@
+"""The HTML importer as a whole: a pure function of the bytes that fails only in its own way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archivist.errors import ExtractionError
+from archivist.ingest import html
+
+DATA = Path(__file__).parents[1] / "data" / "html"
+TAGS = ["p", "div", "sup", "a", "ol", "li", "table", "td", "pre", "em", "h2", "section", "span"]
+
+
+def test_extraction_is_a_pure_function_of_the_bytes() -> None:
+    data = (DATA / "fn_mediawiki.html").read_bytes()
+    assert html.extract(data, "a.html") == html.extract(data, "a.html")
+
+
+def test_article_has_title_language_and_no_source() -> None:
+    article = html.extract((DATA / "fn_pandoc.html").read_bytes(), "p.html").article
+    assert article.title == "Pandoc Notes at Kelmscott Reach"
+    assert (article.language, article.source) == ("en", None)
+
+
+def test_persian_page_language_is_detected_from_the_script() -> None:
+    article = html.extract((DATA / "enc_undeclared_cp1256.html").read_bytes(), "f.html").article
+    assert article.language == "fa"
+
+
+def test_folder_resources_are_read_from_the_files_folder(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text("<html></html>")
+    (tmp_path / "saved_files").mkdir()
+    (tmp_path / "saved_files" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 10)
+    (tmp_path / "saved_files" / "script.js").write_bytes(b"alert(1)")
+    (resource,) = html.collect_folder_resources(str(page))
+    assert (resource.location, resource.mime_type) == ("saved_files/a.png", "image/png")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_extract_or_raise_extraction_error(data: bytes) -> None:
+    try:
+        html.extract(data, "fuzz.html")
+    except ExtractionError as exc:
+        assert str(exc).startswith("fuzz.html: ")
+
+
+markup = st.recursive(
+    st.text(alphabet="ab [1]<>&;\u200f\u0627", max_size=12),
+    lambda inner: st.builds(
+        lambda tag, attr, kids: f"<{tag}{attr}>{''.join(kids)}</{tag}>",
+        st.sampled_from(TAGS),
+        st.sampled_from(
+            ["", ' class="footnotes"', ' href="#fn1"', ' id="fn1"', ' role="doc-noteref"']
+        ),
+        st.lists(inner, max_size=4),
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markup)
+def test_arbitrary_nested_markup_extracts_or_raises_extraction_error(body: str) -> None:
+    try:
+        article = html.extract(f"<html><body>{body}</body></html>".encode(), "fuzz.html").article
+    except ExtractionError:
+        return
+    for mark in article.marks:
+        assert 0 <= mark.start < mark.end <= len(article.text)
+    for note in article.footnotes:
+        assert all(article.text.startswith(f"[{note.label}]", m) for m in note.markers)
