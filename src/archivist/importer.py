@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
-from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from archivist.archive import Archive
 from archivist.errors import ArchivistError, DuplicateError
 from archivist.ingest import SUPPORTED_SUFFIXES, Extraction, extract
-from archivist.model import ArticleId, Progress
+from archivist.ingest.html import FOLDER_SUFFIXES, collect_folder_resources
+from archivist.model import Article, ArticleId, Progress
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Files over this size are refused with a clear message rather than read into memory."""
@@ -63,7 +69,7 @@ def collect_files(paths: Iterable[str]) -> Iterator[str]:
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
                 # A saved page's "_files" folder holds its images and scripts, not articles.
-                dirs[:] = [d for d in dirs if not d.endswith("_files")]
+                dirs[:] = [d for d in dirs if not d.endswith(FOLDER_SUFFIXES)]
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     supported = os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
@@ -75,6 +81,17 @@ def collect_files(paths: Iterable[str]) -> Iterator[str]:
 
 def import_one(archive: Archive, path: str, *, max_bytes: int = MAX_FILE_BYTES) -> FileResult:
     """Import one file; every fault becomes an ``error`` result with a one-line message."""
+    read = read_file(archive, path, max_bytes)
+    if isinstance(read, FileResult):
+        return read
+    return store(archive, path, read, extract_file(read, os.path.basename(path) or path))
+
+
+def read_file(archive: Archive, path: str, max_bytes: int) -> bytes | FileResult:
+    """The file's bytes, or the result for a file that is a duplicate or cannot be read.
+
+    Duplicates are found by SHA-256 before any extraction, so re-importing a folder is cheap.
+    """
     name = os.path.basename(path) or path
     try:
         size = os.path.getsize(path)
@@ -85,16 +102,6 @@ def import_one(archive: Archive, path: str, *, max_bytes: int = MAX_FILE_BYTES) 
             )
         with open(path, "rb") as f:
             data = f.read()
-        extraction = _extract_guarded(data, name)
-        source = extraction.article.source
-        assert source is not None
-        existing = archive.find_source(source.sha256)
-        if existing is not None:
-            return FileResult(path, "duplicate", existing)
-        article_id = archive.add(extraction, data)
-        return FileResult(path, "imported", article_id, warnings=extraction.article.warnings)
-    except DuplicateError as exc:
-        return FileResult(path, "duplicate", ArticleId(exc.existing_id))
     except ArchivistError as exc:
         return FileResult(path, "error", error=str(exc))
     except IsADirectoryError:
@@ -105,6 +112,38 @@ def import_one(archive: Archive, path: str, *, max_bytes: int = MAX_FILE_BYTES) 
         return FileResult(path, "error", error=f"{name}: permission denied")
     except OSError as exc:
         return FileResult(path, "error", error=f"{name}: cannot be read ({exc.strerror or exc})")
+    existing = archive.find_source(hashlib.sha256(data).hexdigest())
+    if existing is not None:
+        return FileResult(path, "duplicate", existing)
+    return data
+
+
+def extract_file(data: bytes, name: str) -> Extraction | str:
+    """The extraction, or a one-line error; runs in a worker process for big batches."""
+    try:
+        return _extract_guarded(data, name)
+    except ArchivistError as exc:
+        return str(exc)
+
+
+def store(archive: Archive, path: str, data: bytes, extracted: Extraction | str) -> FileResult:
+    """Archive one extraction (one transaction), or report why the file failed."""
+    if isinstance(extracted, str):
+        return FileResult(path, "error", error=extracted)
+    source = extracted.article.source
+    if source is not None and source.format == "html":
+        # A "Web page, complete" save keeps its images in a folder beside it; extraction sees
+        # only the bytes of the page, so the folder is read here.
+        extracted = replace(
+            extracted, resources=extracted.resources + collect_folder_resources(path)
+        )
+    try:
+        article_id = archive.add(extracted, data)
+    except DuplicateError as exc:
+        return FileResult(path, "duplicate", ArticleId(exc.existing_id))
+    except ArchivistError as exc:
+        return FileResult(path, "error", error=str(exc))
+    return FileResult(path, "imported", article_id, warnings=extracted.article.warnings)
 
 
 def _extract_guarded(data: bytes, name: str) -> Extraction:
@@ -125,18 +164,147 @@ def _extract_guarded(data: bytes, name: str) -> Extraction:
 
 
 def import_paths(
-    archive: Archive, paths: Iterable[str], *, max_bytes: int = MAX_FILE_BYTES
+    archive: Archive,
+    paths: Iterable[str],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    workers: int | None = None,
 ) -> Generator[Progress, None, ImportReport]:
     """Import files and folders, yielding Progress after each file; returns the report.
 
-    The file list is gathered first (names only) so progress has a total; file contents are
-    read one at a time, so memory stays bounded however large the batch.
+    The file list is gathered first (names only) so progress has a total. Extraction, a pure
+    function of the bytes, runs in worker processes for big batches while this process
+    writes to the archive; at most a few files per worker are in flight, so memory stays
+    bounded however large the batch. Closing the generator stops the batch cleanly.
     """
     files = list(collect_files(paths))
     report = ImportReport()
     yield Progress(0, len(files), "")
-    for done, path in enumerate(files, start=1):
-        result = import_one(archive, path, max_bytes=max_bytes)
+    if workers is None:
+        workers = default_workers()
+    pipeline = (
+        _parallel(archive, files, max_bytes, workers)
+        if workers and len(files) >= PARALLEL_MIN_FILES
+        else (import_one(archive, f, max_bytes=max_bytes) for f in files)
+    )
+    for done, result in enumerate(pipeline, start=1):
         report.results.append(result)
-        yield Progress(done, len(files), f"{result.status}: {os.path.basename(path)}")
+        yield Progress(done, len(files), f"{result.status}: {os.path.basename(result.path)}")
     return report
+
+
+PARALLEL_MIN_FILES = 64
+"""Below this many files, starting worker processes costs more than it saves."""
+
+
+def default_workers() -> int:
+    """Extraction workers: the cores left once this process has one for writing, at most 4."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+def _parallel(
+    archive: Archive, files: list[str], max_bytes: int, workers: int
+) -> Iterator[FileResult]:
+    # "spawn": forking a process that runs Qt or other threads is unsafe.
+    context = multiprocessing.get_context("spawn")
+    window = 4 * workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[tuple[str, bytes | FileResult, Future[Extraction | str] | None]] = deque()
+        queue = iter(files)
+        try:
+            while True:
+                while len(pending) < window:
+                    path = next(queue, None)
+                    if path is None:
+                        break
+                    read = read_file(archive, path, max_bytes)
+                    future = None
+                    if not isinstance(read, FileResult):
+                        future = pool.submit(extract_file, read, os.path.basename(path) or path)
+                    pending.append((path, read, future))
+                if not pending:
+                    return
+                path, read, future = pending.popleft()
+                if isinstance(read, FileResult):
+                    yield read
+                else:
+                    assert future is not None
+                    yield store(archive, path, read, _outcome(future, path))
+        finally:
+            for _, _, future in pending:
+                if future is not None:
+                    future.cancel()
+
+
+def _outcome(future: Future[Extraction | str], path: str) -> Extraction | str:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # A worker died (out of memory, a crash in a C library): fail this file, not the batch.
+        return f"{os.path.basename(path)}: the importer crashed on this file"
+
+
+@dataclass(frozen=True, slots=True)
+class ReextractResult:
+    """What re-extracting one article changed."""
+
+    id: ArticleId
+    changes: tuple[str, ...] = ()
+    error: str | None = None
+    kept: int = 0
+    moved: int = 0
+    fuzzy: int = 0
+    orphaned: int = 0
+
+
+def describe_changes(old: Article, new: Article) -> tuple[str, ...]:
+    """Plain sentences saying how a new extraction differs from the stored one."""
+    changes: list[str] = []
+    for name in ("title", "subtitle", "published", "site", "section", "url", "language"):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            changes.append(f"{name}: {before!r} → {after!r}")
+    if old.authors != new.authors:
+        changes.append(f"authors: {', '.join(old.authors)!r} → {', '.join(new.authors)!r}")
+    if old.text != new.text:
+        changes.append(f"text: {len(old.text)} → {len(new.text)} characters")
+    if len(old.footnotes) != len(new.footnotes):
+        changes.append(f"footnotes: {len(old.footnotes)} → {len(new.footnotes)}")
+    elif [(f.label, f.text, f.markers) for f in old.footnotes] != [
+        (f.label, f.text, f.markers) for f in new.footnotes
+    ]:
+        changes.append("footnotes: same number, different content or markers")
+    return tuple(changes)
+
+
+def reextract(
+    archive: Archive, ids: Sequence[ArticleId]
+) -> Generator[Progress, None, list[ReextractResult]]:
+    """Re-run extraction from each stored original; highlights re-anchor in the same step."""
+    results: list[ReextractResult] = []
+    yield Progress(0, len(ids), "")
+    for done, article_id in enumerate(ids, start=1):
+        results.append(_reextract_one(archive, article_id))
+        yield Progress(done, len(ids), f"article {article_id}")
+    return results
+
+
+def _reextract_one(archive: Archive, article_id: ArticleId) -> ReextractResult:
+    try:
+        old = archive.article(article_id)
+        assert old.source is not None
+        extraction = _extract_guarded(archive.original(article_id), old.source.filename)
+        changes = describe_changes(old, extraction.article)
+        if not changes and old.importer_version == extraction.article.importer_version:
+            return ReextractResult(article_id)
+        report = archive.reextract(article_id, extraction)
+    except ArchivistError as exc:
+        return ReextractResult(article_id, error=str(exc))
+    return ReextractResult(
+        article_id,
+        changes,
+        kept=len(report.kept),
+        moved=len(report.moved),
+        fuzzy=len(report.fuzzy),
+        orphaned=len(report.orphaned),
+    )

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archivist.archive import Archive
+from archivist.importer import default_workers, import_paths
 from archivist.ingest import extract
 
 WORDS = [
@@ -140,6 +141,25 @@ def main() -> None:
             timed("extract + Archive.add into a temporary archive", len(originals), import_all)
         finally:
             archive.close()
+
+    # The real batch path: files on disk through import_paths, serial and with workers.
+    with tempfile.TemporaryDirectory() as folder:
+        saves = Path(folder) / "saves"
+        saves.mkdir()
+        for number, data in enumerate(originals):
+            (saves / f"article{number:05d}.txt").write_bytes(data)
+        for workers in sorted({0, default_workers(), 2}):
+            path = Path(folder) / f"import{workers}.sqlite3"
+            with Archive.open(str(path)) as archive:
+
+                def run(archive: Archive = archive, workers: int = workers) -> None:
+                    job = import_paths(archive, [str(saves)], workers=workers)
+                    for _ in job:
+                        pass
+
+                timed(
+                    f"import_paths of a folder, {workers} extraction workers", len(originals), run
+                )
 
 
 if __name__ == "__main__":

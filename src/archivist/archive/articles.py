@@ -87,8 +87,14 @@ class ArticleStore(ArchiveBase):
             db.table("articles").update(article_id, row)
             db.execute("DELETE FROM footnotes WHERE article_id = ?", [article_id])
             self._insert_footnotes(article_id, extraction.article.footnotes)
+            # Resources the new extraction does not supply stay: images read from a saved
+            # page's folder at import time cannot be read again from the original bytes.
             source_id = self._source_id(article_id)
-            db.execute("DELETE FROM resources WHERE source_id = ?", [source_id])
+            for res in extraction.resources:
+                db.execute(
+                    "DELETE FROM resources WHERE source_id = ? AND location = ?",
+                    [source_id, res.location],
+                )
             self._insert_resources(source_id, extraction.resources)
 
     def article(self, article_id: ArticleId) -> Article:
