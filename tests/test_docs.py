@@ -46,3 +46,12 @@ def test_schema_page_matches_the_live_schema(archive: Archive) -> None:
     assert "articles_fts" in documented
     documented.pop("articles_fts")
     assert documented == live
+
+
+def test_cli_reference_is_generated_from_the_parser() -> None:
+    from archivist.cli.reference import render
+
+    expected = render()
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == expected, (
+        "docs/cli.md is stale: run python -m archivist.cli.reference > docs/cli.md"
+    )

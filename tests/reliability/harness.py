@@ -78,3 +78,36 @@ def kill_trial(path: Path, rng: random.Random, tag: str) -> Verdict:
     proc = spawn("articles", str(path), tag, "100000")
     acks = kill_after(proc, rng.uniform(0.3, 1.5))
     return verify_articles(path, acks)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationVerdict:
+    """What annotation kill trials left behind."""
+
+    acknowledged: int
+    committed: int
+    lost: int
+    integrity: str
+
+
+def verify_annotations(path: Path, acks: list[str]) -> AnnotationVerdict:
+    """Every acknowledged highlight (with its offsets) and note (with its text) is present."""
+    conn = sqlite3.connect(path)
+    try:
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        highlights = {
+            r[0]: r[1:] for r in conn.execute('SELECT id, article_id, start, "end" FROM highlights')
+        }
+        notes = {r[0]: r[1:] for r in conn.execute("SELECT id, highlight_id, body FROM notes")}
+    finally:
+        conn.close()
+    lost = 0
+    for line in acks:
+        parts = line.split(" ", 4)
+        kind, item_id = parts[1], int(parts[2])
+        if kind == "highlight":
+            expected = tuple(int(x) for x in line.split()[3:6])
+            lost += highlights.get(item_id) != expected
+        else:
+            lost += notes.get(item_id) != (int(parts[3]), parts[4])
+    return AnnotationVerdict(len(acks), len(highlights) + len(notes), lost, integrity)

@@ -2,6 +2,7 @@
 
 Usage: python writer.py articles ARCHIVE TAG COUNT
        python writer.py import ARCHIVE FOLDER
+       python writer.py annotate ARCHIVE TAG
 Each committed item is printed on stdout ("ack <kind> <id> <detail>") only after its
 transaction has committed, so whatever the parent saw acknowledged must survive a SIGKILL.
 """
@@ -9,9 +10,11 @@ transaction has committed, so whatever the parent saw acknowledged must survive 
 from __future__ import annotations
 
 import hashlib
+import random
 import sys
 
 from archivist.archive import Archive
+from archivist.importer import collect_files, import_one
 from archivist.ingest.base import Extraction
 from archivist.model import Article, Block, Footnote, Source
 
@@ -46,10 +49,38 @@ def write_articles(path: str, tag: str, count: int) -> None:
             print(f"ack article {article_id} {extraction.article.title}", flush=True)
 
 
+def import_folder(path: str, folder: str) -> None:
+    """Import a folder through the real importer, acknowledging each imported file."""
+    with Archive.open(path) as archive:
+        for file in collect_files([folder]):
+            result = import_one(archive, file)
+            if result.status == "imported":
+                print(f"ack article {result.id} {file}", flush=True)
+
+
+def annotate(path: str, tag: str) -> None:
+    """Add highlights with notes to the archive's articles until killed."""
+    rng = random.Random(tag)
+    with Archive.open(path) as archive:
+        ids = archive.article_ids()
+        for i in range(1_000_000):
+            article_id = rng.choice(ids)
+            text = archive.article(article_id).text
+            start = rng.randrange(0, max(1, len(text) - 40))
+            highlight = archive.add_highlight(article_id, start, start + 30, color="green")
+            print(f"ack highlight {highlight.id} {article_id} {start} {start + 30}", flush=True)
+            note = archive.add_note(article_id, f"{tag} note {i}", highlight_id=highlight.id)
+            print(f"ack note {note.id} {highlight.id} {tag} note {i}", flush=True)
+
+
 def main() -> None:
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "articles":
         write_articles(path, sys.argv[3], int(sys.argv[4]))
+    elif mode == "import":
+        import_folder(path, sys.argv[3])
+    elif mode == "annotate":
+        annotate(path, sys.argv[3])
     else:
         raise SystemExit(f"unknown mode {mode}")
 

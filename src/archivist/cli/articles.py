@@ -7,7 +7,7 @@ from typing import Any
 
 from archivist.document import article_document
 from archivist.errors import NotFoundError
-from archivist.importer import import_paths
+from archivist.importer import import_paths, reextract
 from archivist.model import ArticleId
 
 
@@ -33,6 +33,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.set_defaults(handler=cmd_show)
+
+    p = subparsers.add_parser(
+        "reextract",
+        parents=[common],
+        help="re-run extraction from the stored originals; highlights re-anchor",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("ids", nargs="*", type=int, metavar="ID", default=[])
+    which.add_argument("--all", action="store_true", help="every article in the archive")
+    p.set_defaults(handler=cmd_reextract)
 
 
 def cmd_import(ctx: Any) -> int:
@@ -138,3 +148,41 @@ def _readable(article: Any) -> str:
             for note in fn.notes:
                 lines.append(f"      ✎ {note.text}")
     return "\n".join(lines)
+
+
+def cmd_reextract(ctx: Any) -> int:
+    """Re-extract articles and report, for each, what changed and how highlights fared."""
+    archive = ctx.archive()
+    ids = archive.article_ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
+    results = ctx.run_job(reextract(archive, ids))
+    if ctx.json:
+        ctx.emit(
+            [
+                {
+                    "id": r.id,
+                    "status": "error" if r.error else ("changed" if r.changes else "unchanged"),
+                    "changes": list(r.changes),
+                    "error": r.error,
+                    "highlights": {
+                        "kept": r.kept,
+                        "moved": r.moved,
+                        "fuzzy": r.fuzzy,
+                        "orphaned": r.orphaned,
+                    },
+                }
+                for r in results
+            ]
+        )
+    else:
+        for r in results:
+            if r.error:
+                ctx.say(f"error: {r.error}")
+            elif not r.changes:
+                ctx.out(f"{r.id:>6}  unchanged")
+            else:
+                ctx.out(f"{r.id:>6}  " + "; ".join(r.changes))
+                ctx.out(
+                    f"        highlights: {r.kept} kept, {r.moved} moved, {r.fuzzy} matched "
+                    f"approximately, {r.orphaned} orphaned"
+                )
+    return 1 if any(r.error for r in results) else 0
