@@ -94,7 +94,10 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def _back_reference(body: str) -> BackReference | None:
+    first = body[:1]
     for pattern, form in ((_IBID, "ibid"), (_ID, "id"), (_SAME, "ibid")):
+        if first not in "iIهنا":
+            break
         match = pattern.match(body)
         if match:
             return BackReference(form, locator=_locator(match.group("loc")))  # type: ignore[arg-type]
