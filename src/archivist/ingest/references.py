@@ -14,18 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from archivist.ingest.refdates import (
+    ARABIC_SCRIPT,
+    MONTHS,
+    extract_date,
+    has_year,
+    to_ascii_digits,
+)
+from archivist.ingest.refnames import name_like, parse_authors, surname_like
 from archivist.ingest.refparts import (
     clean_title,
-    extract_date,
     extract_identifiers,
     extract_pages,
     fold,
-    is_organisation,
     looks_like_note,
-    parse_authors,
     split_segments,
-    to_ascii_digits,
 )
+from archivist.ingest.reftypes import item_type, set_authors_from_segments, set_container
 from archivist.model import Footnote, FootnoteKind
 
 BackForm = Literal["ibid", "id", "op_cit", "short"]
@@ -50,25 +55,48 @@ class ParsedReference:
     back: BackReference | None
 
 
-_NUMBERING = re.compile(r"^\s*(?:\[\s*[0-9۰-۹٠-٩]{1,4}\s*\]|[0-9۰-۹٠-٩]{1,4}[.)])\s*")
+_NUMBERING = re.compile(r"^\s*(?:\[\s*[0-9۰-۹٠-٩]{1,4}\s*\]|[0-9۰-۹٠-٩]{1,4}[.)](?!\d))\s*")
+_DIGIT = "[0-9۰-۹٠-٩]"
 _LOCATOR = (
-    r"(?:,?\s*(?:at\s+|pp?\.\s*|page\s+|ص\.?\s*|صص\.?\s*)?(?P<loc>[0-9۰-۹٠-٩][0-9۰-۹٠-٩\-–, ]*))?"
+    r"(?:[,،]?\s*(?:at\s+|pp?\.\s*|pages?\s+|ص\.?\s*|صص\.?\s*)?"
+    rf"(?P<loc>{_DIGIT}[0-9۰-۹٠-٩\-–, ]*))?"
 )
 _IBID = re.compile(r"^(?:ibid|ibidem)\b\.?" + _LOCATOR, re.I)
 _ID = re.compile(r"^[Ii]d\." + _LOCATOR)
-_SAME = re.compile(r"^(?:همان|نفس المصدر|المصدر نفسه)(?:\s|[،,.]|$)\s*" + _LOCATOR)
+_SAME = re.compile(
+    r"^(?:همان(?:\u200c?جا)?|نفس المصدر|المصدر نفسه|المرجع نفسه|المصدر السابق|المرجع السابق)"
+    r"(?:\s|[،,.]|$)\s*" + _LOCATOR
+)
 _OP_CIT = re.compile(
-    r"^(?P<author>[^,،]{2,80}?)[,،]\s*(?:(?P<title>[^,،]{2,120}?)[,،]\s*)?op\.?\s*cit\.?"
+    r"^(?:(?P<head>[^\d]{2,200}?)[,،]?\s*)?"
+    r"(?:\bop\.?\s*cit\b\.?|\bsupra(?:\s+note\s+\d+)?|پیشین|المرجع السابق|المصدر السابق)"
     + _LOCATOR,
     re.I,
 )
 _SHORT = re.compile(
     r"^(?P<author>[^,،\d]{2,60}?)[,،]\s*"
-    r"(?P<title>[“\"«‘][^”\"»’]{2,120}[”\"»’]|[^,،]{2,120}?)[,،]?\s*"
+    r"(?:(?P<title>[“\"«‘][^”\"»’]{2,120}[”\"»’]|[^,،\d][^,،]{1,119}?)[,،]?\s*)?"
     r"(?:(?:pp?\.|at|ص\.?)\s*)?(?P<loc>[0-9۰-۹٠-٩][0-9۰-۹٠-٩\-–]*)\s*\.?\s*$"
 )
-_SEE = re.compile(r"^(?:see(?: also)?|cf\.|quoted in|cited in)\s+", re.I)
+_SHORT_BARE = re.compile(
+    r"^(?P<author>[^,،\d“\"«]{2,60}?)[,،]\s*"
+    r"(?P<title>[“\"«‘][^”\"»’]{2,120}[”\"»’]|[^,،“\"«]{2,80}?)\s*[.,،]?\s*$"
+)
+_AUTHOR_DATE = re.compile(
+    r"^\(?(?P<author>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?)(?:\s+et al\.?)?,?\s+"
+    r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?(?:[,:]\s*(?:pp?\.\s*)?(?P<loc>\d[\d\-–]*))?\)?\.?$"
+)
+_SEE = re.compile(
+    r"^(?:(?:see|see also|cf\.|compare|quoted in|cited in|as cited in)[,:]?\s+|"
+    r"(?:ر\.?\s?ک\.?|نک\.?|نگاه کنید به|انظر)[:：]?\s*)",
+    re.I,
+)
+_SEE_INSIDE = re.compile(r"^(?P<lead>[^,;:\d“\"«]{3,80})[,;:]\s+(?:see|cf\.)(?: also)?\s+", re.I)
 _QUOTED = re.compile(r"[“\"«‘](?P<title>[^”\"»’]{3,300})[”\"»’]")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
+    | {"the", "to", "with", "de", "la", "le", "du", "des", "van", "von"}
+)
 
 
 def strip_numbering(text: str) -> str:
@@ -79,12 +107,15 @@ def strip_numbering(text: str) -> str:
 def parse_reference(text: str) -> ParsedReference:
     """Classify and parse one footnote's text; never raises."""
     body = strip_numbering(" ".join(text.split()))
+    body = _SEE.sub("", body, count=1).strip()
+    lead = _SEE_INSIDE.match(body) if " see " in body or " cf. " in body else None
+    if lead and not name_like(lead.group("lead"), max_words=8, allow_joiners=True):
+        body = body[lead.end() :]  # "For more on this, see Marrow, ...": the citation follows
     if not body:
         return ParsedReference("note", None, None)
     back = _back_reference(body)
     if back is not None:
         return ParsedReference("citation", None, back)
-    body = _SEE.sub("", body)
     if looks_like_note(body):
         return ParsedReference("note", None, None)
     csl = parse_citation(body)
@@ -94,32 +125,93 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def _back_reference(body: str) -> BackReference | None:
-    first = body[:1]
-    for pattern, form in ((_IBID, "ibid"), (_ID, "id"), (_SAME, "ibid")):
-        if first not in "iIهنا":
-            break
-        match = pattern.match(body)
+    if body[:1] in "iIهنا":
+        for pattern, form in ((_IBID, "ibid"), (_ID, "id"), (_SAME, "ibid")):
+            match = pattern.match(body)
+            if match:
+                return BackReference(form, locator=_locator(match.group("loc")))  # type: ignore[arg-type]
+    lowered = body.lower()
+    # Cheap tests first: the patterns below backtrack over the whole note.
+    if "cit" in lowered or "supra" in lowered or "پیشین" in body or "السابق" in body:
+        back = _op_cit(body)
+        if back is not None:
+            return back
+    if len(body) > 160 or "http" in lowered or "www." in lowered:
+        return None
+    tail = body.rstrip(" .)")[-1:]
+    if tail.isdigit() and not has_year(body):
+        back = _short_form(body)
+        if back is not None:
+            return back
+    if tail.isdigit() and body.lstrip("(")[:1].isupper():
+        match = _AUTHOR_DATE.match(body)
         if match:
-            return BackReference(form, locator=_locator(match.group("loc")))  # type: ignore[arg-type]
-    # Cheap tests first: the two patterns below backtrack over the whole note.
-    match = _OP_CIT.match(body) if "cit" in body.lower() else None
-    if match:
-        return BackReference(
-            "op_cit",
-            author=match.group("author").strip(),
-            title=(match.group("title") or "").strip() or None,
-            locator=_locator(match.group("loc")),
-        )
-    short = len(body) < 160 and body.rstrip(" .")[-1:].isdigit()
-    match = _SHORT.match(body) if short else None
-    if match and not re.search(r"\b1[5-9]\d\d\b|\b20\d\d\b|https?://", body):
-        author = match.group("author").strip()
-        title = clean_title(match.group("title"))
-        if 1 <= len(author.split()) <= 4 and title and len(title.split()) <= 10:
             return BackReference(
-                "short", author=author, title=title, locator=_locator(match.group("loc"))
+                "short", author=match.group("author"), locator=_locator(match.group("loc"))
             )
+    if not tail.isdigit() and not has_year(body):
+        return _bare_short_form(body)
     return None
+
+
+def _op_cit(body: str) -> BackReference | None:
+    match = _OP_CIT.match(body)
+    if not match:
+        return None
+    head = split_segments(match.group("head") or "")
+    author = head[0] if head else None
+    title = clean_title(", ".join(head[1:])) if len(head) > 1 else None
+    if author and not name_like(author, max_words=6, allow_joiners=True):
+        return None
+    return BackReference(
+        "op_cit", author=author, title=title or None, locator=_locator(match["loc"])
+    )
+
+
+def _short_form(body: str) -> BackReference | None:
+    """``Surname, Short Title, 88.`` or ``Surname, "Short Title," 88.``"""
+    match = _SHORT.match(body)
+    if not match:
+        return None
+    author = match.group("author").strip()
+    raw_title = match.group("title") or ""
+    title = clean_title(raw_title)
+    quoted = raw_title[:1] in '“"«‘'
+    if len(title.split()) > 10 or not 1 <= len(author.split()) <= 4:
+        return None
+    if not name_like(author, max_words=4, allow_joiners=True):
+        return None
+    if title and not (quoted or ARABIC_SCRIPT.search(title) or title[:1].isupper()):
+        return None
+    # "Marrow, 45." names the author only: the latest work by Marrow is meant.
+    return BackReference(
+        "short", author=author, title=title or None, locator=_locator(match.group("loc"))
+    )
+
+
+def _bare_short_form(body: str) -> BackReference | None:
+    """``Surname, Short Title.`` without a page: a lone surname, a quoted or Title-Cased title."""
+    match = _SHORT_BARE.match(body)
+    if not match:
+        return None
+    author = match.group("author").strip()
+    raw_title = match.group("title").strip()
+    title = clean_title(raw_title)
+    quoted = raw_title[:1] in '“"«‘'
+    if not title or len(title.split()) > 8 or not surname_like(author):
+        return None
+    if not (quoted or (not ARABIC_SCRIPT.search(title) and _title_cased(title))):
+        return None
+    return BackReference("short", author=author, title=title)
+
+
+def _title_cased(title: str) -> bool:
+    words = title.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _SMALL_WORDS for w in words[1:]
+    )
 
 
 def _locator(raw: str | None) -> str | None:
@@ -132,11 +224,14 @@ def _locator(raw: str | None) -> str | None:
 def parse_citation(body: str) -> dict[str, Any] | None:
     """A CSL-JSON item for a full citation, or None when nothing bibliographic was found."""
     item: dict[str, Any] = {}
-    apa = _APA.match(body)
+    apa = _APA.match(body) if "(" in body else None
     if apa:
         return _parse_apa(apa, item)
+    vancouver = _VANCOUVER.match(body) if ";" in body else None
+    if vancouver:
+        return _parse_vancouver(vancouver, item)
     rest = extract_identifiers(body, item)
-    facts = _PUBLICATION_FACTS.search(rest)
+    facts = _PUBLICATION_FACTS.search(rest) if ":" in rest else None
     if facts:
         item["publisher-place"] = facts.group("place").strip()
         item["publisher"] = facts.group("publisher").strip()
@@ -145,36 +240,41 @@ def parse_citation(body: str) -> dict[str, Any] | None:
     rest = extract_date(rest, item)
     quoted = _QUOTED.search(rest)
     if quoted:
-        before = rest[: quoted.start()].strip(" ,،.:;")
-        after = rest[quoted.end() :].strip(" ,،.:;")
-        item["title"] = clean_title(quoted.group("title"))
+        before = rest[: quoted.start()].strip(" ,،:;")
+        after = rest[quoted.end() :]
+        title = clean_title(quoted.group("title"))
+        subtitle = re.match(r"^\s*:\s*([^,،.]+)", after)
+        if subtitle:
+            # "They Took Our Boats": Abuses at Sea — the subtitle follows the closing quote.
+            title = f"{title}: {subtitle.group(1).strip()}"
+            after = after[subtitle.end() :]
+        item["title"] = title
         if before:
-            _set_authors(item, before)
-        _set_container_and_publisher(item, split_segments(after))
+            authors = parse_authors(before)
+            if authors:
+                item["author"] = authors
+        set_container(item, split_segments(after.strip(" ,،.:;")))
     else:
         segments = split_segments(rest)
-        if not segments:
-            return None
-        if len(segments) >= 2 and _set_authors_from_segments(item, segments):
-            segments = segments[item.pop("_used") :]
+        used = set_authors_from_segments(item, segments) if len(segments) >= 2 else 0
+        segments = segments[used:]
         if segments:
             item["title"] = clean_title(segments[0])
-            _set_container_and_publisher(item, segments[1:])
+            set_container(item, segments[1:])
     if not item.get("title"):
-        return None
-    item["type"] = _item_type(item)
+        item.pop("title", None)
+        if not ("URL" in item or "DOI" in item):
+            return None
+    item["type"] = item_type(item)
     return item
 
 
 _APA = re.compile(
-    r"^(?P<authors>[^()]{2,200}?)\s*\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*(?P<when>[^)]{2,20}))?\)\.\s*"
-    r"(?P<rest>.+)$"
+    r"^(?P<authors>[^()]{2,200}?)\s*\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?"
+    r"(?:,\s*(?P<when>[^)]{2,20}))?\)\.\s*(?P<rest>.+)$"
 )
 _PUBLICATION_FACTS = re.compile(
     r"\((?P<place>[^:()]{2,40}):\s*(?P<publisher>[^,()]{2,80}),\s*(?P<year>1[5-9]\d\d|20\d\d)\)"
-)
-_GENRES = re.compile(
-    r"^(?:report|working paper|briefing|press release|statement|policy brief)$", re.I
 )
 
 
@@ -183,8 +283,7 @@ def _parse_apa(match: re.Match[str], item: dict[str, Any]) -> dict[str, Any] | N
     authors = parse_authors(match.group("authors").strip())
     if authors:
         item["author"] = authors
-    date_text = f"{match.group('when') or ''} {match.group('year')}"
-    extract_date(date_text, item)
+    extract_date(f"{match.group('when') or ''} {match.group('year')}", item)
     rest = extract_identifiers(match.group("rest"), item)
     rest = extract_pages(rest, item)
     sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", rest) if s.strip(" .")]
@@ -192,140 +291,46 @@ def _parse_apa(match: re.Match[str], item: dict[str, Any]) -> dict[str, Any] | N
         return None
     item["title"] = clean_title(sentences[0])
     if len(sentences) > 1:
-        _set_container_and_publisher(item, split_segments(" ".join(sentences[1:])))
-    item["type"] = _item_type(item)
+        set_container(item, split_segments(" ".join(sentences[1:])))
+    item["type"] = item_type(item)
     return item
 
 
-def _set_authors(item: dict[str, Any], text: str) -> None:
-    authors = parse_authors(text)
-    if authors:
-        item["author"] = authors
-
-
-def _set_authors_from_segments(item: dict[str, Any], segments: list[str]) -> bool:
-    """Take the leading segments as authors when they look like names; record how many."""
-    first = segments[0]
-    second = segments[1] if len(segments) > 1 else ""
-    if is_organisation(first):
-        item["author"] = [{"literal": first}]
-        item["_used"] = 1
-        return True
-    # "Surname, Given, Title, ..." : a one-word surname (particles aside) then given names.
-    # Not for Persian and Arabic: their titles are often short, and names are kept whole.
-    surname_words = [w for w in first.split() if w.lower() not in _PARTICLES]
-    if (
-        len(segments) >= 3
-        and not _ARABIC.search(first)
-        and len(surname_words) == 1
-        and _name_like(first, max_words=3)
-        and _name_like(second, max_words=3)
-    ):
-        authors = parse_authors(f"{first}, {second}")
-        if authors:
-            used = 2
-            if len(segments) > 3 and segments[2].lower().startswith("et al"):
-                authors.append({"literal": "et al."})
-                used = 3
-            item["author"] = authors
-            item["_used"] = used
-            return True
-    if _name_like(first, max_words=8, allow_joiners=True):
-        authors = parse_authors(first)
-        if authors:
-            item["author"] = authors
-            item["_used"] = 1
-            return True
-    return False
-
-
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_PARTICLES = {
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "la",
-    "le",
-}
-_JOINERS = {"and", "&", "و", "et", "al.", "al"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[\u0600-\u06ff\u200c]+|al-\w+|el-\w+)$")
-
-
-def _name_like(text: str, *, max_words: int, allow_joiners: bool = False) -> bool:
-    words = text.replace(",", " ").split()
-    if not 1 <= len(words) <= max_words:
-        return False
-    for word in words:
-        low = word.lower()
-        if low in _PARTICLES or (allow_joiners and low in _JOINERS):
-            continue
-        if not _NAME_WORD.match(word):
-            return False
-    return True
-
-
-_PUBLISHER_WORDS = re.compile(
-    r"\b(?:Press|Publishing|Publishers?|Books|University|Verlag|Editions?|Éditions|Presse|House)\b"
-    r"|^(?:نشر|انتشارات|دار)\s",
-    re.I,
-)
-_PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:]{2,40}):\s*(?P<publisher>.{2,80})$")
-
-
-def _set_container_and_publisher(item: dict[str, Any], segments: list[str]) -> None:
-    for raw in segments:
-        segment = raw.strip(" .")
-        if not segment:
-            continue
-        if _GENRES.match(segment):
-            item["genre"] = segment
-            continue
-        place = _PLACE_PUBLISHER.match(segment)
-        if place and "publisher" not in item:
-            item["publisher-place"] = place.group("place").strip()
-            item["publisher"] = place.group("publisher").strip()
-        elif _PUBLISHER_WORDS.search(segment) and "publisher" not in item:
-            item["publisher"] = segment
-        elif "container-title" not in item and "publisher" not in item:
-            item["container-title"] = segment
-        elif "publisher" in item and "publisher-place" not in item and len(segment.split()) <= 3:
-            item["publisher-place"] = segment
-
-
-_NEWSPAPER = re.compile(
-    r"\b(?:Times|Post|News|Herald|Gazette|Tribune|Telegraph|Guardian|Monitor|Observer|Daily|"
-    r"Chronicle|Journal|Press|Review|Standard|Mail|Express|Independent|Weekly|Courier)\b",
-    re.I,
+_VANCOUVER = re.compile(
+    r"^(?P<authors>[A-Z][\w'’\-]+ [A-Z]{1,3}(?:, [A-Z][\w'’\-]+ [A-Z]{1,3})*(?:, et al)?)\.\s+"
+    r"(?P<title>[^.?!]{3,300}[.?!])\s+(?P<container>[^.;]{2,120})\.\s+"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?:\s+(?P<month>[A-Z][a-z]{2})(?:\s+(?P<day>\d{1,2}))?)?;\s*"
+    r"(?P<volume>\d{1,4})?(?:\((?P<issue>[\w\-]{1,6})\))?(?::\s*(?P<page>[\dA-Za-z\-–]{1,15}))?"
 )
 
 
-def _item_type(item: dict[str, Any]) -> str:
-    container = str(item.get("container-title", ""))
-    if ("volume" in item or "issue" in item) and container:
-        return "article-journal"
-    if item.get("genre"):
-        return "report"
-    if "publisher" in item or "ISBN" in item:
-        return "chapter" if container else "book"
-    authors = item.get("author", [])
-    if authors and all("literal" in a for a in authors) and not container:
-        return "report"
-    if container and _NEWSPAPER.search(container):
-        return "article-newspaper"
-    if "URL" in item:
-        return "webpage"
-    if container:
-        return "article-newspaper"
-    return "document"
+def _parse_vancouver(match: re.Match[str], item: dict[str, Any]) -> dict[str, Any]:
+    """A Vancouver (medical) reference: ``Roe J, Doe K. Title. Journal. 2018;45(2):12-19.``"""
+    authors: list[dict[str, str]] = []
+    for name in match.group("authors").split(", "):
+        family, _, initials = name.rpartition(" ")
+        if name == "et al":
+            authors.append({"literal": "et al."})
+        elif family:
+            authors.append({"family": family, "given": ". ".join(initials) + "."})
+    item["author"] = authors
+    item["title"] = clean_title(match.group("title"))
+    item["container-title"] = match.group("container").strip()
+    parts = [int(match.group("year"))]
+    month = MONTHS.get((match.group("month") or "").lower())
+    if month:
+        parts.append(month)
+        if match.group("day") and 1 <= int(match.group("day")) <= 31:
+            parts.append(int(match.group("day")))
+    item["issued"] = {"date-parts": [parts]}
+    for key in ("volume", "issue"):
+        if match.group(key):
+            item[key] = match.group(key)
+    if match.group("page"):
+        item["page"] = match.group("page").replace("-", "–")
+    extract_identifiers(match.string[match.end() :], item)
+    item["type"] = "article-journal"
+    return item
 
 
 def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
@@ -338,10 +343,10 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
         refers_to: str | None = None
         if parsed.back is not None:
             refers_to = _resolve(parsed.back, fulls, previous_full)
+            previous_full = refers_to
         elif parsed.csl is not None:
             fulls.append((footnote.label, parsed.csl))
-        if parsed.kind == "citation":
-            previous_full = refers_to if parsed.back is not None else footnote.label
+            previous_full = footnote.label
         linked.append(replace(footnote, kind=parsed.kind, csl=parsed.csl, refers_to=refers_to))
     return tuple(linked)
 
@@ -349,27 +354,31 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
 def _resolve(
     back: BackReference, fulls: list[tuple[str, dict[str, Any]]], previous: str | None
 ) -> str | None:
-    if back.form in {"ibid", "id"}:
+    """The label of the full citation a back reference names, or None."""
+    if back.form in {"ibid", "id"} or (back.form == "op_cit" and not back.author):
         return previous
     family = fold(back.author or "")
-    candidates = [(label, csl) for label, csl in reversed(fulls) if _author_matches(csl, family)]
+    candidates: list[tuple[str, dict[str, Any]]] = [
+        (label, csl) for label, csl in reversed(fulls) if _author_matches(csl, family)
+    ]
     if back.title:
         wanted = fold(back.title).split()
         for label, csl in candidates:
             title = fold(str(csl.get("title", ""))).split()
             if wanted and (title[: len(wanted)] == wanted or _contains(title, wanted)):
-                return str(label)
+                return label
         if back.form == "short":
             return None
-    return str(candidates[0][0]) if candidates else None
+    return candidates[0][0] if candidates else None
 
 
 def _author_matches(csl: dict[str, Any], family: str) -> bool:
     if not family:
         return False
+    wanted = {w for w in family.split() if w not in {"and", "et", "al", "و"}}
     for author in csl.get("author", []):
         name = fold(str(author.get("family") or author.get("literal") or ""))
-        if name and (name == family or name.split()[-1:] == family.split()[-1:]):
+        if name and (name == family or name.split()[-1] in wanted):
             return True
     return False
 

@@ -1,0 +1,180 @@
+"""The roles of a citation's comma-separated parts (authors, container, publisher) and its type."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from archivist.ingest.refdates import ARABIC_SCRIPT
+from archivist.ingest.refnames import (
+    PARTICLES,
+    is_news_agency,
+    is_organisation,
+    name_like,
+    parse_authors,
+)
+
+# "John Doe and Ana Ruiz": a second segment of full names joined by "and" / "&".
+_NAME = r"[A-Z][\w'’\-]*\.?"
+_JOINED_NAMES = re.compile(
+    rf"^{_NAME}(?:\s+{_NAME}){{1,2}}(?:\s*,?\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME}){{1,2}})+$"
+)
+
+
+def set_authors_from_segments(item: dict[str, Any], segments: list[str]) -> int:
+    """Take the leading segments as authors when they look like names; return how many."""
+    first = segments[0]
+    second = segments[1] if len(segments) > 1 else ""
+    if is_organisation(first):
+        item["author"] = [{"literal": first}]
+        return 1
+    # "Surname, Given, Title, ..." : a one-word surname (particles aside) then given names.
+    # Not for Persian and Arabic: their titles are often short, and names are kept whole.
+    surname_words = [w for w in first.split() if w.lower() not in PARTICLES]
+    if (
+        len(segments) >= 3
+        and not ARABIC_SCRIPT.search(first)
+        and len(surname_words) == 1
+        and name_like(first, max_words=3)
+        and name_like(second, max_words=3)
+    ):
+        if re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z]", second):
+            second += "."  # the segment split took the full stop of the last initial
+        authors = parse_authors(f"{first}, {second}")
+        if authors:
+            used = 2
+            if len(segments) > 3 and segments[2].lower().startswith("et al"):
+                authors.append({"literal": "et al."})
+                used = 3
+            item["author"] = authors
+            return used
+    if name_like(first, max_words=8, allow_joiners=True):
+        authors = parse_authors(first)
+        if authors:
+            used = 1
+            if len(segments) >= 3 and _JOINED_NAMES.match(second):
+                authors += parse_authors(second)
+                used = 2
+            item["author"] = authors
+            return used
+    return 0
+
+
+_GENRES = re.compile(
+    r"^(?:report|working paper|briefing|press release|statement|policy brief|"
+    r"research paper|discussion paper|fact sheet|white paper)$",
+    re.I,
+)
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Publishing|Publishers?|Books|University|Verlag|Editions?|Éditions|Presse|House|"
+    r"Printer|Printing|Stationery Office)\b"
+    r"|^(?:نشر|انتشارات|دار|منشورات)\s",
+    re.I,
+)
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:]{2,40}):\s*(?P<publisher>.{2,80})$")
+_EDITOR = re.compile(
+    r"^(?P<role>eds?\.|edited by|trans\.|translated by)\s+(?P<names>.+)$",
+    re.I,
+)
+_IN_CONTAINER = re.compile(r"^[Ii]n:?\s+(?P<container>[A-Z“\"«‘\u0600-\u06ff].*)$")
+_BY = re.compile(r"^[Bb]y\s+(?P<names>.+)$")
+
+
+def set_container(item: dict[str, Any], segments: list[str]) -> None:
+    """Give each segment after the title its role: container, publisher, place, editor, genre."""
+    for raw in segments:
+        segment = raw.strip(" .").strip('“”"«»‘’').strip()
+        if not segment:
+            continue
+        if _GENRES.match(segment):
+            item["genre"] = segment
+            continue
+        role = _role_segment(item, segment)
+        if role:
+            continue
+        place = _PLACE_PUBLISHER.match(segment)
+        if place and "publisher" not in item:
+            item["publisher-place"] = place.group("place").strip()
+            item["publisher"] = place.group("publisher").strip()
+        elif _PUBLISHER_WORDS.search(segment) and "publisher" not in item:
+            item["publisher"] = segment
+        elif "container-title" not in item and "publisher" not in item:
+            item["container-title"] = segment
+        elif "publisher" in item and "publisher-place" not in item and len(segment.split()) <= 3:
+            item["publisher-place"] = segment
+
+
+def _role_segment(item: dict[str, Any], segment: str) -> bool:
+    """Editors ("ed. Name"), "in Container" and "by Name" segments; True when one was taken."""
+    editor = _EDITOR.match(segment)
+    if editor:
+        key = "translator" if editor.group("role").lower().startswith("trans") else "editor"
+        names = parse_authors(editor.group("names"))
+        if names:
+            item.setdefault(key, names)
+        return True
+    container = _IN_CONTAINER.match(segment)
+    if container and "container-title" not in item:
+        item["container-title"] = container.group("container").strip('“”"«»‘’ ')
+        return True
+    by = _BY.match(segment)
+    if by and "author" not in item:
+        names = parse_authors(by.group("names"))
+        if names:
+            item["author"] = names
+            return True
+    return False
+
+
+_NEWSPAPER = re.compile(
+    r"\b(?:Times|Post|News|Herald|Gazette|Tribune|Telegraph|Guardian|Monitor|Observer|Daily|"
+    r"Chronicle|Press|Standard|Mail|Express|Independent|Courier|Sun|Star|Globe|Dispatch|"
+    r"Inquirer|Journal)\b|روزنامه|جريدة|صحيفة|خبرگزاری|وكالة",
+    re.I,
+)
+_MAGAZINE = re.compile(
+    r"\b(?:Magazine|Monthly|The Atlantic|The New Yorker|The Economist|Newsweek|"
+    r"Foreign Policy|Foreign Affairs|Wired)\b|مجله|مجلة|هفته‌نامه|ماهنامه",
+    re.I,
+)
+_JOURNAL = re.compile(r"\b(?:Journal of|Quarterly|Studies)\b|فصلنامه|دوفصلنامه|پژوهش", re.I)
+_BLOG = re.compile(r"\b(?:blog|blogspot|substack|medium|wordpress|tumblr)\b|وبلاگ", re.I)
+_INTERVIEW = re.compile(
+    r"^(?:(?:the )?author(?:'s|’s)? interview|interview|conversation|personal interview)\b"
+    r"|^(?:مصاحبه|گفت\u200c?وگو|مقابلة)",
+    re.I,
+)
+
+
+def item_type(item: dict[str, Any]) -> str:
+    """The CSL type a citation's fields suggest."""
+    container = str(item.get("container-title", ""))
+    authors: list[dict[str, str]] = item.get("author", [])
+    if container and ("volume" in item or "issue" in item or "DOI" in item):
+        return "article-journal"
+    if item.get("genre"):
+        return "report"
+    if "publisher" in item or "ISBN" in item:
+        return "chapter" if container else "book"
+    if _INTERVIEW.match(str(item.get("title", ""))):
+        return "interview"
+    if container and (_BLOG.search(container) or "blog" in str(item.get("URL", "")).lower()):
+        return "post-weblog"
+    if container and _JOURNAL.search(container):
+        return "article-journal"
+    if container and _MAGAZINE.search(container):
+        return "article-magazine"
+    literals = [a["literal"] for a in authors if "literal" in a and a["literal"] != "et al."]
+    if any(is_news_agency(name) for name in literals):
+        return "article-newspaper"
+    if container:
+        return (
+            "article-newspaper" if _NEWSPAPER.search(container) or "URL" not in item else "webpage"
+        )
+    if any(is_organisation(name) for name in literals):
+        return "report"
+    if "URL" in item:
+        return "webpage"
+    if "DOI" in item:
+        return "article-journal"
+    return "book" if authors else "document"

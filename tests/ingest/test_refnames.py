@@ -1,0 +1,64 @@
+"""Names in reference strings: people as family/given, organisations and agencies literal."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.ingest.refnames import (
+    is_news_agency,
+    is_organisation,
+    name_like,
+    parse_authors,
+    surname_like,
+)
+
+AUTHORS: list[tuple[str, list[dict[str, str]]]] = [
+    ("Ilse Marrow", [{"family": "Marrow", "given": "Ilse"}]),
+    ("Marrow, Ilse", [{"family": "Marrow", "given": "Ilse"}]),
+    ("Roe, J. K.", [{"family": "Roe", "given": "J. K."}]),
+    ("Jonathan Mercer Hale", [{"family": "Hale", "given": "Jonathan Mercer"}]),
+    ("Jan van der Berg", [{"family": "van der Berg", "given": "Jan"}]),
+    ("van der Berg, Jan", [{"family": "van der Berg", "given": "Jan"}]),
+    (
+        "Jane Roe & John Doe",
+        [{"family": "Roe", "given": "Jane"}, {"family": "Doe", "given": "John"}],
+    ),
+    ("Ana Ruiz et al.", [{"family": "Ruiz", "given": "Ana"}, {"literal": "et al."}]),
+    ("The Associated Press", [{"literal": "The Associated Press"}]),
+    ("Ministry of Water Resources", [{"literal": "Ministry of Water Resources"}]),
+    ("مهرناز آذرپی", [{"literal": "مهرناز آذرپی"}]),
+    ("آذرپی، مهرناز", [{"family": "آذرپی", "given": "مهرناز"}]),
+    ("مهرناز آذرپی و علی رضایی", [{"literal": "مهرناز آذرپی"}, {"literal": "علی رضایی"}]),
+    ("by Tara Lind", [{"family": "Lind", "given": "Tara"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), AUTHORS)
+def test_authors_parse_to_csl_names(text: str, names: list[dict[str, str]]) -> None:
+    assert parse_authors(text) == names
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Reuters", "AP", "Human Rights Watch", "UN", "Council on Maritime Affairs", "وزارت نیرو"],
+)
+def test_organisations_are_recognised(name: str) -> None:
+    assert is_organisation(name)
+
+
+def test_a_person_is_no_organisation() -> None:
+    assert not is_organisation("Ilse Marrow") and not is_organisation("Apu Nair")
+
+
+def test_news_agencies_are_told_from_other_organisations() -> None:
+    assert is_news_agency("Associated Press") and is_news_agency("خبرگزاری بندر")
+    assert not is_news_agency("Ministry of Water Resources")
+
+
+def test_name_like_rejects_lower_case_prose() -> None:
+    assert name_like("Ilse Marrow", max_words=3) and not name_like("the author", max_words=3)
+
+
+def test_surname_like_takes_one_family_name_or_two_joined() -> None:
+    assert surname_like("Marrow") and surname_like("Marrow and Ruiz") and surname_like("آذرپی")
+    assert not surname_like("Ilse Marrow") and not surname_like("personal")
