@@ -29,3 +29,11 @@ class DuplicateError(ArchivistError):
     def __init__(self, message: str, existing_id: int) -> None:
         super().__init__(message)
         self.existing_id = existing_id
+
+
+class QuoteNotFoundError(ArchivistError):
+    """A quoted passage the article does not contain; ``suggestion`` is the closest match."""
+
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion

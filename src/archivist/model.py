@@ -120,6 +120,15 @@ class Highlight:
 
 
 @dataclass(frozen=True, slots=True)
+class PaletteColor:
+    """A highlight colour of the archive's palette and the meaning the user gave it."""
+
+    color: str
+    meaning: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """An imported article: canonical text, its blocks and marks, footnotes and metadata."""
 

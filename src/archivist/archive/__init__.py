@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from archivist.archive.annotations import AnnotationStore
 from archivist.archive.articles import ArticleStore
 from archivist.archive.maintenance import MaintenanceStore
 
 
-class Archive(ArticleStore, MaintenanceStore):
+class Archive(AnnotationStore, ArticleStore, MaintenanceStore):
     """An open archive; each store mixin adds the operations of one concern."""
 
     @classmethod

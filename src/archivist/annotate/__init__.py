@@ -1,0 +1,1 @@
+"""Annotations: W3C selectors, anchoring and re-anchoring of highlights (no SQL, no Qt)."""
