@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from harness import kill_trial, spawn, verify_articles
+from harness import kill_after, kill_trial, spawn, verify_annotations, verify_articles
 
 from archivist.archive import Archive
 
@@ -36,3 +36,33 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     verdict = verify_articles(path, acks)
     assert (verdict.acknowledged, verdict.committed, verdict.lost) == (120, 120, 0)
     assert "locked" not in "".join(err for _, err in outputs)
+
+
+def test_killed_annotation_burst_keeps_every_acknowledged_note(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    Archive.open(str(path)).close()
+    spawn("articles", str(path), "seed", "5").communicate(timeout=60)
+    rng = random.Random(7)
+    acknowledged: list[str] = []
+    for trial in range(3):
+        acknowledged += kill_after(spawn("annotate", str(path), f"t{trial}"), rng.uniform(0.5, 1.2))
+        verdict = verify_annotations(path, acknowledged)
+        assert verdict.integrity == "ok" and verdict.lost == 0
+    assert len(acknowledged) > 0
+
+
+def test_killed_batch_import_leaves_no_half_article(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    for i in range(150):
+        n = 1 + i % 5
+        body = " ".join(f"Claim {k} [{k + 1}]." for k in range(n))
+        refs = "\n".join(f"[{k + 1}] Ana Ruiz, Report {k}, Tide Press, 2019." for k in range(n))
+        (saves / f"s{i:03d}.txt").write_text(f"Save {i} with {n} notes\n\n{body}\n\n{refs}\n")
+    path = tmp_path / "a.sqlite3"
+    Archive.open(str(path)).close()
+    rng = random.Random(11)
+    for _ in range(3):
+        acks = kill_after(spawn("import", str(path), str(saves)), rng.uniform(0.4, 1.0))
+        verdict = verify_articles(path, acks)
+        assert (verdict.integrity, verdict.lost, verdict.half_imported) == ("ok", 0, 0)
