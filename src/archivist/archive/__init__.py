@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from archivist.archive.annotations import AnnotationStore
 from archivist.archive.articles import ArticleStore
+from archivist.archive.dossiers import DossierStore
 from archivist.archive.maintenance import MaintenanceStore
 
 
-class Archive(AnnotationStore, ArticleStore, MaintenanceStore):
+class Archive(AnnotationStore, ArticleStore, MaintenanceStore, DossierStore):
     """An open archive; each store mixin adds the operations of one concern."""
 
     @classmethod

@@ -1,0 +1,186 @@
+"""Commands on dossiers: the quick ``export`` and the ``dossier`` actions.
+
+A dossier is a saved, ordered selection of articles with its export options.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from archivist.export.dossier import FORMATS, ExportRequest, export_dossier, request_for
+from archivist.model import ArticleId, Dossier, DossierId
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the export and dossier commands."""
+    p = subparsers.add_parser(
+        "export", parents=[common], help="export articles as a dossier (PDF by default)"
+    )
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help="articles, in this order")
+    _output_options(p)
+    p.add_argument("--title", default="Dossier", help="the dossier's title")
+    p.set_defaults(handler=cmd_export)
+
+    d = subparsers.add_parser("dossier", parents=[common], help="create, edit and export dossiers")
+    sub = d.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
+    p = sub.add_parser("new", parents=[common], help="create a dossier")
+    p.add_argument("title")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="first articles, in order")
+    p.add_argument("--subtitle")
+    p.add_argument("--compiler", help="the name shown as compiler")
+    p.add_argument("--introduction", help="introduction text (Markdown)")
+    p.add_argument("--style", help="citation style for its exports")
+    p.set_defaults(handler=cmd_new)
+    p = sub.add_parser("add", parents=[common], help="add articles to a dossier")
+    p.add_argument("dossier", type=int, metavar="DOSSIER")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--at", type=int, metavar="POSITION", help="1-based position (default: end)")
+    p.set_defaults(handler=cmd_add)
+    p = sub.add_parser("move", parents=[common], help="move an article within a dossier")
+    p.add_argument("dossier", type=int, metavar="DOSSIER")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("position", type=int, metavar="POSITION", help="1-based")
+    p.set_defaults(handler=cmd_move)
+    p = sub.add_parser("remove", parents=[common], help="take articles out of a dossier")
+    p.add_argument("dossier", type=int, metavar="DOSSIER")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_remove)
+    p = sub.add_parser("show", parents=[common], help="show a dossier")
+    p.add_argument("dossier", type=int, metavar="DOSSIER")
+    p.set_defaults(handler=cmd_show)
+    p = sub.add_parser("list", parents=[common], help="list the dossiers")
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("export", parents=[common], help="export a saved dossier")
+    p.add_argument("dossier", type=int, metavar="DOSSIER")
+    _output_options(p)
+    p.set_defaults(handler=cmd_dossier_export)
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    p.add_argument(
+        "--style",
+        help="citation style: chicago-notes-bibliography (default), chicago-author-date, "
+        "apa, modern-language-association",
+    )
+    p.add_argument("--format", choices=FORMATS, default=None, help="default: from OUT's suffix")
+
+
+_SUFFIXES = {".pdf": "pdf", ".md": "markdown", ".json": "csl-json", ".bib": "bibtex", ".ris": "ris"}
+
+
+def _format(args: argparse.Namespace) -> Any:
+    return args.format or _SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
+
+
+def _run(ctx: Any, request: ExportRequest) -> int:
+    path = ctx.run_job(export_dossier(ctx.archive(), request))
+    if ctx.json:
+        ctx.emit(
+            {"path": str(path), "format": request.format, "articles": len(request.article_ids)}
+        )
+    else:
+        ctx.say(f"wrote {path}")
+    return 0
+
+
+def cmd_export(ctx: Any) -> int:
+    """Export the given articles as a dossier."""
+    args = ctx.args
+    request = ExportRequest(
+        article_ids=tuple(ArticleId(i) for i in args.ids),
+        output=Path(args.output),
+        title=args.title,
+        style=args.style,
+        format=_format(args),
+    )
+    return _run(ctx, request)
+
+
+def cmd_dossier_export(ctx: Any) -> int:
+    """Export a saved dossier with its options."""
+    args = ctx.args
+    dossier = ctx.archive().dossier(DossierId(args.dossier))
+    return _run(ctx, request_for(dossier, args.output, style=args.style, format=_format(args)))
+
+
+def cmd_new(ctx: Any) -> int:
+    """Create a dossier."""
+    args = ctx.args
+    dossier = ctx.archive().create_dossier(
+        args.title,
+        subtitle=args.subtitle,
+        compiler=args.compiler,
+        introduction=args.introduction,
+        article_ids=[ArticleId(i) for i in args.ids],
+        options={"style": args.style} if args.style else None,
+    )
+    return _show(ctx, dossier)
+
+
+def cmd_add(ctx: Any) -> int:
+    """Add articles to a dossier."""
+    args = ctx.args
+    ids = [ArticleId(i) for i in args.ids]
+    return _show(ctx, ctx.archive().add_to_dossier(DossierId(args.dossier), ids, position=args.at))
+
+
+def cmd_move(ctx: Any) -> int:
+    """Move an article within a dossier."""
+    args = ctx.args
+    dossier = ctx.archive().move_in_dossier(
+        DossierId(args.dossier), ArticleId(args.id), args.position
+    )
+    return _show(ctx, dossier)
+
+
+def cmd_remove(ctx: Any) -> int:
+    """Take articles out of a dossier."""
+    args = ctx.args
+    ids = [ArticleId(i) for i in args.ids]
+    return _show(ctx, ctx.archive().remove_from_dossier(DossierId(args.dossier), ids))
+
+
+def cmd_show(ctx: Any) -> int:
+    """Show one dossier."""
+    return _show(ctx, ctx.archive().dossier(DossierId(ctx.args.dossier)))
+
+
+def cmd_list(ctx: Any) -> int:
+    """List the dossiers."""
+    dossiers = ctx.archive().dossiers()
+    if ctx.json:
+        ctx.emit([_as_json(d) for d in dossiers])
+    else:
+        for d in dossiers:
+            ctx.out(f"{d.id:>6}  {d.title}  ({len(d.article_ids)} articles)")
+    return 0
+
+
+def _as_json(d: Dossier) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "subtitle": d.subtitle,
+        "compiler": d.compiler,
+        "introduction": d.introduction,
+        "articles": list(d.article_ids),
+        "options": dict(d.options),
+    }
+
+
+def _show(ctx: Any, dossier: Dossier) -> int:
+    if ctx.json:
+        ctx.emit(_as_json(dossier))
+        return 0
+    ctx.out(f"{dossier.id:>6}  {dossier.title}")
+    for field in ("subtitle", "compiler"):
+        value = getattr(dossier, field)
+        if value:
+            ctx.out(f"        {field}: {value}")
+    archive = ctx.archive()
+    for n, article_id in enumerate(dossier.article_ids, start=1):
+        ctx.out(f"  {n:>3}. [{article_id}] {archive.article(article_id).title}")
+    return 0

@@ -1,0 +1,1 @@
+"""Exports of the archive: the dossier PDF, its bibliography, and text formats."""

@@ -1,0 +1,176 @@
+"""Export entry point: a dossier (saved or ad hoc) as PDF, Markdown, CSL-JSON, BibTeX or RIS."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Generator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from archivist.errors import ArchivistError
+from archivist.export import formats
+from archivist.export.bibliography import collect_references, render
+from archivist.export.citestyles import style_id
+from archivist.export.pdf import DossierMeta, build_story, render_pdf
+from archivist.export.pdfarticle import ArticleOptions
+from archivist.model import Article, ArticleId, Dossier, PaletteColor, Progress
+
+ExportFormat = Literal["pdf", "markdown", "csl-json", "bibtex", "ris"]
+FORMATS: tuple[ExportFormat, ...] = ("pdf", "markdown", "csl-json", "bibtex", "ris")
+STYLE_NAMES = {
+    "chicago-notes-bibliography": "Chicago Manual of Style, notes and bibliography",
+    "chicago-author-date": "Chicago Manual of Style, author-date",
+    "apa": "APA, 7th edition",
+    "modern-language-association": "MLA Handbook, 9th edition",
+}
+
+
+class ArchiveReader(Protocol):
+    """What an export needs of the archive."""
+
+    def document(self, article_id: ArticleId) -> Article: ...
+
+    def palette(self) -> tuple[PaletteColor, ...]: ...
+
+
+class ExportError(ArchivistError):
+    """The export cannot be written (bad format, unwritable path)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """One export: which articles, how they are presented, and where the file goes."""
+
+    article_ids: tuple[ArticleId, ...]
+    output: Path
+    title: str = "Dossier"
+    subtitle: str | None = None
+    compiler: str | None = None
+    introduction: str | None = None
+    style: str | None = None
+    format: ExportFormat = "pdf"
+    options: ArticleOptions = field(default_factory=ArticleOptions)
+
+
+def request_for(
+    dossier: Dossier,
+    output: str | os.PathLike[str],
+    *,
+    style: str | None = None,
+    format: ExportFormat = "pdf",
+) -> ExportRequest:
+    """The export request of a saved dossier, its options applied (``style`` overrides)."""
+    opts: Mapping[str, Any] = dossier.options
+    colors = opts.get("colors")
+    tags = opts.get("tags")
+    return ExportRequest(
+        article_ids=dossier.article_ids,
+        output=Path(output),
+        title=dossier.title,
+        subtitle=dossier.subtitle,
+        compiler=dossier.compiler,
+        introduction=dossier.introduction,
+        style=style or opts.get("style"),
+        format=format,
+        options=ArticleOptions(
+            colors=frozenset(colors) if colors else None,
+            tags=frozenset(tags) if tags else None,
+            excerpts_only=bool(opts.get("excerpts_only", False)),
+            include_article_notes=bool(opts.get("include_article_notes", True)),
+        ),
+    )
+
+
+def export_dossier(
+    archive: ArchiveReader, request: ExportRequest
+) -> Generator[Progress, None, Path]:
+    """Write the export, yielding progress; returns the path written (atomically replaced)."""
+    if request.format not in FORMATS:
+        raise ExportError(f"unknown export format {request.format!r} (use {', '.join(FORMATS)})")
+    style = style_id(request.style)
+    if not request.article_ids:
+        raise ExportError("nothing to export: the dossier has no articles")
+    total = len(request.article_ids) + 2
+    articles: list[Article] = []
+    for n, article_id in enumerate(request.article_ids, start=1):
+        yield Progress(n - 1, total, f"reading article {article_id}")
+        articles.append(archive.document(article_id))
+    meanings = {p.color: p.meaning for p in archive.palette()}
+    yield Progress(len(articles), total, "bibliography")
+    references = collect_references(articles)
+    entries = render(references, style)
+    yield Progress(len(articles) + 1, total, f"writing {request.format}")
+    if request.format == "pdf":
+        meta = DossierMeta(
+            title=request.title,
+            subtitle=request.subtitle,
+            compiler=request.compiler,
+            introduction=request.introduction,
+            keywords=_keywords(articles),
+        )
+        story = build_story(
+            meta,
+            articles,
+            entries,
+            meanings,
+            options=request.options,
+            style_name=STYLE_NAMES[style],
+        )
+        path = _atomic(request.output, lambda tmp: render_pdf(story, meta, tmp))
+    else:
+        text = _text_export(request, articles, references, entries, meanings)
+        path = _atomic(request.output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    yield Progress(total, total, "done")
+    return path
+
+
+def _text_export(
+    request: ExportRequest,
+    articles: Sequence[Article],
+    references: Sequence[Any],
+    entries: Sequence[Any],
+    meanings: Mapping[str, str],
+) -> str:
+    if request.format == "csl-json":
+        return formats.csl_json(references)
+    if request.format == "bibtex":
+        return formats.bibtex(references)
+    if request.format == "ris":
+        return formats.ris(references)
+    return formats.dossier_markdown(
+        request.title,
+        articles,
+        entries,
+        meanings,
+        subtitle=request.subtitle,
+        compiler=request.compiler,
+        introduction=request.introduction,
+    )
+
+
+def _keywords(articles: Sequence[Article]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for article in articles:
+        for tag in article.tags:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def _atomic(target: Path, write: Any) -> Path:
+    """Write through a temporary file in the target's folder, then rename over the target."""
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise ExportError(f"{target}: the folder does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target

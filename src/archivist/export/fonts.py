@@ -1,0 +1,124 @@
+"""Fonts for the PDF: Noto Serif and Noto Sans for Latin, Amiri for Arabic script, from PyPI.
+
+The fonts come from the installed fontpkg packages (never copied into the repository). The
+Noto packages ship variable fonts, of which ReportLab draws the default (regular) instance, so
+bold Latin text is set in Amiri Bold, a static serif with full Latin. When a package is
+missing, DejaVu from the system is used, and as a last resort ReportLab's built-in Times and
+Helvetica (Latin-1 only, not embedded).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+log = logging.getLogger(__name__)
+
+_SYSTEM_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"))
+
+
+@dataclass(frozen=True, slots=True)
+class FontSet:
+    """Registered font families (each named by its regular face): body, headings, Arabic, code."""
+
+    serif: str
+    sans: str
+    arabic: str
+    mono: str
+    embedded: bool
+    """False when only ReportLab's built-in (unembedded, Latin-1) fonts were found."""
+
+
+def _fontpkg_path(family: str, weight: int, style: str) -> Path | None:
+    try:
+        import fontpkg
+
+        path = Path(fontpkg.path(family, weight, style, nearest=True))
+    except Exception:  # noqa: BLE001 - any fontpkg failure means "not installed"; fall back
+        return None
+    return path if path.is_file() else None
+
+
+def _system_path(name: str) -> Path | None:
+    for folder in _SYSTEM_DIRS:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _register(name: str, path: Path | None) -> bool:
+    if path is None:
+        return False
+    if name in pdfmetrics.getRegisteredFontNames():
+        return True
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except Exception as exc:  # noqa: BLE001 - a broken font file must not stop an export
+        log.warning("cannot use font %s (%s): %s", name, path, exc)
+        return False
+    return True
+
+
+def _family(name: str, regular: str, bold: str, italic: str, bold_italic: str) -> None:
+    addMapping(name, 0, 0, regular)
+    addMapping(name, 1, 0, bold)
+    addMapping(name, 0, 1, italic)
+    addMapping(name, 1, 1, bold_italic)
+
+
+@cache
+def register_fonts() -> FontSet:
+    """Register the dossier's fonts with ReportLab once and name the families to use."""
+    amiri = {
+        (w, s): _register(f"Amiri-{w}-{s}", _fontpkg_path("Amiri", w, s))
+        for w in (400, 700)
+        for s in ("normal", "italic")
+    }
+    if all(amiri.values()):
+        arabic = "Amiri-400-normal"
+        arabic_bold, arabic_bold_italic = "Amiri-700-normal", "Amiri-700-italic"
+        _family(arabic, arabic, arabic_bold, "Amiri-400-italic", arabic_bold_italic)
+    elif _register("DejaVuSans", _system_path("DejaVuSans.ttf")):
+        bold_ok = _register("DejaVuSans-Bold", _system_path("DejaVuSans-Bold.ttf"))
+        arabic_bold = arabic_bold_italic = "DejaVuSans-Bold" if bold_ok else "DejaVuSans"
+        arabic = "DejaVuSans"
+        _family(arabic, arabic, arabic_bold, arabic, arabic_bold_italic)
+    else:
+        return FontSet("Times-Roman", "Helvetica", "Helvetica", "Courier", embedded=False)
+
+    serif_ok = _register("NotoSerif", _fontpkg_path("Noto Serif", 400, "normal"))
+    serif_italic = _register("NotoSerif-Italic", _fontpkg_path("Noto Serif", 400, "italic"))
+    if serif_ok:
+        italic = "NotoSerif-Italic" if serif_italic else "NotoSerif"
+        serif = "NotoSerif"
+        _family(serif, serif, arabic_bold, italic, arabic_bold_italic)
+    else:
+        serif = arabic
+    sans_ok = _register("NotoSans", _fontpkg_path("Noto Sans", 400, "normal"))
+    sans_italic = _register("NotoSans-Italic", _fontpkg_path("Noto Sans", 400, "italic"))
+    if sans_ok:
+        italic = "NotoSans-Italic" if sans_italic else "NotoSans"
+        sans = "NotoSans"
+        _family(sans, sans, arabic_bold, italic, arabic_bold_italic)
+    else:
+        sans = serif
+    mono = (
+        "DejaVuSansMono"
+        if _register("DejaVuSansMono", _system_path("DejaVuSansMono.ttf"))
+        else serif
+    )
+    if mono != serif:
+        _family(mono, mono, mono, mono, mono)
+    return FontSet(serif, sans, arabic, mono, embedded=True)
+
+
+def regular_face(family: str) -> str:
+    """The registered regular font of a family (families are named by their regular face)."""
+    return family

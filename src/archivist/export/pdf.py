@@ -1,0 +1,286 @@
+"""The dossier PDF: title page, contents, annotated articles, bibliography, sources appendix.
+
+Speed: ``multiBuild`` lays the whole story out once per pass until the table of contents
+settles. The contents are given their final entries (with placeholder page numbers) before
+the first pass, so they have their final height from the start and the build takes exactly two
+passes; the first pass also counts the pages for the "page X of Y" footer. Styles are built
+once, and every paragraph's markup (escaping, Arabic shaping, bidi) is made once, when the
+story is built, not on each pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from archivist.export import pdfarticle
+from archivist.export.citeparts import Entry, is_arabic_script
+from archivist.export.pdfarticle import ArticleOptions, article_flowables, text_paragraph
+from archivist.export.pdfstyles import Styles, clean, inline, outline_text, styles
+from archivist.export.rtl import Run, is_rtl
+from archivist.model import Article
+
+_PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+MARGIN = 2.2 * cm
+FRAME_WIDTH = A4[0] - 2 * MARGIN
+pdfarticle.FRAME_WIDTH = FRAME_WIDTH - 12  # the frame's own padding, 6 pt each side
+
+
+@dataclass(frozen=True, slots=True)
+class DossierMeta:
+    """What the title page and the PDF's document information say."""
+
+    title: str
+    subtitle: str | None = None
+    compiler: str | None = None
+    introduction: str | None = None
+    date: str = field(default_factory=lambda: dt.date.today().isoformat())
+    keywords: tuple[str, ...] = ()
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A heading that becomes a contents entry and a PDF bookmark."""
+
+    def __init__(self, markup: str, style: Any, key: str, outline: str, level: int = 0) -> None:
+        super().__init__(markup, style)
+        self.bookmark_key = key
+        self.outline = outline
+        self.level = level
+        self.toc_markup = markup
+
+
+class DossierDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """A4 pages with a running header (the dossier's title) and a "page X of Y" footer."""
+
+    def __init__(self, filename: Any, meta: DossierMeta, **kw: Any) -> None:
+        super().__init__(
+            filename,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=clean(meta.title),
+            author=clean(meta.compiler or ""),
+            subject=clean(meta.subtitle or "Dossier of annotated articles"),
+            keywords=[clean(k) for k in meta.keywords],
+            creator="Archivist",
+            initialFontName=styles().fonts.serif,
+            **kw,
+        )
+        self.meta = meta
+        self.header = outline_text(meta.title)
+        self.page_total: int | None = None
+        self._pages_last_pass = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
+                PageTemplate(id="page", frames=[frame], onPage=self._page),
+            ]
+        )
+
+    def beforeDocument(self) -> None:
+        """Start a pass: the page count of the previous pass is the total for the footer."""
+        if self._pages_last_pass:
+            self.page_total = self._pages_last_pass
+
+    def afterPage(self) -> None:
+        """Count pages for the next pass's footer."""
+        self._pages_last_pass = self.page
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Headings become contents entries and bookmarks (keys stable across passes)."""
+        if isinstance(flowable, _Heading):
+            canv = self.canv
+            canv.bookmarkPage(flowable.bookmark_key)
+            canv.addOutlineEntry(flowable.outline, flowable.bookmark_key, flowable.level, False)
+            self.notify(
+                "TOCEntry", (flowable.level, flowable.toc_markup, self.page, flowable.bookmark_key)
+            )
+
+    def _cover_page(self, canv: Canvas, doc: Any) -> None:
+        canv.setTitle(clean(self.meta.title))
+
+    def _page(self, canv: Canvas, doc: Any) -> None:
+        s = styles()
+        canv.saveState()
+        canv.setFont(s.measure_font(s.meta), 8)
+        canv.setFillGray(0.35)
+        header = self.header if len(self.header) <= 90 else self.header[:89] + "…"
+        font = s.measure_font(s.body_rtl) if is_arabic_script(header) else s.measure_font(s.meta)
+        canv.setFont(font, 8)
+        canv.drawString(MARGIN, A4[1] - MARGIN + 14, header)
+        canv.setFont(s.measure_font(s.meta), 8)
+        total = f" of {self.page_total}" if self.page_total else ""
+        canv.drawRightString(A4[0] - MARGIN, MARGIN - 20, f"page {doc.page}{total}")
+        canv.setLineWidth(0.3)
+        canv.line(MARGIN, A4[1] - MARGIN + 10, A4[0] - MARGIN, A4[1] - MARGIN + 10)
+        canv.restoreState()
+
+
+def build_story(
+    meta: DossierMeta,
+    articles: Sequence[Article],
+    bibliography: Sequence[Entry],
+    meanings: Mapping[str, str],
+    *,
+    options: ArticleOptions | None = None,
+    style_name: str = "",
+) -> list[Flowable]:
+    """The whole dossier as flowables, in order; inspectable without rendering."""
+    s = styles()
+    options = options or ArticleOptions()
+    story: list[Flowable] = [NextPageTemplate("page")]
+    story.extend(_title_page(meta, len(articles), s))
+    # The contents are a Table whose default cell font is the unembedded Helvetica.
+    table_style = TableStyle(
+        [("FONTNAME", (0, 0), (-1, -1), s.fonts.serif), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        + [(pad, (0, 0), (-1, -1), 0) for pad in _PADDINGS]
+    )
+    toc = TableOfContents(levelStyles=[s.toc1], dotsMinLevel=0, tableStyle=table_style)
+    story.append(_Heading("Contents", s.h1, "contents", "Contents"))
+    story.append(toc)
+    entries: list[tuple[int, str, int, str]] = []
+    body: list[Flowable] = []
+    for n, article in enumerate(articles, start=1):
+        key = f"article-{n}"
+        body.append(PageBreak())
+        markup = inline(article.title, s.fonts) or "(untitled)"
+        style = _right(s.h1, s) if is_rtl(article.title) else s.h1
+        heading = _Heading(markup, style, key, clean(article.title) or "(untitled)")
+        body.append(heading)
+        entries.append((0, markup, 0, key))
+        body.extend(article_flowables(article, n, s, meanings, options))
+    body.append(PageBreak())
+    body.append(_Heading("Bibliography", s.h1, "bibliography", "Bibliography"))
+    entries.append((0, "Bibliography", 0, "bibliography"))
+    if style_name:
+        body.append(Paragraph(escape(style_name), s.meta))
+    for entry in bibliography:
+        body.append(_entry_paragraph(entry, s))
+    body.append(CondPageBreak(6 * cm))
+    body.append(_Heading("Sources", s.h1, "sources", "Sources"))
+    entries.append((0, "Sources", 0, "sources"))
+    body.extend(_sources(articles, s))
+    # The contents get their final height before the first pass (see the module docstring).
+    toc._lastEntries = list(entries)
+    toc._entries = list(entries)
+    story.extend(body)
+    return story
+
+
+def _title_page(meta: DossierMeta, count: int, s: Styles) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 5 * cm)]
+    out.append(text_paragraph(meta.title, s, s.title, _centred(s.title, s)))
+    if meta.subtitle:
+        out.append(Spacer(1, 8))
+        out.append(text_paragraph(meta.subtitle, s, s.subtitle, _centred(s.subtitle, s)))
+    out.append(Spacer(1, 2 * cm))
+    if meta.compiler:
+        out.append(Paragraph("Compiled by " + inline(meta.compiler, s.fonts), s.cover))
+    out.append(Paragraph(escape(meta.date), s.cover))
+    noun = "article" if count == 1 else "articles"
+    out.append(Paragraph(f"{count} {noun}", s.cover))
+    if meta.introduction:
+        out.append(Spacer(1, 1.5 * cm))
+        for para in clean(meta.introduction).split("\n\n"):
+            if para.strip():
+                out.append(text_paragraph(" ".join(para.split()), s, s.body, s.body_rtl))
+    out.append(PageBreak())
+    return out
+
+
+def _right(style: Any, s: Styles) -> Any:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(style.name + "-r", parent=style, alignment=TA_RIGHT)
+
+
+def _centred(style: Any, s: Styles) -> Any:
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        style.name + "-rtlc", parent=style, fontName=s.fonts.arabic, alignment=TA_CENTER
+    )
+
+
+def _entry_paragraph(entry: Entry, s: Styles) -> Paragraph:
+    runs = [
+        Run(seg.text, "<i>" if seg.italic else "", "</i>" if seg.italic else "")
+        for seg in entry.segments
+    ]
+    return pdfarticle.styled_paragraph(runs, s, s.biblio, s.biblio_rtl)
+
+
+def _sources(articles: Sequence[Article], s: Styles) -> list[Flowable]:
+    out: list[Flowable] = [
+        Paragraph(
+            "The archived originals these articles were extracted from; the SHA-256 digest "
+            "identifies each file exactly.",
+            s.meta,
+        )
+    ]
+    for n, article in enumerate(articles, start=1):
+        src = article.source
+        out.append(Paragraph(f"<b>{n}.</b> " + inline(article.title, s.fonts), s.biblio))
+        if src is None:
+            out.append(Paragraph("No archived original.", s.meta))
+            continue
+        captured = (src.imported_at or "unknown")[:10]
+        lines = [
+            f"File: {inline(src.filename, s.fonts)}",
+            f"Format: {escape(src.format)} ({escape(src.encoding)}), {src.size:,} bytes",
+            f"Captured: {escape(captured)}",
+            f"SHA-256: <font size=7.5>{escape(src.sha256)}</font>",
+        ]
+        out.append(Paragraph("<br/>".join(lines), s.user_note))
+    return out
+
+
+def render_pdf(story: list[Flowable], meta: DossierMeta, path: str | os.PathLike[str]) -> Path:
+    """Lay the story out into a PDF file (two passes, for the contents' page numbers)."""
+    target = Path(path)
+    doc = DossierDocTemplate(str(target), meta)
+    doc.multiBuild(story)
+    return target
+
+
+def contents_entries(story: Sequence[Flowable]) -> list[str]:
+    """The contents entries of a story, as their bookmarks read (for tests and summaries)."""
+    return [f.outline for f in story if isinstance(f, _Heading) and f.bookmark_key != "contents"]
+
+
+__all__ = [
+    "FRAME_WIDTH",
+    "DossierDocTemplate",
+    "DossierMeta",
+    "build_story",
+    "contents_entries",
+    "is_rtl",
+    "render_pdf",
+]

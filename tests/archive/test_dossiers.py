@@ -1,0 +1,126 @@
+"""Saved dossiers: create, read, edit, order, remove, delete."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.archive import Archive
+from archivist.archive.dossiers import DossierError
+from archivist.errors import NotFoundError
+from archivist.model import ArticleId, DossierId
+from factories import make_extraction
+
+
+def add_articles(archive: Archive, count: int) -> list[ArticleId]:
+    ids = []
+    for n in range(count):
+        extraction = make_extraction(title=f"Article {n}", filename=f"a{n}.txt")
+        ids.append(archive.add(extraction, f"original {n}".encode()))
+    return ids
+
+
+def test_create_dossier_keeps_fields_and_order(archive: Archive) -> None:
+    a, b = add_articles(archive, 2)
+    dossier = archive.create_dossier(
+        "Ports", subtitle="A pack", compiler="R. Ames", article_ids=[b, a]
+    )
+    assert (dossier.title, dossier.subtitle, dossier.compiler) == ("Ports", "A pack", "R. Ames")
+    assert dossier.article_ids == (b, a)
+
+
+def test_dossiers_lists_every_live_dossier(archive: Archive) -> None:
+    archive.create_dossier("One")
+    two = archive.create_dossier("Two")
+    assert [d.title for d in archive.dossiers()] == ["One", "Two"]
+    assert two.id is not None
+    archive.delete_dossier(two.id)
+    assert [d.title for d in archive.dossiers()] == ["One"]
+
+
+def test_update_dossier_changes_fields_and_merges_options(archive: Archive) -> None:
+    dossier = archive.create_dossier("Draft", options={"style": "apa"})
+    assert dossier.id is not None
+    updated = archive.update_dossier(
+        dossier.id, title="Final", introduction="*Why*", options={"excerpts_only": True}
+    )
+    assert updated.title == "Final"
+    assert updated.introduction == "*Why*"
+    assert dict(updated.options) == {"style": "apa", "excerpts_only": True}
+
+
+def test_update_dossier_option_none_removes_it(archive: Archive) -> None:
+    dossier = archive.create_dossier("D", options={"style": "apa"})
+    assert dossier.id is not None
+    assert dict(archive.update_dossier(dossier.id, options={"style": None}).options) == {}
+
+
+def test_unknown_option_is_refused(archive: Archive) -> None:
+    with pytest.raises(DossierError, match="unknown dossier option 'colour'"):
+        archive.create_dossier("D", options={"colour": "red"})
+
+
+def test_empty_title_is_refused(archive: Archive) -> None:
+    with pytest.raises(DossierError):
+        archive.create_dossier("   ")
+
+
+def test_add_to_dossier_inserts_at_position_and_skips_duplicates(archive: Archive) -> None:
+    a, b, c = add_articles(archive, 3)
+    dossier = archive.create_dossier("D", article_ids=[a, b])
+    assert dossier.id is not None
+    assert archive.add_to_dossier(dossier.id, [c, a], position=1).article_ids == (c, a, b)
+
+
+def test_add_unknown_article_is_not_found(archive: Archive) -> None:
+    dossier = archive.create_dossier("D")
+    assert dossier.id is not None
+    with pytest.raises(NotFoundError):
+        archive.add_to_dossier(dossier.id, [ArticleId(99)])
+
+
+def test_move_in_dossier_reorders(archive: Archive) -> None:
+    a, b, c = add_articles(archive, 3)
+    dossier = archive.create_dossier("D", article_ids=[a, b, c])
+    assert dossier.id is not None
+    assert archive.move_in_dossier(dossier.id, c, 1).article_ids == (c, a, b)
+    assert archive.move_in_dossier(dossier.id, c, 3).article_ids == (a, b, c)
+
+
+def test_move_to_position_out_of_range_is_refused(archive: Archive) -> None:
+    (a,) = add_articles(archive, 1)
+    dossier = archive.create_dossier("D", article_ids=[a])
+    assert dossier.id is not None
+    with pytest.raises(DossierError, match="out of range"):
+        archive.move_in_dossier(dossier.id, a, 5)
+
+
+def test_remove_from_dossier_keeps_the_article(archive: Archive) -> None:
+    a, b = add_articles(archive, 2)
+    dossier = archive.create_dossier("D", article_ids=[a, b])
+    assert dossier.id is not None
+    assert archive.remove_from_dossier(dossier.id, [a]).article_ids == (b,)
+    assert archive.article(a).title == "Article 0"
+
+
+def test_trashed_article_is_left_out_until_restored(archive: Archive) -> None:
+    a, b = add_articles(archive, 2)
+    dossier = archive.create_dossier("D", article_ids=[a, b])
+    assert dossier.id is not None
+    archive.delete_article(a)
+    assert archive.dossier(dossier.id).article_ids == (b,)
+    archive.restore_article(a)
+    assert archive.dossier(dossier.id).article_ids == (a, b)
+
+
+def test_deleted_dossier_is_not_found_until_restored(archive: Archive) -> None:
+    dossier = archive.create_dossier("D")
+    assert dossier.id is not None
+    archive.delete_dossier(dossier.id)
+    with pytest.raises(NotFoundError):
+        archive.dossier(dossier.id)
+    assert archive.restore_dossier(dossier.id).title == "D"
+
+
+def test_unknown_dossier_is_not_found(archive: Archive) -> None:
+    with pytest.raises(NotFoundError):
+        archive.dossier(DossierId(7))

@@ -1,0 +1,122 @@
+"""Benchmark: dossier PDFs of generated annotated articles (30, 100, 300 pages, with contents).
+
+Run: PYTHONPATH=src .venv/bin/python tests/bench/bench_export.py
+Prints seconds and max RSS per size. Target: 300 pages < 10 s, < 200 MB.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from archivist.export.bibliography import collect_references, render
+from archivist.export.pdf import DossierMeta, build_story, render_pdf
+from archivist.model import (
+    Article,
+    ArticleId,
+    Block,
+    Footnote,
+    Highlight,
+    HighlightId,
+    Mark,
+    Note,
+    NoteId,
+    Source,
+)
+
+WORDS = "harbour ship tide archive record ledger port spring autumn board report cargo".split()  # noqa: SIM905
+PAGES_PER_ARTICLE = 5
+
+
+def make_article(n: int, rng: random.Random) -> Article:
+    paragraphs = []
+    for p in range(24):
+        sentence = " ".join(rng.choice(WORDS) for _ in range(90))
+        paragraphs.append(f"{sentence.capitalize()}. [{p + 1}]")
+    text = "\n\n".join(paragraphs)
+    blocks, marks, footnotes, highlights = [], [], [], []
+    start = 0
+    for p, part in enumerate(paragraphs):
+        blocks.append(Block("paragraph", start, start + len(part)))
+        at = start + part.index(f"[{p + 1}]")
+        marks.append(Mark("footnote", at, at + len(str(p + 1)) + 2, label=str(p + 1)))
+        csl = {
+            "type": "article-newspaper",
+            "title": f"Report {n}-{p}",
+            "author": [{"family": "Writer", "given": f"Ana {p % 7}"}],
+            "issued": {"date-parts": [[2000 + p % 20, 1 + p % 12, 1 + p % 28]]},
+            "container-title": "Tide Weekly",
+        }
+        footnotes.append(
+            Footnote(str(p + 1), (at,), f"Writer, Report {n}-{p}", "citation", csl=csl)
+        )
+        if p % 3 == 0:
+            hid = HighlightId(n * 100 + p)
+            note = Note(NoteId(hid), ArticleId(n), "highlight", "Worth quoting in the brief.")
+            highlights.append(
+                Highlight(
+                    hid,
+                    ArticleId(n),
+                    start + 10,
+                    start + 60,
+                    text[start + 10 : start + 60],
+                    color=rng.choice(["yellow", "green", "red"]),
+                    notes=(note,),
+                )
+            )
+        start += len(part) + 2
+    return Article(
+        title=f"Article {n}: harbour records",
+        text=text,
+        blocks=tuple(blocks),
+        marks=tuple(marks),
+        footnotes=tuple(footnotes),
+        authors=("Mira Talebi",),
+        site="Tide Weekly",
+        published="2020-05-04",
+        url=f"https://example.org/{n}",
+        source=Source(f"a{n}.html", "html", "utf-8", f"{n:064x}", 1000, "2024-03-05T10:00:00Z"),
+        id=ArticleId(n),
+        highlights=tuple(highlights),
+    )
+
+
+def bench(pages: int, folder: Path) -> None:
+    rng = random.Random(pages)
+    articles = [make_article(n, rng) for n in range(1, pages // PAGES_PER_ARTICLE + 1)]
+    meta = DossierMeta("Benchmark dossier", compiler="bench")
+    t0 = time.perf_counter()
+    entries = render(collect_references(articles))
+    story = build_story(meta, articles, entries, {"yellow": "claim"})
+    t1 = time.perf_counter()
+    out = render_pdf(story, meta, folder / f"bench-{pages}.pdf")
+    t2 = time.perf_counter()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    real = len(PdfReader(out).pages)
+    print(
+        f"{real:>4} pages ({len(articles)} articles, {len(entries)} references): "
+        f"{t2 - t0:6.2f} s (story {t1 - t0:.2f} s, layout {t2 - t1:.2f} s), "
+        f"max RSS {rss:.0f} MB"
+    )
+
+
+def main() -> None:
+    """Each size in its own process, so max RSS is that size's peak (tracemalloc would slow
+    ReportLab several-fold and distort the timing)."""
+    if len(sys.argv) == 2:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench(int(sys.argv[1]), Path(tmp))
+        return
+    for pages in [int(a) for a in sys.argv[1:]] or [30, 100, 300]:
+        subprocess.run([sys.executable, __file__, str(pages)], check=True)
+
+
+if __name__ == "__main__":
+    main()
