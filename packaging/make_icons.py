@@ -1,4 +1,4 @@
-"""Render resources/icons/archivist.svg to the PNG sizes desktops want (run by hand)."""
+"""Render the application icon SVG to the PNG sizes desktops want (run by hand)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,21 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
+ICONS = ROOT / "src" / "archivist" / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def main() -> None:
-    """Write resources/icons/archivist-SIZE.png for each size."""
+    """Write archivist-SIZE.png beside the SVG for each size."""
     app = QGuiApplication(sys.argv)
-    renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "archivist.svg"))
+    renderer = QSvgRenderer(str(ICONS / "archivist.svg"))
     for size in SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         renderer.render(painter)
         painter.end()
-        image.save(str(ROOT / "resources" / "icons" / f"archivist-{size}.png"))
+        image.save(str(ICONS / f"archivist-{size}.png"))
     del app
 
 

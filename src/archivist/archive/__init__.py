@@ -5,10 +5,11 @@ from __future__ import annotations
 from archivist.archive.annotations import AnnotationStore
 from archivist.archive.articles import ArticleStore
 from archivist.archive.dossiers import DossierStore
+from archivist.archive.library import LibraryStore
 from archivist.archive.maintenance import MaintenanceStore
 
 
-class Archive(AnnotationStore, ArticleStore, MaintenanceStore, DossierStore):
+class Archive(AnnotationStore, ArticleStore, MaintenanceStore, LibraryStore, DossierStore):
     """An open archive; each store mixin adds the operations of one concern."""
 
     @classmethod

@@ -16,7 +16,7 @@ from archivist.config import default_archive_path
 from archivist.errors import ArchivistError
 from archivist.model import Progress
 
-COMMAND_MODULES = ("articles", "maintenance", "annotations", "dossiers")
+COMMAND_MODULES = ("articles", "maintenance", "annotations", "dossiers", "gui")
 """Modules of archivist.cli, each with ``register(subparsers, common)`` adding its commands."""
 
 T = TypeVar("T")
@@ -140,8 +140,10 @@ def main(
         args.archive = None
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help(out)
-        return 0
+        # No command: open the desktop app on the archive, as a desktop launcher expects.
+        from archivist.cli.gui import cmd_gui
+
+        handler = cmd_gui
     ctx = Context(args, out, err)
     try:
         return handler(ctx)

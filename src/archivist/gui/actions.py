@@ -1,0 +1,146 @@
+"""User actions on the open article: each one pushes an undoable command that calls the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from archivist.archive import Archive
+from archivist.errors import ArchivistError
+from archivist.gui import undo
+from archivist.gui.dialogs import show_error
+from archivist.gui.notes import Target
+from archivist.model import ArticleId, HighlightId, NoteId
+
+
+class ArticleActions:
+    """The notes pane's and reader's requests, turned into commands on one undo stack."""
+
+    def __init__(
+        self,
+        archive: Callable[[], Archive],
+        stack: QUndoStack,
+        *,
+        changes: undo.Changes,
+        article: Callable[[], ArticleId | None],
+        parent: QWidget,
+        back: Callable[[], None],
+        go_to: Callable[[int], None],
+    ) -> None:
+        self._archive = archive
+        self.stack = stack
+        self.changes = changes
+        self._article = article
+        self._parent = parent
+        self._back = back
+        self._go_to = go_to
+
+    def _push(self, make: Callable[[], undo.ArchiveCommand]) -> undo.ArchiveCommand | None:
+        try:
+            command = make()
+        except ArchivistError as exc:
+            show_error(self._parent, str(exc))
+            return None
+        self.stack.push(command)
+        return command
+
+    def add_highlight(self, start: int, end: int, color: str) -> HighlightId | None:
+        """Highlight a range of the open article."""
+        article_id = self._article()
+        if article_id is None:
+            return None
+        command = self._push(
+            lambda: undo.AddHighlight(
+                self._archive(), self.changes, article_id, start=start, end=end, color=color
+            )
+        )
+        return command.highlight_id if isinstance(command, undo.AddHighlight) else None
+
+    def save_note(self, target: Target, note_id: NoteId | None, text: str) -> NoteId | None:
+        """Create or edit a note on the open article."""
+        article_id = self._article()
+        if article_id is None:
+            return None
+        if note_id is not None:
+            if self._archive().note(note_id).text == text:
+                return note_id
+            command = self._push(
+                lambda: undo.EditNote(self._archive(), self.changes, note_id, text)
+            )
+            return note_id if command else None
+        kind, key = target
+        made = self._push(
+            lambda: undo.AddNote(
+                self._archive(),
+                self.changes,
+                article_id,
+                text,
+                highlight_id=HighlightId(int(str(key))) if kind == "highlight" else None,
+                footnote_label=str(key) if kind == "footnote" else None,
+            )
+        )
+        return made.note_id if isinstance(made, undo.AddNote) else None
+
+    def delete_note(self, note_id: NoteId) -> None:
+        """Move a note to the trash."""
+        self._push(lambda: undo.DeleteNote(self._archive(), self.changes, note_id))
+
+    def recolor_highlight(self, highlight_id: int, color: str) -> None:
+        """Change a highlight's colour."""
+        self._push(
+            lambda: undo.RecolorHighlight(
+                self._archive(), self.changes, HighlightId(highlight_id), color
+            )
+        )
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        """Move a highlight to the trash."""
+        self._push(
+            lambda: undo.DeleteHighlight(self._archive(), self.changes, HighlightId(highlight_id))
+        )
+
+    def set_highlight_tags(self, highlight_id: int, tags: Sequence[str]) -> None:
+        """Replace a highlight's tags."""
+        self._push(
+            lambda: undo.SetHighlightTags(
+                self._archive(), self.changes, HighlightId(highlight_id), tags
+            )
+        )
+
+    def set_article_tags(self, tags: Sequence[str]) -> None:
+        """Replace the open article's tags."""
+        article_id = self._article()
+        if article_id is None:
+            return
+        before = set(self._archive().article_tags(article_id))
+        wanted = {t.strip() for t in tags if t.strip()}
+        self._push(
+            lambda: undo.SetArticleTags(
+                self._archive(),
+                self.changes,
+                [article_id],
+                add=sorted(wanted - before),
+                remove=sorted(before - wanted),
+            )
+        )
+
+    def tag_articles(self, article_ids: Sequence[ArticleId], tag: str) -> None:
+        """Add one tag to several articles."""
+        self._push(
+            lambda: undo.SetArticleTags(self._archive(), self.changes, article_ids, add=[tag])
+        )
+
+    def trash_articles(self, article_ids: Sequence[ArticleId]) -> None:
+        """Move articles to the trash."""
+        if article_ids:
+            self._push(lambda: undo.TrashArticles(self._archive(), self.changes, article_ids))
+
+    def go_to_highlight(self, highlight_id: int) -> None:
+        """Scroll the reader to a highlight."""
+        self._go_to(highlight_id)
+
+    def back_to_marker(self) -> None:
+        """Return the reader to the marker last followed."""
+        self._back()

@@ -1,0 +1,152 @@
+"""Starting the desktop app: fonts, palette, the main window; optionally a screenshot and exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from archivist.errors import ArchivistError
+from archivist.model import ArticleId
+
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+STYLE_SHEET = """
+QSplitter::handle { background: palette(mid); }
+QSplitter::handle:horizontal { width: 1px; }
+QTableView { border: none; }
+QTableView::item { padding: 0 6px; }
+QHeaderView::section { padding: 4px 6px; border: none; border-bottom: 1px solid palette(mid); }
+QTabWidget::pane { border: none; }
+QToolBar { border: none; spacing: 4px; padding: 2px 6px; }
+QStatusBar { color: palette(placeholder-text); }
+#HighlightBar { border: 1px solid palette(mid); border-radius: 6px; background: palette(window); }
+#Citation, #Hint { color: palette(placeholder-text); }
+#NotesPanel QListWidget { border: 1px solid palette(midlight); }
+"""
+
+
+def register_fonts() -> None:
+    """Load the bundled reading fonts (Noto Serif, Noto Sans, Amiri for Persian and Arabic)."""
+    for package in ("fontpkg_noto_serif", "fontpkg_noto_sans", "fontpkg_amiri"):
+        try:
+            module = __import__(package)
+        except ImportError:
+            continue
+        for font in sorted((Path(module.ROOT) / "files").glob("*.ttf")):
+            QFontDatabase.addApplicationFont(str(font))
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for the Fusion style."""
+    p = QPalette()
+    window, base, text = QColor(36, 37, 40), QColor(28, 29, 31), QColor(222, 222, 218)
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor(33, 34, 37),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor(46, 47, 51),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: QColor(50, 51, 55),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor(140, 142, 146),
+        QPalette.ColorRole.Highlight: QColor(64, 110, 170),
+        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.Link: QColor(120, 170, 235),
+        QPalette.ColorRole.Mid: QColor(60, 61, 65),
+        QPalette.ColorRole.Midlight: QColor(70, 71, 75),
+        QPalette.ColorRole.Light: QColor(80, 81, 85),
+        QPalette.ColorRole.Dark: QColor(20, 20, 22),
+    }
+    for role, color in roles.items():
+        p.setColor(role, color)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(110, 110, 110))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(110, 110, 110))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(110, 110, 110))
+    return p
+
+
+def light_palette() -> QPalette:
+    """The Fusion light palette with a softer link colour and placeholder text."""
+    app = QApplication.instance()
+    p = app.style().standardPalette() if isinstance(app, QApplication) else QPalette()
+    p.setColor(QPalette.ColorRole.Link, QColor(34, 90, 170))
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor(115, 115, 120))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor(247, 247, 245))
+    return p
+
+
+def apply_appearance(mode: str) -> None:
+    """Light, dark, or what the system prefers."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    dark = mode == "dark" or (
+        mode not in ("light", "dark")
+        and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    )
+    app.setPalette(dark_palette() if dark else light_palette())
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists) with names, fonts and style set."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName("Archivist")
+    QCoreApplication.setApplicationName("Archivist")
+    app.setStyle("Fusion")
+    register_fonts()
+    font = QFont("Noto Sans")
+    font.setPointSizeF(10)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+    icon = QIcon()
+    for png in sorted(ICONS.glob("archivist-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
+    return app
+
+
+def run(
+    archive_path: Path,
+    *,
+    screenshot: Path | None = None,
+    appearance: str | None = None,
+    article: int | None = None,
+) -> int:
+    """Open the main window on ``archive_path``; with ``screenshot``, save a PNG and exit."""
+    app = make_application()
+    settings = QSettings()
+    apply_appearance(appearance or str(settings.value("appearance", "system")))
+    from archivist.gui.dialogs import show_error
+    from archivist.gui.main_window import MainWindow
+
+    try:
+        window = MainWindow(archive_path, settings)
+    except ArchivistError as exc:
+        show_error(None, str(exc))
+        sys.stderr.write(f"archivist: {' '.join(str(exc).split())}\n")
+        return 1
+    if article is not None:
+        window.library.select_article(ArticleId(article))
+        window.open_article(ArticleId(article))
+    elif window.library.model.rowCount():
+        window.library.table.selectRow(0)
+    window.show()
+    if screenshot is not None:
+        if screenshot.parent:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+
+        def shoot() -> None:
+            window.grab().save(str(screenshot))
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(300, shoot)
+    status = app.exec()
+    window.archive.close()
+    return int(status)

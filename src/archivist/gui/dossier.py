@@ -1,0 +1,344 @@
+"""The dossier builder: saved dossiers, their ordered articles, options, and PDF export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist.archive import Archive
+from archivist.errors import ArchivistError
+from archivist.export.dossier import STYLE_NAMES
+from archivist.gui.dialogs import show_error
+from archivist.gui.reader import color_icon
+from archivist.model import ArticleId, Dossier, DossierId
+
+ARTICLE_IDS_MIME = "application/x-archivist-article-ids"
+"""Drag payload of library rows: article ids, one per line."""
+
+
+def article_ids_mime(ids: Sequence[int]) -> QMimeData:
+    """Mime data carrying article ids (a drag from the library)."""
+    data = QMimeData()
+    data.setData(ARTICLE_IDS_MIME, "\n".join(str(i) for i in ids).encode())
+    return data
+
+
+def ids_from_mime(data: QMimeData) -> list[ArticleId]:
+    """The article ids a drag carries (none if it is not ours)."""
+    if not data.hasFormat(ARTICLE_IDS_MIME):
+        return []
+    raw = bytes(data.data(ARTICLE_IDS_MIME).data()).decode()
+    return [ArticleId(int(x)) for x in raw.split() if x.isdigit()]
+
+
+class DossierArticles(QListWidget):
+    """The dossier's articles: drag to reorder, drop library rows to add."""
+
+    reordered = Signal(list)
+    dropped = Signal(list, int)
+    """Article ids dropped from the library, and the 1-based position they were dropped at."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAcceptDrops(True)
+
+    def order(self) -> list[ArticleId]:
+        """The ids top to bottom."""
+        return [
+            ArticleId(int(self.item(i).data(Qt.ItemDataRole.UserRole))) for i in range(self.count())
+        ]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept library rows as well as our own items."""
+        if event.mimeData().hasFormat(ARTICLE_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Accept library rows anywhere in the list."""
+        if event.mimeData().hasFormat(ARTICLE_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Library rows are added where dropped; own items are moved, then the order saved."""
+        ids = ids_from_mime(event.mimeData())
+        if ids:
+            row = self.indexAt(event.position().toPoint()).row()
+            self.dropped.emit(ids, row + 1 if row >= 0 else self.count() + 1)
+            event.acceptProposedAction()
+            return
+        super().dropEvent(event)
+        self.reordered.emit(self.order())
+
+
+class DossierPanel(QWidget):
+    """List of dossiers; the chosen one's fields, articles, options and Export."""
+
+    exportRequested = Signal(int)
+
+    def __init__(self, archive: Callable[[], Archive], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._loading = False
+        self.current: Dossier | None = None
+        self.list = QListWidget(self)
+        self.list.itemSelectionChanged.connect(self._chosen)
+        new = QPushButton("New dossier", self)
+        new.clicked.connect(lambda: self.new_dossier("New dossier"))
+        delete = QPushButton("Delete", self)
+        delete.clicked.connect(self._delete)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new)
+        buttons.addStretch(1)
+        buttons.addWidget(delete)
+        top_layout.addLayout(buttons)
+
+        self.editor = QWidget(self)
+        self.title = QLineEdit(self.editor)
+        self.subtitle = QLineEdit(self.editor)
+        self.compiler = QLineEdit(self.editor)
+        self.introduction = QPlainTextEdit(self.editor)
+        self.introduction.setMaximumHeight(80)
+        self.intro_timer = QTimer(self)
+        self.intro_timer.setSingleShot(True)
+        self.intro_timer.setInterval(600)
+        self.intro_timer.timeout.connect(self._save_fields)
+        self.introduction.textChanged.connect(
+            lambda: None if self._loading else self.intro_timer.start()
+        )
+        for field in (self.title, self.subtitle, self.compiler):
+            field.editingFinished.connect(self._save_fields)
+        self.articles = DossierArticles(self.editor)
+        self.articles.reordered.connect(self.reorder)
+        self.articles.dropped.connect(lambda ids, at: self.add_articles(ids, position=at))
+        remove = QPushButton("Remove from dossier", self.editor)
+        remove.clicked.connect(self._remove_selected)
+        self.style_box = QComboBox(self.editor)
+        for key, name in STYLE_NAMES.items():
+            self.style_box.addItem(name, key)
+        self.style_box.currentIndexChanged.connect(lambda _i: self._save_options())
+        self.colors = QListWidget(self.editor)
+        self.colors.setMaximumHeight(90)
+        self.colors.itemChanged.connect(lambda _item: self._save_options())
+        self.tags = QLineEdit(self.editor)
+        self.tags.setPlaceholderText("only highlights with these tags (commas)")
+        self.tags.editingFinished.connect(self._save_options)
+        self.excerpts = QCheckBox("Excerpts only (highlights, not the full text)", self.editor)
+        self.excerpts.toggled.connect(lambda _on: self._save_options())
+        self.export = QPushButton("Export PDF…", self.editor)
+        self.export.setObjectName("ExportDossier")
+        self.export.clicked.connect(
+            lambda: self.exportRequested.emit(int(self.current.id or 0) if self.current else 0)
+        )
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Title", self.title)
+        form.addRow("Subtitle", self.subtitle)
+        form.addRow("Compiler", self.compiler)
+        form.addRow("Introduction", self.introduction)
+        form.addRow(QLabel("Articles (drag to reorder; drop from the library to add)"))
+        form.addRow(self.articles)
+        form.addRow(remove)
+        form.addRow("Citation style", self.style_box)
+        form.addRow("Colours", self.colors)
+        form.addRow("Tags", self.tags)
+        form.addRow(self.excerpts)
+        form.addRow(self.export)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.setSizes([140, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.addWidget(splitter)
+        self._loading = False
+        self.reload()
+
+    # -- the list of dossiers --------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the dossiers, keeping the chosen one."""
+        chosen = self.current.id if self.current else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for dossier in self._archive().dossiers():
+            item = QListWidgetItem(f"{dossier.title}  ({len(dossier.article_ids)})")
+            item.setData(Qt.ItemDataRole.UserRole, dossier.id)
+            self.list.addItem(item)
+            if dossier.id == chosen:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._chosen()
+
+    def new_dossier(self, title: str, article_ids: Sequence[ArticleId] = ()) -> DossierId | None:
+        """Create a dossier and choose it."""
+        try:
+            dossier = self._archive().create_dossier(title, article_ids=article_ids)
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+            return None
+        self.current = dossier
+        self.reload()
+        self.title.setFocus()
+        self.title.selectAll()
+        return dossier.id
+
+    def choose(self, dossier_id: DossierId) -> None:
+        """Show a dossier."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == dossier_id:
+                self.list.setCurrentRow(row)
+
+    def _chosen(self) -> None:
+        item = self.list.currentItem() if self.list.currentRow() >= 0 else None
+        if item is None:
+            self.current = None
+        else:
+            try:
+                self.current = self._archive().dossier(
+                    DossierId(int(item.data(Qt.ItemDataRole.UserRole)))
+                )
+            except ArchivistError:
+                self.current = None
+        self.editor.setEnabled(self.current is not None)
+        self._show()
+
+    def _delete(self) -> None:
+        if self.current is not None and self.current.id is not None:
+            self._call(lambda arc, d: arc.delete_dossier(d))
+            self.current = None
+            self.reload()
+
+    # -- the chosen dossier ------------------------------------------------------------------
+
+    def _show(self) -> None:
+        self._loading = True
+        d = self.current
+        self.title.setText(d.title if d else "")
+        self.subtitle.setText(d.subtitle or "" if d else "")
+        self.compiler.setText(d.compiler or "" if d else "")
+        self.introduction.setPlainText(d.introduction or "" if d else "")
+        self.articles.clear()
+        options = dict(d.options) if d else {}
+        if d is not None:
+            rows = {r.id: r for r in self._archive().library_rows(d.article_ids)}
+            for n, article_id in enumerate(d.article_ids, start=1):
+                row = rows.get(article_id)
+                label = f"{n}. {row.title}" if row else f"{n}. article {article_id}"
+                if row and row.authors:
+                    label += f" — {', '.join(row.authors)}"
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, int(article_id))
+                self.articles.addItem(item)
+        index = self.style_box.findData(options.get("style", "chicago-notes-bibliography"))
+        self.style_box.setCurrentIndex(max(0, index))
+        chosen_colors = set(options.get("colors") or [])
+        self.colors.clear()
+        for pc in self._archive().palette():
+            item = QListWidgetItem(color_icon(pc.color), f"{pc.color} — {pc.meaning}")
+            item.setData(Qt.ItemDataRole.UserRole, pc.color)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = not chosen_colors or pc.color in chosen_colors
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.colors.addItem(item)
+        self.tags.setText(", ".join(options.get("tags") or []))
+        self.excerpts.setChecked(bool(options.get("excerpts_only", False)))
+        self._loading = False
+
+    def _call(self, change: Callable[[Archive, DossierId], object]) -> bool:
+        if self.current is None or self.current.id is None:
+            return False
+        try:
+            change(self._archive(), self.current.id)
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+            return False
+        return True
+
+    def _refresh_current(self) -> None:
+        if self.current is not None and self.current.id is not None:
+            self.current = self._archive().dossier(self.current.id)
+            self.reload()
+
+    def _save_fields(self) -> None:
+        if self._loading or self.current is None:
+            return
+        title = self.title.text()
+        subtitle = self.subtitle.text().strip() or None
+        compiler = self.compiler.text().strip() or None
+        introduction = self.introduction.toPlainText().strip() or None
+        if self._call(
+            lambda arc, d: arc.update_dossier(
+                d, title=title, subtitle=subtitle, compiler=compiler, introduction=introduction
+            )
+        ):
+            self._refresh_current()
+
+    def _save_options(self) -> None:
+        if self._loading or self.current is None:
+            return
+        colors = [
+            str(self.colors.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.colors.count())
+            if self.colors.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        every = len(colors) == self.colors.count()
+        options = {
+            "style": str(self.style_box.currentData()),
+            "colors": None if every else colors,
+            "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()] or None,
+            "excerpts_only": self.excerpts.isChecked(),
+        }
+        if self._call(lambda arc, d: arc.update_dossier(d, options=options)):
+            self._refresh_current()
+
+    def add_articles(self, ids: Sequence[ArticleId], position: int | None = None) -> None:
+        """Add articles (at a 1-based position, default the end)."""
+        if self._call(lambda arc, d: arc.add_to_dossier(d, ids, position=position)):
+            self._refresh_current()
+
+    def reorder(self, order: Sequence[ArticleId]) -> None:
+        """Save a new order of the dossier's articles."""
+
+        def apply(arc: Archive, d: DossierId) -> None:
+            for position, article_id in enumerate(order, start=1):
+                arc.move_in_dossier(d, article_id, position)
+
+        if self._call(apply):
+            self._refresh_current()
+
+    def _remove_selected(self) -> None:
+        ids = [
+            ArticleId(int(i.data(Qt.ItemDataRole.UserRole))) for i in self.articles.selectedItems()
+        ]
+        if ids and self._call(lambda arc, d: arc.remove_from_dossier(d, ids)):
+            self._refresh_current()

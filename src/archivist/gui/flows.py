@@ -1,0 +1,158 @@
+"""What the window does with library selections and files: dossiers, tags, trash, import."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from archivist.export.dossier import export_dossier, request_for
+from archivist.gui.dialogs import import_summary, show_error
+from archivist.importer import ImportReport, import_paths, reextract
+from archivist.model import ArticleId, DossierId
+
+if TYPE_CHECKING:
+    from archivist.gui.main_window import MainWindow
+
+
+def add_to_dossier(window: MainWindow, dossier_id: DossierId, ids: list[ArticleId]) -> None:
+    """Add library articles to a dossier and show it."""
+    window.left.setCurrentWidget(window.dossiers)
+    window.dossiers.choose(dossier_id)
+    window.dossiers.add_articles(ids)
+
+
+def new_dossier_from(window: MainWindow, ids: list[ArticleId]) -> None:
+    """A new dossier holding these articles."""
+    title, ok = QInputDialog.getText(window, "New dossier", "Title of the dossier:")
+    if ok and title.strip():
+        window.left.setCurrentWidget(window.dossiers)
+        window.dossiers.new_dossier(title.strip(), ids)
+
+
+def ask_export(window: MainWindow, dossier_id: int) -> None:
+    """Ask where to write the dossier's PDF, then export it in the background."""
+    if not dossier_id:
+        return
+    title = window.archive.dossier(DossierId(dossier_id)).title
+    path, _ = QFileDialog.getSaveFileName(window, "Export PDF", f"{title}.pdf", "PDF (*.pdf)")
+    if path:
+        export_dossier_to(window, DossierId(dossier_id), Path(path))
+
+
+def export_dossier_to(window: MainWindow, dossier_id: DossierId, path: Path) -> None:
+    """Export a dossier as PDF in the background; then offer to open it."""
+    window.run_job(
+        "Exporting",
+        lambda arc: export_dossier(arc, request_for(arc.dossier(dossier_id), path)),
+        lambda r: _exported(window, r),
+    )
+
+
+def _exported(window: MainWindow, result: object) -> None:
+    path = Path(str(result))
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "Export finished", f"Wrote {path}", parent=window
+    )
+    box.setObjectName("ExportDone")
+    open_file = box.addButton("Open file", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    open_folder.clicked.connect(
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    )
+    box.open()
+
+
+def library_menu(window: MainWindow, pos: QPoint) -> None:
+    """The library's context menu: open, tag, add to a dossier, re-extract, trash."""
+    ids = window.library.selected_ids()
+    if not ids:
+        return
+    menu = QMenu(window)
+    menu.addAction("Open", lambda: window.open_article(ids[0]))
+    menu.addAction("Tag…", lambda: tag_selected(window))
+    into = menu.addMenu("Add to dossier")
+    for dossier in window.archive.dossiers():
+        if dossier.id is not None:
+            into.addAction(
+                dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
+            )
+    into.addSeparator()
+    into.addAction("New dossier…", lambda: new_dossier_from(window, ids))
+    menu.addAction("Re-extract", lambda: reextract_selected(window))
+    menu.addSeparator()
+    menu.addAction("Move to trash", lambda: trash_selected(window))
+    menu.exec(window.library.table.viewport().mapToGlobal(pos))
+    menu.deleteLater()
+
+
+def tag_selected(window: MainWindow) -> None:
+    """Ask for a tag and add it to the selected articles."""
+    ids = window.library.selected_ids()
+    if not ids:
+        return
+    tag, ok = QInputDialog.getText(window, "Tag articles", f"Tag for {len(ids)} article(s):")
+    if ok and tag.strip():
+        window.ops.tag_articles(ids, tag.strip())
+
+
+def trash_selected(window: MainWindow) -> None:
+    """Move the selected articles to the trash (undoable)."""
+    window.ops.trash_articles(window.library.selected_ids())
+
+
+def reextract_selected(window: MainWindow) -> None:
+    """Re-extract the selected articles in the background."""
+    ids = window.library.selected_ids()
+    if ids:
+        window.run_job(
+            "Re-extracting", lambda arc: reextract(arc, ids), lambda r: _reextracted(window, r)
+        )
+
+
+def _reextracted(window: MainWindow, results: object) -> None:
+    window.undo_stack.clear()  # re-anchoring moved highlights the old commands refer to
+    window.library_changed()
+    errors = [r.error for r in results if r.error] if isinstance(results, list) else []
+    if errors:
+        show_error(window, "; ".join(errors))
+
+
+def import_files(window: MainWindow) -> None:
+    """Choose files to import."""
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, "Import articles", "", "Saved articles (*.txt *.html *.htm *.mhtml *.mht)"
+    )
+    start_import(window, paths)
+
+
+def import_folder(window: MainWindow) -> None:
+    """Choose a folder to import (recursively)."""
+    path = QFileDialog.getExistingDirectory(window, "Import a folder")
+    if path:
+        start_import(window, [path])
+
+
+def start_import(window: MainWindow, paths: list[str]) -> None:
+    """Import files and folders in the background."""
+    if paths:
+        window.run_job(
+            "Importing", lambda arc: import_paths(arc, paths), lambda r: _imported(window, r)
+        )
+
+
+def _imported(window: MainWindow, report: object) -> None:
+    window.library_changed()
+    if isinstance(report, ImportReport):
+        headline, details = import_summary(report)
+        box = QMessageBox(QMessageBox.Icon.Information, "Import finished", headline, parent=window)
+        box.setObjectName("ImportSummary")
+        if details:
+            box.setDetailedText(details)
+        box.open()

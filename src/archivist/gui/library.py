@@ -1,0 +1,233 @@
+"""The library table model: the current query's article ids, rows fetched in batches on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from archivist.archive import Archive
+from archivist.archive.library import LibraryFilter, LibraryRow, LibrarySort
+from archivist.model import ArticleId
+
+PAGE = 200
+"""Rows fetched per query when the view asks for one not yet cached."""
+ID_ROLE = Qt.ItemDataRole.UserRole
+"""data(index, ID_ROLE) is the row's article id."""
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data(index, SNIPPET_ROLE) is the search snippet (matches between ``**``), or None."""
+
+COLUMNS: tuple[tuple[str, LibrarySort], ...] = (
+    ("Title", "title"),
+    ("Authors", "authors"),
+    ("Site", "site"),
+    ("Published", "published"),
+    ("Imported", "imported"),
+    ("Highlights", "highlights"),
+    ("Tags", "title"),
+)
+TAGS_COLUMN = 6
+HIGHLIGHTS_COLUMN = 5
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Articles of the archive for one sort and filter; sorting and filtering happen in SQL."""
+
+    def __init__(self, archive: Archive, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._ids: list[ArticleId] = []
+        self._pages: dict[int, list[LibraryRow | None]] = {}
+        self._snippets: dict[ArticleId, str] = {}
+        self._filter = LibraryFilter()
+        self._sort: LibrarySort = "imported"
+        self._descending = True
+        self._sort_column = 4
+
+    # -- queries ---------------------------------------------------------------------------
+
+    @property
+    def current_filter(self) -> LibraryFilter:
+        """The filter the rows were chosen by."""
+        return self._filter
+
+    def set_archive(self, archive: Archive) -> None:
+        """Show another archive."""
+        self._archive = archive
+        self.refresh()
+
+    def set_filter(self, where: LibraryFilter) -> None:
+        """Show the articles matching ``where``; a new query sorts by relevance."""
+        had_query = bool(self._filter.query and self._filter.query.strip())
+        has_query = bool(where.query and where.query.strip())
+        self._filter = where
+        if has_query and not had_query:
+            self._sort, self._descending, self._sort_column = "relevance", False, -1
+        elif had_query and not has_query and self._sort == "relevance":
+            self._sort, self._descending, self._sort_column = "imported", True, 4
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (in SQL); the tags column sorts by title."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = COLUMNS[column][1]
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the query (after an import, a trash, a filter change)."""
+        self.beginResetModel()
+        self._ids = self._archive.library_ids(self._sort, self._descending, self._filter)
+        self._pages.clear()
+        self._snippets.clear()
+        self.endResetModel()
+
+    def refresh_articles(self, ids: set[ArticleId]) -> None:
+        """Reload the cached rows of these articles (their tags or highlights changed)."""
+        for row, article_id in enumerate(self._ids):
+            if article_id in ids:
+                self._pages.pop(row // PAGE, None)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def article_id(self, row: int) -> ArticleId | None:
+        """The article shown on ``row``."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: ArticleId) -> int:
+        """The row showing the article, or -1."""
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return -1
+
+    def library_row(self, row: int) -> LibraryRow | None:
+        """The fetched display row (fetching its page if needed); None if it cannot be read."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = self._pages.get(row // PAGE)
+        if page is None:
+            page = self._fetch(row // PAGE)
+        return page[row % PAGE]
+
+    def snippet(self, row: int) -> str | None:
+        """The search snippet for ``row`` when a query is active."""
+        query = self._filter.query
+        article_id = self.article_id(row)
+        if not query or not query.strip() or article_id is None:
+            return None
+        if article_id not in self._snippets:
+            lo = row - row % PAGE
+            try:
+                self._snippets.update(
+                    self._archive.library_snippets(self._ids[lo : lo + PAGE], query)
+                )
+            except Exception:  # noqa: BLE001 - data() never raises; a failed read shows no snippet
+                return None
+        return self._snippets.get(article_id)
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """How many articles match."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """The fixed columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return "✎" if section == HIGHLIGHTS_COLUMN else COLUMNS[section][0]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section][0] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, tooltips (with the snippet) and ids; never raises."""
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return int(self._ids[index.row()])
+        if role == SNIPPET_ROLE:
+            return self.snippet(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.library_row(index.row())
+        if row is None:
+            return "(unreadable)" if index.column() == 0 else ""
+        text = _cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            snippet = self.snippet(index.row())
+            return f"{row.title}\n\n{snippet.replace('**', '')}" if snippet else row.title
+        return text
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows are selectable and can be dragged (into a dossier)."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        """Rows are dragged as article ids (into a dossier)."""
+        from archivist.gui.dossier import ARTICLE_IDS_MIME
+
+        return [ARTICLE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The dragged rows' article ids."""
+        from archivist.gui.dossier import article_ids_mime
+
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return article_ids_mime([self._ids[r] for r in rows if 0 <= r < len(self._ids)])
+
+    def _fetch(self, page_number: int) -> list[LibraryRow | None]:
+        ids = self._ids[page_number * PAGE : (page_number + 1) * PAGE]
+        try:
+            rows = {r.id: r for r in self._archive.library_rows(ids)}
+        except Exception:  # noqa: BLE001 - data() never raises; unreadable rows are placeholders
+            rows = {}
+        page: list[LibraryRow | None] = [rows.get(i) for i in ids]
+        self._pages[page_number] = page
+        return page
+
+
+def _cell(row: LibraryRow, column: int) -> str:
+    if column == 0:
+        return row.title
+    if column == 1:
+        return ", ".join(row.authors)
+    if column == 2:
+        return row.site or ""
+    if column == 3:
+        return row.published or ""
+    if column == 4:
+        return row.imported[:10]
+    if column == 5:
+        return str(row.highlights) if row.highlights else ""
+    if column == TAGS_COLUMN:
+        return ", ".join(row.tags)
+    return ""

@@ -1,0 +1,201 @@
+"""The library pane: search as you type, filters, and the article table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist.archive import Archive
+from archivist.archive.library import LibraryFilter
+from archivist.gui.library import COLUMNS, LibraryModel
+from archivist.gui.reader import color_icon
+from archivist.model import ArticleId
+
+SEARCH_DELAY_MS = 120
+"""Typing pauses this long before the query runs (each run takes a few milliseconds)."""
+ANY = "__any__"
+HIDDEN_COLUMNS = (2, 4, 6)
+"""Site, Imported and Tags start hidden in the narrow library pane (the header menu shows them)."""
+
+
+class LibraryPanel(QWidget):
+    """Search field and filters over the library table; emits the article the user opens."""
+
+    articleActivated = Signal(int)
+    contextMenuRequested = Signal(QPoint)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.model = LibraryModel(archive, self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("LibrarySearch")
+        self.search.setPlaceholderText("Search the archive")
+        self.search.setClearButtonEnabled(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+
+        self.tag = QComboBox(self)
+        self.color = QComboBox(self)
+        self.site = QComboBox(self)
+        for combo in (self.tag, self.color, self.site):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.date_from = QLineEdit(self)
+        self.date_from.setPlaceholderText("from YYYY")
+        self.date_to = QLineEdit(self)
+        self.date_to.setPlaceholderText("to YYYY")
+        for field in (self.date_from, self.date_to):
+            field.setMaximumWidth(90)
+            field.editingFinished.connect(self.apply_filter)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("LibraryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setDragEnabled(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.contextMenuRequested)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never measures 100,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        header.setHighlightSections(False)
+        self.table.setSortingEnabled(True)
+        for column, width in enumerate((230, 120, 110, 92, 92, 36, 90)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column in HIDDEN_COLUMNS:
+            self.table.setColumnHidden(column, True)
+        self.table.activated.connect(
+            lambda index: self.articleActivated.emit(
+                int(self.model.data(index, Qt.ItemDataRole.UserRole))
+            )
+        )
+        self.table.selectionModel().selectionChanged.connect(self._current_changed)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        for widget in (self.tag, self.color, self.site, self.date_from, self.date_to):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.reload_choices()
+
+    def set_archive(self, archive: Archive) -> None:
+        """Show another archive."""
+        self.archive = archive
+        self.model.set_archive(archive)
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        """Fill the tag, colour and site filters from the archive."""
+        self._fill(self.tag, "All tags", [(t, t) for t in self.archive.tags()])
+        self._fill(
+            self.color,
+            "All colours",
+            [
+                (f"{p.color} — {p.meaning}" if p.meaning else p.color, p.color)
+                for p in self.archive.palette()
+            ],
+        )
+        for i in range(1, self.color.count()):
+            self.color.setItemIcon(i, color_icon(str(self.color.itemData(i))))
+        self._fill(self.site, "All sites", [(s, s) for s in self.archive.library_sites()])
+
+    def current_filter(self) -> LibraryFilter:
+        """The filter the controls describe."""
+
+        def chosen(combo: QComboBox) -> str | None:
+            value = combo.currentData()
+            return None if value in (None, ANY) else str(value)
+
+        return LibraryFilter(
+            query=self.search.text().strip() or None,
+            tag=chosen(self.tag),
+            color=chosen(self.color),
+            site=chosen(self.site),
+            published_from=self.date_from.text().strip() or None,
+            published_to=self.date_to.text().strip() or None,
+        )
+
+    def apply_filter(self) -> None:
+        """Run the query the controls describe."""
+        self.timer.stop()
+        where = self.current_filter()
+        if where == self.model.current_filter:
+            return
+        self.model.set_filter(where)
+        if where.query and self.table.horizontalHeader().sortIndicatorSection() >= 0:
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def selected_ids(self) -> list[ArticleId]:
+        """The selected articles, top to bottom."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [a for r in rows if (a := self.model.article_id(r)) is not None]
+
+    def select_article(self, article_id: ArticleId) -> None:
+        """Select (and scroll to) an article's row."""
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for column, (name, _sort) in enumerate(COLUMNS):
+            if column == 0:
+                continue
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _current_changed(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.articleActivated.emit(int(ids[0]))
+
+    def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, ANY)
+        for text, value in items:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)

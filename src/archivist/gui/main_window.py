@@ -1,0 +1,421 @@
+"""The main window: library, reader and notes in a splitter, with menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from archivist.archive import Archive
+from archivist.errors import ArchivistError
+from archivist.gui import flows, undo
+from archivist.gui.actions import ArticleActions
+from archivist.gui.dialogs import (
+    PreferencesDialog,
+    WelcomeView,
+    sample_files,
+    show_error,
+)
+from archivist.gui.dossier import DossierPanel
+from archivist.gui.jobs import JobRunner
+from archivist.gui.library_view import LibraryPanel
+from archivist.gui.notes import NotesPanel
+from archivist.gui.reader import ReaderPane
+from archivist.gui.workers import Job, JobWorker
+from archivist.model import Article, ArticleId
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """One open archive: browse the library, read an article, annotate it."""
+
+    def __init__(self, archive_path: Path, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.archive_path = Path(archive_path)
+        self.archive = Archive.open(str(self.archive_path))
+        self.document: Article | None = None
+        self.jobs = JobRunner(self, lambda: self.archive_path, self.library_changed)
+        self.undo_stack = QUndoStack(self)
+        self.changes = undo.Changes(self)
+        self.changes.articlesChanged.connect(self._articles_changed)
+        self.changes.libraryChanged.connect(self.library_changed)
+
+        self.reader_pane = ReaderPane(self)
+        self.reader = self.reader_pane.reader
+        self.ops = ArticleActions(
+            lambda: self.archive,
+            self.undo_stack,
+            changes=self.changes,
+            article=lambda: self.document.id if self.document else None,
+            parent=self,
+            back=self.back_to_marker,
+            go_to=self.go_to_highlight,
+        )
+        self.library = LibraryPanel(self.archive, self)
+        self.notes = NotesPanel(self.ops, self)
+        self.welcome = WelcomeView(self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(self.reader_pane)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.setHandleWidth(1)
+        self.splitter.setChildrenCollapsible(False)
+        self.dossiers = DossierPanel(lambda: self.archive, self)
+        self.dossiers.exportRequested.connect(lambda d: flows.ask_export(self, d))
+        self.left = QTabWidget(self)
+        self.left.setObjectName("LeftTabs")
+        self.left.setDocumentMode(True)
+        self.left.addTab(self.library, "Library")
+        self.left.addTab(self.dossiers, "Dossiers")
+        for widget in (self.left, self.centre, self.notes):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([430, 690, 320])
+        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+
+        self.library.articleActivated.connect(lambda i: self.open_article(ArticleId(i)))
+        self.library.contextMenuRequested.connect(lambda pos: flows.library_menu(self, pos))
+        self.reader.highlightRequested.connect(self.highlight_selection)
+        self.reader.footnoteActivated.connect(lambda label, _o: self.notes.show_footnote(label))
+        self.reader.highlightActivated.connect(self.notes.show_highlight)
+        self.reader.externalLinkRequested.connect(self._external_link)
+        self.welcome.importFiles.connect(lambda: flows.import_files(self))
+        self.welcome.importFolder.connect(lambda: flows.import_folder(self))
+        self.welcome.loadSamples.connect(lambda: flows.start_import(self, sample_files()))
+
+        self._build_actions()
+        self._load_palette()
+        self._restore_state()
+        self._remember_recent(self.archive_path)
+        self._update_title()
+        self.show_library_state()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New archive…", self.new_archive, QKeySequence.StandardKey.New)
+        self._action(file, "&Open archive…", self.open_archive, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        self.import_action = self._action(
+            file, "&Import files…", lambda: flows.import_files(self), "Ctrl+I"
+        )
+        self._action(file, "Import &folder…", lambda: flows.import_folder(self), "Ctrl+Shift+I")
+        self._action(
+            file, "Load &sample articles", lambda: flows.start_import(self, sample_files())
+        )
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.find_action = self._action(
+            edit,
+            "&Find in article",
+            self.reader_pane.find_bar.open_bar,
+            QKeySequence.StandardKey.Find,
+        )
+        self._action(edit, "Search the &archive", self.library.search.setFocus, "Ctrl+K")
+        edit.addSeparator()
+        self._action(edit, "&Preferences…", self.preferences, QKeySequence.StandardKey.Preferences)
+
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &in", lambda: self.reader.zoom(1), QKeySequence.StandardKey.ZoomIn)
+        self._action(
+            view, "Zoom &out", lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self._action(view, "&Actual size", lambda: self.reader.zoom(0), "Ctrl+0")
+        self._action(view, "&Wider column", lambda: self._widen(80), "Ctrl+]")
+        self._action(view, "&Narrower column", lambda: self._widen(-80), "Ctrl+[")
+        view.addSeparator()
+        self.back_action = self._action(
+            view, "&Back to footnote marker", self.back_to_marker, QKeySequence.StandardKey.Back
+        )
+
+        article = bar.addMenu("&Article")
+        self._action(article, "&Tag selected articles…", lambda: flows.tag_selected(self), "Ctrl+T")
+        self._action(
+            article, "&Re-extract selected articles", lambda: flows.reextract_selected(self)
+        )
+        self._action(
+            article,
+            "Move to &trash",
+            lambda: flows.trash_selected(self),
+            QKeySequence.StandardKey.Delete,
+        )
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.import_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_action)
+        toolbar.addAction(self.back_action)
+
+    def _load_palette(self) -> None:
+        colors = self.archive.palette()
+        self.reader.set_palette_colors(colors)
+        self.notes.highlights.set_palette_colors(colors)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        columns = self.settings.value("library/header")
+        if isinstance(columns, QByteArray):
+            self.library.table.horizontalHeader().restoreState(columns)
+        width = self.settings.value("reader/width", self.reader.reading_width)
+        self.reader.set_reading_width(int(str(width)))
+
+    def save_state(self) -> None:
+        """Write window geometry, splitter sizes and preferences to QSettings."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("reader/width", self.reader.reading_width)
+        self.settings.setValue("library/header", self.library.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save any note being typed, the window state, and close the archive."""
+        for box in (
+            self.notes.highlights.notes,
+            self.notes.footnotes.notes,
+            self.notes.article_tab.notes,
+        ):
+            box.editor.flush()
+        self.jobs.cancel()
+        self.save_state()
+        super().closeEvent(event)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(p) for p in (self.settings.value("recent") or []) if str(p) != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self.recent_menu.clear()
+        for item in recent[:MAX_RECENT]:
+            action = self.recent_menu.addAction(item)
+            action.triggered.connect(lambda _=False, p=item: self.switch_archive(Path(p)))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.archive_path.name} — Archivist")
+
+    def show_library_state(self) -> None:
+        """Count in the status bar; the welcome view when the archive is empty."""
+        count = self.archive.count_articles()
+        shown = self.library.model.rowCount()
+        text = f"{count:,} article{'s' if count != 1 else ''}"
+        if shown != count:
+            text += f" · {shown:,} shown"
+        self.statusBar().showMessage(text)
+        if count == 0:
+            self.centre.setCurrentWidget(self.welcome)
+        elif self.centre.currentWidget() is self.welcome:
+            self.centre.setCurrentWidget(self.reader_pane)
+
+    # -- archives ----------------------------------------------------------------------------
+
+    def new_archive(self) -> None:
+        """Create an archive file and switch to it."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New archive", str(self.archive_path.parent), "Archivist archive (*.sqlite3)"
+        )
+        if path:
+            self.switch_archive(Path(path if path.endswith(".sqlite3") else path + ".sqlite3"))
+
+    def open_archive(self) -> None:
+        """Choose an archive file and switch to it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open archive", str(self.archive_path.parent), "Archivist archive (*.sqlite3)"
+        )
+        if path:
+            self.switch_archive(Path(path))
+
+    def switch_archive(self, path: Path) -> None:
+        """Close this archive and show another (its own undo history starts empty)."""
+        try:
+            archive = Archive.open(str(path))
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+            return
+        self.archive.close()
+        self.archive, self.archive_path = archive, path
+        self.undo_stack.clear()
+        self.open_article(None)
+        self.library.set_archive(archive)
+        self.dossiers.reload()
+        self._load_palette()
+        self._remember_recent(path)
+        self._update_title()
+        self.show_library_state()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def open_article(self, article_id: ArticleId | None) -> None:
+        """Show an article in the reader and its annotations in the notes pane."""
+        try:
+            self.document = self.archive.document(article_id) if article_id is not None else None
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+            self.document = None
+        self.reader.resource_loader = (
+            (lambda loc, a=article_id: self._resource(a, loc)) if article_id is not None else None
+        )
+        self.reader.set_article(self.document)
+        self.notes.set_document(self.document)
+        if self.document is not None:
+            self.centre.setCurrentWidget(self.reader_pane)
+
+    def _resource(self, article_id: ArticleId, location: str) -> bytes | None:
+        resource = self.archive.resource(article_id, location)
+        return resource.data if resource is not None else None
+
+    def highlight_selection(self, color: str) -> None:
+        """Highlight the reader's selection in ``color``."""
+        selected = self.reader.selection_range()
+        if selected is not None:
+            highlight_id = self.ops.add_highlight(*selected, color)
+            if highlight_id is not None:
+                self.notes.show_highlight(highlight_id)
+
+    def go_to_highlight(self, highlight_id: int) -> None:
+        """Scroll the reader to a highlight."""
+        if self.document is not None:
+            for h in self.document.highlights:
+                if h.id == highlight_id:
+                    self.reader.scroll_to_offset(h.start)
+
+    def back_to_marker(self) -> None:
+        """Return to the footnote marker last followed."""
+        self.reader.back_to_marker()
+
+    def _articles_changed(self, ids: list[ArticleId]) -> None:
+        if self.document is not None and self.document.id in ids:
+            self.document = self.archive.document(self.document.id)
+            self.reader.set_article(self.document, keep_position=True)
+            self.notes.set_document(self.document)
+        self.library.model.refresh_articles(set(ids))
+
+    def library_changed(self) -> None:
+        self.library.model.refresh()
+        self.library.reload_choices()
+        self.dossiers.reload()
+        shown = self.document
+        if shown is not None and shown.id is not None and self.library.model.row_of(shown.id) < 0:
+            self.open_article(None)
+        self.show_library_state()
+
+    def _external_link(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self, "Open link", f"Open this link in your web browser?\n\n{url.toString()}"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def _widen(self, pixels: int) -> None:
+        self.reader.set_reading_width(self.reader.reading_width + pixels)
+
+    # -- library actions -------------------------------------------------------------------------
+
+    def run_job(self, title: str, job: Job, done: Callable[[object], None]) -> None:
+        """Run a core job in the background worker with a cancellable progress dialog."""
+        self.jobs.run(title, job, done)
+
+    @property
+    def worker(self) -> JobWorker | None:
+        """The job running now, if any."""
+        return self.jobs.worker
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files and folders dragged from the desktop."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import what was dropped."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            flows.start_import(self, paths)
+
+    # -- preferences ---------------------------------------------------------------------------
+
+    def preferences(self) -> None:
+        """Edit colour meanings, appearance and reading width."""
+        palette = self.archive.palette()
+        appearance = str(self.settings.value("appearance", "system"))
+        dialog = PreferencesDialog(palette, appearance, self.reader.reading_width, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        try:
+            for color, meaning in dialog.changed_meanings(palette).items():
+                self.archive.set_color_meaning(color, meaning)
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+        self.settings.setValue("appearance", dialog.appearance.currentText())
+        self.reader.set_reading_width(dialog.reading_width.value())
+        from archivist.gui.app import apply_appearance
+
+        apply_appearance(dialog.appearance.currentText())
+        self._load_palette()
+        self.library.reload_choices()
+        self.reader.set_article(self.document, keep_position=True)
+
+    def centre_widget(self) -> QWidget | None:
+        """What the centre pane shows (the welcome view or the reader)."""
+        return self.centre.currentWidget()

@@ -1,0 +1,355 @@
+"""The notes pane: an article's highlights, footnotes (with citations) and notes, in tabs."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist.gui.note_editor import NotesBox, one_line
+from archivist.gui.reader import color_icon
+from archivist.gui.render import highlight_color
+from archivist.model import Article, Footnote, Highlight, NoteId, PaletteColor
+
+Target = tuple[str, object]
+"""What a note hangs on: ("article", None), ("highlight", HighlightId), ("footnote", label)."""
+
+
+class NoteActions(Protocol):
+    """What the pane asks of the window; each call becomes an undoable command."""
+
+    def save_note(self, target: Target, note_id: NoteId | None, text: str) -> NoteId | None:
+        """Create (note_id None) or edit a note; returns its id, None if it failed."""
+
+    def delete_note(self, note_id: NoteId) -> None:
+        """Move a note to the trash."""
+
+    def recolor_highlight(self, highlight_id: int, color: str) -> None:
+        """Change a highlight's colour."""
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        """Move a highlight to the trash."""
+
+    def set_highlight_tags(self, highlight_id: int, tags: Sequence[str]) -> None:
+        """Replace a highlight's tags."""
+
+    def set_article_tags(self, tags: Sequence[str]) -> None:
+        """Replace the open article's tags."""
+
+    def go_to_highlight(self, highlight_id: int) -> None:
+        """Scroll the reader to a highlight."""
+
+    def back_to_marker(self) -> None:
+        """Return the reader to the marker last followed."""
+
+
+def citation_text(fn: Footnote) -> str:
+    """The parsed citation of a footnote, as one readable line (empty when there is none)."""
+    csl = fn.csl
+    if not csl:
+        return ""
+    names = []
+    for person in csl.get("author", []) or []:
+        if "literal" in person:
+            names.append(str(person["literal"]))
+        else:
+            names.append(" ".join(str(person.get(k, "")) for k in ("given", "family")).strip())
+    parts = [", ".join(n for n in names if n)]
+    if csl.get("title"):
+        parts.append(f"“{csl['title']}”")
+    for key in ("container-title", "publisher"):
+        if csl.get(key):
+            parts.append(str(csl[key]))
+    date = (csl.get("issued") or {}).get("date-parts") or []
+    if date and date[0]:
+        parts.append("-".join(str(p) for p in date[0]))
+    if csl.get("page"):
+        parts.append(f"p. {csl['page']}")
+    return ". ".join(p for p in parts if p) + f"  [{csl.get('type', 'item')}]"
+
+
+class HighlightsTab(QWidget):
+    """The article's highlights in text order; the chosen one's colour, tags and notes."""
+
+    def __init__(self, actions: NoteActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = actions
+        self.highlights: tuple[Highlight, ...] = ()
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.itemSelectionChanged.connect(self._chosen)
+        self.list.itemActivated.connect(
+            lambda item: self.ops.go_to_highlight(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.quote = QLabel(self)
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.colors = QHBoxLayout()
+        self.colors.setSpacing(2)
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.editingFinished.connect(self._tags_edited)
+        self.delete = QPushButton("Delete highlight", self)
+        self.delete.clicked.connect(self._delete)
+        self.notes = NotesBox(actions, self)
+        row = QHBoxLayout()
+        row.addLayout(self.colors)
+        row.addStretch(1)
+        row.addWidget(self.delete)
+        self.detail = QWidget(self)
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 0, 0, 0)
+        detail.addWidget(self.quote)
+        detail.addLayout(row)
+        detail.addWidget(self.tags)
+        detail.addWidget(self.notes, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.detail, 3)
+        self.hint = QLabel(
+            "Select text in the article and pick a colour (or press 1–6) to highlight it.", self
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("Hint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.hint, 3)
+        self.detail.hide()
+
+    def set_palette_colors(self, colors: tuple[PaletteColor, ...]) -> None:
+        """Colour buttons and the legend of meanings."""
+        while (item := self.colors.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        chips = []
+        for pc in colors:
+            button = QToolButton(self)
+            button.setIcon(color_icon(pc.color))
+            button.setAutoRaise(True)
+            button.setToolTip(f"{pc.color}: {pc.meaning}")
+            button.setObjectName(f"recolor-{pc.color}")
+            button.clicked.connect(lambda _=False, c=pc.color: self._recolor(c))
+            self.colors.addWidget(button)
+            chips.append(
+                f'<span style="background:{highlight_color(pc.color, 255).name()}">&nbsp;&nbsp;'
+                f"&nbsp;</span>&nbsp;{html.escape(pc.meaning or pc.color)}"
+            )
+        self.legend.setText("&nbsp;&nbsp; ".join(chips))
+
+    def set_highlights(self, highlights: tuple[Highlight, ...]) -> None:
+        """Show these highlights, keeping the selection."""
+        chosen = self.selected_id()
+        self.highlights = highlights
+        self.list.blockSignals(True)
+        self.list.clear()
+        for h in highlights:
+            extra = f"  · {len(h.notes)} note{'s' if len(h.notes) != 1 else ''}" if h.notes else ""
+            flag = "  (lost its place)" if h.orphaned else ""
+            item = QListWidgetItem(color_icon(h.color), one_line(h.exact, 120) + extra + flag)
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
+            self.list.addItem(item)
+            if h.id == chosen:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._chosen()
+
+    def select(self, highlight_id: int) -> None:
+        """Choose a highlight in the list."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == highlight_id:
+                self.list.setCurrentItem(item)
+
+    def selected_id(self) -> int | None:
+        """The chosen highlight's id."""
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _current(self) -> Highlight | None:
+        chosen = self.selected_id()
+        return next((h for h in self.highlights if h.id == chosen), None)
+
+    def _chosen(self) -> None:
+        h = self._current()
+        self.detail.setVisible(h is not None)
+        self.hint.setVisible(h is None)
+        if h is None:
+            self.quote.clear()
+            self.tags.clear()
+            self.notes.set_notes(None, ())
+            return
+        self.quote.setText(f"“{one_line(h.exact, 600)}”")
+        if not self.tags.hasFocus():
+            self.tags.setText(", ".join(h.tags))
+        self.notes.set_notes(("highlight", h.id), h.notes)
+
+    def _recolor(self, color: str) -> None:
+        h = self._current()
+        if h is not None and h.id is not None and h.color != color:
+            self.ops.recolor_highlight(h.id, color)
+
+    def _tags_edited(self) -> None:
+        h = self._current()
+        if h is not None and h.id is not None:
+            tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+            if sorted(tags) != sorted(h.tags):
+                self.ops.set_highlight_tags(h.id, tags)
+
+    def _delete(self) -> None:
+        h = self._current()
+        if h is not None and h.id is not None:
+            self.ops.delete_highlight(h.id)
+
+
+class FootnotesTab(QWidget):
+    """The article's footnotes; the chosen one's text, parsed citation and notes."""
+
+    def __init__(self, actions: NoteActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.footnotes: tuple[Footnote, ...] = ()
+        self.list = QListWidget(self)
+        self.list.itemSelectionChanged.connect(self._chosen)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.citation = QLabel(self)
+        self.citation.setWordWrap(True)
+        self.citation.setObjectName("Citation")
+        self.back = QPushButton("Back to text", self)
+        self.back.clicked.connect(actions.back_to_marker)
+        self.notes = NotesBox(actions, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.text)
+        layout.addWidget(self.citation)
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.notes, 3)
+
+    def set_footnotes(self, footnotes: tuple[Footnote, ...]) -> None:
+        """Show these footnotes, keeping the selection."""
+        chosen = self.selected_label()
+        self.footnotes = footnotes
+        self.list.blockSignals(True)
+        self.list.clear()
+        for fn in footnotes:
+            extra = (
+                f"  · {len(fn.notes)} note{'s' if len(fn.notes) != 1 else ''}" if fn.notes else ""
+            )
+            item = QListWidgetItem(f"[{fn.label}] {one_line(fn.text, 90)}{extra}")
+            item.setData(Qt.ItemDataRole.UserRole, fn.label)
+            self.list.addItem(item)
+            if fn.label == chosen:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._chosen()
+
+    def select(self, label: str) -> None:
+        """Choose a footnote by its label."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == label:
+                self.list.setCurrentItem(item)
+
+    def selected_label(self) -> str | None:
+        """The chosen footnote's label."""
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _chosen(self) -> None:
+        label = self.selected_label()
+        fn = next((f for f in self.footnotes if f.label == label), None)
+        for widget in (self.text, self.citation, self.back, self.notes):
+            widget.setVisible(fn is not None)
+        if fn is None:
+            self.text.clear()
+            self.citation.clear()
+            self.notes.set_notes(None, ())
+            return
+        self.text.setText(f"[{fn.label}] {fn.text}")
+        cite = citation_text(fn)
+        if fn.refers_to:
+            cite = (cite + "\n" if cite else "") + f"Refers to note [{fn.refers_to}]"
+        self.citation.setText(cite or "No citation parsed (an explanatory note).")
+        self.notes.set_notes(("footnote", fn.label), fn.notes)
+
+
+class ArticleTab(QWidget):
+    """The article's own notes and tags."""
+
+    def __init__(self, actions: NoteActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = actions
+        self.current_tags: tuple[str, ...] = ()
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.editingFinished.connect(self._tags_edited)
+        self.notes = NotesBox(actions, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Tags", self))
+        layout.addWidget(self.tags)
+        layout.addWidget(QLabel("Notes on the article", self))
+        layout.addWidget(self.notes, 1)
+
+    def set_article(self, article: Article | None) -> None:
+        """Show the article's tags and notes."""
+        self.setEnabled(article is not None)
+        self.current_tags = article.tags if article else ()
+        if not self.tags.hasFocus():
+            self.tags.setText(", ".join(self.current_tags))
+        self.notes.set_notes(
+            ("article", None) if article else None, article.notes if article else ()
+        )
+
+    def _tags_edited(self) -> None:
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        if sorted(tags) != sorted(self.current_tags):
+            self.ops.set_article_tags(tags)
+
+
+class NotesPanel(QTabWidget):
+    """Highlights, footnotes and article notes of the open article."""
+
+    def __init__(self, actions: NoteActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NotesPanel")
+        self.setDocumentMode(True)
+        self.highlights = HighlightsTab(actions, self)
+        self.footnotes = FootnotesTab(actions, self)
+        self.article_tab = ArticleTab(actions, self)
+        self.addTab(self.highlights, "Highlights")
+        self.addTab(self.footnotes, "Footnotes")
+        self.addTab(self.article_tab, "Article")
+
+    def set_document(self, article: Article | None) -> None:
+        """Show the annotations of ``article`` (an annotated document), or nothing."""
+        self.highlights.set_highlights(article.highlights if article else ())
+        self.footnotes.set_footnotes(article.footnotes if article else ())
+        self.article_tab.set_article(article)
+        self.setTabText(0, f"Highlights ({len(article.highlights)})" if article else "Highlights")
+        self.setTabText(1, f"Footnotes ({len(article.footnotes)})" if article else "Footnotes")
+
+    def show_highlight(self, highlight_id: int) -> None:
+        """Bring a highlight forward."""
+        self.setCurrentWidget(self.highlights)
+        self.highlights.select(highlight_id)
+
+    def show_footnote(self, label: str) -> None:
+        """Bring a footnote forward."""
+        self.setCurrentWidget(self.footnotes)
+        self.footnotes.select(label)

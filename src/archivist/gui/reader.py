@@ -1,0 +1,416 @@
+"""The reader: a QTextBrowser showing one article; it never loads remote content or files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPixmap,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist.gui.render import (
+    BACK_SCHEME,
+    FOOTNOTE_SCHEME,
+    PositionMap,
+    Rendered,
+    highlight_color,
+    render,
+)
+from archivist.model import Article, PaletteColor
+
+ARCHIVE_SCHEME = "archive"
+"""Resources archived with the page are asked for as ``archive:LOCATION``; nothing else loads."""
+DEFAULT_READING_WIDTH = 720
+ZOOM_STEPS = (9.0, 10.0, 11.0, 12.5, 14.0, 15.5, 17.0, 19.0, 22.0)
+DEFAULT_ZOOM = 3
+
+ResourceLoader = Callable[[str], bytes | None]
+
+
+def color_icon(color: str, size: int = 14) -> QIcon:
+    """A small swatch of a highlight colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(highlight_color(color, 255))
+    return QIcon(pixmap)
+
+
+class HighlightBar(QFrame):
+    """The small floating toolbar of colour buttons shown over a text selection."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("HighlightBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 3, 4, 3)
+        self._layout.setSpacing(2)
+        self.hide()
+
+    def set_palette_colors(self, colors: tuple[PaletteColor, ...]) -> None:
+        """One button per palette colour, its meaning as tooltip."""
+        while (item := self._layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for n, pc in enumerate(colors, start=1):
+            button = QToolButton(self)
+            button.setIcon(color_icon(pc.color, 16))
+            button.setAutoRaise(True)
+            shortcut = f" ({n})" if n <= 6 else ""
+            button.setToolTip(f"{pc.color}: {pc.meaning}{shortcut}" if pc.meaning else pc.color)
+            button.setObjectName(f"highlight-{pc.color}")
+            button.clicked.connect(lambda _=False, c=pc.color: self.chosen.emit(c))
+            self._layout.addWidget(button)
+        self.adjustSize()
+
+
+class ReaderView(QTextBrowser):
+    """Renders an annotated Article; emits what the user asks for, changes nothing itself."""
+
+    footnoteActivated = Signal(str, int)
+    """A marker was clicked: the footnote's label and the marker's text offset."""
+    highlightActivated = Signal(int)
+    highlightRequested = Signal(str)
+    """The user picked a colour for the current selection."""
+    externalLinkRequested = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Reader")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.anchorClicked.connect(self._on_anchor)
+        self.article: Article | None = None
+        self.rendered: Rendered | None = None
+        self.resource_loader: ResourceLoader | None = None
+        self.refused_resources: list[str] = []
+        self._palette_colors: tuple[PaletteColor, ...] = ()
+        self._marker_trail: list[int] = []
+        self._reading_width = DEFAULT_READING_WIDTH
+        self._zoom = DEFAULT_ZOOM
+        self.bar = HighlightBar(self.viewport())
+        self.bar.chosen.connect(self._request_highlight)
+        self.selectionChanged.connect(self._place_bar)
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_article(self, article: Article | None, *, keep_position: bool = False) -> None:
+        """Show ``article`` (annotated document), or nothing."""
+        scroll = self.verticalScrollBar().value()
+        same = self.article is not None and article is not None and self.article.id == article.id
+        self.article = article
+        self.bar.hide()
+        if article is None:
+            self.rendered = None
+            self.setDocument(QTextDocument(self))
+            return
+        if not same:
+            self._marker_trail.clear()
+        self.rendered = render(article, self.palette(), base_size=ZOOM_STEPS[self._zoom])
+        self.rendered.document.setParent(self)
+        self.setDocument(self.rendered.document)
+        self._update_margins()
+        if keep_position and same:
+            self.verticalScrollBar().setValue(scroll)
+
+    def set_palette_colors(self, colors: tuple[PaletteColor, ...]) -> None:
+        """The palette offered for highlighting."""
+        self._palette_colors = colors
+        self.bar.set_palette_colors(colors)
+
+    @property
+    def positions(self) -> PositionMap | None:
+        """The map of the shown article's document positions to text offsets."""
+        return self.rendered.positions if self.rendered else None
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected body text as a ``[start, end)`` range of the article text."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.rendered is None:
+            return None
+        return self.rendered.positions.text_range(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_text(self, start: int, end: int) -> bool:
+        """Select ``[start, end)`` of the article text (as a user dragging the mouse would)."""
+        if self.rendered is None:
+            return False
+        lo = self.rendered.positions.to_doc(start)
+        hi = self.rendered.positions.to_doc(end)
+        if lo is None or hi is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(lo)
+        cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        return True
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring a text offset into view."""
+        if self.rendered is None:
+            return
+        pos = self.rendered.positions.to_doc(offset)
+        if pos is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(pos)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def show_footnote_list_entry(self, label: str) -> None:
+        """Scroll to a footnote in the list at the end of the article."""
+        self.scrollToAnchor(f"fn-{label}")
+
+    def back_to_marker(self) -> bool:
+        """Return to the last footnote marker followed; False if there is none."""
+        if not self._marker_trail:
+            return False
+        self.scroll_to_offset(self._marker_trail.pop())
+        return True
+
+    # -- reading comfort ---------------------------------------------------------------------
+
+    def set_reading_width(self, width: int) -> None:
+        """The widest the text column grows, in pixels."""
+        self._reading_width = max(360, width)
+        self._update_margins()
+
+    @property
+    def reading_width(self) -> int:
+        """The text column's maximum width."""
+        return self._reading_width
+
+    def zoom(self, steps: int) -> None:
+        """Larger (positive) or smaller (negative) text; 0 resets."""
+        self._zoom = DEFAULT_ZOOM if steps == 0 else self._zoom + steps
+        self._zoom = max(0, min(len(ZOOM_STEPS) - 1, self._zoom))
+        self.set_article(self.article, keep_position=True)
+
+    @property
+    def zoom_level(self) -> int:
+        """The current zoom step."""
+        return self._zoom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the text column centred at its reading width."""
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        # Margins of the document's root frame, not of the viewport: the page stays one colour
+        # edge to edge and the scroll bar stays at the window's edge.
+        side = max(24, (self.viewport().width() - self._reading_width) // 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() != side or fmt.rightMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(20)
+            fmt.setBottomMargin(40)
+            root.setFrameFormat(fmt)
+
+    # -- safety: nothing but archived resources ---------------------------------------------
+
+    def loadResource(self, type: int, name: QUrl | str, /) -> Any:
+        """Archived page resources only; never a file, never the network."""
+        name = QUrl(name)
+        if name.scheme() == ARCHIVE_SCHEME and self.resource_loader is not None:
+            data = self.resource_loader(name.path())
+            if data is not None:
+                return data
+        self.refused_resources.append(name.toString())
+        return None
+
+    # -- user input ------------------------------------------------------------------------
+
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == FOOTNOTE_SCHEME:
+            label, _, offset = url.path().rpartition("@")
+            if offset.isdigit():
+                self._marker_trail.append(int(offset))
+                self.footnoteActivated.emit(label, int(offset))
+        elif scheme == BACK_SCHEME:
+            self._back_from_list(url.path())
+        elif scheme in ("http", "https", "mailto"):
+            self.externalLinkRequested.emit(url)
+
+    def _back_from_list(self, label: str) -> None:
+        if self.article is None:
+            return
+        for fn in self.article.footnotes:
+            if fn.label == label and fn.markers:
+                self.scroll_to_offset(fn.markers[0])
+                self.footnoteActivated.emit(label, fn.markers[0])
+
+    def highlight_at(self, offset: int) -> int | None:
+        """The innermost highlight covering a text offset."""
+        if self.article is None:
+            return None
+        covering = [
+            h
+            for h in self.article.highlights
+            if h.id is not None and not h.orphaned and h.start <= offset < h.end
+        ]
+        if not covering:
+            return None
+        return min(covering, key=lambda h: h.end - h.start).id
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A plain click on highlighted text selects that highlight."""
+        super().mouseReleaseEvent(event)
+        if self.textCursor().hasSelection() or self.rendered is None:
+            return
+        if self.anchorAt(event.position().toPoint()):
+            return
+        pos = self.cursorForPosition(event.position().toPoint()).position()
+        offset = self.rendered.positions.to_text(pos)
+        if offset is not None and (hid := self.highlight_at(offset)) is not None:
+            self.highlightActivated.emit(hid)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys 1-6 highlight the selection in that palette colour."""
+        key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_6 and not event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier
+        ):
+            index = key - Qt.Key.Key_1
+            if self.selection_range() is not None and index < len(self._palette_colors):
+                self._request_highlight(self._palette_colors[index].color)
+                return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu plus one entry per palette colour when text is selected."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self.selection_range() is not None and self._palette_colors:
+            menu.addSeparator()
+            for n, pc in enumerate(self._palette_colors, start=1):
+                label = f"Highlight {pc.color}" + (f" — {pc.meaning}" if pc.meaning else "")
+                action = QAction(color_icon(pc.color), label, menu)
+                if n <= 6:
+                    action.setShortcut(QKeySequence(str(n)))
+                action.triggered.connect(lambda _=False, c=pc.color: self._request_highlight(c))
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _request_highlight(self, color: str) -> None:
+        if self.selection_range() is not None:
+            self.bar.hide()
+            self.highlightRequested.emit(color)
+
+    def _place_bar(self) -> None:
+        if self.selection_range() is None or not self._palette_colors:
+            self.bar.hide()
+            return
+        rect = self.cursorRect()
+        x = min(
+            max(4, rect.left() - self.bar.width() // 2), self.viewport().width() - self.bar.width()
+        )
+        y = rect.top() - self.bar.height() - 6
+        if y < 0:
+            y = rect.bottom() + 6
+        self.bar.move(QPoint(max(0, x), y))
+        self.bar.show()
+        self.bar.raise_()
+
+
+class FindBar(QWidget):
+    """Find in article: Enter finds the next match, Shift+Enter the previous, Esc closes."""
+
+    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Find in article")
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(self.find_next)
+        self.field.textChanged.connect(lambda _t: self.find_next(from_start=True))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.field)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.close_bar)
+        layout.addWidget(close)
+        self.hide()
+
+    def open_bar(self) -> None:
+        """Show and focus the field."""
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        """Hide and give focus back to the reader."""
+        self.hide()
+        self.reader.setFocus()
+
+    def find_next(self, *, from_start: bool = False, backward: bool = False) -> bool:
+        """Select the next match; wraps around."""
+        text = self.field.text()
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if from_start:
+            cursor = self.reader.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+            self.reader.setTextCursor(cursor)
+        if self.reader.find(text, flags):
+            return True
+        cursor = self.reader.textCursor()
+        cursor.movePosition(
+            QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+        )
+        self.reader.setTextCursor(cursor)
+        return self.reader.find(text, flags)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes; Shift+Enter searches backwards."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find_next(backward=True)
+            return
+        super().keyPressEvent(event)
+
+
+class ReaderPane(QWidget):
+    """The reader with its find bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = ReaderView(self)
+        self.find_bar = FindBar(self.reader, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.reader)

@@ -1,0 +1,286 @@
+"""Undoable annotation and trash actions: each command stores ids and values and calls the core."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from archivist.archive import Archive
+from archivist.model import ArticleId, HighlightId, NoteId
+
+EDIT_NOTE_ID = 1001
+"""Consecutive edits of one note merge into one undo step."""
+
+
+class Changes(QObject):
+    """Tells the views which articles an action touched (commands never touch widgets)."""
+
+    articlesChanged = Signal(list)
+    libraryChanged = Signal()
+
+
+class ArchiveCommand(QUndoCommand):
+    """A command on the archive whose first redo() was already done by the caller.
+
+    The action is run before the command is pushed, so a failure (an ArchivistError) reaches
+    the user and nothing enters the stack; QUndoStack.push then calls redo(), which skips once.
+    """
+
+    def __init__(self, archive: Archive, changes: Changes, text: str, articles: Sequence[int]):
+        super().__init__(text)
+        self.archive = archive
+        self.changes = changes
+        self.articles = [ArticleId(a) for a in articles]
+        self._fresh = True
+
+    def redo(self) -> None:
+        """Apply the change (skipped the first time: it was applied before the push)."""
+        if self._fresh:
+            self._fresh = False
+        else:
+            self.apply()
+        self.changes.articlesChanged.emit(self.articles)
+
+    def undo(self) -> None:
+        """Revert the change."""
+        self.revert()
+        self.changes.articlesChanged.emit(self.articles)
+
+    def apply(self) -> None:
+        """Do the change again."""
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        """Undo the change."""
+        raise NotImplementedError
+
+
+class AddHighlight(ArchiveCommand):
+    """A new highlight; undo sends it to the trash, redo restores it."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        changes: Changes,
+        article_id: ArticleId,
+        *,
+        start: int,
+        end: int,
+        color: str,
+    ) -> None:
+        super().__init__(archive, changes, f"Highlight ({color})", [article_id])
+        self.highlight_id: HighlightId = archive.add_highlight(article_id, start, end, color).id  # type: ignore[assignment]
+
+    def apply(self) -> None:
+        """Restore the highlight."""
+        self.archive.restore_highlight(self.highlight_id)
+
+    def revert(self) -> None:
+        """Trash the highlight."""
+        self.archive.delete_highlight(self.highlight_id)
+
+
+class DeleteHighlight(ArchiveCommand):
+    """A highlight moved to the trash (its notes with it)."""
+
+    def __init__(self, archive: Archive, changes: Changes, highlight_id: HighlightId) -> None:
+        article_id = archive.highlight(highlight_id).article_id
+        super().__init__(archive, changes, "Delete highlight", [article_id])
+        self.highlight_id = highlight_id
+        archive.delete_highlight(highlight_id)
+
+    def apply(self) -> None:
+        """Trash it again."""
+        self.archive.delete_highlight(self.highlight_id)
+
+    def revert(self) -> None:
+        """Bring it back."""
+        self.archive.restore_highlight(self.highlight_id)
+
+
+class RecolorHighlight(ArchiveCommand):
+    """A highlight's colour changed."""
+
+    def __init__(
+        self, archive: Archive, changes: Changes, highlight_id: HighlightId, color: str
+    ) -> None:
+        old = archive.highlight(highlight_id)
+        super().__init__(archive, changes, f"Colour {color}", [old.article_id])
+        self.highlight_id, self.old, self.new = highlight_id, old.color, color
+        archive.recolor_highlight(highlight_id, color)
+
+    def apply(self) -> None:
+        """Set the new colour."""
+        self.archive.recolor_highlight(self.highlight_id, self.new)
+
+    def revert(self) -> None:
+        """Set the old colour."""
+        self.archive.recolor_highlight(self.highlight_id, self.old)
+
+
+class AddNote(ArchiveCommand):
+    """A new note on an article, a highlight or a footnote."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        changes: Changes,
+        article_id: ArticleId,
+        text: str,
+        *,
+        highlight_id: HighlightId | None = None,
+        footnote_label: str | None = None,
+    ) -> None:
+        super().__init__(archive, changes, "Add note", [article_id])
+        note = archive.add_note(
+            article_id, text, highlight_id=highlight_id, footnote_label=footnote_label
+        )
+        self.note_id: NoteId = note.id  # type: ignore[assignment]
+
+    def apply(self) -> None:
+        """Restore the note."""
+        self.archive.restore_note(self.note_id)
+
+    def revert(self) -> None:
+        """Trash the note."""
+        self.archive.delete_note(self.note_id)
+
+
+class EditNote(ArchiveCommand):
+    """A note's text changed; typing in one note merges into one undo step."""
+
+    def __init__(self, archive: Archive, changes: Changes, note_id: NoteId, text: str) -> None:
+        old = archive.note(note_id)
+        super().__init__(archive, changes, "Edit note", [old.article_id or 0])
+        self.note_id, self.old, self.new = note_id, old.text, text
+        archive.edit_note(note_id, text)
+
+    def id(self) -> int:
+        """Merge key for consecutive edits."""
+        return EDIT_NOTE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a following edit of the same note."""
+        if not isinstance(other, EditNote) or other.note_id != self.note_id:
+            return False
+        self.new = other.new
+        return True
+
+    def apply(self) -> None:
+        """Write the new text."""
+        self.archive.edit_note(self.note_id, self.new)
+
+    def revert(self) -> None:
+        """Write the old text."""
+        self.archive.edit_note(self.note_id, self.old)
+
+
+class DeleteNote(ArchiveCommand):
+    """A note moved to the trash."""
+
+    def __init__(self, archive: Archive, changes: Changes, note_id: NoteId) -> None:
+        article_id = archive.note(note_id).article_id or 0
+        super().__init__(archive, changes, "Delete note", [article_id])
+        self.note_id = note_id
+        archive.delete_note(note_id)
+
+    def apply(self) -> None:
+        """Trash it again."""
+        self.archive.delete_note(self.note_id)
+
+    def revert(self) -> None:
+        """Bring it back."""
+        self.archive.restore_note(self.note_id)
+
+
+class SetArticleTags(ArchiveCommand):
+    """Tags added to and removed from articles."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        changes: Changes,
+        article_ids: Sequence[ArticleId],
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
+    ) -> None:
+        super().__init__(archive, changes, "Tag", list(article_ids))
+        self.add = [t for t in add if t.strip()]
+        self.remove = [t for t in remove if t.strip()]
+        self.before = {a: set(archive.article_tags(a)) for a in article_ids}
+        self.apply()
+
+    def apply(self) -> None:
+        """Add and remove the tags."""
+        for article_id in self.articles:
+            for tag in self.add:
+                self.archive.tag_article(article_id, tag)
+            for tag in self.remove:
+                self.archive.untag_article(article_id, tag)
+        self.changes.libraryChanged.emit()
+
+    def revert(self) -> None:
+        """Put every article's tags back as they were."""
+        for article_id in self.articles:
+            now = set(self.archive.article_tags(article_id))
+            for tag in now - self.before[article_id]:
+                self.archive.untag_article(article_id, tag)
+            for tag in self.before[article_id] - now:
+                self.archive.tag_article(article_id, tag)
+        self.changes.libraryChanged.emit()
+
+
+class SetHighlightTags(ArchiveCommand):
+    """A highlight's tags replaced by a new set."""
+
+    def __init__(
+        self, archive: Archive, changes: Changes, highlight_id: HighlightId, tags: Sequence[str]
+    ) -> None:
+        old = archive.highlight(highlight_id)
+        super().__init__(archive, changes, "Tag highlight", [old.article_id])
+        self.highlight_id = highlight_id
+        self.old = set(old.tags)
+        self.new = {t.strip() for t in tags if t.strip()}
+        self._set(self.new)
+
+    def _set(self, wanted: set[str]) -> None:
+        now = set(self.archive.highlight(self.highlight_id).tags)
+        for tag in now - wanted:
+            self.archive.untag_highlight(self.highlight_id, tag)
+        for tag in wanted - now:
+            self.archive.tag_highlight(self.highlight_id, tag)
+
+    def apply(self) -> None:
+        """Set the new tags."""
+        self._set(self.new)
+
+    def revert(self) -> None:
+        """Set the old tags."""
+        self._set(self.old)
+
+
+class TrashArticles(ArchiveCommand):
+    """Articles moved to the trash; undo restores them."""
+
+    def __init__(
+        self, archive: Archive, changes: Changes, article_ids: Sequence[ArticleId]
+    ) -> None:
+        n = len(article_ids)
+        super().__init__(
+            archive, changes, f"Move {n} article{'s' if n != 1 else ''} to trash", article_ids
+        )
+        self.apply()
+
+    def apply(self) -> None:
+        """Trash them."""
+        for article_id in self.articles:
+            self.archive.delete_article(article_id)
+        self.changes.libraryChanged.emit()
+
+    def revert(self) -> None:
+        """Restore them."""
+        for article_id in self.articles:
+            self.archive.restore_article(article_id)
+        self.changes.libraryChanged.emit()

@@ -1,0 +1,186 @@
+"""Desktop app on a 100,000-article archive: time to show the library, time per search keystroke.
+
+Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui.py [--articles N] [--archive PATH]
+Target (DESIGN.md): the library shows in under 1.5 s at 100,000 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from archivist.archive import Archive
+from archivist.gui.app import make_application
+from archivist.gui.main_window import MainWindow
+from archivist.ingest.base import Extraction
+from archivist.model import Article, Block, Source
+
+WORDS = [
+    "harbour",
+    "tide",
+    "salt",
+    "marsh",
+    "ledger",
+    "lantern",
+    "quay",
+    "ferry",
+    "river",
+    "archive",
+    "parish",
+    "canal",
+    "mill",
+    "bridge",
+    "survey",
+    "record",
+    "letter",
+    "keeper",
+    "station",
+    "county",
+    "market",
+    "road",
+    "stone",
+    "timber",
+    "pattern",
+    "observer",
+    "catalogue",
+    "winter",
+    "harvest",
+    "orchard",
+    "valley",
+    "village",
+    "trade",
+    "workshop",
+    "museum",
+]
+SITES = [f"site{n}.example" for n in range(40)]
+
+
+def extraction(rng: random.Random, i: int) -> tuple[Extraction, bytes]:
+    """A short generated article (two paragraphs) with metadata the library shows."""
+    paragraphs = [
+        " ".join(rng.choices(WORDS, k=rng.randint(30, 60))).capitalize() + "." for _ in range(2)
+    ]
+    text = "\n\n".join(paragraphs)
+    blocks, start = [], 0
+    for p in paragraphs:
+        blocks.append(Block("paragraph", start, start + len(p)))
+        start += len(p) + 2
+    title = " ".join(rng.choices(WORDS, k=4)).title() + f" {i}"
+    data = f"{i}:{title}".encode()
+    source = Source(f"a{i}.txt", "text", "utf-8", hashlib.sha256(data).hexdigest(), len(data))
+    year = rng.randint(1990, 2024)
+    article = Article(
+        title=title,
+        text=text,
+        blocks=tuple(blocks),
+        authors=(f"Author {rng.randint(1, 5000)}",),
+        site=rng.choice(SITES),
+        published=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        source=source,
+        language="en",
+    )
+    return Extraction(article, "utf-8"), data
+
+
+def build(path: Path, n: int) -> None:
+    """Fill the archive up to ``n`` articles through Archive.add_many."""
+    with Archive.open(str(path)) as arc:
+        have = arc.count_articles()
+        rng = random.Random(have)
+
+        def items() -> Iterator[tuple[Extraction, bytes]]:
+            for i in range(have, n):
+                if i % 10_000 == 0:
+                    print(f"\r  building {i}/{n}", end="", flush=True)
+                yield extraction(rng, i)
+
+        arc.add_many(items(), batch=5000)
+    print()
+
+
+def show_library(app: QApplication, path: Path, settings: QSettings) -> tuple[MainWindow, float]:
+    """Seconds from creating the window to its library's first rows painted."""
+    start = time.perf_counter()
+    window = MainWindow(path, settings)
+    window.show()
+    app.processEvents()
+    window.library.table.viewport().repaint()
+    return window, time.perf_counter() - start
+
+
+def keystrokes(app: QApplication, window: MainWindow, word: str) -> list[float]:
+    """Milliseconds per keystroke: the query runs and the first rows are painted."""
+    times = []
+    panel = window.library
+    for k in range(1, len(word) + 1):
+        start = time.perf_counter()
+        panel.search.setText(word[:k])
+        panel.apply_filter()
+        panel.table.viewport().repaint()
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    panel.search.clear()
+    panel.apply_filter()
+    return times
+
+
+def main() -> None:
+    """Build (or reuse) the archive, then print the figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--archive", type=Path, default=None)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    path = args.archive or folder / "bench.sqlite3"
+    t = time.perf_counter()
+    build(path, args.articles)
+    print(f"archive of {args.articles:,} articles ready in {time.perf_counter() - t:.1f} s")
+    app = make_application()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    runs = []
+    for _ in range(3):
+        window, seconds = show_library(app, path, settings)
+        runs.append(seconds)
+        rows = window.library.model.rowCount()
+        window.close()
+        window.archive.close()
+        window.deleteLater()
+        app.processEvents()
+    print(
+        f"library shown ({rows:,} rows): best {min(runs):.3f} s, worst {max(runs):.3f} s "
+        "(target < 1.5 s)"
+    )
+    window, _ = show_library(app, path, settings)
+    for word in ("harbour", "lantern keeper", "zzzz", "t"):
+        times = keystrokes(app, window, word)
+        print(
+            f"typing {word!r:>17}: median {statistics.median(times):6.1f} ms, "
+            f"max {max(times):6.1f} ms per keystroke"
+        )
+    app.processEvents()  # lays the table out again after the last search was cleared
+    scroll = window.library.table.verticalScrollBar()
+    jumps = list(range(0, scroll.maximum(), max(1, scroll.maximum() // 50)))
+    start = time.perf_counter()
+    for value in jumps:
+        scroll.setValue(value)
+        window.library.table.viewport().grab()  # paints the rows now showing
+    elapsed = (time.perf_counter() - start) * 1000 / max(1, len(jumps))
+    print(f"scrolling to unseen rows: {elapsed:.1f} ms per jump ({len(jumps)} jumps)")
+    window.close()
+    window.archive.close()
+
+
+if __name__ == "__main__":
+    main()

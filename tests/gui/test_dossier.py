@@ -1,0 +1,74 @@
+"""The dossier builder: create, add from the library, reorder, options, export a PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from archivist.gui import flows
+from archivist.gui.dossier import ids_from_mime
+from archivist.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot, filled, settings: QSettings) -> Iterator[MainWindow]:
+    win = MainWindow(filled[0], settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    win.archive.close()
+
+
+def test_library_rows_drag_as_article_ids(window: MainWindow) -> None:
+    model = window.library.model
+    data = model.mimeData([model.index(0, 0), model.index(1, 0)])
+    assert ids_from_mime(data) == [model.article_id(0), model.article_id(1)]
+
+
+def test_new_dossier_from_selection_lists_articles(window: MainWindow, filled) -> None:
+    ids = filled[1]
+    dossier_id = window.dossiers.new_dossier("Water", [ids["en"], ids["fa"]])
+    assert window.archive.dossier(dossier_id).article_ids == (ids["en"], ids["fa"])
+    assert window.dossiers.articles.order() == [ids["en"], ids["fa"]]
+
+
+def test_reorder_is_saved(window: MainWindow, filled) -> None:
+    ids = filled[1]
+    dossier_id = window.dossiers.new_dossier("Water", [ids["en"], ids["fa"]])
+    window.dossiers.reorder([ids["fa"], ids["en"]])
+    assert window.archive.dossier(dossier_id).article_ids == (ids["fa"], ids["en"])
+    assert window.dossiers.articles.item(0).text().startswith("1. باغ")
+
+
+def test_add_from_the_library_menu_path(window: MainWindow, filled) -> None:
+    ids = filled[1]
+    dossier_id = window.dossiers.new_dossier("Water")
+    flows.add_to_dossier(window, dossier_id, [ids["fa"]])
+    assert window.archive.dossier(dossier_id).article_ids == (ids["fa"],)
+    assert window.left.currentWidget() is window.dossiers
+
+
+def test_options_are_saved(qtbot, window: MainWindow, filled) -> None:
+    dossier_id = window.dossiers.new_dossier("Water", [filled[1]["en"]])
+    window.dossiers.excerpts.setChecked(True)
+    window.dossiers.colors.item(0).setCheckState(Qt.CheckState.Unchecked)
+    options = window.archive.dossier(dossier_id).options
+    assert options["excerpts_only"] is True
+    assert "yellow" not in options["colors"]
+
+
+def test_export_writes_a_pdf_in_the_background(qtbot, window: MainWindow, filled, tmp_path: Path):
+    dossier_id = window.dossiers.new_dossier("Water", [filled[1]["en"], filled[1]["fa"]])
+    out = tmp_path / "water.pdf"
+    with qtbot.waitSignal(window.jobs.ended, timeout=60000) as ended:
+        flows.export_dossier_to(window, dossier_id, out)
+    assert ended.args == ["finished"]
+    assert out.read_bytes().startswith(b"%PDF")
+    assert window.findChild(QMessageBox, "ExportDone") is not None
