@@ -62,3 +62,9 @@ def test_name_like_rejects_lower_case_prose() -> None:
 def test_surname_like_takes_one_family_name_or_two_joined() -> None:
     assert surname_like("Marrow") and surname_like("Marrow and Ruiz") and surname_like("آذرپی")
     assert not surname_like("Ilse Marrow") and not surname_like("personal")
+
+
+def test_a_county_office_is_an_organisation_not_a_person() -> None:
+    from archivist.ingest.refnames import parse_authors
+
+    assert parse_authors("County Engineer") == [{"literal": "County Engineer"}]
