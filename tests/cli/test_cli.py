@@ -123,3 +123,13 @@ def test_module_and_console_script_report_the_version(tmp_path: Path) -> None:
         check=False,
     )
     assert out.returncode == 0 and out.stdout.strip() == f"archivist {__version__}"
+
+
+def test_restore_kind_id_takes_an_item_out_of_the_trash(filled: Path) -> None:
+    assert run("--archive", str(filled), "delete", "article", "2")[0] == 0
+    status, out, _ = run("--archive", str(filled), "list", "--json")
+    assert [r["id"] for r in json.loads(out)] == [1]
+    status, _, err = run("--archive", str(filled), "restore", "article", "2")
+    assert status == 0, err
+    _, out, _ = run("--archive", str(filled), "list", "--json")
+    assert [r["id"] for r in json.loads(out)] == [1, 2]

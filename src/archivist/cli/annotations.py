@@ -3,7 +3,7 @@
 ``annotations import FILE`` is recognised by its first word: the ``annotations`` command takes
 article ids as positionals, and argparse cannot also give it a sub-command, so ``import`` as the
 first positional switches to importing (``annotations-import FILE`` is the same command).
-Restoring from the trash is ``untrash KIND ID``: ``restore`` already restores whole-archive
+Restoring from the trash is ``restore KIND ID`` (alias ``untrash KIND ID``); ``restore PATH`` restores whole-archive
 backups.
 """
 

@@ -19,9 +19,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_backup)
 
     p = subparsers.add_parser(
-        "restore", parents=[common], help="replace the archive's content with a backup"
+        "restore",
+        parents=[common],
+        help="replace the archive's content with a backup (restore PATH), or take an item "
+        "out of the trash (restore KIND ID)",
     )
-    p.add_argument("backup", metavar="PATH", help="a backup made by `archivist backup`")
+    p.add_argument(
+        "target",
+        nargs="+",
+        metavar="PATH | KIND ID",
+        help="a backup made by `archivist backup`, or article/highlight/note and its id",
+    )
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=cmd_restore)
 
@@ -49,7 +57,18 @@ def cmd_backup(ctx: Any) -> int:
 
 
 def cmd_restore(ctx: Any) -> int:
-    """Restore from a backup after the user confirms (a safety copy is made first)."""
+    """Restore from a backup after the user confirms, or an item from the trash."""
+    from archivist.cli.annotations import KINDS, cmd_untrash
+
+    target = ctx.args.target
+    if len(target) == 2 and target[0] in KINDS:
+        if not target[1].isdigit():
+            ctx.fail(f"restore {target[0]}: {target[1]!r} is not an id")
+        ctx.args.kind, ctx.args.item = target[0], int(target[1])
+        return int(cmd_untrash(ctx))
+    if len(target) != 1:
+        ctx.fail("restore takes a backup PATH, or KIND ID (article, highlight or note)")
+    ctx.args.backup = target[0]
     if not ctx.args.yes:
         if not ctx.stdin_is_interactive():
             ctx.fail("restore replaces the whole archive: confirm with --yes")
