@@ -3,8 +3,8 @@
 ``annotations import FILE`` is recognised by its first word: the ``annotations`` command takes
 article ids as positionals, and argparse cannot also give it a sub-command, so ``import`` as the
 first positional switches to importing (``annotations-import FILE`` is the same command).
-Restoring from the trash is ``restore KIND ID`` (alias ``untrash KIND ID``); ``restore PATH`` restores whole-archive
-backups.
+Restoring from the trash is ``restore KIND ID`` (alias ``untrash KIND ID``);
+``restore PATH`` restores whole-archive backups.
 """
 
 from __future__ import annotations
