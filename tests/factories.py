@@ -42,3 +42,14 @@ def make_extraction(
         language="en",
     )
     return Extraction(article, "utf-8")
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """Run the ``archivist`` command in-process: exit status, stdout, stderr."""
+    import io
+
+    from archivist.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()

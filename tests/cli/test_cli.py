@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -13,14 +12,9 @@ import pytest
 
 from archivist import __version__
 from archivist.archive import Archive
-from archivist.cli import main
-from factories import make_extraction
+from factories import make_extraction, run_cli
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 @pytest.fixture

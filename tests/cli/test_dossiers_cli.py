@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from archivist.cli import main
+from factories import run_cli
 
 ARTICLE = Path(__file__).parents[1] / "data" / "annotations" / "harbour_notes.txt"
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 @pytest.fixture

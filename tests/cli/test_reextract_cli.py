@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from pathlib import Path
 
-from archivist.cli import main
+from factories import run_cli
 
 SAVE = Path(__file__).parents[1] / "data" / "text" / "wordpress_breadcrumb.txt"
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def test_unchanged_article_is_reported_unchanged(tmp_path: Path) -> None:
