@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from archivist.ingest.base import Extraction
 from archivist.model import Article, Block, Footnote, Mark, Source
@@ -53,3 +54,15 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = main(list(argv), stdout=out, stderr=err)
     return status, out.getvalue(), err.getvalue()
+
+
+def import_files(archive: Any, paths: list[str], **kwargs: int) -> list[Any]:
+    """Run a batch import to the end; the per-file results."""
+    from archivist.importer import import_paths
+
+    job = import_paths(archive, paths, **kwargs)
+    while True:
+        try:
+            next(job)
+        except StopIteration as stop:
+            return stop.value.results  # type: ignore[no-any-return]

@@ -6,19 +6,13 @@ import shutil
 from pathlib import Path
 
 from archivist.archive import Archive
-from archivist.importer import FileResult, import_paths
+from factories import import_files
 
 DATA = Path(__file__).parent / "data"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 
-def run(archive: Archive, paths: list[str], **kwargs: int) -> list[FileResult]:
-    job = import_paths(archive, paths, **kwargs)
-    while True:
-        try:
-            next(job)
-        except StopIteration as stop:
-            return stop.value.results  # type: ignore[no-any-return]
+run = import_files
 
 
 def test_web_page_complete_keeps_its_images(archive: Archive, tmp_path: Path) -> None:

@@ -11,20 +11,14 @@ import pytest
 from archivist.archive import Archive
 from archivist.cli import main
 from archivist.document import article_document
-from archivist.importer import FileResult, import_paths
-from factories import make_extraction
+from archivist.importer import FileResult
+from factories import import_files, make_extraction
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def run_import(archive: Archive, paths: list[str], **kwargs: int) -> list[FileResult]:
-    job = import_paths(archive, paths, **kwargs)
-    while True:
-        try:
-            next(job)
-        except StopIteration as stop:
-            return stop.value.results  # type: ignore[no-any-return]
+run_import = import_files
 
 
 @pytest.fixture

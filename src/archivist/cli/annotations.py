@@ -240,10 +240,8 @@ def cmd_tags(ctx: Any) -> int:
 
 def cmd_delete(ctx: Any) -> int:
     """Move an article, highlight or note to the trash."""
-    archive, kind, item = ctx.archive(), ctx.args.kind, ctx.args.item
-    {"article": archive.delete_article, "highlight": archive.delete_highlight}.get(
-        kind, archive.delete_note
-    )(item)
+    kind, item = ctx.args.kind, ctx.args.item
+    getattr(ctx.archive(), f"delete_{kind}")(item)
     if ctx.json:
         ctx.emit({"trashed": {"kind": kind, "id": item}})
     else:
@@ -274,10 +272,8 @@ def cmd_trash(ctx: Any) -> int:
 
 def cmd_untrash(ctx: Any) -> int:
     """Take an article, highlight or note out of the trash."""
-    archive, kind, item = ctx.archive(), ctx.args.kind, ctx.args.item
-    {"article": archive.restore_article, "highlight": archive.restore_highlight}.get(
-        kind, archive.restore_note
-    )(item)
+    kind, item = ctx.args.kind, ctx.args.item
+    getattr(ctx.archive(), f"restore_{kind}")(item)  # kind is one of KINDS (argparse choices)
     if ctx.json:
         ctx.emit({"restored": {"kind": kind, "id": item}})
     else:
