@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from archivist.archive import Archive
+from archivist.errors import ArchiveError
+from archivist.importer import import_paths
+from archivist.model import Footnote
 from factories import import_files
 
 DATA = Path(__file__).parent / "data"
@@ -13,6 +21,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 
 run = import_files
+TABLES = ("articles", "sources", "originals")
 
 
 def test_web_page_complete_keeps_its_images(archive: Archive, tmp_path: Path) -> None:
@@ -53,3 +62,43 @@ def test_worker_processes_give_the_same_result_as_serial(tmp_path: Path) -> None
             outcomes.append(([(Path(r.path).name, r.status) for r in results], docs))
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0][0] == ("bad.txt", "error") and len(outcomes[0][1]) == 70
+
+
+def _saves(folder: Path, count: int, *, failing: int | None = None) -> None:
+    folder.mkdir()
+    for i in range(count):
+        note = "FAIL here" if i == failing else "Ana Ruiz, Tides, 2019."
+        (folder / f"s{i:03d}.txt").write_text(
+            f"Save Number {i}\n\nA paragraph about harbour {i}. [1]\n\n[1] {note}\n"
+        )
+
+
+def test_every_reported_import_is_already_committed(archive: Archive, tmp_path: Path) -> None:
+    _saves(tmp_path / "saves", 20)
+    seen = []
+    for progress in import_paths(archive, [str(tmp_path / "saves")], workers=0):
+        with closing(sqlite3.connect(archive.path)) as other:  # it sees only what is committed
+            (committed,) = other.execute("SELECT count(*) FROM articles").fetchone()
+        seen.append((progress.done, committed))
+    assert seen[-1] == (20, 20)
+    assert all(committed >= done for done, committed in seen)
+
+
+def test_a_file_failing_to_store_is_rolled_back_alone(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _saves(tmp_path / "saves", 10, failing=4)
+    insert = archive._insert_footnotes
+
+    def failing_insert(article_id: int, footnotes: Sequence[Footnote]) -> None:
+        insert(article_id, footnotes)  # the source and article rows are written by now
+        if any("FAIL" in f.text for f in footnotes):
+            raise ArchiveError("s004.txt: the disk said no")
+
+    monkeypatch.setattr(archive, "_insert_footnotes", failing_insert)
+    results = run(archive, [str(tmp_path / "saves")], workers=0)
+    assert [r.status for r in results].count("imported") == 9
+    assert results[4].status == "error" and results[4].error == "s004.txt: the disk said no"
+    with closing(sqlite3.connect(archive.path)) as db:  # nothing of the failed file is left behind
+        counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES]
+    assert counts == [9, 9, 9]
