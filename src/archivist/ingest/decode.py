@@ -105,7 +105,8 @@ def clean_text(text: str) -> str:
     """Normalise newlines to LF, drop NULs and stray control characters, compose to NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
-        text = _ASCII_CONTROLS.sub("", text)
+        # bytes.translate deletes in C; the regex scan it replaces was 6% of a text import.
+        text = text.encode("ascii").translate(None, _ASCII_CONTROL_BYTES).decode("ascii")
     else:
         text = _control_pattern().sub(_drop_controls, text)
     return unicodedata.normalize("NFC", text)
@@ -113,7 +114,7 @@ def clean_text(text: str) -> str:
 
 # Format characters that carry meaning in Persian and Arabic text (joiners, direction marks).
 _KEEP_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c\u00ad")
-_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+_ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 
 
 def _is_dropped(ch: str) -> bool:
@@ -135,11 +136,13 @@ def _control_pattern() -> re.Pattern[str]:
             start = None
     if start is not None:
         ranges.append(f"{re.escape(chr(start))}-\uffff")
-    return re.compile(f"[{''.join(ranges)}]+|[\U00010000-\U0010ffff]+")
+    # One class, astral planes included: an alternation of two classes made the engine try
+    # both at every character, seven times slower on ordinary text.
+    return re.compile(f"[{''.join(ranges)}\U00010000-\U0010ffff]+")
 
 
 def _drop_controls(match: re.Match[str]) -> str:
     run = match.group()
-    if run[0] < "\U00010000":
-        return ""
+    if max(run) < "\U00010000":
+        return ""  # every BMP character the class matches is one to drop
     return "".join(ch for ch in run if not _is_dropped(ch))

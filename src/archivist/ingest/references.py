@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from archivist.ingest.refdates import (
@@ -347,7 +347,18 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
         elif parsed.csl is not None:
             fulls.append((footnote.label, parsed.csl))
             previous_full = footnote.label
-        linked.append(replace(footnote, kind=parsed.kind, csl=parsed.csl, refers_to=refers_to))
+        linked.append(
+            # Built directly: dataclasses.replace was a tenth of this loop's time.
+            Footnote(
+                label=footnote.label,
+                markers=footnote.markers,
+                text=footnote.text,
+                kind=parsed.kind,
+                refers_to=refers_to,
+                csl=parsed.csl,
+                notes=footnote.notes,
+            )
+        )
     return tuple(linked)
 
 

@@ -59,7 +59,10 @@ def _split_lines(text: str) -> list[Line]:
         if not stripped:
             gap = True
             continue
-        normalised = _SPACES.sub(" ", stripped)
+        # The scan costs more than the rest of a line's classification; plain ASCII lines
+        # without a double space or tab (most English lines) have nothing for it to change.
+        plain = stripped.isascii() and "  " not in stripped and "\t" not in stripped
+        normalised = stripped if plain else _SPACES.sub(" ", stripped)
         lines.append(classify(normalised, gap=gap, indented=raw[:1] in " \t\u00a0"))
         gap = False
     return lines
