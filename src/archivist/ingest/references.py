@@ -336,7 +336,7 @@ def _parse_vancouver(match: re.Match[str], item: dict[str, Any]) -> dict[str, An
 def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
     """Parse every footnote (in document order) and fill kind, csl and refers_to."""
     linked: list[Footnote] = []
-    fulls: list[tuple[str, dict[str, Any]]] = []
+    fulls: list[_Full] = []
     previous_full: str | None = None
     for footnote in footnotes:
         parsed = parse_reference(footnote.text)
@@ -345,7 +345,7 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
             refers_to = _resolve(parsed.back, fulls, previous_full)
             previous_full = refers_to
         elif parsed.csl is not None:
-            fulls.append((footnote.label, parsed.csl))
+            fulls.append(_Full.of(footnote.label, parsed.csl))
             previous_full = footnote.label
         linked.append(
             # Built directly: dataclasses.replace was a tenth of this loop's time.
@@ -362,36 +362,43 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
     return tuple(linked)
 
 
-def _resolve(
-    back: BackReference, fulls: list[tuple[str, dict[str, Any]]], previous: str | None
-) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Full:
+    """A full citation met so far, with its names and title folded once for matching."""
+
+    label: str
+    names: tuple[str, ...]
+    title: tuple[str, ...]
+
+    @classmethod
+    def of(cls, label: str, csl: dict[str, Any]) -> _Full:
+        names = (str(a.get("family") or a.get("literal") or "") for a in csl.get("author", []))
+        folded = tuple(name for name in map(fold, names) if name)
+        return cls(label, folded, tuple(fold(str(csl.get("title", ""))).split()))
+
+
+def _resolve(back: BackReference, fulls: list[_Full], previous: str | None) -> str | None:
     """The label of the full citation a back reference names, or None."""
     if back.form in {"ibid", "id"} or (back.form == "op_cit" and not back.author):
         return previous
     family = fold(back.author or "")
-    candidates: list[tuple[str, dict[str, Any]]] = [
-        (label, csl) for label, csl in reversed(fulls) if _author_matches(csl, family)
-    ]
+    candidates = [full for full in reversed(fulls) if _author_matches(full, family)]
     if back.title:
         wanted = fold(back.title).split()
-        for label, csl in candidates:
-            title = fold(str(csl.get("title", ""))).split()
+        for full in candidates:
+            title = list(full.title)
             if wanted and (title[: len(wanted)] == wanted or _contains(title, wanted)):
-                return label
+                return full.label
         if back.form == "short":
             return None
-    return candidates[0][0] if candidates else None
+    return candidates[0].label if candidates else None
 
 
-def _author_matches(csl: dict[str, Any], family: str) -> bool:
+def _author_matches(full: _Full, family: str) -> bool:
     if not family:
         return False
     wanted = {w for w in family.split() if w not in {"and", "et", "al", "و"}}
-    for author in csl.get("author", []):
-        name = fold(str(author.get("family") or author.get("literal") or ""))
-        if name and (name == family or name.split()[-1] in wanted):
-            return True
-    return False
+    return any(name == family or name.split()[-1] in wanted for name in full.names)
 
 
 def _contains(words: list[str], wanted: list[str]) -> bool:
