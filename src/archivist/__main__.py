@@ -1,7 +1,13 @@
-"""``python -m archivist``."""
+"""``python -m archivist``, and the entry point of the packaged app."""
 
+import multiprocessing
 import sys
 
 from archivist.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    # Batch imports extract in "spawn" worker processes. In the packaged (frozen) app a worker
+    # re-runs this executable, and only freeze_support() turns that run into a worker instead
+    # of a second CLI; elsewhere it does nothing.
+    multiprocessing.freeze_support()
+    sys.exit(main())

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
 APPEARANCES = ("system", "light", "dark")
+TABS = ("library", "dossiers")
+STAGING = {
+    "size": "size",
+    "tab": "tab",
+    "show_highlight": "highlight",
+    "show_footnote": "footnote",
+    "show_dossier": "dossier",
+}
+"""Options choosing what the window shows -> the Staging fields they set."""
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """Parse ``WIDTHxHEIGHT`` for ``--size`` (argparse type)."""
+    found = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not found:
+        raise argparse.ArgumentTypeError(f"not a WIDTHxHEIGHT size: {text!r}")
+    return int(found.group(1)), int(found.group(2))
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -21,17 +39,33 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--appearance", choices=APPEARANCES, help="light or dark palette (default: as set)"
     )
+    shown = p.add_argument_group("what the window shows (for screenshots)")
+    shown.add_argument("--size", type=window_size, metavar="WxH", help="window size, e.g. 1280x800")
+    shown.add_argument("--tab", choices=TABS, help="the left-hand tab to show")
+    shown.add_argument(
+        "--show-highlight", type=int, metavar="HID", help="scroll to this highlight and select it"
+    )
+    shown.add_argument(
+        "--show-footnote", metavar="LABEL", help="show this footnote of the open article"
+    )
+    shown.add_argument("--show-dossier", type=int, metavar="DOSSIER", help="show this dossier")
     p.set_defaults(handler=cmd_gui)
 
 
 def cmd_gui(ctx: Any) -> int:
     """Run the desktop app on the archive until its window closes."""
-    from archivist.gui.app import run
+    screenshot = getattr(ctx.args, "screenshot", None)
+    options: dict[str, Any] = {
+        "screenshot": Path(screenshot) if screenshot else None,
+        "appearance": getattr(ctx.args, "appearance", None),
+        "article": getattr(ctx.args, "open", None),
+    }
+    staged = {name: getattr(ctx.args, name, None) for name in STAGING}
+    if not any(value is not None for value in staged.values()):
+        from archivist.gui.app import run
 
-    screenshot = ctx.args.screenshot if hasattr(ctx.args, "screenshot") else None
-    return run(
-        ctx.archive_path,
-        screenshot=Path(screenshot) if screenshot else None,
-        appearance=getattr(ctx.args, "appearance", None),
-        article=getattr(ctx.args, "open", None),
-    )
+        return run(ctx.archive_path, **options)
+    from archivist.gui.screenshot import Staging, run_staged
+
+    staging = Staging(**{field: staged[name] for name, field in STAGING.items()})
+    return run_staged(ctx.archive_path, staging, **options)
