@@ -60,3 +60,14 @@ def test_markup_escapes_fields() -> None:
     item = {"type": "book", "title": "AT&T <font name=x>", "publisher": "P"}
     markup = format_entry(item, "chicago").markup()
     assert "<i>AT&amp;T &lt;font name=x&gt;</i>" in markup
+
+
+def test_a_span_of_years_is_printed_as_a_range_in_every_style() -> None:
+    item = {
+        "type": "document",
+        "title": "Brennick Parish Accounts",
+        "container-title": "County archive",
+        "issued": {"date-parts": [[1598], [1671]]},
+    }
+    for style in STYLES:
+        assert "1598–1671" in format_entry(item, style).plain(), style

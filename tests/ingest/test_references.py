@@ -368,6 +368,20 @@ CITATIONS: list[tuple[str, dict[str, Any]]] = [
         "سامي الحداد، «موانئ الخليج»، مجلة البحر، ٢٠١٥.",
         {"author": [{"literal": "سامي الحداد"}], "title": "موانئ الخليج", "issued": [[2015]]},
     ),
+    (
+        "Brennick Parish Accounts, 1598-1671, county archive, ref. BP/3/2.",
+        {
+            "title": "Brennick Parish Accounts",
+            "author": None,
+            "container-title": "county archive",
+            "issued": [[1598], [1671]],
+            "type": "document",
+        },
+    ),
+    (
+        "Royal Observatory, Annual Report of the Observatory, 1921.",
+        {"author": [{"literal": "Royal Observatory"}], "type": "report"},
+    ),
 ]
 
 

@@ -210,6 +210,10 @@ def date_parts(value: Mapping[str, Any] | None) -> tuple[int | None, int | None,
 def year_text(value: Mapping[str, Any] | None) -> str | None:
     """The year of a date as written (a literal date, e.g. a Solar Hijri year, as is)."""
     year, _, _ = date_parts(value)
+    parts = value.get("date-parts") if value else None
+    if year is not None and parts and len(parts) == 2 and parts[1]:
+        end = str(parts[1][0])
+        return f"{year}–{end}" if end.isdigit() and int(end) != year else str(year)
     if year is not None:
         return str(year)
     if value and value.get("literal"):
@@ -225,7 +229,7 @@ def long_date(value: Mapping[str, Any] | None, *, with_year: bool = True) -> str
     if year is None:
         return year_text(value) if with_year else None
     if month is None:
-        return str(year) if with_year else None
+        return year_text(value) if with_year else None
     month_day = f"{MONTHS[month - 1]} {day}" if day else MONTHS[month - 1]
     if not with_year:
         return month_day
@@ -238,7 +242,7 @@ def mla_date(value: Mapping[str, Any] | None) -> str | None:
     if year is None:
         return year_text(value)
     if month is None:
-        return str(year)
+        return year_text(value)
     return " ".join(p for p in (str(day) if day else "", MLA_MONTHS[month - 1], str(year)) if p)
 
 

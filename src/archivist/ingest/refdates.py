@@ -114,6 +114,9 @@ _JALALI_DATE = re.compile(
 # A Solar Hijri or lunar Hijri year alone, as Persian and Arabic references write them.
 _LOCAL_YEAR = re.compile(r"(?<!\d)(?P<year>1[34]\d\d)(?!\d)")
 _ANY_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_YEAR_RANGE = re.compile(
+    r"(?<![\d\-–/])(?P<start>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<end>1[5-9]\d\d|20\d\d)(?![\d\-–/])"
+)
 _ACCESSED = re.compile(
     r"[,.;]?\s*\(?(?:accessed|retrieved|viewed|last visited)(?: on)?:?\s+"
     r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|[^,;)]{4,30})\)?",
@@ -170,6 +173,10 @@ def _parse_date(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
             parts += [int(groups["day"])] if groups.get("day") else []
             if _valid(parts):
                 return {"date-parts": [parts]}, local
+    span = _last(_YEAR_RANGE, text, window)
+    if span and int(span["start"]) < int(span["end"]):
+        # "1598-1671": the span of an archival series or a multi-year work, not a year and pages.
+        return {"date-parts": [[int(span["start"])], [int(span["end"])]]}, span
     for pattern in _DATE_PATTERNS:
         match = _last(pattern, text, window)
         if not match:

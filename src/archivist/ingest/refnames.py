@@ -13,7 +13,8 @@ _ORGANISATION = re.compile(
     r"Association|Society|Union|Government|Parliament|Court|Bank|Fund|Authority|Network|"
     r"Group|Corporation|Company|Trust|Archive|Library|Museum|University|Record Office|"
     r"Nations|Programme|Program|Secretariat|Embassy|Forum|Coalition|Alliance|County|"
-    r"Borough|Municipality|Province|Directorate|Engineers?)\b"
+    r"Borough|Municipality|Province|Directorate|Engineers?|Observatory|Hospital|School|"
+    r"College|Academy|Laborator(?:y|ies))\b"
     r"|^(?:وزارت|سازمان|خبرگزاری|مرکز|بنیاد|دفتر|وكالة|وزارة|منظمة|مركز|مؤسسة|هيئة)\s",
 )
 # News agencies and broadcasters: what they sign is news, not a report.

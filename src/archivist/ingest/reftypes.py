@@ -48,7 +48,8 @@ def set_authors_from_segments(item: dict[str, Any], segments: list[str]) -> int:
                 used = 3
             item["author"] = authors
             return used
-    if name_like(first, max_words=8, allow_joiners=True):
+    described = len(first.split()) >= 3 and _lowercase_part(second)
+    if name_like(first, max_words=8, allow_joiners=True) and not described:
         authors = parse_authors(first)
         if authors:
             used = 1
@@ -58,6 +59,16 @@ def set_authors_from_segments(item: dict[str, Any], segments: list[str]) -> int:
             item["author"] = authors
             return used
     return 0
+
+
+# After a capitalised first part of three words or more, a part in lower case ("Brennick Parish
+# Accounts, county archive") is a holder or a description, not a title: the first part is the
+# title, not a person. ("Ilse Marrow, harbour keeper, ..." stays a person.)
+_ROLE_OPENING = re.compile(r"(?:in|eds?\.|edited|trans\.|translated|by|et al)\b")
+
+
+def _lowercase_part(segment: str) -> bool:
+    return segment[:1].isascii() and segment[:1].islower() and not _ROLE_OPENING.match(segment)
 
 
 _GENRES = re.compile(
@@ -139,6 +150,7 @@ _MAGAZINE = re.compile(
 )
 _JOURNAL = re.compile(r"\b(?:Journal of|Quarterly|Studies)\b|فصلنامه|دوفصلنامه|پژوهش", re.I)
 _BLOG = re.compile(r"\b(?:blog|blogspot|substack|medium|wordpress|tumblr)\b|وبلاگ", re.I)
+_HOLDER = re.compile(r"\b(?:archives?|record office|library|collections?)\b", re.I)
 _INTERVIEW = re.compile(
     r"^(?:(?:the )?author(?:'s|’s)? interview|interview|conversation|personal interview)\b"
     r"|^(?:مصاحبه|گفت\u200c?وگو|مقابلة)",
@@ -164,6 +176,8 @@ def item_type(item: dict[str, Any]) -> str:
         return "article-journal"
     if container and _MAGAZINE.search(container):
         return "article-magazine"
+    if container and _HOLDER.search(container):
+        return "document"  # a record held by an archive or library, set with its holder
     literals = [a["literal"] for a in authors if "literal" in a and a["literal"] != "et al."]
     if any(is_news_agency(name) for name in literals):
         return "article-newspaper"
