@@ -1,4 +1,4 @@
-"""Starting the desktop app: fonts, palette, the main window; optionally a screenshot and exit."""
+"""Starting the desktop app: language, fonts, palette, the main window; optionally a screenshot."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, 
 from PySide6.QtWidgets import QApplication
 
 from archivist.errors import ArchivistError
+from archivist.gui.i18n import install_language
 from archivist.model import ArticleId
 
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
@@ -118,8 +119,15 @@ def run(
     appearance: str | None = None,
     article: int | None = None,
 ) -> int:
-    """Open the main window on ``archive_path``; with ``screenshot``, save a PNG and exit."""
+    """Open the main window on ``archive_path``; with ``screenshot``, save a PNG and exit.
+
+    The UI language is the system's; the environment variable ``ARCHIVIST_LANG`` overrides it
+    (``ARCHIVIST_LANG=fa`` for Persian, ``ar`` for Arabic, ``en`` for English). Its translations
+    come from ``resources/i18n/archivist_LANG.qm`` and Qt's ``qtbase_LANG.qm`` where they exist,
+    and a right-to-left language lays the whole window out right to left.
+    """
     app = make_application()
+    install_language(app)
     settings = QSettings()
     apply_appearance(appearance or str(settings.value("appearance", "system")))
     from archivist.gui.dialogs import show_error
@@ -135,7 +143,7 @@ def run(
         window.library.select_article(ArticleId(article))
         window.open_article(ArticleId(article))
     elif window.library.model.rowCount():
-        window.library.table.selectRow(0)
+        window.library.select_row(0)
     window.show()
     if screenshot is not None:
         if screenshot.parent:

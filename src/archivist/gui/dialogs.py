@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,18 +19,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.gui.i18n import QT_TRANSLATE_NOOP, color_label, number, phrases
 from archivist.gui.reader import color_icon
 from archivist.importer import ImportReport
 from archivist.model import PaletteColor
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
 """Sample articles shipped with Archivist (written for the project)."""
-APPEARANCES = ("system", "light", "dark")
+APPEARANCES = (
+    ("system", QT_TRANSLATE_NOOP("PreferencesDialog", "As the system")),
+    ("light", QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
+)
+"""Appearance settings: the value stored, and its label (translated where shown)."""
 
 
-def show_error(parent: QWidget | None, message: str, title: str = "Archivist") -> None:
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     """The one place errors reach the user: a one-line message, never a traceback."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, " ".join(message.split()), parent=parent)
+    heading = title or QCoreApplication.applicationName() or "Archivist"
+    box = QMessageBox(QMessageBox.Icon.Warning, heading, " ".join(message.split()), parent=parent)
     box.setObjectName("ErrorBox")
     box.open()
 
@@ -39,11 +46,15 @@ def import_summary(report: ImportReport) -> tuple[str, str]:
     """The summary line and the details (one failed file per line) of an import."""
     imported, duplicates = report.count("imported"), report.count("duplicate")
     failed = [r for r in report.results if r.status == "error"]
-    headline = (
-        f"Imported {imported} article{'s' if imported != 1 else ''}; "
-        f"{duplicates} already in the archive; {len(failed)} failed."
+    headline = QCoreApplication.translate(
+        "ImportSummary", "{imported}; {duplicates} already in the archive; {failed} failed."
+    ).format(
+        imported=phrases().imported(imported),
+        duplicates=number(duplicates),
+        failed=number(len(failed)),
     )
-    details = "\n".join(r.error or f"{r.path}: failed" for r in failed)
+    failed_line = QCoreApplication.translate("ImportSummary", "{path}: failed")
+    details = "\n".join(r.error or failed_line.format(path=r.path) for r in failed)
     return headline, details
 
 
@@ -64,25 +75,27 @@ class WelcomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Welcome")
-        title = QLabel("Welcome to Archivist", self)
+        title = QLabel(self.tr("Welcome to Archivist"), self)
         title.setObjectName("WelcomeTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setWeight(font.Weight.DemiBold)
         title.setFont(font)
         text = QLabel(
-            "Import saved web articles — plain text, HTML or MHTML — then highlight passages, "
-            "note their footnotes and export dossiers. Everything stays on this computer.\n\n"
-            "Drop files or folders anywhere on this window, or:",
+            self.tr(
+                "Import saved web articles — plain text, HTML or MHTML — then highlight passages, "
+                "note their footnotes and export dossiers. Everything stays on this computer.\n\n"
+                "Drop files or folders anywhere on this window, or:"
+            ),
             self,
         )
         text.setWordWrap(True)
         text.setMaximumWidth(520)
         buttons = []
         for label, signal in (
-            ("Import files…", self.importFiles),
-            ("Import a folder…", self.importFolder),
-            ("Load the sample articles", self.loadSamples),
+            (self.tr("Import files…"), self.importFiles),
+            (self.tr("Import a folder…"), self.importFolder),
+            (self.tr("Load the sample articles"), self.loadSamples),
         ):
             button = QPushButton(label, self)
             button.setMinimumWidth(240)
@@ -112,34 +125,39 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout()
         self.meanings: dict[str, QLineEdit] = {}
         for pc in palette:
             field = QLineEdit(pc.meaning, self)
-            label = QLabel(pc.color, self)
-            label.setPixmap(color_icon(pc.color, 16).pixmap(16, 16))
-            form.addRow(f"{pc.color}", field)
+            # The swatch sits inside the field, on its reading-start side in either direction.
+            field.addAction(color_icon(pc.color, 16), QLineEdit.ActionPosition.LeadingPosition)
+            form.addRow(color_label(pc.color), field)
             self.meanings[pc.color] = field
         self.appearance = QComboBox(self)
-        self.appearance.addItems(APPEARANCES)
-        self.appearance.setCurrentText(appearance if appearance in APPEARANCES else "system")
-        form.addRow("Appearance", self.appearance)
+        for value, label in APPEARANCES:
+            self.appearance.addItem(self.tr(label), value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(appearance)))
+        form.addRow(self.tr("Appearance"), self.appearance)
         self.reading_width = QSpinBox(self)
         self.reading_width.setRange(400, 1600)
         self.reading_width.setSingleStep(40)
-        self.reading_width.setSuffix(" px")
+        self.reading_width.setSuffix(self.tr(" px"))
         self.reading_width.setValue(reading_width)
-        form.addRow("Reading width", self.reading_width)
+        form.addRow(self.tr("Reading width"), self.reading_width)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("What each highlight colour means:", self))
+        layout.addWidget(QLabel(self.tr("What each highlight colour means:"), self))
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def chosen_appearance(self) -> str:
+        """The appearance setting chosen: "system", "light" or "dark"."""
+        return str(self.appearance.currentData())
 
     def changed_meanings(self, palette: tuple[PaletteColor, ...]) -> dict[str, str]:
         """Colours whose meaning the user changed, with the new meaning."""

@@ -27,6 +27,7 @@ from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.export.dossier import STYLE_NAMES
 from archivist.gui.dialogs import show_error
+from archivist.gui.i18n import color_label, number, set_reading_margins, split_list
 from archivist.gui.reader import color_icon
 from archivist.model import ArticleId, Dossier, DossierId
 
@@ -107,9 +108,9 @@ class DossierPanel(QWidget):
         self.current: Dossier | None = None
         self.list = QListWidget(self)
         self.list.itemSelectionChanged.connect(self._chosen)
-        new = QPushButton("New dossier", self)
-        new.clicked.connect(lambda: self.new_dossier("New dossier"))
-        delete = QPushButton("Delete", self)
+        new = QPushButton(self.tr("New dossier"), self)
+        new.clicked.connect(lambda: self.new_dossier(self.tr("New dossier")))
+        delete = QPushButton(self.tr("Delete"), self)
         delete.clicked.connect(self._delete)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -139,7 +140,7 @@ class DossierPanel(QWidget):
         self.articles = DossierArticles(self.editor)
         self.articles.reordered.connect(self.reorder)
         self.articles.dropped.connect(lambda ids, at: self.add_articles(ids, position=at))
-        remove = QPushButton("Remove from dossier", self.editor)
+        remove = QPushButton(self.tr("Remove from dossier"), self.editor)
         remove.clicked.connect(self._remove_selected)
         self.style_box = QComboBox(self.editor)
         for key, name in STYLE_NAMES.items():
@@ -149,27 +150,29 @@ class DossierPanel(QWidget):
         self.colors.setMaximumHeight(90)
         self.colors.itemChanged.connect(lambda _item: self._save_options())
         self.tags = QLineEdit(self.editor)
-        self.tags.setPlaceholderText("only highlights with these tags (commas)")
+        self.tags.setPlaceholderText(self.tr("only highlights with these tags (commas)"))
         self.tags.editingFinished.connect(self._save_options)
-        self.excerpts = QCheckBox("Excerpts only (highlights, not the full text)", self.editor)
+        self.excerpts = QCheckBox(
+            self.tr("Excerpts only (highlights, not the full text)"), self.editor
+        )
         self.excerpts.toggled.connect(lambda _on: self._save_options())
-        self.export = QPushButton("Export PDF…", self.editor)
+        self.export = QPushButton(self.tr("Export PDF…"), self.editor)
         self.export.setObjectName("ExportDossier")
         self.export.clicked.connect(
             lambda: self.exportRequested.emit(int(self.current.id or 0) if self.current else 0)
         )
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Title", self.title)
-        form.addRow("Subtitle", self.subtitle)
-        form.addRow("Compiler", self.compiler)
-        form.addRow("Introduction", self.introduction)
-        form.addRow(QLabel("Articles (drag to reorder; drop from the library to add)"))
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Subtitle"), self.subtitle)
+        form.addRow(self.tr("Compiler"), self.compiler)
+        form.addRow(self.tr("Introduction"), self.introduction)
+        form.addRow(QLabel(self.tr("Articles (drag to reorder; drop from the library to add)")))
         form.addRow(self.articles)
         form.addRow(remove)
-        form.addRow("Citation style", self.style_box)
-        form.addRow("Colours", self.colors)
-        form.addRow("Tags", self.tags)
+        form.addRow(self.tr("Citation style"), self.style_box)
+        form.addRow(self.tr("Colours"), self.colors)
+        form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.excerpts)
         form.addRow(self.export)
 
@@ -178,7 +181,7 @@ class DossierPanel(QWidget):
         splitter.addWidget(self.editor)
         splitter.setSizes([140, 500])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 0, 8)
+        set_reading_margins(layout, 8, 8, 0, 8)
         layout.addWidget(splitter)
         self._loading = False
         self.reload()
@@ -253,7 +256,11 @@ class DossierPanel(QWidget):
             rows = {r.id: r for r in self._archive().library_rows(d.article_ids)}
             for n, article_id in enumerate(d.article_ids, start=1):
                 row = rows.get(article_id)
-                label = f"{n}. {row.title}" if row else f"{n}. article {article_id}"
+                label = (
+                    f"{number(n)}. {row.title}"
+                    if row
+                    else self.tr("{n}. article {id}").format(n=number(n), id=article_id)
+                )
                 if row and row.authors:
                     label += f" — {', '.join(row.authors)}"
                 item = QListWidgetItem(label)
@@ -264,7 +271,10 @@ class DossierPanel(QWidget):
         chosen_colors = set(options.get("colors") or [])
         self.colors.clear()
         for pc in self._archive().palette():
-            item = QListWidgetItem(color_icon(pc.color), f"{pc.color} — {pc.meaning}")
+            name = color_label(pc.color)
+            item = QListWidgetItem(
+                color_icon(pc.color), f"{name} — {pc.meaning}" if pc.meaning else name
+            )
             item.setData(Qt.ItemDataRole.UserRole, pc.color)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = not chosen_colors or pc.color in chosen_colors
@@ -315,7 +325,7 @@ class DossierPanel(QWidget):
         options = {
             "style": str(self.style_box.currentData()),
             "colors": None if every else colors,
-            "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()] or None,
+            "tags": split_list(self.tags.text()) or None,
             "excerpts_only": self.excerpts.isChecked(),
         }
         if self._call(lambda arc, d: arc.update_dossier(d, options=options)):

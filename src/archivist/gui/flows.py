@@ -6,12 +6,13 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from archivist.export.dossier import export_dossier, request_for
 from archivist.gui.dialogs import import_summary, show_error
+from archivist.gui.i18n import phrases
 from archivist.importer import ImportReport, import_paths, reextract
 from archivist.model import ArticleId, DossierId
 
@@ -28,7 +29,11 @@ def add_to_dossier(window: MainWindow, dossier_id: DossierId, ids: list[ArticleI
 
 def new_dossier_from(window: MainWindow, ids: list[ArticleId]) -> None:
     """A new dossier holding these articles."""
-    title, ok = QInputDialog.getText(window, "New dossier", "Title of the dossier:")
+    title, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("flows", "New dossier"),
+        QCoreApplication.translate("flows", "Title of the dossier:"),
+    )
     if ok and title.strip():
         window.left.setCurrentWidget(window.dossiers)
         window.dossiers.new_dossier(title.strip(), ids)
@@ -39,7 +44,13 @@ def ask_export(window: MainWindow, dossier_id: int) -> None:
     if not dossier_id:
         return
     title = window.archive.dossier(DossierId(dossier_id)).title
-    path, _ = QFileDialog.getSaveFileName(window, "Export PDF", f"{title}.pdf", "PDF (*.pdf)")
+    suggested = f"{title}.pdf"
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("flows", "Export PDF"),
+        suggested,
+        QCoreApplication.translate("flows", "PDF (*.pdf)"),
+    )
     if path:
         export_dossier_to(window, DossierId(dossier_id), Path(path))
 
@@ -47,7 +58,7 @@ def ask_export(window: MainWindow, dossier_id: int) -> None:
 def export_dossier_to(window: MainWindow, dossier_id: DossierId, path: Path) -> None:
     """Export a dossier as PDF in the background; then offer to open it."""
     window.run_job(
-        "Exporting",
+        QCoreApplication.translate("flows", "Exporting"),
         lambda arc: export_dossier(arc, request_for(arc.dossier(dossier_id), path)),
         lambda r: _exported(window, r),
     )
@@ -56,11 +67,18 @@ def export_dossier_to(window: MainWindow, dossier_id: DossierId, path: Path) -> 
 def _exported(window: MainWindow, result: object) -> None:
     path = Path(str(result))
     box = QMessageBox(
-        QMessageBox.Icon.Information, "Export finished", f"Wrote {path}", parent=window
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("flows", "Export finished"),
+        QCoreApplication.translate("flows", "Wrote {path}").format(path=path),
+        parent=window,
     )
     box.setObjectName("ExportDone")
-    open_file = box.addButton("Open file", QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    open_file = box.addButton(
+        QCoreApplication.translate("flows", "Open file"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_folder = box.addButton(
+        QCoreApplication.translate("flows", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
     open_folder.clicked.connect(
@@ -75,19 +93,25 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
     if not ids:
         return
     menu = QMenu(window)
-    menu.addAction("Open", lambda: window.open_article(ids[0]))
-    menu.addAction("Tag…", lambda: tag_selected(window))
-    into = menu.addMenu("Add to dossier")
+    menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.open_article(ids[0]))
+    menu.addAction(QCoreApplication.translate("flows", "Tag…"), lambda: tag_selected(window))
+    into = menu.addMenu(QCoreApplication.translate("flows", "Add to dossier"))
     for dossier in window.archive.dossiers():
         if dossier.id is not None:
             into.addAction(
                 dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
             )
     into.addSeparator()
-    into.addAction("New dossier…", lambda: new_dossier_from(window, ids))
-    menu.addAction("Re-extract", lambda: reextract_selected(window))
+    into.addAction(
+        QCoreApplication.translate("flows", "New dossier…"), lambda: new_dossier_from(window, ids)
+    )
+    menu.addAction(
+        QCoreApplication.translate("flows", "Re-extract"), lambda: reextract_selected(window)
+    )
     menu.addSeparator()
-    menu.addAction("Move to trash", lambda: trash_selected(window))
+    menu.addAction(
+        QCoreApplication.translate("flows", "Move to trash"), lambda: trash_selected(window)
+    )
     menu.exec(window.library.table.viewport().mapToGlobal(pos))
     menu.deleteLater()
 
@@ -97,7 +121,9 @@ def tag_selected(window: MainWindow) -> None:
     ids = window.library.selected_ids()
     if not ids:
         return
-    tag, ok = QInputDialog.getText(window, "Tag articles", f"Tag for {len(ids)} article(s):")
+    tag, ok = QInputDialog.getText(
+        window, QCoreApplication.translate("flows", "Tag articles"), phrases().tag_prompt(len(ids))
+    )
     if ok and tag.strip():
         window.ops.tag_articles(ids, tag.strip())
 
@@ -112,7 +138,9 @@ def reextract_selected(window: MainWindow) -> None:
     ids = window.library.selected_ids()
     if ids:
         window.run_job(
-            "Re-extracting", lambda arc: reextract(arc, ids), lambda r: _reextracted(window, r)
+            QCoreApplication.translate("flows", "Re-extracting"),
+            lambda arc: reextract(arc, ids),
+            lambda r: _reextracted(window, r),
         )
 
 
@@ -127,14 +155,19 @@ def _reextracted(window: MainWindow, results: object) -> None:
 def import_files(window: MainWindow) -> None:
     """Choose files to import."""
     paths, _ = QFileDialog.getOpenFileNames(
-        window, "Import articles", "", "Saved articles (*.txt *.html *.htm *.mhtml *.mht)"
+        window,
+        QCoreApplication.translate("flows", "Import articles"),
+        "",
+        QCoreApplication.translate("flows", "Saved articles (*.txt *.html *.htm *.mhtml *.mht)"),
     )
     start_import(window, paths)
 
 
 def import_folder(window: MainWindow) -> None:
     """Choose a folder to import (recursively)."""
-    path = QFileDialog.getExistingDirectory(window, "Import a folder")
+    path = QFileDialog.getExistingDirectory(
+        window, QCoreApplication.translate("flows", "Import a folder")
+    )
     if path:
         start_import(window, [path])
 
@@ -143,7 +176,9 @@ def start_import(window: MainWindow, paths: list[str]) -> None:
     """Import files and folders in the background."""
     if paths:
         window.run_job(
-            "Importing", lambda arc: import_paths(arc, paths), lambda r: _imported(window, r)
+            QCoreApplication.translate("flows", "Importing"),
+            lambda arc: import_paths(arc, paths),
+            lambda r: _imported(window, r),
         )
 
 
@@ -151,7 +186,12 @@ def _imported(window: MainWindow, report: object) -> None:
     window.library_changed()
     if isinstance(report, ImportReport):
         headline, details = import_summary(report)
-        box = QMessageBox(QMessageBox.Icon.Information, "Import finished", headline, parent=window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("flows", "Import finished"),
+            headline,
+            parent=window,
+        )
         box.setObjectName("ImportSummary")
         if details:
             box.setDetailedText(details)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
 from archivist.gui.dialogs import show_error
+from archivist.gui.i18n import number
 from archivist.gui.workers import Job, JobWorker
 
 PROGRESS_DELAY_MS = 400
@@ -42,11 +43,15 @@ class JobRunner(QObject):
     def run(self, title: str, job: Job, done: Callable[[object], None]) -> None:
         """Start ``job``; ``done`` gets its result on the GUI thread."""
         if self.worker is not None:
-            show_error(self.window, "Another job is still running; wait for it or cancel it.")
+            show_error(
+                self.window, self.tr("Another job is still running; wait for it or cancel it.")
+            )
             return
         worker = JobWorker(self.archive_path(), job)
         self.worker = worker
-        progress = QProgressDialog(f"{title}…", "Cancel", 0, 0, self.window)
+        progress = QProgressDialog(
+            self.tr("{title}…").format(title=title), self.tr("Cancel"), 0, 0, self.window
+        )
         progress.setWindowTitle(title)
         progress.setMinimumDuration(PROGRESS_DELAY_MS)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -56,7 +61,11 @@ class JobRunner(QObject):
         def step(n: int, total: int, message: str) -> None:
             progress.setMaximum(total)
             progress.setValue(n)
-            progress.setLabelText(f"{title}: {n:,} of {total:,}\n{message}")
+            progress.setLabelText(
+                self.tr("{title}: {done} of {total}\n{message}").format(
+                    title=title, done=number(n), total=number(total), message=message
+                )
+            )
 
         def end() -> None:
             progress.reset()
@@ -78,7 +87,9 @@ class JobRunner(QObject):
         def cancelled() -> None:
             end()
             self.after_failure()
-            self.window.statusBar().showMessage(f"{title} cancelled; what was done is kept.", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("{title} cancelled; what was done is kept.").format(title=title), 5000
+            )
             self.ended.emit("cancelled")
 
         worker.signals.progress.connect(step)

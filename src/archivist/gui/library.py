@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter, LibraryRow, LibrarySort
+from archivist.gui.i18n import QT_TRANSLATE_NOOP
 from archivist.model import ArticleId
 
 PAGE = 200
@@ -25,14 +27,15 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
 """data(index, SNIPPET_ROLE) is the search snippet (matches between ``**``), or None."""
 
 COLUMNS: tuple[tuple[str, LibrarySort], ...] = (
-    ("Title", "title"),
-    ("Authors", "authors"),
-    ("Site", "site"),
-    ("Published", "published"),
-    ("Imported", "imported"),
-    ("Highlights", "highlights"),
-    ("Tags", "title"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Title"), "title"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Authors"), "authors"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Site"), "site"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Published"), "published"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Imported"), "imported"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Highlights"), "highlights"),
+    (QT_TRANSLATE_NOOP("LibraryModel", "Tags"), "title"),
 )
+"""Column titles (in English; column_title() translates) and the sort each column asks for."""
 TAGS_COLUMN = 6
 HIGHLIGHTS_COLUMN = 5
 Index = QModelIndex | QPersistentModelIndex
@@ -154,9 +157,9 @@ class LibraryModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return "✎" if section == HIGHLIGHTS_COLUMN else COLUMNS[section][0]
+            return "✎" if section == HIGHLIGHTS_COLUMN else column_title(section)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section][0] if 0 <= section < len(COLUMNS) else None
+            return column_title(section) if 0 <= section < len(COLUMNS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -173,7 +176,7 @@ class LibraryModel(QAbstractTableModel):
             return None
         row = self.library_row(index.row())
         if row is None:
-            return "(unreadable)" if index.column() == 0 else ""
+            return self.tr("(unreadable)") if index.column() == 0 else ""
         text = _cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             snippet = self.snippet(index.row())
@@ -213,6 +216,11 @@ class LibraryModel(QAbstractTableModel):
         page: list[LibraryRow | None] = [rows.get(i) for i in ids]
         self._pages[page_number] = page
         return page
+
+
+def column_title(column: int) -> str:
+    """A library column's title in the UI language."""
+    return QCoreApplication.translate("LibraryModel", COLUMNS[column][0])
 
 
 def _cell(row: LibraryRow, column: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
-from archivist.gui.library import COLUMNS, LibraryModel
+from archivist.gui.i18n import color_label, set_reading_margins
+from archivist.gui.library import COLUMNS, LibraryModel, column_title
 from archivist.gui.reader import color_icon
 from archivist.model import ArticleId
 
@@ -40,7 +41,7 @@ class LibraryPanel(QWidget):
         self.model = LibraryModel(archive, self)
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
-        self.search.setPlaceholderText("Search the archive")
+        self.search.setPlaceholderText(self.tr("Search the archive"))
         self.search.setClearButtonEnabled(True)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -59,9 +60,9 @@ class LibraryPanel(QWidget):
             combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.date_from = QLineEdit(self)
-        self.date_from.setPlaceholderText("from YYYY")
+        self.date_from.setPlaceholderText(self.tr("from YYYY"))
         self.date_to = QLineEdit(self)
-        self.date_to.setPlaceholderText("to YYYY")
+        self.date_to.setPlaceholderText(self.tr("to YYYY"))
         for field in (self.date_from, self.date_to):
             field.setMaximumWidth(90)
             field.editingFinished.connect(self.apply_filter)
@@ -106,7 +107,7 @@ class LibraryPanel(QWidget):
         for widget in (self.tag, self.color, self.site, self.date_from, self.date_to):
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 0, 8)
+        set_reading_margins(layout, 8, 8, 0, 8)
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addLayout(filters)
@@ -121,18 +122,21 @@ class LibraryPanel(QWidget):
 
     def reload_choices(self) -> None:
         """Fill the tag, colour and site filters from the archive."""
-        self._fill(self.tag, "All tags", [(t, t) for t in self.archive.tags()])
+        self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self.archive.tags()])
         self._fill(
             self.color,
-            "All colours",
+            self.tr("All colours"),
             [
-                (f"{p.color} — {p.meaning}" if p.meaning else p.color, p.color)
+                (
+                    f"{color_label(p.color)} — {p.meaning}" if p.meaning else color_label(p.color),
+                    p.color,
+                )
                 for p in self.archive.palette()
             ],
         )
         for i in range(1, self.color.count()):
             self.color.setItemIcon(i, color_icon(str(self.color.itemData(i))))
-        self._fill(self.site, "All sites", [(s, s) for s in self.archive.library_sites()])
+        self._fill(self.site, self.tr("All sites"), [(s, s) for s in self.archive.library_sites()])
 
     def current_filter(self) -> LibraryFilter:
         """The filter the controls describe."""
@@ -169,15 +173,22 @@ class LibraryPanel(QWidget):
         """Select (and scroll to) an article's row."""
         row = self.model.row_of(article_id)
         if row >= 0:
-            self.table.selectRow(row)
+            self.select_row(row)
             self.table.scrollTo(self.model.index(row, 0))
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the current and only selected row."""
+        # Not QTableView.selectRow: right to left, it picks its column at the viewport's far
+        # edge, finds none before the view is laid out, and selects nothing.
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+        )
 
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for column, (name, _sort) in enumerate(COLUMNS):
-            if column == 0:
-                continue
-            action = menu.addAction(name)
+        for column in range(1, len(COLUMNS)):
+            action = menu.addAction(column_title(column))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))

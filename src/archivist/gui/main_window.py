@@ -37,6 +37,7 @@ from archivist.gui.dialogs import (
     show_error,
 )
 from archivist.gui.dossier import DossierPanel
+from archivist.gui.i18n import number, phrases
 from archivist.gui.jobs import JobRunner
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
@@ -88,8 +89,8 @@ class MainWindow(QMainWindow):
         self.left = QTabWidget(self)
         self.left.setObjectName("LeftTabs")
         self.left.setDocumentMode(True)
-        self.left.addTab(self.library, "Library")
-        self.left.addTab(self.dossiers, "Dossiers")
+        self.left.addTab(self.library, self.tr("Library"))
+        self.left.addTab(self.dossiers, self.tr("Dossiers"))
         for widget in (self.left, self.centre, self.notes):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
@@ -132,65 +133,89 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&New archive…", self.new_archive, QKeySequence.StandardKey.New)
-        self._action(file, "&Open archive…", self.open_archive, QKeySequence.StandardKey.Open)
-        self.recent_menu = file.addMenu("Open &recent")
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&New archive…"), self.new_archive, QKeySequence.StandardKey.New)
+        self._action(
+            file, self.tr("&Open archive…"), self.open_archive, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
         file.addSeparator()
         self.import_action = self._action(
-            file, "&Import files…", lambda: flows.import_files(self), "Ctrl+I"
+            file, self.tr("&Import files…"), lambda: flows.import_files(self), "Ctrl+I"
         )
-        self._action(file, "Import &folder…", lambda: flows.import_folder(self), "Ctrl+Shift+I")
         self._action(
-            file, "Load &sample articles", lambda: flows.start_import(self, sample_files())
+            file, self.tr("Import &folder…"), lambda: flows.import_folder(self), "Ctrl+Shift+I"
+        )
+        self._action(
+            file, self.tr("Load &sample articles"), lambda: flows.start_import(self, sample_files())
         )
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
         self.find_action = self._action(
             edit,
-            "&Find in article",
+            self.tr("&Find in article"),
             self.reader_pane.find_bar.open_bar,
             QKeySequence.StandardKey.Find,
         )
-        self._action(edit, "Search the &archive", self.library.search.setFocus, "Ctrl+K")
+        self._action(edit, self.tr("Search the &archive"), self.library.search.setFocus, "Ctrl+K")
         edit.addSeparator()
-        self._action(edit, "&Preferences…", self.preferences, QKeySequence.StandardKey.Preferences)
-
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &in", lambda: self.reader.zoom(1), QKeySequence.StandardKey.ZoomIn)
         self._action(
-            view, "Zoom &out", lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
+            edit, self.tr("&Preferences…"), self.preferences, QKeySequence.StandardKey.Preferences
         )
-        self._action(view, "&Actual size", lambda: self.reader.zoom(0), "Ctrl+0")
-        self._action(view, "&Wider column", lambda: self._widen(80), "Ctrl+]")
-        self._action(view, "&Narrower column", lambda: self._widen(-80), "Ctrl+[")
+
+        view = bar.addMenu(self.tr("&View"))
+        self._action(
+            view,
+            self.tr("Zoom &in"),
+            lambda: self.reader.zoom(1),
+            QKeySequence.StandardKey.ZoomIn,
+        )
+        self._action(
+            view,
+            self.tr("Zoom &out"),
+            lambda: self.reader.zoom(-1),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        self._action(view, self.tr("&Actual size"), lambda: self.reader.zoom(0), "Ctrl+0")
+        self._action(view, self.tr("&Wider column"), lambda: self._widen(80), "Ctrl+]")
+        self._action(view, self.tr("&Narrower column"), lambda: self._widen(-80), "Ctrl+[")
         view.addSeparator()
         self.back_action = self._action(
-            view, "&Back to footnote marker", self.back_to_marker, QKeySequence.StandardKey.Back
+            view,
+            self.tr("&Back to footnote marker"),
+            self.back_to_marker,
+            QKeySequence.StandardKey.Back,
         )
 
-        article = bar.addMenu("&Article")
-        self._action(article, "&Tag selected articles…", lambda: flows.tag_selected(self), "Ctrl+T")
+        article = bar.addMenu(self.tr("&Article"))
         self._action(
-            article, "&Re-extract selected articles", lambda: flows.reextract_selected(self)
+            article,
+            self.tr("&Tag selected articles…"),
+            lambda: flows.tag_selected(self),
+            "Ctrl+T",
         )
         self._action(
             article,
-            "Move to &trash",
+            self.tr("&Re-extract selected articles"),
+            lambda: flows.reextract_selected(self),
+        )
+        self._action(
+            article,
+            self.tr("Move to &trash"),
             lambda: flows.trash_selected(self),
             QKeySequence.StandardKey.Delete,
         )
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("MainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.import_action)
@@ -253,15 +278,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=item: self.switch_archive(Path(p)))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.archive_path.name} — Archivist")
+        self.setWindowTitle(self.tr("{archive} — Archivist").format(archive=self.archive_path.name))
 
     def show_library_state(self) -> None:
         """Count in the status bar; the welcome view when the archive is empty."""
         count = self.archive.count_articles()
         shown = self.library.model.rowCount()
-        text = f"{count:,} article{'s' if count != 1 else ''}"
+        text = phrases().articles(count)
         if shown != count:
-            text += f" · {shown:,} shown"
+            text = self.tr("{articles} · {shown} shown").format(articles=text, shown=number(shown))
         self.statusBar().showMessage(text)
         if count == 0:
             self.centre.setCurrentWidget(self.welcome)
@@ -273,7 +298,10 @@ class MainWindow(QMainWindow):
     def new_archive(self) -> None:
         """Create an archive file and switch to it."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "New archive", str(self.archive_path.parent), "Archivist archive (*.sqlite3)"
+            self,
+            self.tr("New archive"),
+            str(self.archive_path.parent),
+            self.tr("Archivist archive (*.sqlite3)"),
         )
         if path:
             self.switch_archive(Path(path if path.endswith(".sqlite3") else path + ".sqlite3"))
@@ -281,7 +309,10 @@ class MainWindow(QMainWindow):
     def open_archive(self) -> None:
         """Choose an archive file and switch to it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open archive", str(self.archive_path.parent), "Archivist archive (*.sqlite3)"
+            self,
+            self.tr("Open archive"),
+            str(self.archive_path.parent),
+            self.tr("Archivist archive (*.sqlite3)"),
         )
         if path:
             self.switch_archive(Path(path))
@@ -362,7 +393,9 @@ class MainWindow(QMainWindow):
 
     def _external_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(
-            self, "Open link", f"Open this link in your web browser?\n\n{url.toString()}"
+            self,
+            self.tr("Open link"),
+            self.tr("Open this link in your web browser?\n\n{url}").format(url=url.toString()),
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
@@ -407,11 +440,11 @@ class MainWindow(QMainWindow):
                 self.archive.set_color_meaning(color, meaning)
         except ArchivistError as exc:
             show_error(self, str(exc))
-        self.settings.setValue("appearance", dialog.appearance.currentText())
+        self.settings.setValue("appearance", dialog.chosen_appearance())
         self.reader.set_reading_width(dialog.reading_width.value())
         from archivist.gui.app import apply_appearance
 
-        apply_appearance(dialog.appearance.currentText())
+        apply_appearance(dialog.chosen_appearance())
         self._load_palette()
         self.library.reload_choices()
         self.reader.set_article(self.document, keep_position=True)

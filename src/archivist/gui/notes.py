@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.gui.i18n import color_label, number, phrases, split_list
 from archivist.gui.note_editor import NotesBox, one_line
 from archivist.gui.reader import color_icon
 from archivist.gui.render import highlight_color
@@ -78,7 +79,9 @@ def citation_text(fn: Footnote) -> str:
     if date and date[0]:
         parts.append("-".join(str(p) for p in date[0]))
     if csl.get("page"):
-        parts.append(f"p. {csl['page']}")
+        parts.append(
+            QCoreApplication.translate("citation_text", "p. {page}").format(page=csl["page"])
+        )
     return ". ".join(p for p in parts if p) + f"  [{csl.get('type', 'item')}]"
 
 
@@ -103,9 +106,9 @@ class HighlightsTab(QWidget):
         self.colors = QHBoxLayout()
         self.colors.setSpacing(2)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags.editingFinished.connect(self._tags_edited)
-        self.delete = QPushButton("Delete highlight", self)
+        self.delete = QPushButton(self.tr("Delete highlight"), self)
         self.delete.clicked.connect(self._delete)
         self.notes = NotesBox(actions, self)
         row = QHBoxLayout()
@@ -124,7 +127,8 @@ class HighlightsTab(QWidget):
         layout.addWidget(self.list, 2)
         layout.addWidget(self.detail, 3)
         self.hint = QLabel(
-            "Select text in the article and pick a colour (or press 1–6) to highlight it.", self
+            self.tr("Select text in the article and pick a colour (or press 1–6) to highlight it."),
+            self,
         )
         self.hint.setWordWrap(True)
         self.hint.setObjectName("Hint")
@@ -142,13 +146,15 @@ class HighlightsTab(QWidget):
             button = QToolButton(self)
             button.setIcon(color_icon(pc.color))
             button.setAutoRaise(True)
-            button.setToolTip(f"{pc.color}: {pc.meaning}")
+            button.setToolTip(
+                f"{color_label(pc.color)}: {pc.meaning}" if pc.meaning else color_label(pc.color)
+            )
             button.setObjectName(f"recolor-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self._recolor(c))
             self.colors.addWidget(button)
             chips.append(
                 f'<span style="background:{highlight_color(pc.color, 255).name()}">&nbsp;&nbsp;'
-                f"&nbsp;</span>&nbsp;{html.escape(pc.meaning or pc.color)}"
+                f"&nbsp;</span>&nbsp;{html.escape(pc.meaning or color_label(pc.color))}"
             )
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
 
@@ -159,8 +165,8 @@ class HighlightsTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for h in highlights:
-            extra = f"  · {len(h.notes)} note{'s' if len(h.notes) != 1 else ''}" if h.notes else ""
-            flag = "  (lost its place)" if h.orphaned else ""
+            extra = f"  · {phrases().notes(len(h.notes))}" if h.notes else ""
+            flag = "  " + self.tr("(lost its place)") if h.orphaned else ""
             item = QListWidgetItem(color_icon(h.color), one_line(h.exact, 120) + extra + flag)
             item.setData(Qt.ItemDataRole.UserRole, h.id)
             self.list.addItem(item)
@@ -207,7 +213,7 @@ class HighlightsTab(QWidget):
     def _tags_edited(self) -> None:
         h = self._current()
         if h is not None and h.id is not None:
-            tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+            tags = split_list(self.tags.text())
             if sorted(tags) != sorted(h.tags):
                 self.ops.set_highlight_tags(h.id, tags)
 
@@ -231,7 +237,7 @@ class FootnotesTab(QWidget):
         self.citation = QLabel(self)
         self.citation.setWordWrap(True)
         self.citation.setObjectName("Citation")
-        self.back = QPushButton("Back to text", self)
+        self.back = QPushButton(self.tr("Back to text"), self)
         self.back.clicked.connect(actions.back_to_marker)
         self.notes = NotesBox(actions, self)
         layout = QVBoxLayout(self)
@@ -248,9 +254,7 @@ class FootnotesTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for fn in footnotes:
-            extra = (
-                f"  · {len(fn.notes)} note{'s' if len(fn.notes) != 1 else ''}" if fn.notes else ""
-            )
+            extra = f"  · {phrases().notes(len(fn.notes))}" if fn.notes else ""
             item = QListWidgetItem(f"[{fn.label}] {one_line(fn.text, 90)}{extra}")
             item.setData(Qt.ItemDataRole.UserRole, fn.label)
             self.list.addItem(item)
@@ -284,8 +288,9 @@ class FootnotesTab(QWidget):
         self.text.setText(f"[{fn.label}] {fn.text}")
         cite = citation_text(fn)
         if fn.refers_to:
-            cite = (cite + "\n" if cite else "") + f"Refers to note [{fn.refers_to}]"
-        self.citation.setText(cite or "No citation parsed (an explanatory note).")
+            refers = self.tr("Refers to note [{label}]").format(label=fn.refers_to)
+            cite = (cite + "\n" if cite else "") + refers
+        self.citation.setText(cite or self.tr("No citation parsed (an explanatory note)."))
         self.notes.set_notes(("footnote", fn.label), fn.notes)
 
 
@@ -297,13 +302,13 @@ class ArticleTab(QWidget):
         self.ops = actions
         self.current_tags: tuple[str, ...] = ()
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags.editingFinished.connect(self._tags_edited)
         self.notes = NotesBox(actions, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tags", self))
+        layout.addWidget(QLabel(self.tr("Tags"), self))
         layout.addWidget(self.tags)
-        layout.addWidget(QLabel("Notes on the article", self))
+        layout.addWidget(QLabel(self.tr("Notes on the article"), self))
         layout.addWidget(self.notes, 1)
 
     def set_article(self, article: Article | None) -> None:
@@ -317,7 +322,7 @@ class ArticleTab(QWidget):
         )
 
     def _tags_edited(self) -> None:
-        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        tags = split_list(self.tags.text())
         if sorted(tags) != sorted(self.current_tags):
             self.ops.set_article_tags(tags)
 
@@ -332,17 +337,23 @@ class NotesPanel(QTabWidget):
         self.highlights = HighlightsTab(actions, self)
         self.footnotes = FootnotesTab(actions, self)
         self.article_tab = ArticleTab(actions, self)
-        self.addTab(self.highlights, "Highlights")
-        self.addTab(self.footnotes, "Footnotes")
-        self.addTab(self.article_tab, "Article")
+        self.addTab(self.highlights, self.tr("Highlights"))
+        self.addTab(self.footnotes, self.tr("Footnotes"))
+        self.addTab(self.article_tab, self.tr("Article"))
 
     def set_document(self, article: Article | None) -> None:
         """Show the annotations of ``article`` (an annotated document), or nothing."""
         self.highlights.set_highlights(article.highlights if article else ())
         self.footnotes.set_footnotes(article.footnotes if article else ())
         self.article_tab.set_article(article)
-        self.setTabText(0, f"Highlights ({len(article.highlights)})" if article else "Highlights")
-        self.setTabText(1, f"Footnotes ({len(article.footnotes)})" if article else "Footnotes")
+        if article is None:
+            self.setTabText(0, self.tr("Highlights"))
+            self.setTabText(1, self.tr("Footnotes"))
+        else:
+            count = number(len(article.highlights))
+            self.setTabText(0, self.tr("Highlights ({count})").format(count=count))
+            count = number(len(article.footnotes))
+            self.setTabText(1, self.tr("Footnotes ({count})").format(count=count))
 
     def show_highlight(self, highlight_id: int) -> None:
         """Bring a highlight forward."""

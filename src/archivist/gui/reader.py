@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.gui.i18n import color_label
 from archivist.gui.render import (
     BACK_SCHEME,
     FOOTNOTE_SCHEME,
@@ -52,6 +53,18 @@ def color_icon(color: str, size: int = 14) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(highlight_color(color, 255))
     return QIcon(pixmap)
+
+
+def typed_digit(event: QKeyEvent) -> int | None:
+    """The digit a key press typed with no modifier but the keypad, in any script, or None."""
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return None
+    key = event.key()
+    if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+        return int(key - Qt.Key.Key_0)
+    # A Persian or Arabic layout types ۱ or ١ (key codes outside Key_0..Key_9) on the same keys.
+    text = event.text()
+    return int(text) if len(text) == 1 and text.isdecimal() else None
 
 
 class HighlightBar(QFrame):
@@ -79,7 +92,8 @@ class HighlightBar(QFrame):
             button.setIcon(color_icon(pc.color, 16))
             button.setAutoRaise(True)
             shortcut = f" ({n})" if n <= 6 else ""
-            button.setToolTip(f"{pc.color}: {pc.meaning}{shortcut}" if pc.meaning else pc.color)
+            name = color_label(pc.color)
+            button.setToolTip(f"{name}: {pc.meaning}{shortcut}" if pc.meaning else name + shortcut)
             button.setObjectName(f"highlight-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self.chosen.emit(c))
             self._layout.addWidget(button)
@@ -292,11 +306,9 @@ class ReaderView(QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys 1-6 highlight the selection in that palette colour."""
-        key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_6 and not event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier
-        ):
-            index = key - Qt.Key.Key_1
+        digit = typed_digit(event)
+        if digit is not None and 1 <= digit <= 6:
+            index = digit - 1
             if self.selection_range() is not None and index < len(self._palette_colors):
                 self._request_highlight(self._palette_colors[index].color)
                 return
@@ -308,7 +320,9 @@ class ReaderView(QTextBrowser):
         if self.selection_range() is not None and self._palette_colors:
             menu.addSeparator()
             for n, pc in enumerate(self._palette_colors, start=1):
-                label = f"Highlight {pc.color}" + (f" — {pc.meaning}" if pc.meaning else "")
+                label = self.tr("Highlight {color}").format(color=color_label(pc.color))
+                if pc.meaning:
+                    label += f" — {pc.meaning}"
                 action = QAction(color_icon(pc.color), label, menu)
                 if n <= 6:
                     action.setShortcut(QKeySequence(str(n)))
@@ -345,7 +359,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.reader = reader
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find in article")
+        self.field.setPlaceholderText(self.tr("Find in article"))
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.find_next)
         self.field.textChanged.connect(lambda _t: self.find_next(from_start=True))
@@ -354,6 +368,7 @@ class FindBar(QWidget):
         layout.addWidget(self.field)
         close = QToolButton(self)
         close.setText("✕")
+        close.setToolTip(self.tr("Close"))
         close.setAutoRaise(True)
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from archivist.archive import Archive
+from archivist.gui.i18n import color_label, phrases
 from archivist.model import ArticleId, HighlightId, NoteId
 
 EDIT_NOTE_ID = 1001
@@ -70,7 +71,10 @@ class AddHighlight(ArchiveCommand):
         end: int,
         color: str,
     ) -> None:
-        super().__init__(archive, changes, f"Highlight ({color})", [article_id])
+        text = QCoreApplication.translate("UndoCommand", "Highlight ({color})").format(
+            color=color_label(color)
+        )
+        super().__init__(archive, changes, text, [article_id])
         self.highlight_id: HighlightId = archive.add_highlight(article_id, start, end, color).id  # type: ignore[assignment]
 
     def apply(self) -> None:
@@ -87,7 +91,12 @@ class DeleteHighlight(ArchiveCommand):
 
     def __init__(self, archive: Archive, changes: Changes, highlight_id: HighlightId) -> None:
         article_id = archive.highlight(highlight_id).article_id
-        super().__init__(archive, changes, "Delete highlight", [article_id])
+        super().__init__(
+            archive,
+            changes,
+            QCoreApplication.translate("UndoCommand", "Delete highlight"),
+            [article_id],
+        )
         self.highlight_id = highlight_id
         archive.delete_highlight(highlight_id)
 
@@ -107,7 +116,10 @@ class RecolorHighlight(ArchiveCommand):
         self, archive: Archive, changes: Changes, highlight_id: HighlightId, color: str
     ) -> None:
         old = archive.highlight(highlight_id)
-        super().__init__(archive, changes, f"Colour {color}", [old.article_id])
+        text = QCoreApplication.translate("UndoCommand", "Colour {color}").format(
+            color=color_label(color)
+        )
+        super().__init__(archive, changes, text, [old.article_id])
         self.highlight_id, self.old, self.new = highlight_id, old.color, color
         archive.recolor_highlight(highlight_id, color)
 
@@ -133,7 +145,9 @@ class AddNote(ArchiveCommand):
         highlight_id: HighlightId | None = None,
         footnote_label: str | None = None,
     ) -> None:
-        super().__init__(archive, changes, "Add note", [article_id])
+        super().__init__(
+            archive, changes, QCoreApplication.translate("UndoCommand", "Add note"), [article_id]
+        )
         note = archive.add_note(
             article_id, text, highlight_id=highlight_id, footnote_label=footnote_label
         )
@@ -153,7 +167,12 @@ class EditNote(ArchiveCommand):
 
     def __init__(self, archive: Archive, changes: Changes, note_id: NoteId, text: str) -> None:
         old = archive.note(note_id)
-        super().__init__(archive, changes, "Edit note", [old.article_id or 0])
+        super().__init__(
+            archive,
+            changes,
+            QCoreApplication.translate("UndoCommand", "Edit note"),
+            [old.article_id or 0],
+        )
         self.note_id, self.old, self.new = note_id, old.text, text
         archive.edit_note(note_id, text)
 
@@ -182,7 +201,9 @@ class DeleteNote(ArchiveCommand):
 
     def __init__(self, archive: Archive, changes: Changes, note_id: NoteId) -> None:
         article_id = archive.note(note_id).article_id or 0
-        super().__init__(archive, changes, "Delete note", [article_id])
+        super().__init__(
+            archive, changes, QCoreApplication.translate("UndoCommand", "Delete note"), [article_id]
+        )
         self.note_id = note_id
         archive.delete_note(note_id)
 
@@ -206,7 +227,9 @@ class SetArticleTags(ArchiveCommand):
         add: Sequence[str] = (),
         remove: Sequence[str] = (),
     ) -> None:
-        super().__init__(archive, changes, "Tag", list(article_ids))
+        super().__init__(
+            archive, changes, QCoreApplication.translate("UndoCommand", "Tag"), list(article_ids)
+        )
         self.add = [t for t in add if t.strip()]
         self.remove = [t for t in remove if t.strip()]
         self.before = {a: set(archive.article_tags(a)) for a in article_ids}
@@ -239,7 +262,12 @@ class SetHighlightTags(ArchiveCommand):
         self, archive: Archive, changes: Changes, highlight_id: HighlightId, tags: Sequence[str]
     ) -> None:
         old = archive.highlight(highlight_id)
-        super().__init__(archive, changes, "Tag highlight", [old.article_id])
+        super().__init__(
+            archive,
+            changes,
+            QCoreApplication.translate("UndoCommand", "Tag highlight"),
+            [old.article_id],
+        )
         self.highlight_id = highlight_id
         self.old = set(old.tags)
         self.new = {t.strip() for t in tags if t.strip()}
@@ -267,10 +295,8 @@ class TrashArticles(ArchiveCommand):
     def __init__(
         self, archive: Archive, changes: Changes, article_ids: Sequence[ArticleId]
     ) -> None:
-        n = len(article_ids)
-        super().__init__(
-            archive, changes, f"Move {n} article{'s' if n != 1 else ''} to trash", article_ids
-        )
+        text = phrases().trash_articles(len(article_ids))
+        super().__init__(archive, changes, text, article_ids)
         self.apply()
 
     def apply(self) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
@@ -70,4 +70,5 @@ class JobWorker(QRunnable):
             self.signals.failed.emit(" ".join(str(exc).split()))
         except Exception as exc:  # noqa: BLE001 - a bug: shown to the user, not lost in a thread
             traceback.print_exc()
-            self.signals.failed.emit(f"internal error {type(exc).__name__}: {exc}")
+            message = QCoreApplication.translate("JobWorker", "internal error {kind}: {error}")
+            self.signals.failed.emit(message.format(kind=type(exc).__name__, error=exc))

@@ -1,0 +1,720 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa">
+<context>
+    <name>ArticleTab</name>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>برچسب‌ها، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Notes on the article</source>
+        <translation>یادداشت‌های مقاله</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPanel</name>
+    <message>
+        <source>New dossier</source>
+        <translation>پروندهٔ جدید</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Remove from dossier</source>
+        <translation>حذف از پرونده</translation>
+    </message>
+    <message>
+        <source>only highlights with these tags (commas)</source>
+        <translation>فقط برجسته‌سازی‌های دارای این برچسب‌ها (با ویرگول)</translation>
+    </message>
+    <message>
+        <source>Excerpts only (highlights, not the full text)</source>
+        <translation>فقط گزیده‌ها (برجسته‌سازی‌ها، نه متن کامل)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>خروجی PDF…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>زیرعنوان</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>گردآورنده</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>مقدمه</translation>
+    </message>
+    <message>
+        <source>Articles (drag to reorder; drop from the library to add)</source>
+        <translation>مقاله‌ها (برای تغییر ترتیب بکشید؛ برای افزودن از کتابخانه رها کنید)</translation>
+    </message>
+    <message>
+        <source>Citation style</source>
+        <translation>شیوهٔ ارجاع</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>رنگ‌ها</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>{n}. article {id}</source>
+        <translation>{n}. مقالهٔ {id}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>یافتن در مقاله</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+</context>
+<context>
+    <name>FootnotesTab</name>
+    <message>
+        <source>Back to text</source>
+        <translation>بازگشت به متن</translation>
+    </message>
+    <message>
+        <source>Refers to note [{label}]</source>
+        <translation>ارجاع به پانوشت [{label}]</translation>
+    </message>
+    <message>
+        <source>No citation parsed (an explanatory note).</source>
+        <translation>ارجاعی تشخیص داده نشد (پانوشت توضیحی).</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightColor</name>
+    <message>
+        <source>yellow</source>
+        <translation>زرد</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>سبز</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>قرمز</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>آبی</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>بنفش</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>نارنجی</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsTab</name>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>برچسب‌ها، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>حذف برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>Select text in the article and pick a colour (or press 1–6) to highlight it.</source>
+        <translation>متنی را در مقاله انتخاب کنید و برای برجسته‌کردنش رنگی برگزینید (یا کلید ۱ تا ۶ را بزنید).</translation>
+    </message>
+    <message>
+        <source>(lost its place)</source>
+        <translation>(جایش در متن گم شده)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>{imported}; {duplicates} already in the archive; {failed} failed.</source>
+        <translation>{imported}؛ {duplicates} از پیش در بایگانی بود؛ {failed} ناموفق.</translation>
+    </message>
+    <message>
+        <source>{path}: failed</source>
+        <translation>{path}: ناموفق</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Another job is still running; wait for it or cancel it.</source>
+        <translation>کار دیگری هنوز در حال اجراست؛ صبر کنید تا تمام شود یا آن را لغو کنید.</translation>
+    </message>
+    <message>
+        <source>{title}…</source>
+        <translation>{title}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>{title}: {done} of {total}
+{message}</source>
+        <translation>{title}: {done} از {total}
+{message}</translation>
+    </message>
+    <message>
+        <source>{title} cancelled; what was done is kept.</source>
+        <translation>{title} لغو شد؛ آنچه انجام شده بود حفظ شد.</translation>
+    </message>
+</context>
+<context>
+    <name>JobWorker</name>
+    <message>
+        <source>internal error {kind}: {error}</source>
+        <translation>خطای داخلی {kind}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>نویسندگان</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>وب‌سایت</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>تاریخ انتشار</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>تاریخ درون‌ریزی</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>برجسته‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation>(ناخوانا)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Search the archive</source>
+        <translation>جست‌وجو در بایگانی</translation>
+    </message>
+    <message>
+        <source>from YYYY</source>
+        <translation>از سال</translation>
+    </message>
+    <message>
+        <source>to YYYY</source>
+        <translation>تا سال</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>همهٔ برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>همهٔ رنگ‌ها</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>همهٔ وب‌سایت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <translation>کتابخانه</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>پرونده‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;فایل</translation>
+    </message>
+    <message>
+        <source>&amp;New archive…</source>
+        <translation>بایگانی &amp;جدید…</translation>
+    </message>
+    <message>
+        <source>&amp;Open archive…</source>
+        <translation>&amp;باز کردن بایگانی…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>بایگانی‌های &amp;اخیر</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;درون‌ریزی فایل‌ها…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>درون‌ریزی &amp;پوشه…</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample articles</source>
+        <translation>بارگذاری مقاله‌های &amp;نمونه</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;واگرد</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;ازنو</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article</source>
+        <translation>&amp;یافتن در مقاله</translation>
+    </message>
+    <message>
+        <source>Search the &amp;archive</source>
+        <translation>&amp;جست‌وجو در بایگانی</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;ترجیحات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>اندازهٔ &amp;واقعی</translation>
+    </message>
+    <message>
+        <source>&amp;Wider column</source>
+        <translation>ستون &amp;پهن‌تر</translation>
+    </message>
+    <message>
+        <source>&amp;Narrower column</source>
+        <translation>ستون &amp;تنگ‌تر</translation>
+    </message>
+    <message>
+        <source>&amp;Back to footnote marker</source>
+        <translation>برگشت به &amp;نشانهٔ پانوشت</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;مقاله</translation>
+    </message>
+    <message>
+        <source>&amp;Tag selected articles…</source>
+        <translation>&amp;برچسب‌زدن به مقاله‌های انتخاب‌شده…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-extract selected articles</source>
+        <translation>&amp;استخراج دوبارهٔ مقاله‌های انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>انتقال به &amp;زباله‌دان</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>اصلی</translation>
+    </message>
+    <message>
+        <source>{archive} — Archivist</source>
+        <translation>{archive} — Archivist</translation>
+    </message>
+    <message>
+        <source>{articles} · {shown} shown</source>
+        <translation>{articles} · نمایش {shown}</translation>
+    </message>
+    <message>
+        <source>New archive</source>
+        <translation>بایگانی جدید</translation>
+    </message>
+    <message>
+        <source>Archivist archive (*.sqlite3)</source>
+        <translation>بایگانی Archivist (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Open archive</source>
+        <translation>باز کردن بایگانی</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>باز کردن پیوند</translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+{url}</source>
+        <translation>این پیوند در مرورگر وب باز شود؟
+
+{url}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Write a note (Markdown)…</source>
+        <translation>یادداشتی بنویسید (Markdown)…</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>نوشتن</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBox</name>
+    <message>
+        <source>New note</source>
+        <translation>یادداشت جدید</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>حذف یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Highlights</source>
+        <translation>برجسته‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Footnotes</source>
+        <translation>پانوشت‌ها</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>مقاله</translation>
+    </message>
+    <message>
+        <source>Highlights ({count})</source>
+        <translation>برجسته‌سازی‌ها ({count})</translation>
+    </message>
+    <message>
+        <source>Footnotes ({count})</source>
+        <translation>پانوشت‌ها ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Phrases</name>
+    <message numerus="yes">
+        <source>%Ln article</source>
+        <translation>
+            <numerusform>%Ln مقاله</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln articles</source>
+        <translation>
+            <numerusform>%Ln مقاله</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note</source>
+        <translation>
+            <numerusform>%Ln یادداشت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln یادداشت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln article</source>
+        <translation>
+            <numerusform>%Ln مقاله درون‌ریزی شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln articles</source>
+        <translation>
+            <numerusform>%Ln مقاله درون‌ریزی شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %Ln article:</source>
+        <translation>
+            <numerusform>برچسب برای %Ln مقاله:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %Ln articles:</source>
+        <translation>
+            <numerusform>برچسب برای %Ln مقاله:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln article to trash</source>
+        <translation>
+            <numerusform>انتقال %Ln مقاله به زباله‌دان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln articles to trash</source>
+        <translation>
+            <numerusform>انتقال %Ln مقاله به زباله‌دان</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>As the system</source>
+        <translation>مانند سیستم</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>ترجیحات</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>ظاهر</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> پیکسل</translation>
+    </message>
+    <message>
+        <source>Reading width</source>
+        <translation>پهنای متن</translation>
+    </message>
+    <message>
+        <source>What each highlight colour means:</source>
+        <translation>معنای هر رنگ برجسته‌سازی:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Highlight {color}</source>
+        <translation>برجسته‌سازی با {color}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommand</name>
+    <message>
+        <source>Highlight ({color})</source>
+        <translation>برجسته‌سازی ({color})</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>حذف برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>Colour {color}</source>
+        <translation>رنگ {color}</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب‌زدن</translation>
+    </message>
+    <message>
+        <source>Tag highlight</source>
+        <translation>برچسب‌زدن به برجسته‌سازی</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Welcome to Archivist</source>
+        <translation>به Archivist خوش آمدید</translation>
+    </message>
+    <message>
+        <source>Import saved web articles — plain text, HTML or MHTML — then highlight passages, note their footnotes and export dossiers. Everything stays on this computer.
+
+Drop files or folders anywhere on this window, or:</source>
+        <translation>مقاله‌های ذخیره‌شده از وب را (متن ساده، HTML یا MHTML) درون‌ریزی کنید، سپس بخش‌هایی از آن‌ها را برجسته کنید، برای پانوشت‌هایشان یادداشت بگذارید و از آن‌ها پرونده بسازید. همه‌چیز روی همین رایانه می‌ماند.
+
+فایل‌ها یا پوشه‌ها را هرجای این پنجره رها کنید، یا:</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>درون‌ریزی فایل‌ها…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>درون‌ریزی یک پوشه…</translation>
+    </message>
+    <message>
+        <source>Load the sample articles</source>
+        <translation>بارگذاری مقاله‌های نمونه</translation>
+    </message>
+</context>
+<context>
+    <name>citation_text</name>
+    <message>
+        <source>p. {page}</source>
+        <translation>ص. {page}</translation>
+    </message>
+</context>
+<context>
+    <name>flows</name>
+    <message>
+        <source>New dossier</source>
+        <translation>پروندهٔ جدید</translation>
+    </message>
+    <message>
+        <source>Title of the dossier:</source>
+        <translation>عنوان پرونده:</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>خروجی PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>ساخت خروجی</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>خروجی ساخته شد</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>باز کردن فایل</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>باز کردن پوشه</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>برچسب‌زدن…</translation>
+    </message>
+    <message>
+        <source>Add to dossier</source>
+        <translation>افزودن به پرونده</translation>
+    </message>
+    <message>
+        <source>New dossier…</source>
+        <translation>پروندهٔ جدید…</translation>
+    </message>
+    <message>
+        <source>Re-extract</source>
+        <translation>استخراج دوباره</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>انتقال به زباله‌دان</translation>
+    </message>
+    <message>
+        <source>Tag articles</source>
+        <translation>برچسب‌زدن به مقاله‌ها</translation>
+    </message>
+    <message>
+        <source>Re-extracting</source>
+        <translation>استخراج دوباره</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>درون‌ریزی مقاله‌ها</translation>
+    </message>
+    <message>
+        <source>Saved articles (*.txt *.html *.htm *.mhtml *.mht)</source>
+        <translation>مقاله‌های ذخیره‌شده (*.txt *.html *.htm *.mhtml *.mht)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>درون‌ریزی یک پوشه</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>درون‌ریزی</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>درون‌ریزی انجام شد</translation>
+    </message>
+</context>
+</TS>
