@@ -116,19 +116,25 @@ class ArchiveBase:
 def _connect(path: Path) -> Database:
     if path.exists() and path.is_dir():
         raise ArchiveError(f"{path}: is a folder, not an archive file")
-    if path.exists() and path.stat().st_size:
-        with open(path, "rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
-                raise ArchiveError(f"{path}: not an Archivist archive (not an SQLite file)")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The file is never opened other than through SQLite, not even to peek at its header:
+    # closing any descriptor of a database file drops every POSIX lock this process holds on
+    # it, including those of this process's other open connections, and another process can
+    # then checkpoint and delete the WAL under them (SQLite's "How To Corrupt", 2.2).
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
+    try:
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a commit is on disk when it returns, so nothing acknowledged is lost on power loss.
         db.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise ArchiveError(f"{path}: not an Archivist archive (not an SQLite file)") from exc
         raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
     return db
 
