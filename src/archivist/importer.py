@@ -180,17 +180,29 @@ def import_paths(
     files = list(collect_files(paths))
     report = ImportReport()
     yield Progress(0, len(files), "")
-    if workers is None:
-        workers = default_workers()
-    pipeline = (
-        _parallel(archive, files, max_bytes, workers)
-        if workers and len(files) >= PARALLEL_MIN_FILES
-        else map(functools.partial(_prepare, archive, max_bytes=max_bytes), files)
-    )
-    for done, result in enumerate(_stored_in_groups(archive, pipeline), start=1):
+    results = import_results(archive, files, max_bytes=max_bytes, workers=workers)
+    for done, result in enumerate(results, start=1):
         report.results.append(result)
         yield Progress(done, len(files), f"{result.status}: {os.path.basename(result.path)}")
     return report
+
+
+def import_results(
+    archive: Archive,
+    files: Sequence[str],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    workers: int | None = None,
+) -> Iterator[FileResult]:
+    """Import these files; yield each one's result only once it is committed."""
+    if workers is None:
+        workers = default_workers()
+    pipeline = (
+        _parallel(archive, list(files), max_bytes, workers)
+        if workers and len(files) >= PARALLEL_MIN_FILES
+        else map(functools.partial(_prepare, archive, max_bytes=max_bytes), files)
+    )
+    return _stored_in_groups(archive, pipeline)
 
 
 PARALLEL_MIN_FILES = 64
