@@ -67,13 +67,16 @@ def decode_bytes(
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if declared:
-        codec = normalise_encoding_name(declared)
-        if codec is not None and codec not in {"utf-8", "utf-16", "utf-32"}:
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                pass
+    codec = normalise_encoding_name(declared) if declared else None
+    if codec == "utf-8" or _mostly_utf8(data):
+        # A stray bad byte in a UTF-8 file: replacing it (callers warn of the count) keeps every
+        # other character; detection would turn each accent of the file into mojibake.
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    if codec is not None and codec not in {"utf-8", "utf-16", "utf-32"}:
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data, cp_isolation=list(_LEGACY_CANDIDATES)).best()
     if best is not None and best.encoding is not None:
         codec = codecs.lookup(best.encoding).name
@@ -82,6 +85,20 @@ def decode_bytes(
         raise ExtractionError(f"{filename}: not text in any encoding Archivist recognises")
     # Too little text for detection to decide: windows-1252 is the web's default for that.
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when most non-ASCII characters decode as UTF-8.
+
+    In a legacy (windows-1252, windows-1256) file a byte over 127 rarely starts a valid UTF-8
+    sequence by chance, so nearly all of them are errors; in a UTF-8 file with a stray bad
+    byte, errors are the few exceptions.
+    """
+    text = data.decode("utf-8", errors="replace")
+    genuine = data.count("\ufffd".encode())
+    bad = text.count("\ufffd") - genuine
+    good = sum(1 for ch in text if ord(ch) > 127) - bad - genuine
+    return good >= 1 and bad <= good
 
 
 def looks_binary(data: bytes) -> bool:

@@ -65,7 +65,28 @@ def parse_html(text: str, filename: str) -> etree._Element:
     # The importer's own marker placeholder must not be forged by the page.
     for forged in root.iter(FOOTNOTE_TAG):
         forged.tag = "span"
+    for void in list(root.iter(*_VOID_AS_CONTAINER)):
+        _empty(void)
     return root
+
+
+# Void elements libxml2's HTML parser does not know as void: it nests all that follows them
+# inside, so removing an <embed> as furniture silently removed the rest of the article.
+_VOID_AS_CONTAINER = ("embed", "source", "track", "wbr", "keygen")
+
+
+def _empty(el: etree._Element) -> None:
+    """Move a void element's (wrongly nested) text and children out, just after it."""
+    parent = el.getparent()
+    if parent is None or (el.text is None and len(el) == 0):
+        return
+    children, tail = list(el), el.tail
+    el.tail, el.text = el.text, None
+    index = parent.index(el)
+    for offset, child in enumerate(children, start=1):
+        parent.insert(index + offset, child)
+    last = children[-1] if children else el
+    last.tail = (last.tail or "") + (tail or "") or None
 
 
 def _parse(payload: bytes, filename: str, *, huge: bool) -> etree._Element:
