@@ -39,6 +39,7 @@ def show_error(parent: QWidget | None, message: str, title: str | None = None) -
     heading = title or QCoreApplication.applicationName() or "Archivist"
     box = QMessageBox(QMessageBox.Icon.Warning, heading, " ".join(message.split()), parent=parent)
     box.setObjectName("ErrorBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and file content
     box.open()
 
 

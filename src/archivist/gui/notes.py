@@ -102,6 +102,9 @@ class HighlightsTab(QWidget):
         )
         self.quote = QLabel(self)
         self.quote.setWordWrap(True)
+        # Article text is shown as written: Qt's rich-text guess would render "<img src=...>"
+        # in a quote or footnote and load the file it names.
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.colors = QHBoxLayout()
         self.colors.setSpacing(2)
@@ -233,9 +236,11 @@ class FootnotesTab(QWidget):
         self.list.itemSelectionChanged.connect(self._chosen)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.citation = QLabel(self)
         self.citation.setWordWrap(True)
+        self.citation.setTextFormat(Qt.TextFormat.PlainText)
         self.citation.setObjectName("Citation")
         self.back = QPushButton(self.tr("Back to text"), self)
         self.back.clicked.connect(actions.back_to_marker)
