@@ -161,8 +161,6 @@ def check_archive(path: Path, writes: GuiWrites) -> tuple[str, int, int]:
     return integrity, lost_highlights, lost_notes
 
 
-
-
 def titles_seen_by_another_process(path: Path) -> list[str]:
     """The archive's titles as a fresh process reads them (plain sqlite3, no Archivist code)."""
     code = (
