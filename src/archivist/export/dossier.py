@@ -75,9 +75,11 @@ def request_for(
         style=style or opts.get("style"),
         format=format,
         options=ArticleOptions(
-            colors=frozenset(colors) if colors else None,
+            # An empty colour list means none was chosen; an empty tag list, no tag filter.
+            colors=None if colors is None else frozenset(colors),
             tags=frozenset(tags) if tags else None,
-            excerpts_only=bool(opts.get("excerpts_only", False)),
+            excerpts_only=bool(opts.get("excerpts_only", False))
+            or opts.get("include_full_text") is False,
             include_article_notes=bool(opts.get("include_article_notes", True)),
         ),
     )

@@ -1,11 +1,10 @@
 """The dossier PDF: title page, contents, annotated articles, bibliography, sources appendix.
 
-Speed: ``multiBuild`` lays the whole story out once per pass until the table of contents
-settles. The contents are given their final entries (with placeholder page numbers) before
-the first pass, so they have their final height from the start and the build takes exactly two
-passes; the first pass also counts the pages for the "page X of Y" footer. Styles are built
-once, and every paragraph's markup (escaping, Arabic shaping, bidi) is made once, when the
-story is built, not on each pass.
+Speed: the story is laid out in one pass. The contents' entries (titles) are known before
+layout, so the contents have their final height from the start; the page numbers of the
+entries and the "of Y" of every footer are drawn as forms filled in when the PDF is saved
+(``pdfnumbers``). Styles are built once, and every paragraph's markup (escaping, Arabic
+shaping, bidi) is made once, when the story is built.
 """
 
 from __future__ import annotations
@@ -33,11 +32,11 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from archivist.export import pdfarticle
 from archivist.export.citeparts import Entry, is_arabic_script
 from archivist.export.pdfarticle import ArticleOptions, article_flowables, text_paragraph
+from archivist.export.pdfnumbers import Contents, NumberingCanvas
 from archivist.export.pdfstyles import Styles, clean, inline, outline_text, styles
 from archivist.export.rtl import Run, is_rtl
 from archivist.model import Article
@@ -92,8 +91,6 @@ class DossierDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         self.meta = meta
         self.header = outline_text(meta.title)
-        self.page_total: int | None = None
-        self._pages_last_pass = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
             [
@@ -102,24 +99,19 @@ class DossierDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             ]
         )
 
-    def beforeDocument(self) -> None:
-        """Start a pass: the page count of the previous pass is the total for the footer."""
-        if self._pages_last_pass:
-            self.page_total = self._pages_last_pass
-
-    def afterPage(self) -> None:
-        """Count pages for the next pass's footer."""
-        self._pages_last_pass = self.page
+    def build(
+        self, flowables: list[Flowable], filename: Any = None, canvasmaker: Any = NumberingCanvas
+    ) -> None:
+        """Lay the story out in one pass on a canvas that fills in page numbers on save."""
+        super().build(flowables, filename, canvasmaker)
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        """Headings become contents entries and bookmarks (keys stable across passes)."""
+        """Headings become bookmarks, and their pages the contents' page numbers."""
         if isinstance(flowable, _Heading):
             canv = self.canv
             canv.bookmarkPage(flowable.bookmark_key)
             canv.addOutlineEntry(flowable.outline, flowable.bookmark_key, flowable.level, False)
-            self.notify(
-                "TOCEntry", (flowable.level, flowable.toc_markup, self.page, flowable.bookmark_key)
-            )
+            canv.record_heading(flowable.bookmark_key)
 
     def _cover_page(self, canv: Canvas, doc: Any) -> None:
         canv.setTitle(clean(self.meta.title))
@@ -133,9 +125,7 @@ class DossierDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         font = s.measure_font(s.body_rtl) if is_arabic_script(header) else s.measure_font(s.meta)
         canv.setFont(font, 8)
         canv.drawString(MARGIN, A4[1] - MARGIN + 14, header)
-        canv.setFont(s.measure_font(s.meta), 8)
-        total = f" of {self.page_total}" if self.page_total else ""
-        canv.drawRightString(A4[0] - MARGIN, MARGIN - 20, f"page {doc.page}{total}")
+        canv.draw_page_footer(A4[0] - MARGIN, MARGIN - 20, s.measure_font(s.meta), 8, 0.35)
         canv.setLineWidth(0.3)
         canv.line(MARGIN, A4[1] - MARGIN + 10, A4[0] - MARGIN, A4[1] - MARGIN + 10)
         canv.restoreState()
@@ -155,15 +145,6 @@ def build_story(
     options = options or ArticleOptions()
     story: list[Flowable] = [NextPageTemplate("page")]
     story.extend(_title_page(meta, len(articles), s))
-    # The contents are a Table whose default cell font is the unembedded Helvetica.
-    table_style = TableStyle(
-        [("FONTNAME", (0, 0), (-1, -1), s.fonts.serif), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-        + [(pad, (0, 0), (-1, -1), 0) for pad in _PADDINGS]
-    )
-    toc = TableOfContents(levelStyles=[s.toc1], dotsMinLevel=0, tableStyle=table_style)
-    story.append(_Heading("Contents", s.h1, "contents", "Contents"))
-    story.append(toc)
-    entries: list[tuple[int, str, int, str]] = []
     body: list[Flowable] = []
     for n, article in enumerate(articles, start=1):
         key = f"article-{n}"
@@ -172,22 +153,27 @@ def build_story(
         style = _right(s.h1, s) if is_rtl(article.title) else s.h1
         heading = _Heading(markup, style, key, clean(article.title) or "(untitled)")
         body.append(heading)
-        entries.append((0, markup, 0, key))
         body.extend(article_flowables(article, n, s, meanings, options))
     body.append(PageBreak())
     body.append(_Heading("Bibliography", s.h1, "bibliography", "Bibliography"))
-    entries.append((0, "Bibliography", 0, "bibliography"))
     if style_name:
         body.append(Paragraph(escape(style_name), s.meta))
     for entry in bibliography:
         body.append(_entry_paragraph(entry, s))
     body.append(CondPageBreak(6 * cm))
     body.append(_Heading("Sources", s.h1, "sources", "Sources"))
-    entries.append((0, "Sources", 0, "sources"))
     body.extend(_sources(articles, s))
-    # The contents get their final height before the first pass (see the module docstring).
-    toc._lastEntries = list(entries)
-    toc._entries = list(entries)
+    # Every heading after the contents is an entry; only page numbers wait for layout.
+    contents = _Heading("Contents", s.h1, "contents", "Contents")
+    headings = [f for f in body if isinstance(f, _Heading)]
+    entries = [(h.level, h.toc_markup, h.bookmark_key) for h in headings]
+    story.append(contents)
+    # The contents are a Table whose default cell font is the unembedded Helvetica.
+    table_style = TableStyle(
+        [("FONTNAME", (0, 0), (-1, -1), s.fonts.serif), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        + [(pad, (0, 0), (-1, -1), 0) for pad in _PADDINGS]
+    )
+    story.append(Contents(entries, levelStyles=[s.toc1], dotsMinLevel=0, tableStyle=table_style))
     story.extend(body)
     return story
 
@@ -263,10 +249,14 @@ def _sources(articles: Sequence[Article], s: Styles) -> list[Flowable]:
 
 
 def render_pdf(story: list[Flowable], meta: DossierMeta, path: str | os.PathLike[str]) -> Path:
-    """Lay the story out into a PDF file (two passes, for the contents' page numbers)."""
+    """Lay the story out into a PDF file in one pass, consuming the story (it ends empty).
+
+    Each flowable is dropped from the list once it is on a page, so the laid-out paragraphs
+    do not all stay in memory until the end (that halves the peak for a long dossier).
+    """
     target = Path(path)
     doc = DossierDocTemplate(str(target), meta)
-    doc.multiBuild(story)
+    doc.build(story)
     return target
 
 

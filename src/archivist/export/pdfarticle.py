@@ -14,8 +14,8 @@ from archivist.export.pdfstyles import (
     LINK_COLOR,
     Styles,
     clean,
-    hex_color,
     inline,
+    markup_color,
     safe_href,
 )
 from archivist.export.rtl import Run, inline_arabic, is_rtl, rtl_markup
@@ -30,7 +30,9 @@ class ArticleOptions:
     """What of an article goes into the dossier."""
 
     colors: frozenset[str] | None = None
+    """Highlight colours to keep (None: all; empty: none)."""
     tags: frozenset[str] | None = None
+    """Keep only highlights carrying one of these tags, or on an article that does (None: all)."""
     excerpts_only: bool = False
     include_article_notes: bool = True
 
@@ -47,14 +49,19 @@ class _Ctx:
 
 
 def selected_highlights(article: Article, options: ArticleOptions) -> list[Highlight]:
-    """The article's highlights that the dossier's colour and tag filters keep."""
+    """The article's highlights that the dossier's colour and tag filters keep.
+
+    Colours and tags match regardless of case, as the archive stores and looks them up.
+    """
+    colors = None if options.colors is None else {c.strip().lower() for c in options.colors}
+    tags = None if options.tags is None else {t.strip().casefold() for t in options.tags}
+    article_tagged = tags is not None and any(t.casefold() in tags for t in article.tags)
     kept = []
     for h in article.highlights:
-        if options.colors is not None and h.color not in options.colors:
+        if colors is not None and h.color.lower() not in colors:
             continue
-        if options.tags is not None and not (set(h.tags) & options.tags):
-            continue
-        kept.append(h)
+        if tags is None or article_tagged or any(t.casefold() in tags for t in h.tags):
+            kept.append(h)
     return kept
 
 
@@ -211,7 +218,7 @@ def _tags(ctx: _Ctx, marks: list[Mark], light: Highlight | None, at: int) -> tup
         closing.insert(0, close_tag)
 
     if light is not None:
-        wrap(f'<span backColor="{hex_color(light.color)}">', "</span>")
+        wrap(f'<span backColor="{markup_color(light.color)}">', "</span>")
     for m in marks:
         if m.kind == "strong":
             wrap("<b>", "</b>")
@@ -243,7 +250,7 @@ def _key(label: str) -> str:
 def _highlight_notes(ctx: _Ctx, h: Highlight) -> list[Flowable]:
     s = ctx.styles
     meaning = ctx.meanings.get(h.color, "") or h.color
-    swatch = f'<span backColor="{hex_color(h.color)}">&nbsp;&nbsp;&nbsp;</span>'
+    swatch = f'<span backColor="{markup_color(h.color)}">&nbsp;&nbsp;&nbsp;</span>'
     tags = f" [{', '.join(h.tags)}]" if h.tags else ""
     out: list[Flowable] = []
     for note in h.notes:
@@ -297,7 +304,7 @@ def _excerpts(ctx: _Ctx) -> list[Flowable]:
     s = ctx.styles
     out: list[Flowable] = []
     for h in ctx.highlights:
-        runs = [Run(clean(h.exact), f'<span backColor="{hex_color(h.color)}">', "</span>")]
+        runs = [Run(clean(h.exact), f'<span backColor="{markup_color(h.color)}">', "</span>")]
         out.append(styled_paragraph(runs, s, s.quote, s.quote_rtl))
         out.extend(_highlight_notes(ctx, h))
     if not ctx.highlights:

@@ -25,7 +25,8 @@ HIGHLIGHT_COLORS = {
     "grey": "#e0e0e0",
     "gray": "#e0e0e0",
 }
-LINK_COLOR = "#1a4f8b"
+LINK_COLOR = "rgb(26,79,139)"
+"""#1a4f8b, written as ReportLab parses it fastest (see ``markup_color``)."""
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -40,6 +41,16 @@ def hex_color(name: str) -> str:
     if _HEX.fullmatch(name.strip()):
         return name.strip().lower()
     return HIGHLIGHT_COLORS.get(name.strip().lower(), "#e0e0e0")
+
+
+def markup_color(name: str) -> str:
+    """A highlight colour as a markup attribute value: ``rgb(r,g,b)``.
+
+    ReportLab's markup parser reads ``rgb()`` directly but sends ``#rrggbb`` through its
+    slower expression evaluator; the colour is the same to the last bit.
+    """
+    value = hex_color(name)
+    return f"rgb({int(value[1:3], 16)},{int(value[3:5], 16)},{int(value[5:7], 16)})"
 
 
 def safe_href(url: str) -> str | None:
