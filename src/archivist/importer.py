@@ -197,12 +197,10 @@ def import_results(
     """Import these files; yield each one's result only once it is committed."""
     if workers is None:
         workers = default_workers()
-    pipeline = (
-        _parallel(archive, list(files), max_bytes, workers)
-        if workers and len(files) >= PARALLEL_MIN_FILES
-        else map(functools.partial(_prepare, archive, max_bytes=max_bytes), files)
-    )
-    return _stored_in_groups(archive, pipeline)
+    if workers and len(files) >= PARALLEL_MIN_FILES:
+        return _parallel(archive, list(files), max_bytes, workers)
+    prepared = map(functools.partial(_prepare, archive, max_bytes=max_bytes), files)
+    return _stored_in_groups(archive, prepared)
 
 
 PARALLEL_MIN_FILES = 64
@@ -266,50 +264,80 @@ def _store_group(archive: Archive, group: list[FileResult | _Prepared]) -> list[
 
 
 def default_workers() -> int:
-    """Extraction workers: the cores left once this process has one for writing, at most 4."""
-    return max(0, min(4, (os.cpu_count() or 1) - 1))
+    """Worker processes for a big batch: one per core, at most 4 (none on a single core)."""
+    cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(4, cores)
+
+
+CHUNK_FILES = 16
+"""Files a worker imports per task: one transaction, one round trip."""
 
 
 def _parallel(
     archive: Archive, files: list[str], max_bytes: int, workers: int
-) -> Iterator[FileResult | _Prepared]:
+) -> Iterator[FileResult]:
+    """Import in worker processes, each reading, extracting and storing chunks of files.
+
+    The workers write to the archive themselves (SQLite serialises their short transactions;
+    WAL lets this process and the app read meanwhile): shipping each extraction back here to
+    be stored cost more CPU in pickling than the store itself. Results come back in file
+    order, each chunk's only once its transaction has committed.
+    """
     # "spawn": forking a process that runs Qt or other threads is unsafe.
     context = multiprocessing.get_context("spawn")
-    window = 4 * workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[str, bytes | FileResult, Future[Extraction | str] | None]] = deque()
-        queue = iter(files)
+    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_open_worker_archive,
+        initargs=(str(archive.path),),
+    ) as pool:
+        pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
+        queue = iter(chunks)
         try:
             while True:
-                while len(pending) < window:
-                    path = next(queue, None)
-                    if path is None:
+                while len(pending) < 2 * workers:
+                    chunk = next(queue, None)
+                    if chunk is None:
                         break
-                    read = read_file(archive, path, max_bytes)
-                    future = None
-                    if not isinstance(read, FileResult):
-                        future = pool.submit(extract_file, read, os.path.basename(path) or path)
-                    pending.append((path, read, future))
+                    pending.append((chunk, pool.submit(_import_chunk, chunk, max_bytes)))
                 if not pending:
                     return
-                path, read, future = pending.popleft()
-                if isinstance(read, FileResult):
-                    yield read
-                else:
-                    assert future is not None
-                    yield _Prepared(path, read, _outcome(future, path))
+                chunk, future = pending.popleft()
+                yield from _chunk_outcome(future, chunk)
         finally:
-            for _, _, future in pending:
-                if future is not None:
-                    future.cancel()
+            for _, future in pending:
+                future.cancel()
 
 
-def _outcome(future: Future[Extraction | str], path: str) -> Extraction | str:
+_WORKER: dict[str, Archive] = {}
+"""In a worker process: its own connection to the archive, opened once by the initializer."""
+
+
+def _open_worker_archive(path: str) -> None:
+    _WORKER["archive"] = Archive.open(path)
+
+
+def _import_chunk(files: list[str], max_bytes: int) -> list[FileResult]:
+    """In a worker: read, extract and store these files in one transaction."""
+    archive = _WORKER["archive"]
+    items = [_prepare(archive, path, max_bytes=max_bytes) for path in files]
+    return _store_group(archive, items)
+
+
+def _chunk_outcome(future: Future[list[FileResult]], chunk: list[str]) -> list[FileResult]:
     try:
         return future.result()
     except BrokenProcessPool:
-        # A worker died (out of memory, a crash in a C library): fail this file, not the batch.
-        return f"{os.path.basename(path)}: the importer crashed on this file"
+        # A worker died (out of memory, a crash in a C library) before its chunk committed:
+        # nothing of the chunk was stored; fail its files, not the batch.
+        return [
+            FileResult(p, "error", error=f"{os.path.basename(p)}: the importer crashed on it")
+            for p in chunk
+        ]
+    except ArchivistError as exc:
+        # The archive refused the chunk's transaction (busy for too long, disk full).
+        return [FileResult(p, "error", error=f"{os.path.basename(p)}: {exc}") for p in chunk]
 
 
 @dataclass(frozen=True, slots=True)
