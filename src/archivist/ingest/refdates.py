@@ -11,7 +11,8 @@ ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
 def to_ascii_digits(text: str) -> str:
     """Persian and Arabic-Indic digits as ASCII digits (one for one, so offsets hold)."""
-    return text.translate(_DIGITS)
+    # str.translate with a table walks the string in Python-level lookups; ASCII has nothing.
+    return text if text.isascii() else text.translate(_DIGITS)
 
 
 MONTHS = {
@@ -114,6 +115,7 @@ _JALALI_DATE = re.compile(
 # A Solar Hijri or lunar Hijri year alone, as Persian and Arabic references write them.
 _LOCAL_YEAR = re.compile(r"(?<!\d)(?P<year>1[34]\d\d)(?!\d)")
 _ANY_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_LONE_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _YEAR_RANGE = re.compile(
     r"(?<![\d\-–/])(?P<start>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<end>1[5-9]\d\d|20\d\d)(?![\d\-–/])"
 )
@@ -244,6 +246,6 @@ def extract_date(text: str, item: dict[str, Any]) -> str:
 def has_year(text: str) -> bool:
     """True when the text names a Gregorian, Solar Hijri or Hijri year."""
     ascii_text = to_ascii_digits(text)
-    if re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", ascii_text):
+    if _LONE_YEAR.search(ascii_text):
         return True
     return bool(ARABIC_SCRIPT.search(text) and _LOCAL_YEAR.search(ascii_text))

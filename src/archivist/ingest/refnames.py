@@ -70,16 +70,20 @@ def surname_like(text: str) -> bool:
     return True
 
 
+_FINAL_INITIAL = re.compile(r"\b[A-Z]\.$")
+_LEADING_ROLE = re.compile(r"^(?:by|edited by|eds?\.)\s+", re.I)
+_ET_AL = re.compile(r",?\s*(?:et al\.?|and others|و دیگران|وآخرون|و آخرون)$")
+_COMMA = re.compile(r"[,،]")
 _AND = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s+و\s+|;\s*)\s*", re.I)
 
 
 def parse_authors(text: str) -> list[dict[str, str]]:
     """CSL names from an author string: ``Surname, Given``, ``Given Surname``, several, et al."""
     text = text.strip(" ,،:;")
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+    if text.endswith(".") and not _FINAL_INITIAL.search(text):
         text = text[:-1]
-    text = re.sub(r"^(?:by|edited by|eds?\.)\s+", "", text, flags=re.I)
-    et_al = re.search(r",?\s*(?:et al\.?|and others|و دیگران|وآخرون|و آخرون)$", text)
+    text = _LEADING_ROLE.sub("", text, count=1)
+    et_al = _ET_AL.search(text)
     if et_al:
         text = text[: et_al.start()]
     if not text or len(text) > 200:
@@ -88,7 +92,7 @@ def parse_authors(text: str) -> list[dict[str, str]]:
         return [{"literal": text}]
     names: list[dict[str, str]] = []
     for part in (p for p in _AND.split(text) if p):
-        pieces = [p.strip() for p in re.split(r"[,،]", part) if p.strip()]
+        pieces = [p.strip() for p in _COMMA.split(part) if p.strip()]
         while pieces:
             # "Surname, Given" or "Surname, J. K.": a one-word family name, then given names.
             if len(pieces) >= 2 and _family_like(pieces[0]) and _given_like(pieces[1]):

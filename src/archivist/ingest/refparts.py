@@ -11,11 +11,17 @@ from archivist.ingest.refdates import ARABIC_SCRIPT, has_year, to_ascii_digits
 
 def fold(text: str) -> str:
     """Lower-case words without accents or punctuation, for comparing names and titles."""
+    if text.isascii():
+        return " ".join(_WORD.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", plain))
+    return " ".join(_WORD.findall(plain))
 
 
+_WORD = re.compile(r"\w+")
+_RUNS_OF_SPACE = re.compile(r"\s+")
+_DOUBLE_COMMA = re.compile(r"\s*,\s*,")
+_YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”»]+", re.I)
 _DOI = re.compile(
     r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s,;\"”»]+)", re.I
@@ -39,7 +45,7 @@ def extract_identifiers(text: str, item: dict[str, Any]) -> str:
     if url:
         item["URL"] = url.group(0).rstrip(".,;)")
         text = text[: url.start()] + text[url.end() :]
-    return re.sub(r"\s+", " ", text).strip(" ,،.;")
+    return _RUNS_OF_SPACE.sub(" ", text).strip(" ,،.;")
 
 
 _VOLUME = re.compile(r"(?:\b(?:vol\.?|volume)|دوره|المجلد)\s*(?P<volume>\d+)", re.I)
@@ -86,13 +92,13 @@ def extract_pages(text: str, item: dict[str, Any]) -> str:
     if match:
         item["page"] = re.sub(r"\s*[-–]\s*", "–", match.group("page"))
         text = text[: match.start()] + text[match.end() :]
-    return re.sub(r"\s*,\s*,", ",", text).strip(" ,،.;")
+    return _DOUBLE_COMMA.sub(",", text).strip(" ,،.;") if "," in text else text.strip(" ,،.;")
 
 
 def _trailing_pages(text: str) -> re.Match[str] | None:
     """Bare page numbers at the very end ("..., 14-19.") that are not a year."""
     match = _PAGES.search(text)
-    if match and not re.fullmatch(r"1[5-9]\d\d|20\d\d", match.group("page")):
+    if match and not _YEAR_ONLY.fullmatch(match.group("page")):
         return match
     return None
 
