@@ -101,6 +101,8 @@ _DATE_PATTERNS = (
     re.compile(_MONTH + r",?\s+" + _YEAR),
     re.compile(r"\(?" + _YEAR + r"\)?(?![\d/])"),
 )
+_PATTERN_KINDS = ("iso", "named", "named", "named", "year")
+_MONTH_NAME = re.compile(_MONTH)
 _LOCAL_DATE = re.compile(
     r"(?:(?P<day>\d{1,2})\s+)?(?<![\u0600-\u06ff])(?P<month>"
     + _alternation(_LOCAL_GREGORIAN)
@@ -179,7 +181,12 @@ def _parse_date(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     if span and int(span["start"]) < int(span["end"]):
         # "1598-1671": the span of an archival series or a multi-year work, not a year and pages.
         return {"date-parts": [[int(span["start"])], [int(span["end"])]]}, span
-    for pattern in _DATE_PATTERNS:
+    # Cheap tests first: most notes end in a bare year, and each pattern scan costs microseconds.
+    near = text[window[0] : window[1]]
+    named = _MONTH_NAME.search(near) is not None
+    for kind, pattern in zip(_PATTERN_KINDS, _DATE_PATTERNS, strict=True):
+        if (kind == "iso" and "-" not in near) or (kind == "named" and not named):
+            continue
         match = _last(pattern, text, window)
         if not match:
             continue

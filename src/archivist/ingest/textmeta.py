@@ -14,7 +14,7 @@ MAX_META_LINE = 300
 
 def ascii_digits(text: str) -> str:
     """``text`` with Persian and Arabic-Indic digits replaced by ASCII ones."""
-    return text.translate(_DIGITS)
+    return text if text.isascii() else text.translate(_DIGITS)
 
 
 def fold_arabic(text: str) -> str:
