@@ -77,7 +77,10 @@ def citation_text(fn: Footnote) -> str:
             parts.append(str(csl[key]))
     date = (csl.get("issued") or {}).get("date-parts") or []
     if date and date[0]:
-        parts.append("-".join(str(p) for p in date[0]))
+        shown = "-".join(str(p) for p in date[0])
+        if len(date) > 1 and date[1] and date[1] != date[0]:
+            shown += "–" + "-".join(str(p) for p in date[1])  # a span: 1598–1671
+        parts.append(shown)
     if csl.get("page"):
         parts.append(
             QCoreApplication.translate("citation_text", "p. {page}").format(page=csl["page"])

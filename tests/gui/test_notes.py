@@ -1,0 +1,37 @@
+"""The notes pane's one-line rendering of a footnote's parsed citation."""
+
+from __future__ import annotations
+
+from archivist.gui.notes import citation_text
+from archivist.model import Footnote
+
+
+def footnote(csl: dict[str, object]) -> Footnote:
+    return Footnote("1", (0,), "source text", "citation", csl=csl)
+
+
+def test_a_book_reads_author_title_publisher_date_and_page() -> None:
+    csl = {
+        "type": "book",
+        "author": [{"family": "Penrith", "given": "Harold"}],
+        "title": "The Marsh Parishes",
+        "publisher": "Fenland Record Press",
+        "issued": {"date-parts": [[1962]]},
+        "page": "14",
+    }
+    assert citation_text(footnote(csl)) == (
+        "Harold Penrith. “The Marsh Parishes”. Fenland Record Press. 1962. p. 14  [book]"
+    )
+
+
+def test_a_span_of_years_shows_both_ends() -> None:
+    csl = {
+        "type": "document",
+        "title": "Parish Accounts",
+        "issued": {"date-parts": [[1598], [1671]]},
+    }
+    assert "1598–1671" in citation_text(footnote(csl))
+
+
+def test_a_footnote_without_citation_has_no_line() -> None:
+    assert citation_text(Footnote("2", (0,), "An aside.", "note")) == ""
