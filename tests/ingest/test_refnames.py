@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archivist.ingest.refnames import (
+    ORGANISATION_OPENINGS,
+    ORGANISATION_WORDS,
     is_news_agency,
     is_organisation,
     name_like,
@@ -68,3 +74,47 @@ def test_a_county_office_is_an_organisation_not_a_person() -> None:
     from archivist.ingest.refnames import parse_authors
 
     assert parse_authors("County Engineer") == [{"literal": "County Engineer"}]
+
+
+# The pattern is_organisation replaced, kept as the oracle it must agree with.
+_ORGANISATION_PATTERN = re.compile(
+    r"\b(?:Associated Press|Reuters|Agence France|AFP|AP|BBC|UN|UNHCR|UNICEF|NATO|EU|IRNA|ISNA|"
+    r"Agency|Organi[sz]ation|Committee|Office|Council|Institute|Department|Ministry|News|"
+    r"Press|Foundation|Commission|Centre|Center|Board|Bureau|Service|Watch|International|"
+    r"Association|Society|Union|Government|Parliament|Court|Bank|Fund|Authority|Network|"
+    r"Group|Corporation|Company|Trust|Archive|Library|Museum|University|Record Office|"
+    r"Nations|Programme|Program|Secretariat|Embassy|Forum|Coalition|Alliance|County|"
+    r"Borough|Municipality|Province|Directorate|Engineers?|Observatory|Hospital|School|"
+    r"College|Academy|Laborator(?:y|ies))\b"
+    r"|^(?:وزارت|سازمان|خبرگزاری|مرکز|بنیاد|دفتر|وكالة|وزارة|منظمة|مركز|مؤسسة|هيئة)\s",
+)
+_PIECES = [
+    *sorted(ORGANISATION_WORDS),
+    *sorted(ORGANISATION_OPENINGS),
+    "Agence",
+    "France",
+    "Agence France",
+    "Pressing",
+    "UNESCO",
+    "Marrow",
+    "Ilse",
+    "al-",
+    "_",
+    "1",
+    "-",
+    ",",
+    "\u200c",
+    "ی",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=5),
+    st.lists(st.sampled_from(["", " ", "  ", "-", ",", "\t"]), min_size=5, max_size=5),
+)
+def test_organisation_words_agree_with_a_boundary_search(
+    pieces: list[str], glue: list[str]
+) -> None:
+    text = "".join(piece + sep for piece, sep in zip(pieces, glue, strict=False))
+    assert is_organisation(text) == bool(_ORGANISATION_PATTERN.search(text.strip())), text

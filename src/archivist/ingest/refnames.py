@@ -6,17 +6,28 @@ import re
 
 from archivist.ingest.refdates import ARABIC_SCRIPT
 
-_ORGANISATION = re.compile(
-    r"\b(?:Associated Press|Reuters|Agence France|AFP|AP|BBC|UN|UNHCR|UNICEF|NATO|EU|IRNA|ISNA|"
-    r"Agency|Organi[sz]ation|Committee|Office|Council|Institute|Department|Ministry|News|"
-    r"Press|Foundation|Commission|Centre|Center|Board|Bureau|Service|Watch|International|"
-    r"Association|Society|Union|Government|Parliament|Court|Bank|Fund|Authority|Network|"
-    r"Group|Corporation|Company|Trust|Archive|Library|Museum|University|Record Office|"
-    r"Nations|Programme|Program|Secretariat|Embassy|Forum|Coalition|Alliance|County|"
-    r"Borough|Municipality|Province|Directorate|Engineers?|Observatory|Hospital|School|"
-    r"College|Academy|Laborator(?:y|ies))\b"
-    r"|^(?:وزارت|سازمان|خبرگزاری|مرکز|بنیاد|دفتر|وكالة|وزارة|منظمة|مركز|مؤسسة|هيئة)\s",
-)
+# Words that make a name an organisation's. Looked up in the set of the name's words, which
+# is what a search for any of them between word boundaries amounts to, several times faster.
+ORGANISATION_WORDS = frozenset([
+    "Reuters", "AFP", "AP", "BBC", "UN", "UNHCR", "UNICEF", "NATO", "EU", "IRNA", "ISNA", "Agency",
+    "Organisation", "Organization", "Committee", "Office", "Council", "Institute", "Department",
+    "Ministry", "News", "Press", "Foundation", "Commission", "Centre", "Center", "Board", "Bureau",
+    "Service", "Watch", "International", "Association", "Society", "Union", "Government",
+    "Parliament", "Court", "Bank", "Fund", "Authority", "Network", "Group", "Corporation",
+    "Company", "Trust", "Archive", "Library", "Museum", "University", "Nations", "Programme",
+    "Program", "Secretariat", "Embassy", "Forum", "Coalition", "Alliance", "County", "Borough",
+    "Municipality", "Province", "Directorate", "Engineer", "Engineers", "Observatory", "Hospital",
+    "School", "College", "Academy", "Laboratory", "Laboratories",
+])  # fmt: skip
+ORGANISATION_OPENINGS = frozenset([
+    "وزارت", "سازمان", "خبرگزاری", "مرکز", "بنیاد", "دفتر", "وكالة", "وزارة", "منظمة", "مركز",
+    "مؤسسة", "هيئة",
+])  # fmt: skip
+"""First words that make a Persian or Arabic name an organisation's (ministry, agency ...)."""
+_WORD = re.compile(r"\w+")
+_AGENCE_FRANCE = re.compile(r"\bAgence France\b")
+
+
 # News agencies and broadcasters: what they sign is news, not a report.
 _NEWS_AGENCY = re.compile(
     r"\b(?:Associated Press|AP|Reuters|AFP|Agence France[- ]Presse|BBC|CNN|Al Jazeera|"
@@ -27,7 +38,13 @@ _NEWS_AGENCY = re.compile(
 
 def is_organisation(text: str) -> bool:
     """True when a name is an agency or organisation (kept whole, never split into names)."""
-    return bool(_ORGANISATION.search(text.strip()))
+    text = text.strip()
+    if not ORGANISATION_WORDS.isdisjoint(_WORD.findall(text)):
+        return True
+    if "Agence France" in text and _AGENCE_FRANCE.search(text):
+        return True
+    opening = text.split(None, 1)
+    return len(opening) == 2 and opening[0] in ORGANISATION_OPENINGS
 
 
 def is_news_agency(text: str) -> bool:
@@ -74,6 +91,8 @@ _FINAL_INITIAL = re.compile(r"\b[A-Z]\.$")
 _LEADING_ROLE = re.compile(r"^(?:by|edited by|eds?\.)\s+", re.I)
 _ET_AL = re.compile(r",?\s*(?:et al\.?|and others|و دیگران|وآخرون|و آخرون)$")
 _COMMA = re.compile(r"[,،]")
+_ET_AL_ENDINGS = ("al", "al.", "others", "دیگران", "آخرون")
+"""How every ending _ET_AL matches ends (a cheap test before the search)."""
 _AND = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s+و\s+|;\s*)\s*", re.I)
 
 
@@ -83,7 +102,7 @@ def parse_authors(text: str) -> list[dict[str, str]]:
     if text.endswith(".") and not _FINAL_INITIAL.search(text):
         text = text[:-1]
     text = _LEADING_ROLE.sub("", text, count=1)
-    et_al = _ET_AL.search(text)
+    et_al = _ET_AL.search(text) if text.endswith(_ET_AL_ENDINGS) else None
     if et_al:
         text = text[: et_al.start()]
     if not text or len(text) > 200:
