@@ -18,6 +18,7 @@ from archivist.gui.i18n import (
     InstalledLanguage,
     color_label,
     install_language,
+    meaning_label,
     phrases,
     split_list,
     ui_locale,
@@ -185,6 +186,15 @@ def test_english_counts_read_singular_and_plural_without_a_translation() -> None
 def test_palette_colours_are_named_in_the_ui_language(language) -> None:
     language("fa")
     assert (color_label("yellow"), color_label("teal")) == ("زرد", "teal")
+
+
+def test_default_colour_meanings_are_translated_and_the_users_own_kept(language) -> None:
+    language("fa")
+    assert [meaning_label(m) for m in ("claim", "follow up", "my own")] == [
+        "ادعا",
+        "پیگیری",
+        "my own",
+    ]
 
 
 def test_tag_lists_split_on_the_arabic_comma_too() -> None:

@@ -27,7 +27,7 @@ from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.export.dossier import STYLE_NAMES
 from archivist.gui.dialogs import show_error
-from archivist.gui.i18n import color_label, number, set_reading_margins, split_list
+from archivist.gui.i18n import color_label, meaning_label, number, set_reading_margins, split_list
 from archivist.gui.reader import color_icon
 from archivist.model import ArticleId, Dossier, DossierId
 
@@ -273,7 +273,8 @@ class DossierPanel(QWidget):
         for pc in self._archive().palette():
             name = color_label(pc.color)
             item = QListWidgetItem(
-                color_icon(pc.color), f"{name} — {pc.meaning}" if pc.meaning else name
+                color_icon(pc.color),
+                f"{name} — {meaning_label(pc.meaning)}" if pc.meaning else name,
             )
             item.setData(Qt.ItemDataRole.UserRole, pc.color)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -41,6 +41,18 @@ COLOR_NAMES = (
     QT_TRANSLATE_NOOP("HighlightColor", "orange"),
 )
 """The default palette's colours, marked for translators (other colours show as stored)."""
+MEANING_CONTEXT = "HighlightMeaning"
+DEFAULT_MEANINGS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("HighlightMeaning", "claim"),
+        QT_TRANSLATE_NOOP("HighlightMeaning", "evidence"),
+        QT_TRANSLATE_NOOP("HighlightMeaning", "doubtful"),
+        QT_TRANSLATE_NOOP("HighlightMeaning", "definition"),
+        QT_TRANSLATE_NOOP("HighlightMeaning", "quote to use"),
+        QT_TRANSLATE_NOOP("HighlightMeaning", "follow up"),
+    )
+)
+"""The meanings a new archive gives its colours (stored in English; a user's own stay as typed)."""
 LIST_SEPARATORS = re.compile("[,،]")
 """Commas a user may type between tags: ASCII and the Arabic comma of Persian and Arabic."""
 
@@ -109,6 +121,15 @@ def set_reading_margins(layout: QLayout, start: int, top: int, end: int, bottom:
     if widget is not None and widget.isRightToLeft():
         start, end = end, start
     layout.setContentsMargins(start, top, end, bottom)
+
+
+def meaning_label(meaning: str) -> str:
+    """A colour's meaning in the UI language when it is a default one, else as the user typed it."""
+    return (
+        QCoreApplication.translate(MEANING_CONTEXT, meaning)
+        if meaning in DEFAULT_MEANINGS
+        else meaning
+    )
 
 
 def color_label(color: str) -> str:

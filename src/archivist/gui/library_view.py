@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
-from archivist.gui.i18n import color_label, set_reading_margins
+from archivist.gui.i18n import color_label, meaning_label, set_reading_margins
 from archivist.gui.library import COLUMNS, LibraryModel, column_title
 from archivist.gui.reader import color_icon
 from archivist.model import ArticleId
@@ -128,7 +128,9 @@ class LibraryPanel(QWidget):
             self.tr("All colours"),
             [
                 (
-                    f"{color_label(p.color)} — {p.meaning}" if p.meaning else color_label(p.color),
+                    f"{color_label(p.color)} — {meaning_label(p.meaning)}"
+                    if p.meaning
+                    else color_label(p.color),
                     p.color,
                 )
                 for p in self.archive.palette()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist.gui.i18n import color_label, number, phrases, split_list
+from archivist.gui.i18n import color_label, meaning_label, number, phrases, split_list
 from archivist.gui.note_editor import NotesBox, one_line
 from archivist.gui.reader import color_icon
 from archivist.gui.render import highlight_color
@@ -153,14 +153,17 @@ class HighlightsTab(QWidget):
             button.setIcon(color_icon(pc.color))
             button.setAutoRaise(True)
             button.setToolTip(
-                f"{color_label(pc.color)}: {pc.meaning}" if pc.meaning else color_label(pc.color)
+                f"{color_label(pc.color)}: {meaning_label(pc.meaning)}"
+                if pc.meaning
+                else color_label(pc.color)
             )
             button.setObjectName(f"recolor-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self._recolor(c))
             self.colors.addWidget(button)
+            shown = meaning_label(pc.meaning) if pc.meaning else color_label(pc.color)
             chips.append(
                 f'<span style="background:{highlight_color(pc.color, 255).name()}">&nbsp;&nbsp;'
-                f"&nbsp;</span>&nbsp;{html.escape(pc.meaning or color_label(pc.color))}"
+                f"&nbsp;</span>&nbsp;{html.escape(shown)}"
             )
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist.gui.i18n import color_label
+from archivist.gui.i18n import color_label, meaning_label
 from archivist.gui.render import (
     BACK_SCHEME,
     FOOTNOTE_SCHEME,
@@ -93,7 +93,8 @@ class HighlightBar(QFrame):
             button.setAutoRaise(True)
             shortcut = f" ({n})" if n <= 6 else ""
             name = color_label(pc.color)
-            button.setToolTip(f"{name}: {pc.meaning}{shortcut}" if pc.meaning else name + shortcut)
+            meaning = meaning_label(pc.meaning) if pc.meaning else ""
+            button.setToolTip(f"{name}: {meaning}{shortcut}" if meaning else name + shortcut)
             button.setObjectName(f"highlight-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self.chosen.emit(c))
             self._layout.addWidget(button)
@@ -322,7 +323,7 @@ class ReaderView(QTextBrowser):
             for n, pc in enumerate(self._palette_colors, start=1):
                 label = self.tr("Highlight {color}").format(color=color_label(pc.color))
                 if pc.meaning:
-                    label += f" — {pc.meaning}"
+                    label += f" — {meaning_label(pc.meaning)}"
                 action = QAction(color_icon(pc.color), label, menu)
                 if n <= 6:
                     action.setShortcut(QKeySequence(str(n)))

@@ -133,6 +133,33 @@
     </message>
 </context>
 <context>
+    <name>HighlightMeaning</name>
+    <message>
+        <source>claim</source>
+        <translation>ادعا</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>شاهد</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>محل تردید</translation>
+    </message>
+    <message>
+        <source>definition</source>
+        <translation>تعریف</translation>
+    </message>
+    <message>
+        <source>quote to use</source>
+        <translation>نقل‌قول برای استفاده</translation>
+    </message>
+    <message>
+        <source>follow up</source>
+        <translation>پیگیری</translation>
+    </message>
+</context>
+<context>
     <name>HighlightsTab</name>
     <message>
         <source>Tags, separated by commas</source>
