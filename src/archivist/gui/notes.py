@@ -160,10 +160,11 @@ class HighlightsTab(QWidget):
             button.setObjectName(f"recolor-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self._recolor(c))
             self.colors.addWidget(button)
+            # A meaning of several words stays on one line beside its swatch.
             shown = meaning_label(pc.meaning) if pc.meaning else color_label(pc.color)
             chips.append(
                 f'<span style="background:{highlight_color(pc.color, 255).name()}">&nbsp;&nbsp;'
-                f"&nbsp;</span>&nbsp;{html.escape(shown)}"
+                f"&nbsp;</span>&nbsp;{html.escape(shown).replace(' ', '&nbsp;')}"
             )
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
 
