@@ -165,4 +165,4 @@ def test_colour_meanings_are_edited_in_preferences(qtbot, window: MainWindow, mo
     monkeypatch.setattr(PreferencesDialog, "exec", accept)
     window.preferences()
     assert {p.color: p.meaning for p in window.archive.palette()}["green"] == "strong evidence"
-    assert "strong evidence" in window.notes.highlights.legend.text()
+    assert "strong&nbsp;evidence" in window.notes.highlights.legend.text()  # kept on one line
