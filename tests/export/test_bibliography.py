@@ -56,3 +56,15 @@ def test_author_date_styles_tell_same_year_works_apart() -> None:
     entries = [e.plain() for e in render(collect_references([a]), "apa") if "Slavin" in e.plain()]
     assert entries[0].startswith("Slavin, B. (2016a")
     assert entries[1].startswith("Slavin, B. (2016b")
+
+
+def test_mla_gives_three_hyphens_for_the_same_author_again() -> None:
+    first = dict(SLAVIN, title="Alpha")
+    second = dict(SLAVIN, title="Beta", issued={"date-parts": [[2017]]})
+    a = article("A", ["x [1] [2]"], footnotes=(("1", "", first), ("2", "", second)))
+    refs = collect_references([a])
+    mla = [e.plain() for e in render(refs, "mla") if "Alpha" in e.plain() or "Beta" in e.plain()]
+    assert mla[0].startswith("Slavin, Barbara. “Alpha.”")
+    assert mla[1].startswith("---. “Beta.”")
+    chicago = [e.plain() for e in render(refs, "chicago") if "Beta" in e.plain()]
+    assert chicago[0].startswith("Slavin, Barbara.")

@@ -19,8 +19,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from archivist.export.citeparts import Entry, date_parts, family_of, is_arabic_script, year_text
-from archivist.export.citestyles import APA, CHICAGO_AD, MLA, format_entry, style_id
+from archivist.export.citeparts import (
+    Entry,
+    Segment,
+    date_parts,
+    family_of,
+    is_arabic_script,
+    year_text,
+)
+from archivist.export.citestyles import (
+    APA,
+    CHICAGO_AD,
+    MLA,
+    format_entry,
+    mla_author_text,
+    style_id,
+)
 from archivist.ingest.refnames import is_organisation
 from archivist.model import Article, ArticleId
 
@@ -187,4 +201,24 @@ def render(references: Sequence[Reference], style: str | None = None) -> list[En
         )
     elif style == MLA:
         ordered.sort(key=lambda r: (sort_key(r.csl)[0], sort_key(r.csl)[2]))
-    return [format_entry(r.csl, style, r.key, suffixes.get(r.key)) for r in ordered]
+    entries = [format_entry(r.csl, style, r.key, suffixes.get(r.key)) for r in ordered]
+    if style == MLA:
+        entries = _dash_repeated_authors(entries, [mla_author_text(r.csl) for r in ordered])
+    return entries
+
+
+def _dash_repeated_authors(entries: list[Entry], authors: list[str | None]) -> list[Entry]:
+    """MLA 9: a work by the same author(s) as the entry before gives three hyphens for them."""
+    out: list[Entry] = []
+    previous: str | None = None
+    for entry, names in zip(entries, authors, strict=True):
+        first = entry.segments[0] if entry.segments else None
+        repeated = bool(names) and names == previous and first is not None
+        if repeated and first is not None and names and first.text.startswith(names):
+            dash = "---." if names.endswith(".") else "---"
+            rest = (Segment(dash + first.text[len(names) :]), *entry.segments[1:])
+            out.append(Entry(entry.key, rest))
+        else:
+            out.append(entry)
+        previous = names
+    return out

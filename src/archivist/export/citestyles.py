@@ -130,6 +130,11 @@ def _mla_names(item: Mapping[str, Any]) -> str | None:
     return first
 
 
+def mla_author_text(item: Mapping[str, Any]) -> str | None:
+    """The author part of an MLA entry as it is printed (``Marrow, Ilse, and Ana Ruiz``)."""
+    return _mla_names(item)
+
+
 def _sole_literal_author(item: Mapping[str, Any]) -> str | None:
     names, _ = _authors(item)
     if len(names) == 1 and "literal" in names[0]:
