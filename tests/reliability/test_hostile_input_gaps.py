@@ -49,6 +49,24 @@ def test_compressed_bomb_under_a_page_name_is_never_inflated(
     assert time.monotonic() - started < 2
 
 
+def test_thousands_of_nested_mhtml_parts_are_refused_at_once(
+    archive: Archive, tmp_path: Path
+) -> None:
+    depth = 3000
+    head = "".join(
+        f'Content-Type: multipart/related; boundary="b{n}"\r\n\r\n--b{n}\r\n' for n in range(depth)
+    )
+    tail = "".join(f"\r\n--b{n}--\r\n" for n in reversed(range(depth)))
+    page = "Content-Type: text/html\r\n\r\n<html><body><p>Deep down.</p></body></html>"
+    nested = tmp_path / "nested.mhtml"
+    nested.write_bytes(("MIME-Version: 1.0\r\n" + head + page + tail).encode())
+    started = time.monotonic()
+    status, error, _ = one(archive, nested)
+    assert time.monotonic() - started < 2
+    assert status == "error" and error is not None and "\n" not in error
+    assert error.startswith("nested.mhtml: malformed MHTML: 3000 nested multipart sections")
+
+
 def test_deeply_nested_xhtml_is_refused_in_one_line(archive: Archive, tmp_path: Path) -> None:
     page = tmp_path / "deep.xhtml"
     page.write_bytes(

@@ -7,6 +7,7 @@ import binascii
 import email
 import email.errors
 import email.policy
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from email.message import Message
@@ -24,8 +25,21 @@ _FATAL_DEFECTS: tuple[tuple[type[email.errors.MessageDefect], str], ...] = (
 )
 
 
+MAX_MULTIPARTS = 64
+"""Multipart sections an MHTML file may declare; more is refused before parsing."""
+_MULTIPART = re.compile(rb"content-type:[ \t\r\n]*multipart/", re.I)
+
+
 def extract(data: bytes, filename: str) -> Extraction:
     """Extract the article in an MHTML save; raises ExtractionError naming the defect."""
+    # The email parser recurses into every nested multipart: thousands of them took seconds
+    # (and could exhaust the stack) before any defect showed. A saved page has one or two.
+    containers = len(_MULTIPART.findall(data))
+    if containers > MAX_MULTIPARTS:
+        raise ExtractionError(
+            f"{filename}: malformed MHTML: {containers} nested multipart sections "
+            f"(a saved page has a few; over {MAX_MULTIPARTS} is refused)"
+        )
     message = email.message_from_bytes(data, policy=email.policy.default)
     _check_structure(message, filename)
     parts = [p for p in message.walk() if not p.is_multipart()]
