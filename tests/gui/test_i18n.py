@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from archivist.gui.i18n import (
     I18N_DIR,
@@ -321,3 +322,21 @@ def test_the_static_check_accepts_translated_and_wordless_text() -> None:
     source = 'b.setText(self.tr("Close {n}").format(n=1)); b.setText("✕"); b.setText("")'
     calls = [stmt.value for stmt in ast.parse(source).body]
     assert [t for c in calls for a in text_arguments(c) for t in untranslated_literals(a)] == []
+
+
+def test_library_cells_take_the_direction_of_their_own_text(language, open_window) -> None:
+    language("fa")
+    window = open_window()
+    table = window.library.table
+    delegate = table.itemDelegate()
+    directions = {}
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        directions[option.text] = option.direction
+    assert Qt.LayoutDirection.LeftToRight in directions.values()
+    for text, direction in directions.items():
+        rtl = any("\u0600" <= ch <= "\u06ff" for ch in text[:3])
+        expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        assert direction == expected, text

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+import unicodedata
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +39,34 @@ SEARCH_DELAY_MS = 120
 ANY = "__any__"
 HIDDEN_COLUMNS = (2, 4, 6)
 """Site, Imported and Tags start hidden in the narrow library pane (the header menu shows them)."""
+
+
+def text_direction(text: str) -> Qt.LayoutDirection | None:
+    """The direction of the text's first strong character (None when it has none)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return None
+
+
+class CellDirectionDelegate(QStyledItemDelegate):
+    """Lays each cell out in its own text's direction.
+
+    In a right-to-left window an English title was elided at its start ("... Roads of the");
+    now it reads from its beginning and is cut at its end, whatever the window's direction.
+    """
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """The default option, with the direction of the cell's own text."""
+        super().initStyleOption(option, index)
+        direction = text_direction(option.text)
+        if direction is not None:
+            option.direction = direction
 
 
 class LibraryPanel(QWidget):
@@ -70,6 +110,7 @@ class LibraryPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("LibraryTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellDirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setShowGrid(False)
