@@ -124,3 +124,25 @@ def test_deleted_dossier_is_not_found_until_restored(archive: Archive) -> None:
 def test_unknown_dossier_is_not_found(archive: Archive) -> None:
     with pytest.raises(NotFoundError):
         archive.dossier(DossierId(7))
+
+
+def test_set_dossier_articles_replaces_the_order_in_one_step(archive: Archive) -> None:
+    a, b, c = add_articles(archive, 3)
+    d = archive.create_dossier("Pack", article_ids=[a, b])
+    assert d.id is not None
+    assert archive.set_dossier_articles(d.id, [c, a, c]).article_ids == (c, a)
+    with pytest.raises(NotFoundError):
+        archive.set_dossier_articles(d.id, [b, ArticleId(999)])
+    assert archive.dossier(d.id).article_ids == (c, a)  # the failed call changed nothing
+
+
+def test_restore_dossier_state_brings_back_fields_options_and_articles(archive: Archive) -> None:
+    a, b, c = add_articles(archive, 3)
+    d = archive.create_dossier("Pack", article_ids=[a, b])
+    assert d.id is not None
+    before = archive.update_dossier(d.id, subtitle="First", options={"style": "apa"})
+    archive.update_dossier(d.id, title="Renamed", subtitle=None, options={"excerpts_only": True})
+    archive.set_dossier_articles(d.id, [c])
+    restored = archive.restore_dossier_state(before)
+    assert (restored.title, restored.subtitle, restored.article_ids) == ("Pack", "First", (a, b))
+    assert dict(restored.options) == {"style": "apa"}

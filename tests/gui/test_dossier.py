@@ -72,3 +72,52 @@ def test_export_writes_a_pdf_in_the_background(qtbot, window: MainWindow, filled
     assert ended.args == ["finished"]
     assert out.read_bytes().startswith(b"%PDF")
     assert window.findChild(QMessageBox, "ExportDone") is not None
+
+
+def test_reorder_rename_and_remove_are_undone_and_redone(window: MainWindow, filled) -> None:
+    ids = filled[1]
+    dossier_id = window.dossiers.new_dossier("Water", [ids["en"], ids["fa"]])
+    window.dossiers.reorder([ids["fa"], ids["en"]])
+    window.dossiers.title.setText("Water and gardens")
+    window.dossiers.title.editingFinished.emit()
+    window.dossiers.articles.item(1).setSelected(True)
+    window.dossiers._remove_selected()
+    assert window.archive.dossier(dossier_id).article_ids == (ids["fa"],)
+    stack = window.undo_stack
+    stack.undo()
+    assert window.archive.dossier(dossier_id).article_ids == (ids["fa"], ids["en"])
+    stack.undo()
+    assert window.archive.dossier(dossier_id).title == "Water"
+    assert window.dossiers.title.text() == "Water"  # the builder shows the undone state
+    stack.undo()
+    assert window.archive.dossier(dossier_id).article_ids == (ids["en"], ids["fa"])
+    stack.redo()
+    stack.redo()
+    assert window.archive.dossier(dossier_id).title == "Water and gardens"
+
+
+def test_an_edit_that_changes_nothing_adds_no_undo_step(window: MainWindow, filled) -> None:
+    window.dossiers.new_dossier("Water", [filled[1]["en"]])
+    steps = window.undo_stack.count()
+    window.dossiers.title.editingFinished.emit()
+    assert window.undo_stack.count() == steps
+
+
+def test_a_deleted_dossier_comes_back_with_undo(window: MainWindow, filled) -> None:
+    dossier_id = window.dossiers.new_dossier("Water", [filled[1]["en"]])
+    window.dossiers._delete()
+    assert dossier_id not in [d.id for d in window.archive.dossiers()]
+    window.undo_stack.undo()
+    assert dossier_id in [d.id for d in window.archive.dossiers()]
+    assert window.dossiers.current is not None and window.dossiers.current.id == dossier_id
+
+
+def test_unticking_every_colour_is_shown_as_none_ticked(window: MainWindow, filled) -> None:
+    dossier_id = window.dossiers.new_dossier("Water", [filled[1]["en"]])
+    colors = window.dossiers.colors
+    for row in range(colors.count()):
+        colors.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert window.archive.dossier(dossier_id).options["colors"] == []
+    window.dossiers.reload()
+    states = {colors.item(row).checkState() for row in range(colors.count())}
+    assert states == {Qt.CheckState.Unchecked}

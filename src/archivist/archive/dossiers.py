@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from archivist.archive import codec
@@ -180,6 +180,36 @@ class DossierStore(ArchiveBase):
         with self.transaction():
             self._write_items(dossier_id, [a for a in current if a not in gone])
         return self.dossier(dossier_id)
+
+    def set_dossier_articles(
+        self, dossier_id: DossierId, article_ids: Sequence[ArticleId]
+    ) -> Dossier:
+        """Make the dossier's articles exactly these, in this order (one transaction)."""
+        self.dossier(dossier_id)
+        wanted = _unique(list(article_ids))
+        for article_id in wanted:
+            self._require_live_article(article_id)
+        with self.transaction():
+            self._write_items(dossier_id, wanted)
+        return self.dossier(dossier_id)
+
+    def restore_dossier_state(self, state: Dossier) -> Dossier:
+        """Put a dossier back as ``state`` shows it: fields, options and articles (undo)."""
+        if state.id is None:
+            raise DossierError("a dossier without an id cannot be restored")
+        current = self.dossier(state.id)
+        keys = set(current.options) | set(state.options)
+        with self.transaction():
+            self.update_dossier(
+                state.id,
+                title=state.title,
+                subtitle=state.subtitle,
+                compiler=state.compiler,
+                introduction=state.introduction,
+                options={key: state.options.get(key) for key in keys},
+            )
+            self.set_dossier_articles(state.id, state.article_ids)
+        return self.dossier(state.id)
 
     def delete_dossier(self, dossier_id: DossierId) -> None:
         """Move a dossier to the trash (its articles are untouched)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,7 @@ from archivist.export.dossier import STYLE_NAMES
 from archivist.gui.dialogs import show_error
 from archivist.gui.i18n import color_label, meaning_label, number, set_reading_margins, split_list
 from archivist.gui.reader import color_icon
+from archivist.gui.undo import Changes, DeleteDossier, EditDossier, same_dossier
 from archivist.model import ArticleId, Dossier, DossierId
 
 ARTICLE_IDS_MIME = "application/x-archivist-article-ids"
@@ -101,9 +102,21 @@ class DossierPanel(QWidget):
 
     exportRequested = Signal(int)
 
-    def __init__(self, archive: Callable[[], Archive], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        archive: Callable[[], Archive],
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        changes: Changes | None = None,
+    ) -> None:
         super().__init__(parent)
         self._archive = archive
+        # With an undo stack, every edit is one undoable step (Ctrl+Z as for annotations).
+        self._undo = undo_stack
+        self._changes = changes
+        if changes is not None:
+            changes.dossierChanged.connect(self.show_changed)
         self._loading = False
         self.current: Dossier | None = None
         self.list = QListWidget(self)
@@ -215,6 +228,13 @@ class DossierPanel(QWidget):
         self.title.selectAll()
         return dossier.id
 
+    def show_changed(self, dossier_id: int) -> None:
+        """Re-read after an undo or redo, showing the dossier it touched while it is live."""
+        live = {d.id: d for d in self._archive().dossiers()}
+        keep = self.current if self.current is not None and self.current.id in live else None
+        self.current = live.get(DossierId(dossier_id), keep)
+        self.reload()
+
     def choose(self, dossier_id: DossierId) -> None:
         """Show a dossier."""
         for row in range(self.list.count()):
@@ -236,10 +256,19 @@ class DossierPanel(QWidget):
         self._show()
 
     def _delete(self) -> None:
-        if self.current is not None and self.current.id is not None:
+        if self.current is None or self.current.id is None:
+            return
+        if self._undo is not None and self._changes is not None:
+            try:
+                command = DeleteDossier(self._archive(), self._changes, self.current.id)
+            except ArchivistError as exc:
+                show_error(self, str(exc))
+                return
+            self._undo.push(command)
+        else:
             self._call(lambda arc, d: arc.delete_dossier(d))
-            self.current = None
-            self.reload()
+        self.current = None
+        self.reload()
 
     # -- the chosen dossier ------------------------------------------------------------------
 
@@ -268,7 +297,9 @@ class DossierPanel(QWidget):
                 self.articles.addItem(item)
         index = self.style_box.findData(options.get("style", "chicago-notes-bibliography"))
         self.style_box.setCurrentIndex(max(0, index))
-        chosen_colors = set(options.get("colors") or [])
+        # No list means every colour; an empty list, none (as the export reads it).
+        listed = options.get("colors")
+        chosen_colors = None if listed is None else set(listed)
         self.colors.clear()
         for pc in self._archive().palette():
             name = color_label(pc.color)
@@ -278,21 +309,28 @@ class DossierPanel(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, pc.color)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = not chosen_colors or pc.color in chosen_colors
+            checked = chosen_colors is None or pc.color in chosen_colors
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.colors.addItem(item)
         self.tags.setText(", ".join(options.get("tags") or []))
         self.excerpts.setChecked(bool(options.get("excerpts_only", False)))
         self._loading = False
 
-    def _call(self, change: Callable[[Archive, DossierId], object]) -> bool:
+    def _call(self, change: Callable[[Archive, DossierId], object], text: str = "") -> bool:
+        """Run a change on the chosen dossier; with an undo stack, record it as one step."""
         if self.current is None or self.current.id is None:
             return False
+        archive = self._archive()
         try:
-            change(self._archive(), self.current.id)
+            before = archive.dossier(self.current.id)
+            change(archive, self.current.id)
+            after = archive.dossier(self.current.id)
         except ArchivistError as exc:
             show_error(self, str(exc))
             return False
+        if self._undo is not None and self._changes is not None and not same_dossier(before, after):
+            label = text or self.tr("Edit dossier")
+            self._undo.push(EditDossier(archive, self._changes, label, before, after))
         return True
 
     def _refresh_current(self) -> None:
@@ -310,7 +348,8 @@ class DossierPanel(QWidget):
         if self._call(
             lambda arc, d: arc.update_dossier(
                 d, title=title, subtitle=subtitle, compiler=compiler, introduction=introduction
-            )
+            ),
+            self.tr("Edit dossier"),
         ):
             self._refresh_current()
 
@@ -329,27 +368,32 @@ class DossierPanel(QWidget):
             "tags": split_list(self.tags.text()) or None,
             "excerpts_only": self.excerpts.isChecked(),
         }
-        if self._call(lambda arc, d: arc.update_dossier(d, options=options)):
+        if self._call(
+            lambda arc, d: arc.update_dossier(d, options=options), self.tr("Dossier options")
+        ):
             self._refresh_current()
 
     def add_articles(self, ids: Sequence[ArticleId], position: int | None = None) -> None:
         """Add articles (at a 1-based position, default the end)."""
-        if self._call(lambda arc, d: arc.add_to_dossier(d, ids, position=position)):
+        if self._call(
+            lambda arc, d: arc.add_to_dossier(d, ids, position=position), self.tr("Add to dossier")
+        ):
             self._refresh_current()
 
     def reorder(self, order: Sequence[ArticleId]) -> None:
         """Save a new order of the dossier's articles."""
 
         def apply(arc: Archive, d: DossierId) -> None:
-            for position, article_id in enumerate(order, start=1):
-                arc.move_in_dossier(d, article_id, position)
+            arc.set_dossier_articles(d, order)
 
-        if self._call(apply):
+        if self._call(apply, self.tr("Reorder dossier")):
             self._refresh_current()
 
     def _remove_selected(self) -> None:
         ids = [
             ArticleId(int(i.data(Qt.ItemDataRole.UserRole))) for i in self.articles.selectedItems()
         ]
-        if ids and self._call(lambda arc, d: arc.remove_from_dossier(d, ids)):
+        if ids and self._call(
+            lambda arc, d: arc.remove_from_dossier(d, ids), self.tr("Remove from dossier")
+        ):
             self._refresh_current()

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("MainSplitter")
         self.splitter.setHandleWidth(1)
         self.splitter.setChildrenCollapsible(False)
-        self.dossiers = DossierPanel(lambda: self.archive, self)
+        self.dossiers = DossierPanel(
+            lambda: self.archive, self, undo_stack=self.undo_stack, changes=self.changes
+        )
         self.dossiers.exportRequested.connect(lambda d: flows.ask_export(self, d))
         self.left = QTabWidget(self)
         self.left.setObjectName("LeftTabs")

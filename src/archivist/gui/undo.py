@@ -1,4 +1,4 @@
-"""Undoable annotation and trash actions: each command stores ids and values and calls the core."""
+"""Undoable annotation, dossier and trash actions: each stores ids and values, calls the core."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from archivist.archive import Archive
 from archivist.gui.i18n import color_label, phrases
-from archivist.model import ArticleId, HighlightId, NoteId
+from archivist.model import ArticleId, Dossier, DossierId, HighlightId, NoteId
 
 EDIT_NOTE_ID = 1001
 """Consecutive edits of one note merge into one undo step."""
@@ -20,6 +20,7 @@ class Changes(QObject):
 
     articlesChanged = Signal(list)
     libraryChanged = Signal()
+    dossierChanged = Signal(int)
 
 
 class ArchiveCommand(QUndoCommand):
@@ -310,3 +311,53 @@ class TrashArticles(ArchiveCommand):
         for article_id in self.articles:
             self.archive.restore_article(article_id)
         self.changes.libraryChanged.emit()
+
+
+class EditDossier(ArchiveCommand):
+    """A change to a dossier's fields, options or articles, undone by restoring its state."""
+
+    def __init__(
+        self, archive: Archive, changes: Changes, text: str, before: Dossier, after: Dossier
+    ) -> None:
+        super().__init__(archive, changes, text, [])
+        self.before = before
+        self.after = after
+
+    def apply(self) -> None:
+        """Put the dossier as it was after the change."""
+        self._show(self.archive.restore_dossier_state(self.after))
+
+    def revert(self) -> None:
+        """Put the dossier as it was before the change."""
+        self._show(self.archive.restore_dossier_state(self.before))
+
+    def _show(self, dossier: Dossier) -> None:
+        self.changes.dossierChanged.emit(int(dossier.id or 0))
+
+
+class DeleteDossier(ArchiveCommand):
+    """A dossier moved to the trash (its articles are untouched)."""
+
+    def __init__(self, archive: Archive, changes: Changes, dossier_id: DossierId) -> None:
+        super().__init__(
+            archive, changes, QCoreApplication.translate("UndoCommand", "Delete dossier"), []
+        )
+        self.dossier_id = dossier_id
+        archive.delete_dossier(dossier_id)
+
+    def apply(self) -> None:
+        """Trash it again."""
+        self.archive.delete_dossier(self.dossier_id)
+        self.changes.dossierChanged.emit(int(self.dossier_id))
+
+    def revert(self) -> None:
+        """Bring it back."""
+        self.archive.restore_dossier(self.dossier_id)
+        self.changes.dossierChanged.emit(int(self.dossier_id))
+
+
+def same_dossier(a: Dossier, b: Dossier) -> bool:
+    """True when two states of a dossier differ in nothing the user sees (times aside)."""
+    fields = ("title", "subtitle", "compiler", "introduction", "article_ids")
+    same = all(getattr(a, name) == getattr(b, name) for name in fields)
+    return same and dict(a.options) == dict(b.options)

@@ -78,6 +78,22 @@
         <source>{n}. article {id}</source>
         <translation>{n}. مقالهٔ {id}</translation>
     </message>
+    <message>
+        <source>Edit dossier</source>
+        <translation>ویرایش پرونده</translation>
+    </message>
+    <message>
+        <source>Dossier options</source>
+        <translation>گزینه‌های پرونده</translation>
+    </message>
+    <message>
+        <source>Add to dossier</source>
+        <translation>افزودن به پرونده</translation>
+    </message>
+    <message>
+        <source>Reorder dossier</source>
+        <translation>تغییر ترتیب پرونده</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -617,6 +633,10 @@
     <message>
         <source>Tag highlight</source>
         <translation>برچسب‌زدن به برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>Delete dossier</source>
+        <translation>حذف پرونده</translation>
     </message>
 </context>
 <context>
