@@ -48,6 +48,7 @@ def test_golden_entry(name: str, style: str, item: dict[str, object], expected: 
 def test_style_aliases_name_the_four_styles() -> None:
     assert style_id(None) == "chicago-notes-bibliography"
     assert style_id("MLA") == "modern-language-association"
+    assert style_id("chicago-notes") == style_id("chicago") == "chicago-notes-bibliography"
     assert style_id("chicago-author-date-17th-edition") == "chicago-author-date"
 
 

@@ -38,6 +38,7 @@ STYLES = (CHICAGO_NB, CHICAGO_AD, APA, MLA)
 _ALIASES = {
     "chicago": CHICAGO_NB,
     "chicago-nb": CHICAGO_NB,
+    "chicago-notes": CHICAGO_NB,
     "chicago-ad": CHICAGO_AD,
     "apa7": APA,
     "apa-7th-edition": APA,
