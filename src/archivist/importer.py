@@ -172,10 +172,12 @@ def import_paths(
 ) -> Generator[Progress, None, ImportReport]:
     """Import files and folders, yielding Progress after each file; returns the report.
 
-    The file list is gathered first (names only) so progress has a total. Extraction, a pure
-    function of the bytes, runs in worker processes for big batches while this process
-    writes to the archive; at most a few files per worker are in flight, so memory stays
-    bounded however large the batch. Closing the generator stops the batch cleanly.
+    The file list is gathered first (names only) so progress has a total. Big batches run in
+    worker processes, each reading, extracting and storing chunks of files (a chunk is one
+    transaction); small ones run here, committed in groups. At most a few chunks are in
+    flight, so memory stays bounded however large the batch. Closing the generator stops
+    the batch: nothing is half-imported, though a chunk already running may still commit
+    files that were never reported (importing them again reports them as duplicates).
     """
     files = list(collect_files(paths))
     report = ImportReport()
