@@ -177,15 +177,16 @@ def _parse_date(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
             parts += [int(groups["day"])] if groups.get("day") else []
             if _valid(parts):
                 return {"date-parts": [parts]}, local
-    span = _last(_YEAR_RANGE, text, window)
+    # Cheap tests first: most notes end in a bare year, and each pattern scan costs microseconds.
+    near = text[window[0] : window[1]]
+    dashed = "-" in near or "–" in near
+    span = _last(_YEAR_RANGE, text, window) if dashed else None
     if span and int(span["start"]) < int(span["end"]):
         # "1598-1671": the span of an archival series or a multi-year work, not a year and pages.
         return {"date-parts": [[int(span["start"])], [int(span["end"])]]}, span
-    # Cheap tests first: most notes end in a bare year, and each pattern scan costs microseconds.
-    near = text[window[0] : window[1]]
     named = _MONTH_NAME.search(near) is not None
     for kind, pattern in zip(_PATTERN_KINDS, _DATE_PATTERNS, strict=True):
-        if (kind == "iso" and "-" not in near) or (kind == "named" and not named):
+        if (kind == "iso" and not dashed) or (kind == "named" and not named):
             continue
         match = _last(pattern, text, window)
         if not match:
