@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from archivist import importer
 from archivist.archive import Archive
 from archivist.errors import ArchiveError
 from archivist.importer import import_paths
@@ -102,3 +106,58 @@ def test_a_file_failing_to_store_is_rolled_back_alone(
     with closing(sqlite3.connect(archive.path)) as db:  # nothing of the failed file is left behind
         counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES]
     assert counts == [9, 9, 9]
+
+
+class CrashingPool:
+    """Stands in for the process pool: runs chunks here; a chunk holding "crash" kills it."""
+
+    made = 0
+
+    def __init__(self, *_args: object, initializer: Any, initargs: tuple[str], **_kw: object):
+        CrashingPool.made += 1
+        self.broken = False
+        initializer(*initargs)
+
+    def __enter__(self) -> CrashingPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        importer._WORKER.pop("archive").close()
+
+    def submit(self, fn: Any, chunk: list[str], max_bytes: int) -> Future[Any]:
+        if self.broken:
+            raise BrokenProcessPool("a worker died")
+        future: Future[Any] = Future()
+        if any("crash" in Path(path).name for path in chunk):
+            self.broken = True
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(fn(chunk, max_bytes))
+        return future
+
+
+def test_a_worker_crash_fails_its_chunk_and_a_new_pool_takes_the_rest(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _saves(tmp_path / "saves", 80)
+    (tmp_path / "saves" / "s020.txt").rename(tmp_path / "saves" / "s020-crash.txt")
+    monkeypatch.setattr(importer, "ProcessPoolExecutor", CrashingPool)
+    CrashingPool.made = 0
+    results = run(archive, [str(tmp_path / "saves")], workers=2)
+    statuses = [r.status for r in results]
+    assert statuses == ["imported"] * 16 + ["error"] * 16 + ["imported"] * 48
+    assert "crashed on this file or one imported beside it" in (results[20].error or "")
+    assert CrashingPool.made >= 2 and len(archive.list_articles()) == 64
+
+
+def test_workers_that_cannot_start_leave_the_batch_to_this_process(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class DeadPool(CrashingPool):
+        def submit(self, fn: Any, chunk: list[str], max_bytes: int) -> Future[Any]:
+            raise BrokenProcessPool("no worker started")
+
+    _saves(tmp_path / "saves", 70)
+    monkeypatch.setattr(importer, "ProcessPoolExecutor", DeadPool)
+    results = run(archive, [str(tmp_path / "saves")], workers=2)
+    assert [r.status for r in results] == ["imported"] * 70

@@ -283,11 +283,26 @@ def _parallel(
     The workers write to the archive themselves (SQLite serialises their short transactions;
     WAL lets this process and the app read meanwhile): shipping each extraction back here to
     be stored cost more CPU in pickling than the store itself. Results come back in file
-    order, each chunk's only once its transaction has committed.
+    order, each chunk's only once its transaction has committed. If a worker dies (a crash
+    in a C library, out of memory), the chunks in flight fail and a new pool takes the rest.
     """
+    queue = deque(files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES))
+    while queue:
+        left = len(queue)
+        yield from _until_broken(archive, queue, max_bytes, workers)
+        if len(queue) == left:
+            # A pool that took nothing would be replaced forever: give up on workers here.
+            prepared = (_prepare(archive, path, max_bytes=max_bytes) for c in queue for path in c)
+            yield from _stored_in_groups(archive, prepared)
+            return
+
+
+def _until_broken(
+    archive: Archive, queue: deque[list[str]], max_bytes: int, workers: int
+) -> Iterator[FileResult]:
+    """Import chunks from ``queue`` in one pool of workers until it is done or broken."""
     # "spawn": forking a process that runs Qt or other threads is unsafe.
     context = multiprocessing.get_context("spawn")
-    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -295,16 +310,16 @@ def _parallel(
         initargs=(str(archive.path),),
     ) as pool:
         pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
-        queue = iter(chunks)
         try:
-            while True:
-                while len(pending) < 2 * workers:
-                    chunk = next(queue, None)
-                    if chunk is None:
-                        break
-                    pending.append((chunk, pool.submit(_import_chunk, chunk, max_bytes)))
+            while queue or pending:
+                while queue and len(pending) < 2 * workers:
+                    try:
+                        future = pool.submit(_import_chunk, queue[0], max_bytes)
+                    except BrokenProcessPool:
+                        break  # the chunk stays queued for the next pool
+                    pending.append((queue.popleft(), future))
                 if not pending:
-                    return
+                    return  # the pool broke before taking anything: start another
                 chunk, future = pending.popleft()
                 yield from _chunk_outcome(future, chunk)
         finally:
@@ -331,10 +346,15 @@ def _chunk_outcome(future: Future[list[FileResult]], chunk: list[str]) -> list[F
     try:
         return future.result()
     except BrokenProcessPool:
-        # A worker died (out of memory, a crash in a C library) before its chunk committed:
-        # nothing of the chunk was stored; fail its files, not the batch.
+        # A worker died (out of memory, a crash in a C library) before this chunk committed:
+        # nothing of it was stored. Which file of the chunk killed it cannot be told here.
         return [
-            FileResult(p, "error", error=f"{os.path.basename(p)}: the importer crashed on it")
+            FileResult(
+                p,
+                "error",
+                error=f"{os.path.basename(p)}: the importer crashed on this file or one "
+                "imported beside it; import it again on its own to tell which",
+            )
             for p in chunk
         ]
     except ArchivistError as exc:
