@@ -155,3 +155,17 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     assert "<b>Title & co</b>" in text
     assert "<i>note</i> & <font>" in text
     assert "\x07" not in text
+
+
+def test_a_persian_articles_byline_sits_on_the_right_an_english_ones_on_the_left() -> None:
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.platypus import Paragraph
+
+    story = build_story(DossierMeta("T"), english() + persian(), [], MEANINGS)
+    bylines = [
+        f.style.alignment
+        for f in story
+        if isinstance(f, Paragraph) and f.style.name.startswith("meta")
+        if "Talebi" in f.getPlainText() or "2020" in f.getPlainText()
+    ]
+    assert bylines == [TA_LEFT, TA_RIGHT]

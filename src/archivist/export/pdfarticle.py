@@ -141,24 +141,22 @@ def _whole_text(article: Article) -> Block:
 
 def _metadata(article: Article, s: Styles) -> list[Flowable]:
     parts = [", ".join(article.authors), article.site or "", article.published or ""]
+    # A Persian or Arabic article's byline, link and tags sit under its title, on the right.
+    meta = s.meta_rtl if is_rtl(article.title) else s.meta
     out: list[Flowable] = []
     if article.subtitle:
         out.append(text_paragraph(article.subtitle, s, s.h3, s.h3))
     line = " · ".join(inline(p, s.fonts) for p in parts if p)
     if line:
-        out.append(paragraph(line, s.meta))
+        out.append(paragraph(line, meta))
     if article.url:
         href = safe_href(article.url)
         shown = escape(clean(article.url))
         out.append(
-            paragraph(
-                f'<a href="{href}" color="{LINK_COLOR}">{shown}</a>' if href else shown, s.meta
-            )
+            paragraph(f'<a href="{href}" color="{LINK_COLOR}">{shown}</a>' if href else shown, meta)
         )
     if article.tags:
-        out.append(
-            paragraph("Tags: " + ", ".join(inline(t, s.fonts) for t in article.tags), s.meta)
-        )
+        out.append(paragraph("Tags: " + ", ".join(inline(t, s.fonts) for t in article.tags), meta))
     out.append(Spacer(1, 6))
     return out
 

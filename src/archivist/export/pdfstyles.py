@@ -73,6 +73,7 @@ class Styles:
     h2: ParagraphStyle
     h3: ParagraphStyle
     meta: ParagraphStyle
+    meta_rtl: ParagraphStyle
     body: ParagraphStyle
     body_rtl: ParagraphStyle
     quote: ParagraphStyle
@@ -141,6 +142,7 @@ def styles() -> Styles:
         spaceAfter=5,
     )
     biblio = ps("biblio", fontSize=9.5, leading=13, leftIndent=18, firstLineIndent=-18)
+    meta = ps("meta", fontName=f.sans, fontSize=9, leading=12, textColor=colors.HexColor("#555555"))
     return Styles(
         fonts=f,
         title=ps("title", fontName=f.sans, fontSize=26, leading=32, alignment=TA_CENTER),
@@ -149,9 +151,8 @@ def styles() -> Styles:
         h1=ps("h1", fontName=f.sans, fontSize=17, leading=22, spaceBefore=4, spaceAfter=6),
         h2=ps("h2", fontName=f.sans, fontSize=13, leading=17, spaceBefore=8, spaceAfter=4),
         h3=ps("h3", fontName=f.sans, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=3),
-        meta=ps(
-            "meta", fontName=f.sans, fontSize=9, leading=12, textColor=colors.HexColor("#555555")
-        ),
+        meta=meta,
+        meta_rtl=ParagraphStyle("meta-r", parent=meta, alignment=TA_RIGHT),
         body=body,
         body_rtl=rtl(body),
         quote=quote,
