@@ -134,3 +134,28 @@ def test_more_awkward_file_names_import_by_folder(tmp_path: Path, name: str) -> 
             assert results[0].id is not None
             assert archive.source(results[0].id).filename == name
     assert {n for n in os.listdir(tmp_path) if not n.startswith("a.sqlite3")} == {"saves"}
+
+
+AWKWARD_NAMES = [
+    "$(touch pwned);`id`.txt",
+    "-rf --help.txt",
+    "\u202eevil\u202c.txt",
+    "\u200fمقاله\u200e تاریخ.txt",
+]
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_saved_files_with_awkward_names_import_under_their_exact_names(
+    archive: Archive, name: str
+) -> None:
+    (result,) = import_files(archive, [str(HOSTILE / name)])
+    assert result.status == "imported" and result.id is not None, result
+    assert archive.source(result.id).filename == name
+    assert not (HOSTILE / "pwned").exists() and not Path("pwned").exists()
+
+
+def test_the_saved_gzip_bomb_is_refused_without_inflating(archive: Archive) -> None:
+    started = time.monotonic()
+    status, error, _ = one(archive, HOSTILE / "gzip_bomb.html")
+    assert time.monotonic() - started < 2
+    assert status == "error" and error is not None and error.startswith("gzip_bomb.html: ")
