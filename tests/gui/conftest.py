@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from archivist.archive import Archive
+from archivist.gui.main_window import MainWindow
 from archivist.model import ArticleId, Footnote
 from factories import make_extraction
 
@@ -50,3 +51,14 @@ def filled(tmp_path: Path) -> Iterator[tuple[Path, dict[str, ArticleId]]]:
 def settings(tmp_path: Path) -> QSettings:
     """Settings in a file of the test's own (never the user's)."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, filled, settings: QSettings) -> Iterator[MainWindow]:
+    """The main window, shown, on the two-article archive; closed (and its archive) after."""
+    win = MainWindow(filled[0], settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    win.archive.close()

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from archivist.gui import flows
 from archivist.gui.dossier import ids_from_mime
 from archivist.gui.main_window import MainWindow
-
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot, filled, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(filled[0], settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.archive.close()
 
 
 def test_library_rows_drag_as_article_ids(window: MainWindow) -> None:

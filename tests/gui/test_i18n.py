@@ -28,8 +28,6 @@ from archivist.gui.i18n import (
 from archivist.gui.main_window import MainWindow
 from archivist.gui.reader import typed_digit
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
 GUI = Path(__file__).resolve().parents[2] / "src" / "archivist" / "gui"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"  # installed with PySide6
 ALL_ARGS: frozenset[int] = frozenset()

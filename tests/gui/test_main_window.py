@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from archivist.gui import flows
 from archivist.gui.main_window import MainWindow
 from archivist.model import ArticleId
-
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot, filled, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(filled[0], settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.archive.close()
 
 
 def open_english(window: MainWindow, ids: dict[str, ArticleId]) -> str:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QSettings
 
 from archivist.gui.main_window import MainWindow
 from archivist.gui.screenshot import Staging, stage, stage_open_window
 
 
 @pytest.fixture
-def window(qtbot, filled, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(filled[0], settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_article(filled[1]["en"])
-    yield win
-    win.close()
-    win.archive.close()
+def window(window: MainWindow, filled) -> MainWindow:
+    """The shared main window, with the English article open."""
+    window.open_article(filled[1]["en"])
+    return window
 
 
 def test_size_resizes_the_window(window: MainWindow) -> None:

@@ -27,8 +27,6 @@ from archivist.gui.main_window import MainWindow
 from archivist.model import ArticleId
 from factories import make_extraction
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
 SECONDS = 5.0
 """How long both sides write; the whole test stays well under 20 s."""
 WORDS = ("harbour", "quay", "tide", "lamp", "keeper")

@@ -35,8 +35,6 @@ from archivist.gui.reader import ReaderView
 from archivist.model import ArticleId, Footnote
 from factories import import_files, make_extraction
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 PAGES = (
     "remote_resources.html",
