@@ -89,6 +89,16 @@ def _system_path(name: str) -> Path | None:
     return None
 
 
+def _latin_family(name: str, family: str, bold: str, bold_italic: str) -> str | None:
+    """Register a Noto family's regular and italic faces; its name, or None if it is missing."""
+    regular = _register(name, _fontpkg_path(family, 400, "normal"))
+    italic = _register(f"{name}-Italic", _fontpkg_path(family, 400, "italic"))
+    if not regular:
+        return None
+    _family(name, name, bold, f"{name}-Italic" if italic else name, bold_italic)
+    return name
+
+
 def _register(name: str, path: Path | None) -> bool:
     if path is None:
         return False
@@ -129,22 +139,8 @@ def register_fonts() -> FontSet:
     else:
         return FontSet("Times-Roman", "Helvetica", "Helvetica", "Courier", embedded=False)
 
-    serif_ok = _register("NotoSerif", _fontpkg_path("Noto Serif", 400, "normal"))
-    serif_italic = _register("NotoSerif-Italic", _fontpkg_path("Noto Serif", 400, "italic"))
-    if serif_ok:
-        italic = "NotoSerif-Italic" if serif_italic else "NotoSerif"
-        serif = "NotoSerif"
-        _family(serif, serif, arabic_bold, italic, arabic_bold_italic)
-    else:
-        serif = arabic
-    sans_ok = _register("NotoSans", _fontpkg_path("Noto Sans", 400, "normal"))
-    sans_italic = _register("NotoSans-Italic", _fontpkg_path("Noto Sans", 400, "italic"))
-    if sans_ok:
-        italic = "NotoSans-Italic" if sans_italic else "NotoSans"
-        sans = "NotoSans"
-        _family(sans, sans, arabic_bold, italic, arabic_bold_italic)
-    else:
-        sans = serif
+    serif = _latin_family("NotoSerif", "Noto Serif", arabic_bold, arabic_bold_italic) or arabic
+    sans = _latin_family("NotoSans", "Noto Sans", arabic_bold, arabic_bold_italic) or serif
     mono = (
         "DejaVuSansMono"
         if _register("DejaVuSansMono", _system_path("DejaVuSansMono.ttf"))
