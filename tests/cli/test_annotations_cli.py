@@ -11,17 +11,7 @@ from factories import run_cli
 from w3c_model import problems as w3c_problems
 
 ARTICLE = Path(__file__).parents[1] / "data" / "annotations" / "harbour_notes.txt"
-
-
 run = run_cli
-
-
-@pytest.fixture
-def arc(tmp_path: Path) -> str:
-    path = str(tmp_path / "a.sqlite3")
-    status, _, err = run("--archive", path, "import", str(ARTICLE))
-    assert status == 0, err
-    return path
 
 
 def cli(arc: str, *argv: str) -> tuple[int, str, str]:

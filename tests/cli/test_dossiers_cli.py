@@ -10,18 +10,7 @@ from pypdf import PdfReader
 
 from factories import run_cli
 
-ARTICLE = Path(__file__).parents[1] / "data" / "annotations" / "harbour_notes.txt"
-
-
 run = run_cli
-
-
-@pytest.fixture
-def arc(tmp_path: Path) -> str:
-    path = str(tmp_path / "a.sqlite3")
-    status, _, err = run("--archive", path, "import", str(ARTICLE))
-    assert status == 0, err
-    return path
 
 
 def test_quick_export_writes_a_pdf(arc: str, tmp_path: Path) -> None:
