@@ -152,3 +152,19 @@ def test_colour_meanings_are_edited_in_preferences(qtbot, window: MainWindow, mo
     window.preferences()
     assert {p.color: p.meaning for p in window.archive.palette()}["green"] == "strong evidence"
     assert "strong&nbsp;evidence" in window.notes.highlights.legend.text()  # kept on one line
+
+
+def test_the_import_dialog_offers_every_kind_of_file_the_importer_reads(
+    window: MainWindow, monkeypatch
+) -> None:
+    from archivist.ingest import SUPPORTED_SUFFIXES
+
+    offered: list[str] = []
+
+    def choose(parent, caption, folder, pattern):  # type: ignore[no-untyped-def]
+        offered.append(pattern)
+        return [], ""
+
+    monkeypatch.setattr(flows.QFileDialog, "getOpenFileNames", choose)
+    flows.import_files(window)
+    assert all(f"*{suffix}" in offered[0].split("(")[1] for suffix in SUPPORTED_SUFFIXES)

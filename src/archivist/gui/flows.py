@@ -14,6 +14,7 @@ from archivist.export.dossier import export_dossier, request_for
 from archivist.gui.dialogs import import_summary, show_error
 from archivist.gui.i18n import phrases
 from archivist.importer import ImportReport, import_paths, reextract
+from archivist.ingest import SUPPORTED_SUFFIXES
 from archivist.model import ArticleId, DossierId
 
 if TYPE_CHECKING:
@@ -158,7 +159,9 @@ def import_files(window: MainWindow) -> None:
         window,
         QCoreApplication.translate("flows", "Import articles"),
         "",
-        QCoreApplication.translate("flows", "Saved articles (*.txt *.html *.htm *.mhtml *.mht)"),
+        QCoreApplication.translate("flows", "Saved articles ({patterns})").format(
+            patterns=" ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_SUFFIXES))
+        ),
     )
     start_import(window, paths)
 

@@ -748,8 +748,8 @@ Drop files or folders anywhere on this window, or:</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <source>Saved articles (*.txt *.html *.htm *.mhtml *.mht)</source>
-        <translation>مقاله‌های ذخیره‌شده (*.txt *.html *.htm *.mhtml *.mht)</translation>
+        <source>Saved articles ({patterns})</source>
+        <translation>مقاله‌های ذخیره‌شده ({patterns})</translation>
     </message>
     <message>
         <source>Import a folder</source>
