@@ -101,13 +101,16 @@ _SMALL_WORDS = frozenset(
 
 def strip_numbering(text: str) -> str:
     """The note text without a leading ``[n]`` / ``n.`` number."""
-    return _NUMBERING.sub("", text, count=1).strip()
+    numbering = _NUMBERING.match(text)
+    return (text[numbering.end() :] if numbering else text).strip()
 
 
 def parse_reference(text: str) -> ParsedReference:
     """Classify and parse one footnote's text; never raises."""
     body = strip_numbering(" ".join(text.split()))
-    body = _SEE.sub("", body, count=1).strip()
+    see = _SEE.match(body)
+    if see:
+        body = body[see.end() :].strip()
     lead = _SEE_INSIDE.match(body) if " see " in body or " cf. " in body else None
     if lead and not name_like(lead.group("lead"), max_words=8, allow_joiners=True):
         body = body[lead.end() :]  # "For more on this, see Marrow, ...": the citation follows

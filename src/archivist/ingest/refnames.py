@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from archivist.ingest.refdates import ARABIC_SCRIPT
@@ -36,6 +37,7 @@ _NEWS_AGENCY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # the same names come back in note after note
 def is_organisation(text: str) -> bool:
     """True when a name is an agency or organisation (kept whole, never split into names)."""
     text = text.strip()
@@ -90,7 +92,6 @@ def surname_like(text: str) -> bool:
 _FINAL_INITIAL = re.compile(r"\b[A-Z]\.$")
 _LEADING_ROLE = re.compile(r"^(?:by|edited by|eds?\.)\s+", re.I)
 _ET_AL = re.compile(r",?\s*(?:et al\.?|and others|و دیگران|وآخرون|و آخرون)$")
-_COMMA = re.compile(r"[,،]")
 _ET_AL_ENDINGS = ("al", "al.", "others", "دیگران", "آخرون")
 """How every ending _ET_AL matches ends (a cheap test before the search)."""
 _AND = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s+و\s+|;\s*)\s*", re.I)
@@ -101,7 +102,8 @@ def parse_authors(text: str) -> list[dict[str, str]]:
     text = text.strip(" ,،:;")
     if text.endswith(".") and not _FINAL_INITIAL.search(text):
         text = text[:-1]
-    text = _LEADING_ROLE.sub("", text, count=1)
+    if text[:2].lower() in ("by", "ed"):
+        text = _LEADING_ROLE.sub("", text, count=1)
     et_al = _ET_AL.search(text) if text.endswith(_ET_AL_ENDINGS) else None
     if et_al:
         text = text[: et_al.start()]
@@ -110,8 +112,10 @@ def parse_authors(text: str) -> list[dict[str, str]]:
     if is_organisation(text):
         return [{"literal": text}]
     names: list[dict[str, str]] = []
-    for part in (p for p in _AND.split(text) if p):
-        pieces = [p.strip() for p in _COMMA.split(part) if p.strip()]
+    lowered = text.lower()
+    joined = "and" in lowered or "&" in text or "و" in text or ";" in text
+    for part in (p for p in _AND.split(text) if p) if joined else (text,):
+        pieces = [p.strip() for p in part.replace("،", ",").split(",") if p.strip()]
         while pieces:
             # "Surname, Given" or "Surname, J. K.": a one-word family name, then given names.
             if len(pieces) >= 2 and _family_like(pieces[0]) and _given_like(pieces[1]):

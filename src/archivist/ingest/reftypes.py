@@ -53,7 +53,8 @@ def set_authors_from_segments(item: dict[str, Any], segments: list[str]) -> int:
         authors = parse_authors(first)
         if authors:
             used = 1
-            if len(segments) >= 3 and _JOINED_NAMES.match(second):
+            joined = "and" in second or "&" in second
+            if len(segments) >= 3 and joined and _JOINED_NAMES.match(second):
                 authors += parse_authors(second)
                 used = 2
             item["author"] = authors

@@ -14,10 +14,10 @@ from archivist.ingest.decode import clean_text, decode_bytes
 from archivist.ingest.references import link_footnotes
 from archivist.ingest.textblocks import (
     LIST_ITEM,
-    MARKER,
     MD_HEADING,
     Unit,
     add_line,
+    find_markers,
     mark_headings,
     marker_label,
 )
@@ -244,7 +244,7 @@ class _Reader:
         cited: set[str] = set()
         for line in self.lines[start:]:
             if line.entry is None:
-                for match in MARKER.finditer(line.text):
+                for match in find_markers(line.text):
                     cited.add(marker_label(match))
         cited.discard("")
         return frozenset(cited)
@@ -394,7 +394,7 @@ def _assemble(units: Sequence[Unit], markers: _Markers) -> tuple[str, list[Block
         start = offset
         source = " ".join(unit.parts)
         cursor = 0
-        for match in MARKER.finditer(source):
+        for match in find_markers(source):
             label = markers.resolve(match)
             if label is None:
                 continue

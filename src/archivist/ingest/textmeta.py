@@ -105,7 +105,8 @@ def date_line(line: str) -> str | None:
     line = ascii_digits(line)
     if _YEAR.search(line) is None:
         return None
-    body = _DATE_PREFIX.sub("", line, count=1).strip().rstrip(".")
+    prefix = _DATE_PREFIX.match(line)
+    body = (line[prefix.end() :] if prefix else line).strip().rstrip(".")
     for pattern in _WHOLE_DATES:
         match = pattern.fullmatch(body)
         if match is not None:
@@ -215,7 +216,7 @@ _SAMPLE = 20_000
 def guess_language(text: str) -> str | None:
     """``fa``/``ar`` when Arabic-script letters dominate (``fa`` with Persian letters), else en."""
     sample = text[:_SAMPLE]
-    arabic = len(_ARABIC_LETTER.findall(sample))
+    arabic = 0 if sample.isascii() else len(_ARABIC_LETTER.findall(sample))
     if arabic == 0:
         return "en" if _LATIN_LETTER.search(sample) else None
     if arabic > len(_LATIN_LETTER.findall(sample)):

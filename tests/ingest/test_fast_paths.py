@@ -1,0 +1,87 @@
+"""The importer's fast paths give exactly what the plain regular expressions they replace give.
+
+Each shortcut (a cheap test before a search, a string split instead of a regex split, a
+pattern rewritten to start with a character class) is checked against the straightforward
+form on generated text rich in the characters that matter: digits, commas, brackets, spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archivist.ingest import refdates, refparts, textblocks
+from archivist.ingest.furniture import _TRIGGER, is_trigger
+from archivist.ingest.refnames import _AND
+from archivist.ingest.textmeta import fold_arabic
+
+ALPHABET = st.sampled_from(
+    list("aAbpPgeJjnMmyrsd ,،.:;-–()[]\t\n")
+    + list("0123456789")
+    + list("¹²³۱۲٣")
+    + ["19", "20", "1953", "2016", "pp. ", "page ", "Jan ", "March ", "  ", " and ", "&", "و"]
+)
+TEXT = st.lists(ALPHABET, max_size=40).map("".join)
+LONG_TEXT = st.lists(ALPHABET, max_size=120).map("".join)
+
+_SEPARATOR = re.compile(r"\s*[,،]\s*")
+_OLD_LONE_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+@settings(max_examples=400)
+@given(TEXT)
+def test_split_segments_is_the_regex_split(text: str) -> None:
+    expected = [s.strip(" .;:") for s in _SEPARATOR.split(text) if s.strip(" .;:")]
+    assert refparts.split_segments(text) == expected
+
+
+@settings(max_examples=400)
+@given(TEXT)
+def test_lone_year_pattern_matches_as_the_lookbehind_form(text: str) -> None:
+    old, new = _OLD_LONE_YEAR.search(text), refdates._LONE_YEAR.search(text)
+    assert (old and old.span()) == (new and new.span())
+
+
+@settings(max_examples=400)
+@given(LONG_TEXT)
+def test_trailing_pages_searches_the_tail_only_when_that_is_safe(text: str) -> None:
+    match = refparts._PAGES.search(text)
+    if match and refparts._YEAR_ONLY.fullmatch(match.group("page")):
+        match = None
+    found = refparts._trailing_pages(text)
+    assert (match and match.span()) == (found and found.span())
+
+
+@settings(max_examples=400)
+@given(LONG_TEXT)
+def test_extract_pages_prechecks_never_skip_a_match(text: str) -> None:
+    lowered = text.lower()
+    if refparts._PAGES_EXPLICIT.search(text):
+        assert "p." in lowered or "page" in lowered
+    assert bool(refparts._DOUBLE_COMMA.search(text)) == bool(refparts._COMMA_PAIR.search(text))
+
+
+@settings(max_examples=400)
+@given(LONG_TEXT)
+def test_markers_in_ascii_text_are_found_as_the_full_pattern_finds_them(text: str) -> None:
+    expected = [(m.span(), m.groups()) for m in textblocks.MARKER.finditer(text)]
+    found = [(m.span(), m.groups()) for m in textblocks.find_markers(text)]
+    assert found == expected
+
+
+@settings(max_examples=300)
+@given(TEXT)
+def test_and_split_precheck_keeps_the_split(text: str) -> None:
+    lowered = text.lower()
+    joined = "and" in lowered or "&" in text or "و" in text or ";" in text
+    if not joined:
+        assert _AND.split(text) == [text]
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["[3] Ibid.", "«previous", "← previous post", "3 comments", "Share"]), TEXT)
+def test_trigger_precheck_keeps_every_trigger(start: str, rest: str) -> None:
+    line = start + rest
+    assert is_trigger(line) == (len(line) <= 200 and _TRIGGER.match(fold_arabic(line)) is not None)
