@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from archivist.ingest.furniture import is_advert, is_title_like, is_trigger
 from archivist.ingest.textmeta import (
@@ -71,21 +72,59 @@ class Entry:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    """One non-blank source line, whitespace-normalised, with what it could be."""
+    """One non-blank source line, whitespace-normalised, with what it could be.
 
-    text: str
-    gap: bool
-    """A blank line comes before it."""
-    indented: bool
-    entry: Entry | None
-    byline: Byline | None
-    date: str | None
-    trigger: bool
-    advert: bool
-    ref_heading: bool
-    title_like: bool
+    What every line is asked (a numbered entry? furniture? a reference heading?) is found at
+    once. Whether it is a byline, a date or title-like is asked only of lines near the head
+    and the tail of a save, so it is found when first asked.
+    """
+
+    __slots__ = (
+        "_byline",
+        "_date",
+        "_title_like",
+        "advert",
+        "entry",
+        "gap",
+        "indented",
+        "ref_heading",
+        "text",
+        "trigger",
+    )
+
+    def __init__(self, text: str, *, gap: bool, indented: bool) -> None:
+        self.text = text
+        self.gap = gap  # a blank line comes before it
+        self.indented = indented
+        self.entry = parse_entry(text)
+        self.trigger = is_trigger(text)
+        self.advert = is_advert(text)
+        self.ref_heading = is_ref_heading(text)
+        self._byline: Byline | Literal[False] | None = False  # False: not yet looked at
+        self._date: str | Literal[False] | None = False
+        self._title_like: bool | None = None
+
+    @property
+    def byline(self) -> Byline | None:
+        """The byline the line is, if it is one."""
+        if self._byline is False:
+            self._byline = parse_byline(self.text) if len(self.text) <= MAX_META_LINE else None
+        return self._byline
+
+    @property
+    def date(self) -> str | None:
+        """The ISO date of a line that is only a date (or ``Published: <date>``)."""
+        if self._date is False:
+            self._date = date_line(self.text) if len(self.text) <= MAX_META_LINE else None
+        return self._date
+
+    @property
+    def title_like(self) -> bool:
+        """A short line without final punctuation, such as a related post's title."""
+        if self._title_like is None:
+            self._title_like = is_title_like(self.text)
+        return self._title_like
 
     @property
     def tail_ok(self) -> bool:
@@ -122,19 +161,7 @@ def is_ref_heading(text: str) -> bool:
 
 def classify(text: str, *, gap: bool, indented: bool) -> Line:
     """Classify one line (cheaply: every check is bounded by the line's length)."""
-    short = len(text) <= MAX_META_LINE
-    return Line(
-        text=text,
-        gap=gap,
-        indented=indented,
-        entry=parse_entry(text),
-        byline=parse_byline(text) if short else None,
-        date=date_line(text) if short else None,
-        trigger=is_trigger(text),
-        advert=is_advert(text),
-        ref_heading=is_ref_heading(text),
-        title_like=is_title_like(text),
-    )
+    return Line(text, gap=gap, indented=indented)
 
 
 @dataclass(frozen=True, slots=True)
