@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archivist.ingest import refdates, refparts, textblocks
+from archivist.ingest import refdates, references, refparts, textblocks
 from archivist.ingest.furniture import _TRIGGER, is_trigger
 from archivist.ingest.refnames import _AND
 from archivist.ingest.textmeta import fold_arabic
@@ -85,3 +85,15 @@ def test_and_split_precheck_keeps_the_split(text: str) -> None:
 def test_trigger_precheck_keeps_every_trigger(start: str, rest: str) -> None:
     line = start + rest
     assert is_trigger(line) == (len(line) <= 200 and _TRIGGER.match(fold_arabic(line)) is not None)
+
+
+@settings(max_examples=400)
+@given(
+    st.sampled_from(["Marrow", "(Marrow", "Ilse Marrow", "Marrow and Feld", "Marrow et al."]),
+    st.sampled_from(["", ",", " ,"]),
+    TEXT,
+)
+def test_author_date_shape_test_never_skips_a_match(name: str, comma: str, rest: str) -> None:
+    body = name + comma + " " + rest
+    if references._AUTHOR_DATE.match(body):
+        assert references._author_date_shaped(body)

@@ -141,7 +141,7 @@ def quoted(title: str | None) -> str | None:
 
 def is_arabic_script(text: str) -> bool:
     """True when the text has Arabic-script letters (Persian, Arabic, Urdu)."""
-    return ARABIC_SCRIPT.search(text) is not None
+    return not text.isascii() and ARABIC_SCRIPT.search(text) is not None
 
 
 def family_of(name: Mapping[str, Any]) -> str:

@@ -9,6 +9,12 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
 
+def has_arabic_script(text: str) -> bool:
+    """True when the text has Arabic-script characters (Persian, Arabic, Urdu)."""
+    # The ASCII test runs at memory speed; most notes and names are ASCII.
+    return not text.isascii() and ARABIC_SCRIPT.search(text) is not None
+
+
 def to_ascii_digits(text: str) -> str:
     """Persian and Arabic-Indic digits as ASCII digits (one for one, so offsets hold)."""
     # str.translate with a table walks the string in Python-level lookups; ASCII has nothing.
@@ -173,7 +179,7 @@ def _parse_date(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     # month patterns at every position was the importer's hottest spot.
     last = years[-1]
     window = (max(0, last.start() - 24), min(len(text), last.end() + 6))
-    if ARABIC_SCRIPT.search(text, *window):
+    if not text.isascii() and ARABIC_SCRIPT.search(text, *window):
         local = _last(_LOCAL_DATE, text, window)
         if local:
             groups = local.groupdict()
@@ -247,7 +253,7 @@ def extract_date(text: str, item: dict[str, Any]) -> str:
         text = text[: accessed.start()] + text[accessed.end() :]
     ascii_text = to_ascii_digits(text)
     found = _parse_date(ascii_text)
-    if not found and ARABIC_SCRIPT.search(text):
+    if not found and has_arabic_script(text):
         found = _parse_local_date(ascii_text)
     if not found:
         return text
@@ -261,4 +267,4 @@ def has_year(text: str) -> bool:
     ascii_text = to_ascii_digits(text)
     if _LONE_YEAR.search(ascii_text):
         return True
-    return bool(ARABIC_SCRIPT.search(text) and _LOCAL_YEAR.search(ascii_text))
+    return has_arabic_script(text) and _LOCAL_YEAR.search(ascii_text) is not None

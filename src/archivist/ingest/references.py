@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from archivist.ingest.refdates import (
-    ARABIC_SCRIPT,
     MONTHS,
     extract_date,
+    has_arabic_script,
     has_year,
     to_ascii_digits,
 )
@@ -146,7 +146,7 @@ def _back_reference(body: str) -> BackReference | None:
         back = _short_form(body)
         if back is not None:
             return back
-    if tail.isdigit() and body.lstrip("(")[:1].isupper():
+    if tail.isdigit() and body.lstrip("(")[:1].isupper() and _author_date_shaped(body):
         match = _AUTHOR_DATE.match(body)
         if match:
             return BackReference(
@@ -155,6 +155,13 @@ def _back_reference(body: str) -> BackReference | None:
     if not tail.isdigit() and not has_year(body):
         return _bare_short_form(body)
     return None
+
+
+def _author_date_shaped(body: str) -> bool:
+    """What must hold for _AUTHOR_DATE to match: a name, then "and", "et al." or the year."""
+    words = body.split(None, 2)
+    second = words[1] if len(words) > 1 else ""
+    return second in ("and", "&", "et") or second[:1] == "(" or second[:1].isdigit()
 
 
 def _op_cit(body: str) -> BackReference | None:
@@ -184,7 +191,7 @@ def _short_form(body: str) -> BackReference | None:
         return None
     if not name_like(author, max_words=4, allow_joiners=True):
         return None
-    if title and not (quoted or ARABIC_SCRIPT.search(title) or title[:1].isupper()):
+    if title and not (quoted or has_arabic_script(title) or title[:1].isupper()):
         return None
     # "Marrow, 45." names the author only: the latest work by Marrow is meant.
     return BackReference(
@@ -203,7 +210,7 @@ def _bare_short_form(body: str) -> BackReference | None:
     quoted = raw_title[:1] in '“"«‘'
     if not title or len(title.split()) > 8 or not surname_like(author):
         return None
-    if not (quoted or (not ARABIC_SCRIPT.search(title) and _title_cased(title))):
+    if not (quoted or (not has_arabic_script(title) and _title_cased(title))):
         return None
     return BackReference("short", author=author, title=title)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from archivist.ingest.refdates import ARABIC_SCRIPT
+from archivist.ingest.refdates import has_arabic_script
 
 # Words that make a name an organisation's. Looked up in the set of the name's words, which
 # is what a search for any of them between word boundaries amounts to, several times faster.
@@ -139,7 +139,7 @@ def _family_like(text: str) -> bool:
 
 def _given_like(text: str) -> bool:
     words = text.split()
-    if ARABIC_SCRIPT.search(text):
+    if has_arabic_script(text):
         return len(words) <= 2
     return bool(_INITIALS.match(text)) or (
         1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
@@ -148,7 +148,7 @@ def _given_like(text: str) -> bool:
 
 def _direct(name: str) -> dict[str, str]:
     words = name.split()
-    if len(words) < 2 or ARABIC_SCRIPT.search(name) or is_organisation(name):
+    if len(words) < 2 or has_arabic_script(name) or is_organisation(name):
         # Persian and Arabic names are kept whole: the family name is not reliably the last word.
         return {"literal": name}
     first_family = len(words) - 1

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
-from archivist.ingest.refdates import ARABIC_SCRIPT, has_year, to_ascii_digits
+from archivist.ingest.refdates import has_arabic_script, has_year, to_ascii_digits
 
 
 def fold(text: str) -> str:
@@ -161,7 +161,7 @@ def looks_like_note(body: str) -> bool:
     """True for explanatory remarks that cite nothing."""
     segments = split_segments(body)
     words = body.split()
-    if ARABIC_SCRIPT.search(body):
+    if has_arabic_script(body):
         if "«" in body or len(segments) >= 3:
             return False
         # A Persian or Arabic sentence ending on a verb is prose, whatever year it names.

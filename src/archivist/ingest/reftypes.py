@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from archivist.ingest.refdates import ARABIC_SCRIPT
+from archivist.ingest.refdates import has_arabic_script
 from archivist.ingest.refnames import (
     PARTICLES,
     is_news_agency,
@@ -33,7 +33,7 @@ def set_authors_from_segments(item: dict[str, Any], segments: list[str]) -> int:
     surname_words = [w for w in first.split() if w.lower() not in PARTICLES]
     if (
         len(segments) >= 3
-        and not ARABIC_SCRIPT.search(first)
+        and not has_arabic_script(first)
         and len(surname_words) == 1
         and name_like(first, max_words=3)
         and name_like(second, max_words=3)
