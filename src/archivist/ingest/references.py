@@ -9,6 +9,7 @@ publisher, URLs, DOIs and ISBNs, in English, Persian and Arabic.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from archivist.ingest.refparts import (
     extract_identifiers,
     extract_pages,
     fold,
+    fold_words,
     looks_like_note,
     split_segments,
 )
@@ -383,8 +385,12 @@ class _Full:
     @classmethod
     def of(cls, label: str, csl: dict[str, Any]) -> _Full:
         names = (str(a.get("family") or a.get("literal") or "") for a in csl.get("author", []))
-        folded = tuple(name for name in map(fold, names) if name)
-        return cls(label, folded, tuple(fold(str(csl.get("title", ""))).split()))
+        folded = tuple(name for name in map(_fold_name, names) if name)
+        return cls(label, folded, tuple(fold_words(str(csl.get("title", "")))))
+
+
+_fold_name = functools.lru_cache(maxsize=4096)(fold)
+"""fold() for names, remembered: the same names come back in note after note."""
 
 
 def _resolve(back: BackReference, fulls: list[_Full], previous: str | None) -> str | None:
@@ -394,7 +400,7 @@ def _resolve(back: BackReference, fulls: list[_Full], previous: str | None) -> s
     family = fold(back.author or "")
     candidates = [full for full in reversed(fulls) if _author_matches(full, family)]
     if back.title:
-        wanted = fold(back.title).split()
+        wanted = fold_words(back.title)
         for full in candidates:
             title = list(full.title)
             if wanted and (title[: len(wanted)] == wanted or _contains(title, wanted)):

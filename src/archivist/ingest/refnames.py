@@ -99,6 +99,11 @@ _AND = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s+و\s+|;\s*)\s*", re.I)
 
 def parse_authors(text: str) -> list[dict[str, str]]:
     """CSL names from an author string: ``Surname, Given``, ``Given Surname``, several, et al."""
+    return [dict(name) for name in _parsed_authors(text)]  # copies: callers may change them
+
+
+@functools.lru_cache(maxsize=4096)  # an archive cites the same people again and again
+def _parsed_authors(text: str) -> tuple[dict[str, str], ...]:
     text = text.strip(" ,،:;")
     if text.endswith(".") and not _FINAL_INITIAL.search(text):
         text = text[:-1]
@@ -108,9 +113,9 @@ def parse_authors(text: str) -> list[dict[str, str]]:
     if et_al:
         text = text[: et_al.start()]
     if not text or len(text) > 200:
-        return []
+        return ()
     if is_organisation(text):
-        return [{"literal": text}]
+        return ({"literal": text},)
     names: list[dict[str, str]] = []
     lowered = text.lower()
     joined = "and" in lowered or "&" in text or "و" in text or ";" in text
@@ -126,7 +131,7 @@ def parse_authors(text: str) -> list[dict[str, str]]:
                 pieces = pieces[1:]
     if et_al:
         names.append({"literal": "et al."})
-    return names
+    return tuple(names)
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$")

@@ -18,6 +18,13 @@ def fold(text: str) -> str:
     return " ".join(_WORD.findall(plain))
 
 
+def fold_words(text: str) -> list[str]:
+    """The words of ``fold(text)``."""
+    if text.isascii():
+        return _WORD.findall(text.lower())  # what fold() joins, without joining and splitting
+    return fold(text).split()
+
+
 _WORD = re.compile(r"\w+")
 _DOUBLE_COMMA = re.compile(r"\s*,\s*,")
 _COMMA_PAIR = re.compile(r",\s*,")
