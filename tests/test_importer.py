@@ -77,15 +77,36 @@ def _saves(folder: Path, count: int, *, failing: int | None = None) -> None:
         )
 
 
-def test_every_reported_import_is_already_committed(archive: Archive, tmp_path: Path) -> None:
-    _saves(tmp_path / "saves", 20)
+@pytest.mark.parametrize(("count", "workers"), [(20, 0), (70, 2)])
+def test_every_reported_import_is_already_committed(
+    archive: Archive, tmp_path: Path, count: int, workers: int
+) -> None:
+    _saves(tmp_path / "saves", count)
     seen = []
-    for progress in import_paths(archive, [str(tmp_path / "saves")], workers=0):
+    for progress in import_paths(archive, [str(tmp_path / "saves")], workers=workers):
         with closing(sqlite3.connect(archive.path)) as other:  # it sees only what is committed
             (committed,) = other.execute("SELECT count(*) FROM articles").fetchone()
         seen.append((progress.done, committed))
-    assert seen[-1] == (20, 20)
+    assert seen[-1] == (count, count)
     assert all(committed >= done for done, committed in seen)
+
+
+def test_a_cancelled_parallel_import_stops_and_can_be_taken_up_again(
+    archive: Archive, tmp_path: Path
+) -> None:
+    _saves(tmp_path / "saves", 300)
+    job = import_paths(archive, [str(tmp_path / "saves")], workers=2)
+    reported = 0
+    for progress in job:
+        reported = progress.done
+        if reported == 40:
+            job.close()  # as the app's Cancel button does
+            break
+    stored = len(archive.list_articles())
+    # What was reported is stored; past it, at most the chunks that were already running.
+    assert reported <= stored <= reported + 5 * importer.CHUNK_FILES
+    again = [r.status for r in run(archive, [str(tmp_path / "saves")], workers=2)]
+    assert again.count("duplicate") == stored and again.count("imported") == 300 - stored
 
 
 def test_a_file_failing_to_store_is_rolled_back_alone(
