@@ -8,14 +8,16 @@ form on generated text rich in the characters that matter: digits, commas, brack
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archivist.ingest import refdates, references, refparts, textblocks
+from archivist.ingest import decode, refdates, references, refparts, textblocks
 from archivist.ingest.furniture import _TRIGGER, is_trigger
 from archivist.ingest.refnames import _AND
 from archivist.ingest.textmeta import fold_arabic
+from archivist.ingest.textnotes import _ENTRY
 
 ALPHABET = st.sampled_from(
     list("aAbpPgeJjnMmyrsd ,،.:;-–()[]\t\n")
@@ -97,3 +99,24 @@ def test_author_date_shape_test_never_skips_a_match(name: str, comma: str, rest:
     body = name + comma + " " + rest
     if references._AUTHOR_DATE.match(body):
         assert references._author_date_shaped(body)
+
+
+# Printable, ASCII and not, beside what is dropped or kept although not printable: a no-break
+# space, joiners, bidi controls, C0 and C1 controls, emoji, tags, private use, unassigned, BOM.
+CLEAN_TEXT_CHARS = [*"ab \n\t»“”", "\xa0", "\u200c", "\u200b", "\u202e", "\x07", "\x85"]
+CLEAN_TEXT_CHARS += ["😀", "\U000e0001", "\ue000", "\u0378", "\ufeff"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(CLEAN_TEXT_CHARS), max_size=60).map("".join))
+def test_clean_text_line_by_line_is_the_whole_text_regex(text: str) -> None:
+    text += "»"  # not ASCII: the regex path
+    whole = decode._control_pattern().sub(decode._drop_controls, text)
+    assert decode.clean_text(text) == unicodedata.normalize("NFC", whole)
+
+
+@settings(max_examples=400)
+@given(TEXT)
+def test_entry_precheck_never_skips_an_entry(text: str) -> None:
+    if _ENTRY.match(text):
+        assert text[:1] == "[" or text[:1].isdigit()

@@ -125,7 +125,14 @@ def clean_text(text: str) -> str:
         # bytes.translate deletes in C; the regex scan it replaces was 6% of a text import.
         text = text.encode("ascii").translate(None, _ASCII_CONTROL_BYTES).decode("ascii")
     else:
-        text = _control_pattern().sub(_drop_controls, text)
+        # Runs of dropped characters never cross a newline, and a printable line holds none:
+        # only the other lines (with a no-break space, a joiner, a control) go through the
+        # regex, which costs some 25 ns a character even where it finds nothing.
+        pattern = _control_pattern()
+        text = "\n".join(
+            line if line.isprintable() else pattern.sub(_drop_controls, line)
+            for line in text.split("\n")
+        )
     return unicodedata.normalize("NFC", text)
 
 

@@ -140,7 +140,8 @@ class Line:
 
 def parse_entry(text: str) -> Entry | None:
     """The numbered reference entry ``text`` starts (``[1] ...``, ``1. ...``, ``¹ ...``)."""
-    match = _ENTRY.match(text)
+    # Every form starts with "[" or a digit (superscripts are digits to str.isdigit too).
+    match = _ENTRY.match(text) if text[:1] == "[" or text[:1].isdigit() else None
     if match is None:
         return None
     index = next(i for i, group in enumerate(match.groups()) if group is not None)
