@@ -108,6 +108,7 @@ _DATE_PATTERNS = (
     re.compile(r"\(?" + _YEAR + r"\)?(?![\d/])"),
 )
 _PATTERN_KINDS = ("iso", "named", "named", "named", "year")
+_BARE_YEAR = _DATE_PATTERNS[-1]
 _MONTH_NAME = re.compile(_MONTH)
 _MONTH_STEM = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _LOCAL_DATE = re.compile(
@@ -172,12 +173,11 @@ def _valid(parts: list[int]) -> bool:
 
 def _parse_date(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     """The last Gregorian date in ``text`` (ASCII digits) as a CSL date, with its match."""
-    years = list(_ANY_YEAR.finditer(text))
-    if not years:
+    last = _last(_ANY_YEAR, text, (0, len(text)))
+    if last is None:
         return None  # every pattern needs a year
     # Only the text around the last year can hold the date: scanning the whole note with the
     # month patterns at every position was the importer's hottest spot.
-    last = years[-1]
     window = (max(0, last.start() - 24), min(len(text), last.end() + 6))
     if not text.isascii() and ARABIC_SCRIPT.search(text, *window):
         local = _last(_LOCAL_DATE, text, window)
@@ -196,6 +196,10 @@ def _parse_date(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
         return {"date-parts": [[int(span["start"])], [int(span["end"])]]}, span
     # Every month name holds one of these stems: a fast test before the slow search.
     named = _MONTH_STEM.search(near.lower()) is not None and _MONTH_NAME.search(near) is not None
+    if not (dashed or named):
+        # A bare year, the common case: only the last pattern can match.
+        year = _last(_BARE_YEAR, text, window)
+        return None if year is None else ({"date-parts": [[int(year["year"])]]}, year)
     for kind, pattern in zip(_PATTERN_KINDS, _DATE_PATTERNS, strict=True):
         if (kind == "iso" and not dashed) or (kind == "named" and not named):
             continue

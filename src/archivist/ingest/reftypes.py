@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from archivist.ingest.refdates import has_arabic_script
 from archivist.ingest.refnames import (
@@ -98,17 +99,15 @@ def set_container(item: dict[str, Any], segments: list[str]) -> None:
         segment = raw.strip(" .").strip('“”"«»‘’').strip()
         if not segment:
             continue
-        if _GENRES.match(segment):
+        shape = _shape(segment)
+        if shape.genre:
             item["genre"] = segment
             continue
-        role = _role_segment(item, segment)
-        if role:
+        if _role_segment(item, shape):
             continue
-        place = _PLACE_PUBLISHER.match(segment)
-        if place and "publisher" not in item:
-            item["publisher-place"] = place.group("place").strip()
-            item["publisher"] = place.group("publisher").strip()
-        elif _PUBLISHER_WORDS.search(segment) and "publisher" not in item:
+        if shape.place is not None and "publisher" not in item:
+            item["publisher-place"], item["publisher"] = shape.place
+        elif shape.publisher_words and "publisher" not in item:
             item["publisher"] = segment
         elif "container-title" not in item and "publisher" not in item:
             item["container-title"] = segment
@@ -116,25 +115,57 @@ def set_container(item: dict[str, Any], segments: list[str]) -> None:
             item["publisher-place"] = segment
 
 
-def _role_segment(item: dict[str, Any], segment: str) -> bool:
-    """Editors ("ed. Name"), "in Container" and "by Name" segments; True when one was taken."""
+class _Shape(NamedTuple):
+    """What a segment could be, by its form alone (its role also depends on the others)."""
+
+    genre: bool
+    editor: tuple[str, tuple[dict[str, str], ...]] | None
+    """The CSL key ("editor" or "translator") and the names, for "ed. Name"."""
+    container: str | None
+    """The container of an "in Container" segment."""
+    by: tuple[dict[str, str], ...] | None
+    """The names of a "by Name" segment."""
+    place: tuple[str, str] | None
+    """Place and publisher of a "Place: Publisher" segment."""
+    publisher_words: bool
+
+
+@functools.lru_cache(maxsize=4096)  # containers and publishers come back in note after note
+def _shape(segment: str) -> _Shape:
     editor = _EDITOR.match(segment)
-    if editor:
-        key = "translator" if editor.group("role").lower().startswith("trans") else "editor"
-        names = parse_authors(editor.group("names"))
-        if names:
-            item.setdefault(key, names)
-        return True
     container = _IN_CONTAINER.match(segment)
-    if container and "container-title" not in item:
-        item["container-title"] = container.group("container").strip('“”"«»‘’ ')
-        return True
     by = _BY.match(segment)
-    if by and "author" not in item:
-        names = parse_authors(by.group("names"))
+    place = _PLACE_PUBLISHER.match(segment)
+    return _Shape(
+        genre=_GENRES.match(segment) is not None,
+        editor=None
+        if editor is None
+        else (
+            "translator" if editor.group("role").lower().startswith("trans") else "editor",
+            tuple(parse_authors(editor.group("names"))),
+        ),
+        container=None if container is None else container.group("container").strip('“”"«»‘’ '),
+        by=None if by is None else tuple(parse_authors(by.group("names"))),
+        place=None
+        if place is None
+        else (place.group("place").strip(), place.group("publisher").strip()),
+        publisher_words=_PUBLISHER_WORDS.search(segment) is not None,
+    )
+
+
+def _role_segment(item: dict[str, Any], shape: _Shape) -> bool:
+    """Editors ("ed. Name"), "in Container" and "by Name" segments; True when one was taken."""
+    if shape.editor is not None:
+        key, names = shape.editor
         if names:
-            item["author"] = names
-            return True
+            item.setdefault(key, [dict(name) for name in names])
+        return True
+    if shape.container is not None and "container-title" not in item:
+        item["container-title"] = shape.container
+        return True
+    if shape.by is not None and "author" not in item and shape.by:
+        item["author"] = [dict(name) for name in shape.by]
+        return True
     return False
 
 
