@@ -89,8 +89,8 @@ def import_one(archive: Archive, path: str, *, max_bytes: int = MAX_FILE_BYTES) 
     return item if isinstance(item, FileResult) else store(archive, path, item.data, item.extracted)
 
 
-def read_file(archive: Archive, path: str, max_bytes: int) -> bytes | FileResult:
-    """The file's bytes, or the result for a file that is a duplicate or cannot be read.
+def read_file(archive: Archive, path: str, max_bytes: int) -> tuple[bytes, str] | FileResult:
+    """The file's bytes and SHA-256, or the result for a duplicate or a file that cannot be read.
 
     Duplicates are found by SHA-256 before any extraction, so re-importing a folder is cheap.
     """
@@ -114,16 +114,17 @@ def read_file(archive: Archive, path: str, max_bytes: int) -> bytes | FileResult
         return FileResult(path, "error", error=f"{name}: permission denied")
     except OSError as exc:
         return FileResult(path, "error", error=f"{name}: cannot be read ({exc.strerror or exc})")
-    existing = archive.find_source(hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    existing = archive.find_source(digest)
     if existing is not None:
         return FileResult(path, "duplicate", existing)
-    return data
+    return data, digest
 
 
-def extract_file(data: bytes, name: str) -> Extraction | str:
+def extract_file(data: bytes, name: str, sha256: str | None = None) -> Extraction | str:
     """The extraction, or a one-line error; runs in a worker process for big batches."""
     try:
-        return _extract_guarded(data, name)
+        return _extract_guarded(data, name, sha256)
     except ArchivistError as exc:
         return str(exc)
 
@@ -148,10 +149,10 @@ def store(archive: Archive, path: str, data: bytes, extracted: Extraction | str)
     return FileResult(path, "imported", article_id, warnings=extracted.article.warnings)
 
 
-def _extract_guarded(data: bytes, name: str) -> Extraction:
+def _extract_guarded(data: bytes, name: str, sha256: str | None = None) -> Extraction:
     """Extract, turning a fault in an importer into a one-line error so the batch goes on."""
     try:
-        return extract(data, name)
+        return extract(data, name, sha256=sha256)
     except ArchivistError:
         raise
     except RecursionError as exc:
@@ -228,7 +229,8 @@ def _prepare(archive: Archive, path: str, *, max_bytes: int) -> FileResult | _Pr
     read = read_file(archive, path, max_bytes)
     if isinstance(read, FileResult):
         return read
-    return _Prepared(path, read, extract_file(read, os.path.basename(path) or path))
+    data, digest = read
+    return _Prepared(path, data, extract_file(data, os.path.basename(path) or path, digest))
 
 
 def _stored_in_groups(

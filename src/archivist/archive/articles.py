@@ -24,6 +24,10 @@ from archivist.model import (
 )
 from archivist.snippets import make_snippet
 
+_INSERT_FOOTNOTE = (
+    f"INSERT INTO footnotes ({', '.join(codec.FOOTNOTE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(codec.FOOTNOTE_COLUMNS))})"
+)
 SEARCH_CANDIDATES = 1000
 """How many of the newest matches are ranked; see ``ArticleStore.search``."""
 
@@ -242,13 +246,10 @@ class ArticleStore(ArchiveBase):
         )
 
     def _insert_footnotes(self, article_id: int, footnotes: Sequence[Footnote]) -> None:
-        rows = [codec.footnote_row(article_id, seq, fn) for seq, fn in enumerate(footnotes)]
-        if rows:
-            columns = list(rows[0])
+        if footnotes:
             self._db.conn.executemany(
-                f"INSERT INTO footnotes ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})",
-                [[r[c] for c in columns] for r in rows],
+                _INSERT_FOOTNOTE,
+                [codec.footnote_values(article_id, seq, fn) for seq, fn in enumerate(footnotes)],
             )
 
     def _insert_resources(self, source_id: object, resources: Sequence[Resource]) -> None:

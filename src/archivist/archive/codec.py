@@ -79,18 +79,23 @@ def marks_from_json(raw: str) -> tuple[Mark, ...]:
     )
 
 
-def footnote_row(article_id: int, seq: int, footnote: Footnote) -> dict[str, Any]:
-    """A footnotes-table row for one footnote."""
-    return {
-        "article_id": article_id,
-        "seq": seq,
-        "label": footnote.label,
-        "markers_json": "[" + ",".join(map(str, footnote.markers)) + "]",
-        "text": footnote.text,
-        "kind": footnote.kind,
-        "refers_to": footnote.refers_to,
-        "csl_json": None if footnote.csl is None else dumps(footnote.csl),
-    }
+FOOTNOTE_COLUMNS = (
+    "article_id", "seq", "label", "markers_json", "text", "kind", "refers_to", "csl_json"
+)  # fmt: skip
+
+
+def footnote_values(article_id: int, seq: int, footnote: Footnote) -> tuple[Any, ...]:
+    """A footnotes-table row for one footnote: the values of FOOTNOTE_COLUMNS, in order."""
+    return (
+        article_id,
+        seq,
+        footnote.label,
+        "[" + ",".join(map(str, footnote.markers)) + "]",
+        footnote.text,
+        footnote.kind,
+        footnote.refers_to,
+        None if footnote.csl is None else dumps(footnote.csl),
+    )
 
 
 def footnote_from_row(row: Mapping[str, Any]) -> Footnote:

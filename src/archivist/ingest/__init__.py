@@ -16,8 +16,11 @@ IMPORTER_VERSION = 1
 __all__ = ["IMPORTER_VERSION", "SUPPORTED_SUFFIXES", "Extraction", "Resource", "extract"]
 
 
-def extract(data: bytes, filename: str) -> Extraction:
-    """Extract the article in ``data``; raises ExtractionError naming ``filename`` on bad input."""
+def extract(data: bytes, filename: str, *, sha256: str | None = None) -> Extraction:
+    """Extract the article in ``data``; raises ExtractionError naming ``filename`` on bad input.
+
+    ``sha256`` is the hex digest of ``data`` when the caller has it already.
+    """
     fmt = sniff_format(data, filename)
     result: Extraction
     if fmt == "text":
@@ -36,13 +39,10 @@ def extract(data: bytes, filename: str) -> Extraction:
         filename=os.path.basename(filename),
         format=fmt,
         encoding=result.encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         size=len(data),
     )
-    article = replace(
-        _safe_metadata(result.article), source=source, importer_version=IMPORTER_VERSION
-    )
-    return replace(result, article=article)
+    return replace(result, article=_safe_metadata(result.article, source))
 
 
 # Bidi embeddings, overrides and isolates can make a title or name display as something it is
@@ -55,8 +55,8 @@ def _clean_field(value: str) -> str:
     return " ".join(value.translate(_BIDI_CONTROLS).split())
 
 
-def _safe_metadata(article: Article) -> Article:
-    """The article with bidi controls and stray whitespace removed from its metadata fields."""
+def _safe_metadata(article: Article, source: Source) -> Article:
+    """The article with its source, and without bidi controls or stray whitespace in metadata."""
 
     def opt(value: str | None) -> str | None:
         return None if value is None else (_clean_field(value) or None)
@@ -68,4 +68,6 @@ def _safe_metadata(article: Article) -> Article:
         authors=tuple(a for a in (_clean_field(x) for x in article.authors) if a),
         site=opt(article.site),
         section=opt(article.section),
+        source=source,
+        importer_version=IMPORTER_VERSION,
     )
