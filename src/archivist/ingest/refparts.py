@@ -113,6 +113,12 @@ def _trailing_pages(text: str) -> re.Match[str] | None:
     end = end[:-1].rstrip() if end.endswith(".") else end
     if not end[-1:].isdigit():
         return None  # the search below tries every position: only run it when it can match
+    before = end.rstrip("0123456789")
+    run = end[len(before) :]
+    if _YEAR_ONLY.fullmatch(run) and not before[-1:].isdigit() and before.rstrip()[-1:] not in "-–":
+        # A year ends the note (no range, no longer number): it is all a match could take as
+        # the page, and a year is never taken as one.
+        return None
     # A match ends the text and, with single spaces, spans under 30 characters: search the
     # tail only, unless whitespace runs there (a run may be long; then search everything).
     start = len(text) - 40
