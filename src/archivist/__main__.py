@@ -6,8 +6,8 @@ import sys
 from archivist.cli import main
 
 if __name__ == "__main__":
-    # Batch imports extract in "spawn" worker processes. In the packaged (frozen) app a worker
-    # re-runs this executable, and only freeze_support() turns that run into a worker instead
-    # of a second CLI; elsewhere it does nothing.
+    # In the packaged (frozen) app, batch imports spawn worker processes that re-run this
+    # executable, and only freeze_support() turns that run into a worker instead of a second
+    # CLI; elsewhere it does nothing.
     multiprocessing.freeze_support()
     sys.exit(main())

@@ -31,6 +31,22 @@ def test_import_runs_in_the_background_and_reports(qtbot, tmp_path: Path) -> Non
         assert arc.count_articles() == 1
 
 
+def test_a_big_batch_imports_through_worker_processes_from_the_app(qtbot, tmp_path: Path) -> None:
+    # Enough files for worker processes: they must start safely beside Qt's threads.
+    (tmp_path / "in").mkdir()
+    for i in range(70):
+        (tmp_path / "in" / f"note{i:02d}.txt").write_text(SAMPLE.replace("Short", f"Short {i}"))
+    worker = JobWorker(
+        tmp_path / "a.sqlite3", lambda arc: import_paths(arc, [str(tmp_path / "in")])
+    )
+    with qtbot.waitSignal(worker.signals.finished, timeout=60000) as done:
+        worker.start()
+    report = done.args[0]
+    assert isinstance(report, ImportReport) and report.count("imported") == 70
+    with Archive.open(str(tmp_path / "a.sqlite3")) as arc:
+        assert arc.count_articles() == 70
+
+
 def test_progress_is_reported_per_step(qtbot, tmp_path: Path) -> None:
     def job(_arc: Archive) -> Generator[Progress, None, str]:
         for i in range(3):
