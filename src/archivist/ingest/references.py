@@ -357,7 +357,7 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
             refers_to = _resolve(parsed.back, fulls, previous_full)
             previous_full = refers_to
         elif parsed.csl is not None:
-            fulls.append(_Full.of(footnote.label, parsed.csl))
+            fulls.append(_Full(footnote.label, parsed.csl))
             previous_full = footnote.label
         linked.append(
             # Built directly: dataclasses.replace was a tenth of this loop's time.
@@ -374,19 +374,35 @@ def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
     return tuple(linked)
 
 
-@dataclass(frozen=True, slots=True)
 class _Full:
-    """A full citation met so far, with its names and title folded once for matching."""
+    """A full citation met so far; its names and title are folded for matching when first asked.
 
-    label: str
-    names: tuple[str, ...]
-    title: tuple[str, ...]
+    Most articles never ask: only short forms and op. cit. notes are matched by name.
+    """
 
-    @classmethod
-    def of(cls, label: str, csl: dict[str, Any]) -> _Full:
-        names = (str(a.get("family") or a.get("literal") or "") for a in csl.get("author", []))
-        folded = tuple(name for name in map(_fold_name, names) if name)
-        return cls(label, folded, tuple(fold_words(str(csl.get("title", "")))))
+    __slots__ = ("_names", "_title", "csl", "label")
+
+    def __init__(self, label: str, csl: dict[str, Any]) -> None:
+        self.label = label
+        self.csl = csl
+        self._names: tuple[str, ...] | None = None
+        self._title: tuple[str, ...] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The authors' family names (or whole names), folded."""
+        if self._names is None:
+            authors = self.csl.get("author", [])
+            names = (str(a.get("family") or a.get("literal") or "") for a in authors)
+            self._names = tuple(name for name in map(_fold_name, names) if name)
+        return self._names
+
+    @property
+    def title(self) -> tuple[str, ...]:
+        """The title's folded words."""
+        if self._title is None:
+            self._title = tuple(fold_words(str(self.csl.get("title", ""))))
+        return self._title
 
 
 _fold_name = functools.lru_cache(maxsize=4096)(fold)
