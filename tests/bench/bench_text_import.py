@@ -91,8 +91,8 @@ def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(label: str, count: int, run: Callable[[], None]) -> None:
-    """Run ``run()`` and print the rate (tracemalloc off: it slows Python code down)."""
+def timed(label: str, count: int, run: Callable[[], None]) -> float:
+    """Run ``run()``, print the rate and return it (tracemalloc off: it slows Python down)."""
     started, cpu = time.perf_counter(), time.process_time()
     run()
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -102,6 +102,7 @@ def timed(label: str, count: int, run: Callable[[], None]) -> None:
         f"({cpu / count * 1000:.2f} ms CPU each in this process); "
         f"process maxrss so far {maxrss_mb():.1f} MB"
     )
+    return count / elapsed
 
 
 def main() -> None:
@@ -123,7 +124,7 @@ def main() -> None:
             counts["footnotes"] += len(result.footnotes)
             counts["warned"] += bool(result.warnings)
 
-    timed("extract", len(originals), extract_all)
+    extract_rate = timed("extract", len(originals), extract_all)
     print(f"  {counts['footnotes']} footnotes; {counts['warned']} articles with warnings")
 
     tracemalloc.start()
@@ -150,6 +151,7 @@ def main() -> None:
         saves.mkdir()
         for number, data in enumerate(originals):
             (saves / f"article{number:05d}.txt").write_bytes(data)
+        rates = {}
         for workers in sorted({0, default_workers(), 2}):
             path = Path(folder) / f"import{workers}.sqlite3"
             with Archive.open(str(path)) as archive:
@@ -159,9 +161,13 @@ def main() -> None:
                     for _ in job:
                         pass
 
-                timed(
-                    f"import_paths of a folder, {workers} extraction workers", len(originals), run
-                )
+                label = f"import_paths of a folder, {workers} worker processes"
+                rates[workers] = timed(label, len(originals), run)
+    print(
+        f"summary: extraction {extract_rate:.0f} articles/s; import with the default "
+        f"{default_workers()} workers {rates[default_workers()]:.0f} articles/s "
+        f"(target over 500); peak memory of this process {maxrss_mb():.0f} MB (target under 200)"
+    )
 
 
 if __name__ == "__main__":
