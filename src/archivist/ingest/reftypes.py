@@ -163,7 +163,7 @@ def _role_segment(item: dict[str, Any], shape: _Shape) -> bool:
     if shape.container is not None and "container-title" not in item:
         item["container-title"] = shape.container
         return True
-    if shape.by is not None and "author" not in item and shape.by:
+    if shape.by and "author" not in item:
         item["author"] = [dict(name) for name in shape.by]
         return True
     return False

@@ -22,7 +22,7 @@ from archivist.ingest.textblocks import (
     marker_label,
 )
 from archivist.ingest.textmeta import guess_language, is_home, parse_breadcrumb
-from archivist.ingest.textnotes import Line, RefBlock, classify, find_reference_block
+from archivist.ingest.textnotes import Line, RefBlock, find_reference_block
 from archivist.model import Article, Block, Footnote, Mark
 
 # Only runs that need changing match, so ordinary single spaces cost nothing on huge files.
@@ -63,7 +63,7 @@ def _split_lines(text: str) -> list[Line]:
         # without a double space or tab (most English lines) have nothing for it to change.
         plain = stripped.isascii() and "  " not in stripped and "\t" not in stripped
         normalised = stripped if plain else _SPACES.sub(" ", stripped)
-        lines.append(classify(normalised, gap=gap, indented=raw[:1] in " \t\u00a0"))
+        lines.append(Line(normalised, gap=gap, indented=raw[:1] in " \t\u00a0"))
         gap = False
     return lines
 

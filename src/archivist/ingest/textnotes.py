@@ -160,11 +160,6 @@ def is_ref_heading(text: str) -> bool:
     return word in _REF_HEADINGS
 
 
-def classify(text: str, *, gap: bool, indented: bool) -> Line:
-    """Classify one line (cheaply: every check is bounded by the line's length)."""
-    return Line(text, gap=gap, indented=indented)
-
-
 @dataclass(frozen=True, slots=True)
 class RefBlock:
     """The reference list: the lines it takes from the body and its entries in order."""
