@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -129,6 +130,46 @@ def test_a_file_failing_to_store_is_rolled_back_alone(
     assert counts == [9, 9, 9]
 
 
+def workers_started_at_once(_pool: object, _workers: int) -> threading.Event:
+    """No head start for this process: every chunk goes to the (stand-in) pool."""
+    ready = threading.Event()
+    ready.set()
+    return ready
+
+
+class ReadyAfter(threading.Event):
+    """Workers that are ready once the importer has asked ``asks`` times (never before)."""
+
+    def __init__(self, asks: int) -> None:
+        super().__init__()
+        self.asks = asks
+
+    def is_set(self) -> bool:
+        self.asks -= 1
+        return self.asks < 0
+
+
+def test_this_process_imports_while_the_workers_start(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _saves(tmp_path / "saves", 70)
+    here: list[str] = []
+    prepare = importer._prepare
+
+    def prepare_here(archive: Archive, path: str, *, max_bytes: int) -> Any:
+        here.append(Path(path).name)  # only calls in this process are seen
+        return prepare(archive, path, max_bytes=max_bytes)
+
+    monkeypatch.setattr(importer, "_prepare", prepare_here)
+    # Ready when this process is 4 files into its second chunk: the other 12 go to the workers.
+    monkeypatch.setattr(importer, "_start_workers", lambda _pool, _n: ReadyAfter(22))
+    results = run(archive, [str(tmp_path / "saves")], workers=2)
+    assert here == [f"s{i:03d}.txt" for i in range(20)]
+    assert [Path(r.path).name for r in results] == [f"s{i:03d}.txt" for i in range(70)]
+    assert [r.status for r in results] == ["imported"] * 70
+    assert len(archive.list_articles()) == 70
+
+
 class CrashingPool:
     """Stands in for the process pool: runs chunks here; a chunk holding "crash" kills it."""
 
@@ -163,6 +204,7 @@ def test_a_worker_crash_fails_its_chunk_and_a_new_pool_takes_the_rest(
     _saves(tmp_path / "saves", 80)
     (tmp_path / "saves" / "s020.txt").rename(tmp_path / "saves" / "s020-crash.txt")
     monkeypatch.setattr(importer, "ProcessPoolExecutor", CrashingPool)
+    monkeypatch.setattr(importer, "_start_workers", workers_started_at_once)
     CrashingPool.made = 0
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     statuses = [r.status for r in results]
@@ -180,5 +222,6 @@ def test_workers_that_cannot_start_leave_the_batch_to_this_process(
 
     _saves(tmp_path / "saves", 70)
     monkeypatch.setattr(importer, "ProcessPoolExecutor", DeadPool)
+    monkeypatch.setattr(importer, "_start_workers", workers_started_at_once)
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     assert [r.status for r in results] == ["imported"] * 70

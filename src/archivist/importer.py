@@ -8,10 +8,11 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
@@ -312,6 +313,11 @@ def _until_broken(
         initializer=_open_worker_archive,
         initargs=(str(archive.path),),
     ) as pool:
+        ready = _start_workers(pool, workers)
+        # Workers take half a second to start (the fork server imports the importer first, a
+        # spawned worker everything): meanwhile this process imports from the front itself.
+        while queue and not ready.is_set():
+            yield from _store_group(archive, _prepare_until(archive, queue, max_bytes, ready))
         pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
         try:
             while queue or pending:
@@ -328,6 +334,47 @@ def _until_broken(
         finally:
             for _, future in pending:
                 future.cancel()
+
+
+def _start_workers(pool: ProcessPoolExecutor, workers: int) -> threading.Event:
+    """Start the pool's workers from a thread; the event is set once they are ready or failed.
+
+    Submitting the first task blocks until a worker process exists, so it is done off this
+    thread, which goes on importing. A worker is ready once its initializer has run.
+    """
+    ready = threading.Event()
+
+    def start() -> None:
+        try:
+            wait([pool.submit(_worker_ready) for _ in range(workers)])
+        except Exception:  # noqa: BLE001 - a broken or shut pool: the import loop sees it too
+            pass
+        finally:
+            ready.set()
+
+    threading.Thread(target=start, name="archivist-import-workers", daemon=True).start()
+    return ready
+
+
+def _worker_ready() -> None:
+    """A task with nothing to do: once it has run, its worker has started and opened the archive."""
+
+
+def _prepare_until(
+    archive: Archive, queue: deque[list[str]], max_bytes: int, ready: threading.Event
+) -> list[FileResult | _Prepared]:
+    """Here, read and extract the first queued chunk's files until ``ready`` is set.
+
+    The files not reached go back to the front of the queue, for the workers.
+    """
+    chunk = queue.popleft()
+    prepared: list[FileResult | _Prepared] = []
+    for index, path in enumerate(chunk):
+        if ready.is_set():
+            queue.appendleft(chunk[index:])
+            break
+        prepared.append(_prepare(archive, path, max_bytes=max_bytes))
+    return prepared
 
 
 def _worker_context() -> BaseContext:
