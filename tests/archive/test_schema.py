@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archivist.archive import Archive, schema
+from archivist.archive import Archive, base, schema
 from archivist.errors import ArchiveError, ArchiveVersionError
 from factories import make_extraction
 
@@ -94,3 +97,42 @@ def test_backup_is_a_consistent_copy(archive: Archive, tmp_path: Path) -> None:
     copy = archive.backup(tmp_path / "copy.sqlite3")
     with Archive.open(str(copy)) as restored:
         assert restored.count_articles() == 1
+
+
+def _hold_write_lock(path: Path, seconds: float, holding: threading.Event) -> None:
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        holding.set()
+        time.sleep(seconds)
+        other.execute("COMMIT")
+
+
+def test_a_write_starts_soon_after_another_connection_lets_go(archive: Archive) -> None:
+    holding = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(archive.path, 0.3, holding))
+    holder.start()
+    holding.wait()
+    started = time.monotonic()
+    with archive.transaction() as db:  # waits for the other writer, then goes ahead
+        waited = time.monotonic() - started
+        db.execute("INSERT INTO tags (name) VALUES ('waited')")
+    holder.join()
+    assert waited > 0.1
+    assert [row[0] for row in archive._db.execute("SELECT name FROM tags")] == ["waited"]
+    # The connection's wait for locked reads is back to normal after the write began.
+    (timeout,) = archive._db.execute("PRAGMA busy_timeout").fetchone()
+    assert timeout == base.BUSY_TIMEOUT_S * 1000
+
+
+def test_a_write_blocked_too_long_says_the_archive_is_busy(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(base, "WRITE_WAIT_S", 0.1)
+    holding = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(archive.path, 1.0, holding))
+    holder.start()
+    holding.wait()
+    with pytest.raises(ArchiveError, match="the archive is busy"), archive.transaction():
+        pass
+    holder.join()
+    assert not archive._db.conn.in_transaction
