@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from archivist.ingest import decode, refdates, references, refparts, textblocks
 from archivist.ingest.furniture import _TRIGGER, is_trigger
 from archivist.ingest.refnames import _AND
-from archivist.ingest.textmeta import fold_arabic
-from archivist.ingest.textnotes import _ENTRY
+from archivist.ingest.textmeta import ascii_digits, fold_arabic
+from archivist.ingest.textnotes import _ENTRY, SUPERSCRIPT_DIGITS, Entry, parse_entry
 
 ALPHABET = st.sampled_from(
     list("aAbpPgeJjnMmyrsd ,،.:;-–()[]\t\n")
@@ -119,3 +119,23 @@ def test_clean_text_line_by_line_is_the_whole_text_regex(text: str) -> None:
 def test_entry_precheck_never_skips_an_entry(text: str) -> None:
     if _ENTRY.match(text):
         assert text[:1] == "[" or text[:1].isdigit()
+
+
+def _entry_by_pattern(text: str) -> Entry | None:
+    """parse_entry as the plain regular expression gives it."""
+    match = _ENTRY.match(text)
+    if match is None:
+        return None
+    index = next(i for i, group in enumerate(match.groups()) if group is not None)
+    number = ascii_digits(match.group(index + 1).translate(SUPERSCRIPT_DIGITS))
+    rest = text[match.end() :].lstrip()
+    if not rest or int(number) == 0:
+        return None
+    return Entry(str(int(number)), ("bracket", "dot", "superscript", "dash")[index], rest)
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from([*"[] 0123456789.)-–x", "¹²", "۱۲", "٣", "12345"]), max_size=14))
+def test_entry_fast_path_is_the_pattern(parts: list[str]) -> None:
+    for text in ("".join(parts), "[" + "".join(parts)):  # the bracket form is the common one
+        assert parse_entry(text) == _entry_by_pattern(text)

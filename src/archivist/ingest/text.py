@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from archivist.errors import ExtractionError
 from archivist.ingest.base import Extraction
 from archivist.ingest.decode import clean_text, decode_bytes
-from archivist.ingest.references import link_footnotes
+from archivist.ingest.references import make_footnotes
 from archivist.ingest.textblocks import (
     LIST_ITEM,
     MD_HEADING,
@@ -113,7 +113,7 @@ class _Reader:
             text=text,
             blocks=tuple(blocks),
             marks=tuple(marks),
-            footnotes=link_footnotes(footnotes) if footnotes else (),
+            footnotes=footnotes,
             subtitle=subtitle,
             authors=self.authors,
             published=self.published,
@@ -300,6 +300,7 @@ class _Reader:
     def _footnotes(
         self, entries: list[tuple[str | None, str]], labels: list[str], markers: _Markers
     ) -> tuple[tuple[Footnote, ...], list[Mark]]:
+        """The footnotes, parsed and linked, and the marks of their markers in the text."""
         offsets: dict[str, list[int]] = {label: [] for label in labels}
         marks: list[Mark] = []
         missing: list[str] = []
@@ -318,8 +319,10 @@ class _Reader:
                     "footnote", uncited, "is not cited in the text", "are not cited in the text"
                 )
             )
-        footnotes = tuple(
-            Footnote(label, tuple(offsets[label]), text)
+        if not entries:
+            return (), marks
+        footnotes = make_footnotes(
+            (label, tuple(offsets[label]), text, ())
             for label, (_, text) in zip(labels, entries, strict=True)
         )
         return footnotes, marks

@@ -140,16 +140,28 @@ class Line:
 
 def parse_entry(text: str) -> Entry | None:
     """The numbered reference entry ``text`` starts (``[1] ...``, ``1. ...``, ``¹ ...``)."""
+    first = text[:1]
+    if first == "[":
+        # "[12]" and "[ 12 ]" with ASCII digits (most entries) without the pattern.
+        close = text.find("]", 1, 8)
+        number = text[1:close] if close > 0 else ""
+        number = number[1:] if number[:1] == " " else number
+        number = number[:-1] if number[-1:] == " " else number
+        if 0 < len(number) <= 4 and number.isascii() and number.isdigit():
+            return _entry(number, "bracket", text[close + 1 :])
     # Every form starts with "[" or a digit (superscripts are digits to str.isdigit too).
-    match = _ENTRY.match(text) if text[:1] == "[" or text[:1].isdigit() else None
+    match = _ENTRY.match(text) if first == "[" or first.isdigit() else None
     if match is None:
         return None
-    index = next(i for i, group in enumerate(match.groups()) if group is not None)
-    number = ascii_digits(match.group(index + 1).translate(SUPERSCRIPT_DIGITS))
-    rest = text[match.end() :].lstrip()
-    if not rest or int(number) == 0:
-        return None
-    return Entry(str(int(number)), _ENTRY_STYLES[index], rest)
+    index = match.lastindex or 1  # the alternatives' groups: exactly one took part
+    number = ascii_digits(match.group(index).translate(SUPERSCRIPT_DIGITS))
+    return _entry(number, _ENTRY_STYLES[index - 1], text[match.end() :])
+
+
+def _entry(number: str, style: str, rest: str) -> Entry | None:
+    rest = rest.lstrip()
+    value = int(number)
+    return Entry(str(value), style, rest) if rest and value else None
 
 
 def is_ref_heading(text: str) -> bool:
