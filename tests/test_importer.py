@@ -225,3 +225,14 @@ def test_workers_that_cannot_start_leave_the_batch_to_this_process(
     monkeypatch.setattr(importer, "_start_workers", workers_started_at_once)
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     assert [r.status for r in results] == ["imported"] * 70
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(1, 0), (2, 3), (3, 4), (16, 4)])
+def test_workers_for_the_cores_this_process_may_use(
+    monkeypatch: pytest.MonkeyPatch, cores: int, workers: int
+) -> None:
+    monkeypatch.setattr(
+        importer.os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False
+    )
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 64)  # the machine's, not ours
+    assert importer.default_workers() == workers

@@ -272,9 +272,16 @@ def _store_group(archive: Archive, group: list[FileResult | _Prepared]) -> list[
 
 
 def default_workers() -> int:
-    """Worker processes for a big batch: one per core, at most 4 (none on a single core)."""
-    cores = os.cpu_count() or 1
-    return 0 if cores < 2 else min(4, cores)
+    """Worker processes for a big batch: one more than the cores, at most 4; none on one core.
+
+    A worker waits about a tenth of its time, for the archive's write lock or for the disk,
+    so one worker more than the cores keeps the cores busy (3 workers on 2 cores imported
+    0-11% faster than 2, in every paired run). Past 4, each storing a chunk for about a
+    third of its time, more workers would mostly queue for the single write lock.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cores or 1
+    return 0 if cores < 2 else min(4, cores + 1)
 
 
 CHUNK_FILES = 16
