@@ -161,6 +161,7 @@ def test_this_process_imports_while_the_workers_start(
         return prepare(archive, path, max_bytes=max_bytes)
 
     monkeypatch.setattr(importer, "_prepare", prepare_here)
+    monkeypatch.setattr(importer, "CHUNK_FILES", 16)
     # Ready when this process is 4 files into its second chunk: the other 12 go to the workers.
     monkeypatch.setattr(importer, "_start_workers", lambda _pool, _n: ReadyAfter(22))
     results = run(archive, [str(tmp_path / "saves")], workers=2)
@@ -205,6 +206,7 @@ def test_a_worker_crash_fails_its_chunk_and_a_new_pool_takes_the_rest(
     (tmp_path / "saves" / "s020.txt").rename(tmp_path / "saves" / "s020-crash.txt")
     monkeypatch.setattr(importer, "ProcessPoolExecutor", CrashingPool)
     monkeypatch.setattr(importer, "_start_workers", workers_started_at_once)
+    monkeypatch.setattr(importer, "CHUNK_FILES", 16)
     CrashingPool.made = 0
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     statuses = [r.status for r in results]

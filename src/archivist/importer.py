@@ -284,8 +284,12 @@ def default_workers() -> int:
     return 0 if cores < 2 else min(4, cores + 1)
 
 
-CHUNK_FILES = 16
-"""Files a worker imports per task: one transaction, one round trip."""
+CHUNK_FILES = 32
+"""Files a worker imports per task: one transaction, one round trip.
+
+Each commit waits for the disk while it holds the archive's write lock; with 3 workers on 2
+cores, 32 files a commit left the cores idle 4.5% of the time against 6.5% with 16.
+"""
 
 
 def _parallel(
