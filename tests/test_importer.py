@@ -229,7 +229,7 @@ def test_workers_that_cannot_start_leave_the_batch_to_this_process(
     assert [r.status for r in results] == ["imported"] * 70
 
 
-@pytest.mark.parametrize(("cores", "workers"), [(1, 0), (2, 3), (3, 4), (16, 4)])
+@pytest.mark.parametrize(("cores", "workers"), [(1, 0), (2, 2), (3, 3), (16, 4)])
 def test_workers_for_the_cores_this_process_may_use(
     monkeypatch: pytest.MonkeyPatch, cores: int, workers: int
 ) -> None:
