@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 import threading
@@ -179,13 +180,16 @@ class CrashingPool:
     def __init__(self, *_args: object, initializer: Any, initargs: tuple[str], **_kw: object):
         CrashingPool.made += 1
         self.broken = False
-        initializer(*initargs)
+        self.threshold = gc.get_threshold()
+        initializer(*initargs)  # here, not in a worker: what it does to gc is undone on exit
 
     def __enter__(self) -> CrashingPool:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         importer._WORKER.pop("archive").close()
+        gc.unfreeze()
+        gc.set_threshold(*self.threshold)
 
     def submit(self, fn: Any, chunk: list[str], max_bytes: int) -> Future[Any]:
         if self.broken:

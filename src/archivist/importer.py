@@ -412,6 +412,9 @@ def _open_worker_archive(path: str) -> None:
     # What the worker has by now (modules, compiled patterns) lives as long as it does: out of
     # the collector's sight, every full collection stops walking it (7% of a worker's time).
     gc.freeze()
+    # Importing makes almost no reference cycles (10 objects in 640 files): the young
+    # generation's collection every 700 allocations found nothing and cost 20 us a file.
+    gc.set_threshold(50_000, 10, 10)
 
 
 def _import_chunk(files: list[str], max_bytes: int) -> list[FileResult]:
