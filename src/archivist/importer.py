@@ -286,8 +286,9 @@ def default_workers() -> int:
 CHUNK_FILES = 32
 """Files a worker imports per task: one transaction, one round trip.
 
-Each commit waits for the disk while it holds the archive's write lock; with 3 workers on 2
-cores, 32 files a commit left the cores idle 4.5% of the time against 6.5% with 16.
+Each commit waits for the disk while it holds the archive's write lock, so fewer commits
+leave the other workers less to wait for: with 2 workers on 2 cores, 32-file chunks imported
+faster than 16-file ones in each of three paired runs (505-593 against 457-495 a second).
 """
 
 
