@@ -7,6 +7,7 @@ Target: over 500 articles/s and under 200 MB; then the same articles into a temp
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -91,9 +92,21 @@ def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def machine_cpu() -> tuple[float, float] | None:
+    """Seconds of busy and of idle CPU on the whole machine so far (Linux), else None."""
+    try:
+        with open("/proc/stat") as stat:
+            ticks = [int(field) for field in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    hertz = os.sysconf("SC_CLK_TCK")
+    idle = ticks[3] + ticks[4]  # idle and waiting for I/O
+    return (sum(ticks) - idle) / hertz, idle / hertz
+
+
 def timed(label: str, count: int, run: Callable[[], None]) -> float:
     """Run ``run()``, print the rate and return it (tracemalloc off: it slows Python down)."""
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, machine = time.perf_counter(), time.process_time(), machine_cpu()
     run()
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     # CPU time of this process (workers excluded) is steadier than wall time on a shared box.
@@ -102,6 +115,15 @@ def timed(label: str, count: int, run: Callable[[], None]) -> float:
         f"({cpu / count * 1000:.2f} ms CPU each in this process); "
         f"process maxrss so far {maxrss_mb():.1f} MB"
     )
+    after = machine_cpu()
+    if machine is not None and after is not None:
+        # Workers run in other processes: the machine's counters tell a rate held back by idle
+        # cores from one held back by slow ones (the host's speed varies on a shared box).
+        busy, idle = after[0] - machine[0], after[1] - machine[1]
+        print(
+            f"  the machine's cores were busy {busy / (busy + idle):.0%} of the time; "
+            f"{busy / count * 1000:.2f} ms of CPU an article in all processes"
+        )
     return count / elapsed
 
 
