@@ -9,7 +9,6 @@ from typing import Literal
 
 from archivist.ingest.furniture import is_advert, is_title_like, is_trigger
 from archivist.ingest.textmeta import (
-    MAX_META_LINE,
     Byline,
     ascii_digits,
     date_line,
@@ -109,14 +108,14 @@ class Line:
     def byline(self) -> Byline | None:
         """The byline the line is, if it is one."""
         if self._byline is False:
-            self._byline = parse_byline(self.text) if len(self.text) <= MAX_META_LINE else None
+            self._byline = parse_byline(self.text)  # bounded: long lines are refused at once
         return self._byline
 
     @property
     def date(self) -> str | None:
         """The ISO date of a line that is only a date (or ``Published: <date>``)."""
         if self._date is False:
-            self._date = date_line(self.text) if len(self.text) <= MAX_META_LINE else None
+            self._date = date_line(self.text)
         return self._date
 
     @property
