@@ -169,3 +169,19 @@ def test_a_persian_articles_byline_sits_on_the_right_an_english_ones_on_the_left
         if "Talebi" in f.getPlainText() or "2020" in f.getPlainText()
     ]
     assert bylines == [TA_LEFT, TA_RIGHT]
+
+
+def test_a_source_record_is_never_split_across_pages(tmp_path: Path) -> None:
+    # Dossiers of 21 to 26 articles: the sources appendix runs over a page break at a different
+    # point in each, so some page break falls inside a record unless records are kept whole.
+    for count in range(21, 27):
+        articles = [
+            article(f"Harbour Note {n}", [f"A short note on the harbour, number {n}."], number=n)
+            for n in range(1, count + 1)
+        ]
+        reader = export(tmp_path, articles, f"dossier{count}.pdf")
+        pages = [page.extract_text() for page in reader.pages]
+        appendix = [text for text in pages if "File:" in text or "SHA-256:" in text]
+        assert len(appendix) >= 2
+        for text in appendix:  # each record's file name and digest on the same page
+            assert text.count("File:") == text.count("SHA-256:"), count

@@ -25,6 +25,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -233,18 +234,20 @@ def _sources(articles: Sequence[Article], s: Styles) -> list[Flowable]:
     ]
     for n, article in enumerate(articles, start=1):
         src = article.source
-        out.append(Paragraph(f"<b>{n}.</b> " + inline(article.title, s.fonts), s.biblio))
+        title = Paragraph(f"<b>{n}.</b> " + inline(article.title, s.fonts), s.biblio)
         if src is None:
-            out.append(Paragraph("No archived original.", s.meta))
-            continue
-        captured = (src.imported_at or "unknown")[:10]
-        lines = [
-            f"File: {inline(src.filename, s.fonts)}",
-            f"Format: {escape(src.format)} ({escape(src.encoding)}), {src.size:,} bytes",
-            f"Captured: {escape(captured)}",
-            f"SHA-256: <font size=7.5>{escape(src.sha256)}</font>",
-        ]
-        out.append(Paragraph("<br/>".join(lines), s.user_note))
+            record = Paragraph("No archived original.", s.meta)
+        else:
+            captured = (src.imported_at or "unknown")[:10]
+            lines = [
+                f"File: {inline(src.filename, s.fonts)}",
+                f"Format: {escape(src.format)} ({escape(src.encoding)}), {src.size:,} bytes",
+                f"Captured: {escape(captured)}",
+                f"SHA-256: <font size=7.5>{escape(src.sha256)}</font>",
+            ]
+            record = Paragraph("<br/>".join(lines), s.user_note)
+        # One record is never split: a digest alone atop a page cannot be told whose it is.
+        out.append(KeepTogether([title, record]))
     return out
 
 
