@@ -54,6 +54,9 @@ class ArchiveBase:
     def transaction(self) -> Iterator[Database]:
         """A write transaction begun with BEGIN IMMEDIATE, committed on success, else rolled back.
 
+        Articles written in it are added to the search index just before the commit, in one
+        statement (see schema migration 0002).
+
         Taking the write lock up front means a read inside the transaction can never be
         invalidated by another process's commit (SQLITE_BUSY_SNAPSHOT cannot be retried). If
         another connection holds the lock, this waits up to WRITE_WAIT_S for it.
@@ -66,6 +69,7 @@ class ArchiveBase:
         _begin_immediate(conn, self.path)
         try:
             yield self._db
+            schema.index_queued(self._db)
         except BaseException:
             conn.rollback()  # a no-op when an error already ended the transaction
             raise
@@ -94,6 +98,9 @@ class ArchiveBase:
                 "upgrade Archivist to open it"
             )
         if not schema.migrations.pending(db):
+            if schema.search_queue_waiting(db):
+                with self.transaction():
+                    pass  # indexes articles another tool wrote into the archive's tables
             return
         if applied:
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -191,5 +191,6 @@ class MaintenanceStore(ArchiveBase):
                 done.append("marked highlights that no longer match as orphaned")
             if "search" in kinds:
                 db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+                db.execute("DELETE FROM fts_queue")  # the rebuild indexed them already
                 done.append("rebuilt the full-text index")
         return done

