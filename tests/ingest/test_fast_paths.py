@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archivist.ingest import decode, refdates, references, refparts, textblocks
@@ -43,6 +43,27 @@ def test_split_segments_is_the_regex_split(text: str) -> None:
 def test_lone_year_pattern_matches_as_the_lookbehind_form(text: str) -> None:
     old, new = _OLD_LONE_YEAR.search(text), refdates._LONE_YEAR.search(text)
     assert (old and old.span()) == (new and new.span())
+
+
+@settings(max_examples=600)
+@given(LONG_TEXT)
+def test_last_year_from_the_end_is_the_forward_scans_last(text: str) -> None:
+    last = refdates._last(refdates._ANY_YEAR, text, (0, len(text)))
+    assert refdates._last_any_year(text) == (last and last.span())
+
+
+@settings(max_examples=600)
+@given(LONG_TEXT, st.integers(0, 130), st.integers(0, 130))
+@example("Greyhaven Press (1953), 12", 0, 200)
+@example("(1953)", 1, 6)
+@example("19531954 (2016/", 0, 200)
+def test_last_bare_year_from_the_end_is_the_forward_scans_last(
+    text: str, start: int, end: int
+) -> None:
+    window = (min(start, len(text)), min(max(start, end), len(text)))
+    last = refdates._last(refdates._BARE_YEAR, text, window)
+    expected = last and ({"date-parts": [[int(last["year"])]]}, last.span())
+    assert refdates._last_bare_year(text, window) == expected
 
 
 @settings(max_examples=400)
