@@ -389,22 +389,24 @@ class _Full:
     Most articles never ask: only short forms and op. cit. notes are matched by name.
     """
 
-    __slots__ = ("_names", "_title", "csl", "label")
+    __slots__ = ("_lasts", "_names", "_title", "csl", "label")
 
     def __init__(self, label: str, csl: dict[str, Any]) -> None:
         self.label = label
         self.csl = csl
-        self._names: tuple[str, ...] | None = None
+        self._names: frozenset[str] | None = None
+        self._lasts: frozenset[str] = frozenset()
         self._title: tuple[str, ...] | None = None
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The authors' family names (or whole names), folded."""
+    def names_match(self, family: str, words: set[str]) -> bool:
+        """Whether an author's folded name is ``family`` or ends with one of ``words``."""
         if self._names is None:
             authors = self.csl.get("author", [])
             names = (str(a.get("family") or a.get("literal") or "") for a in authors)
-            self._names = tuple(name for name in map(_fold_name, names) if name)
-        return self._names
+            folded = [name for name in map(_fold_name, names) if name]
+            self._names = frozenset(folded)
+            self._lasts = frozenset(name.split()[-1] for name in folded)
+        return family in self._names or not self._lasts.isdisjoint(words)
 
     @property
     def title(self) -> tuple[str, ...]:
@@ -416,6 +418,7 @@ class _Full:
 
 _fold_name = functools.lru_cache(maxsize=4096)(fold)
 """fold() for names, remembered: the same names come back in note after note."""
+_NAME_JOINERS = frozenset({"and", "et", "al", "و"})
 
 
 def _resolve(back: BackReference, fulls: list[_Full], previous: str | None) -> str | None:
@@ -423,7 +426,11 @@ def _resolve(back: BackReference, fulls: list[_Full], previous: str | None) -> s
     if back.form in {"ibid", "id"} or (back.form == "op_cit" and not back.author):
         return previous
     family = fold(back.author or "")
-    candidates = [full for full in reversed(fulls) if _author_matches(full, family)]
+    # The back reference's name is split once here, not once for every earlier citation.
+    words = {w for w in family.split() if w not in _NAME_JOINERS}
+    candidates = (
+        [full for full in reversed(fulls) if full.names_match(family, words)] if family else []
+    )
     if back.title:
         wanted = fold_words(back.title)
         for full in candidates:
@@ -433,13 +440,6 @@ def _resolve(back: BackReference, fulls: list[_Full], previous: str | None) -> s
         if back.form == "short":
             return None
     return candidates[0].label if candidates else None
-
-
-def _author_matches(full: _Full, family: str) -> bool:
-    if not family:
-        return False
-    wanted = {w for w in family.split() if w not in {"and", "et", "al", "و"}}
-    return any(name == family or name.split()[-1] in wanted for name in full.names)
 
 
 def _contains(words: list[str], wanted: list[str]) -> bool:
