@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from archivist.ingest.refdates import (
     MONTHS,
@@ -38,8 +37,7 @@ from archivist.model import Footnote, FootnoteKind, Note
 BackForm = Literal["ibid", "id", "op_cit", "short"]
 
 
-@dataclass(frozen=True, slots=True)
-class BackReference:
+class BackReference(NamedTuple):
     """An ibid, Id., op. cit. or short-form note pointing back to a full citation."""
 
     form: BackForm
@@ -48,9 +46,11 @@ class BackReference:
     locator: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedReference:
-    """One footnote's parse: its kind, its CSL item if it is a full citation, or its back link."""
+class ParsedReference(NamedTuple):
+    """One footnote's parse: its kind, its CSL item if it is a full citation, or its back link.
+
+    Named tuples, this and BackReference: one is made for every footnote.
+    """
 
     kind: FootnoteKind
     csl: dict[str, Any] | None

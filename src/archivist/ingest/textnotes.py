@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from archivist.ingest.furniture import is_advert, is_title_like, is_trigger
 from archivist.ingest.textmeta import (
@@ -62,9 +62,12 @@ _REF_HEADINGS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A numbered reference line: its label in ASCII digits, numbering style and text."""
+class Entry(NamedTuple):
+    """A numbered reference line: its label in ASCII digits, numbering style and text.
+
+    A named tuple: one is made for most lines of a reference list, and a tuple is made in
+    half the time of a frozen dataclass.
+    """
 
     label: str
     style: str
