@@ -136,3 +136,15 @@ def test_a_write_blocked_too_long_says_the_archive_is_busy(
         pass
     holder.join()
     assert not archive._db.conn.in_transaction
+
+
+def test_an_articles_footnotes_are_read_through_an_index(archive: Archive) -> None:
+    article_id = archive.add(make_extraction(), b"original")
+    plan = " ".join(
+        str(row[-1])
+        for row in archive._db.execute(
+            "EXPLAIN QUERY PLAN SELECT label FROM footnotes WHERE article_id = ? ORDER BY seq",
+            [article_id],
+        )
+    )
+    assert "USING INDEX" in plan and "TEMP B-TREE" not in plan
