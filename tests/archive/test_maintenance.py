@@ -81,3 +81,22 @@ def test_check_marks_mismatched_highlights_orphaned(archive: Archive) -> None:
     archive.check(repair=True)
     assert conn.execute("SELECT orphaned FROM highlights").fetchone()[0] == 1
     assert archive.check().ok
+
+
+def test_a_file_left_without_its_article_is_found_repaired_and_imports_again(
+    archive: Archive,
+) -> None:
+    extraction = make_extraction()
+    article_id = archive.add(extraction, b"x")
+    conn = sqlite3.connect(archive.path)
+    conn.execute("PRAGMA foreign_keys = OFF")  # as a tool outside Archivist might
+    conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
+    conn.commit()
+    conn.close()
+    with pytest.raises(ArchiveError, match="holds this file but no article"):
+        archive.add(extraction, b"x")
+    # Its footnotes are left pointing at the missing article too.
+    assert {p.kind for p in archive.check().problems} == {"source", "orphan"}
+    assert "removed imported files left without an article" in archive.check(repair=True).repaired
+    assert archive.check().ok
+    assert archive.article(archive.add(extraction, b"x")).title == extraction.article.title

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from archivist.archive import codec
 from archivist.archive.base import ArchiveBase, utc_now
-from archivist.errors import DuplicateError, NotFoundError
+from archivist.errors import ArchiveError, DuplicateError, NotFoundError
 from archivist.ingest.base import Extraction, Resource
 from archivist.model import (
     Article,
@@ -53,16 +53,27 @@ class ArticleStore(ArchiveBase):
         # Plain INSERTs rather than sqlite-utils' insert(): it re-reads the table's columns and
         # JSON-checks every value on each call, which was over a third of the cost of an import.
         with self.transaction() as db:
-            existing = self.find_source(source.sha256)
-            if existing is not None:
-                raise DuplicateError(
-                    f"{source.filename}: already in the archive as article {existing}", existing
-                )
-            source_id = db.execute(
-                "INSERT INTO sources (sha256, filename, format, encoding, size, imported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [source.sha256, source.filename, source.format, source.encoding, source.size, now],
-            ).lastrowid
+            # The UNIQUE sha256 tells a duplicate: a lookup first cost every new article a query.
+            fields = [source.sha256, source.filename, source.format, source.encoding, source.size]
+            try:
+                source_id = db.execute(
+                    "INSERT INTO sources (sha256, filename, format, encoding, size, imported_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [*fields, now],
+                ).lastrowid
+            except sqlite3.IntegrityError as exc:
+                existing = self.find_source(source.sha256)
+                if existing is not None:
+                    raise DuplicateError(
+                        f"{source.filename}: already in the archive as article {existing}",
+                        existing,
+                    ) from None
+                if "sources.sha256" in str(exc):  # a source row left without its article
+                    raise ArchiveError(
+                        f"{source.filename}: the archive holds this file but no article made "
+                        "from it; run 'archivist check --repair'"
+                    ) from exc
+                raise
             db.execute(
                 "INSERT INTO originals (source_id, data) VALUES (?, ?)", [source_id, original]
             )

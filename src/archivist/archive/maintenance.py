@@ -137,6 +137,14 @@ class MaintenanceStore(ArchiveBase):
                     "original", f"{missing_original} source(s) without their original bytes", False
                 )
             )
+        unused = db.execute(
+            "SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM articles)"
+        ).fetchone()[0]
+        if unused:
+            # Left by a tool outside Archivist: the file could never be imported again.
+            problems.append(
+                Problem("source", f"{unused} imported file(s) without an article", True)
+            )
         outside = db.execute(
             "SELECT count(*) FROM highlights h JOIN articles a ON a.id = h.article_id "
             'WHERE h.orphaned = 0 AND (h."end" > length(a.text) OR h.start < 0 OR '
@@ -180,6 +188,10 @@ class MaintenanceStore(ArchiveBase):
                         f"DELETE FROM {table} WHERE {column} NOT IN (SELECT id FROM {parent})"
                     )
                 done.append("removed rows that pointed at missing articles or highlights")
+            if "source" in kinds:
+                # Their originals and resources go with them (ON DELETE CASCADE).
+                db.execute("DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM articles)")
+                done.append("removed imported files left without an article")
             if "highlight" in kinds:
                 # Never drop a highlight: mark it orphaned, so it is listed and can re-anchor.
                 db.execute(
