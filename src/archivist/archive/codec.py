@@ -58,17 +58,28 @@ def dumps(value: object) -> str:
     return _ENCODER.encode(value)
 
 
+def _json_string(text: str) -> str:
+    """``text`` as a JSON string, as ``dumps`` writes it."""
+    if text.isalnum() and text.isascii():  # nothing to escape: most kinds and labels
+        return '"' + text + '"'
+    return json.encoder.encode_basestring(text)
+
+
 def blocks_to_json(blocks: tuple[Block, ...]) -> str:
-    """Blocks as a JSON array of objects (``kind``, ``start``, ``end``, optional level/ordered)."""
-    items: list[dict[str, Any]] = []
+    """Blocks as a JSON array of objects (``kind``, ``start``, ``end``, optional level/ordered).
+
+    Written out here rather than built as dicts for ``dumps``: half the time, for the blocks
+    and marks of every imported article. A test holds both to ``dumps`` of the dicts.
+    """
+    items = []
     for block in blocks:
-        item: dict[str, Any] = {"kind": block.kind, "start": block.start, "end": block.end}
+        item = f'{{"kind":{_json_string(block.kind)},"start":{block.start},"end":{block.end}'
         if block.level is not None:
-            item["level"] = block.level
+            item += f',"level":{block.level}'
         if block.ordered:
-            item["ordered"] = True
-        items.append(item)
-    return dumps(items)
+            item += ',"ordered":true'
+        items.append(item + "}")
+    return "[" + ",".join(items) + "]"
 
 
 def blocks_from_json(raw: str) -> tuple[Block, ...]:
@@ -87,15 +98,15 @@ def blocks_from_json(raw: str) -> tuple[Block, ...]:
 
 def marks_to_json(marks: tuple[Mark, ...]) -> str:
     """Marks as a JSON array of objects (``kind``, ``start``, ``end``, optional href/label)."""
-    items: list[dict[str, Any]] = []
+    items = []
     for mark in marks:
-        item: dict[str, Any] = {"kind": mark.kind, "start": mark.start, "end": mark.end}
+        item = f'{{"kind":{_json_string(mark.kind)},"start":{mark.start},"end":{mark.end}'
         if mark.href is not None:
-            item["href"] = mark.href
+            item += ',"href":' + _json_string(mark.href)
         if mark.label is not None:
-            item["label"] = mark.label
-        items.append(item)
-    return dumps(items)
+            item += ',"label":' + _json_string(mark.label)
+        items.append(item + "}")
+    return "[" + ",".join(items) + "]"
 
 
 def marks_from_json(raw: str) -> tuple[Mark, ...]:
