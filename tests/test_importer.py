@@ -242,3 +242,67 @@ def test_workers_for_the_cores_this_process_may_use(
     )
     monkeypatch.setattr(importer.os, "cpu_count", lambda: 64)  # the machine's, not ours
     assert importer.default_workers() == workers
+
+
+def test_files_are_read_a_few_at_a_time_and_looked_up_together(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _saves(tmp_path / "saves", 12)
+    first = run(archive, [str(tmp_path / "saves" / f"s{i:03d}.txt") for i in (0, 5)], workers=0)
+    shutil.copy(tmp_path / "saves" / "s003.txt", tmp_path / "saves" / "s003z-copy.txt")
+    (tmp_path / "saves" / "z-binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    events: list[str] = []
+    read, extract, lookup = importer._read_bytes, importer.extract_file, archive.find_sources
+
+    def reading(path: str, max_bytes: int) -> Any:
+        events.append("read")
+        return read(path, max_bytes)
+
+    def extracting(data: bytes, name: str, sha256: str | None = None) -> Any:
+        events.append("extract")
+        return extract(data, name, sha256)
+
+    def looking_up(digests: Sequence[str]) -> Any:
+        events.append(f"lookup {len(digests)}")
+        return lookup(digests)
+
+    monkeypatch.setattr(importer, "_read_bytes", reading)
+    monkeypatch.setattr(importer, "extract_file", extracting)
+    monkeypatch.setattr(archive, "find_sources", looking_up)
+    monkeypatch.setattr(importer, "READ_AHEAD_FILES", 5)
+    results = run(archive, [str(tmp_path / "saves")], workers=0)
+    names = [Path(r.path).name for r in results]
+    assert names == sorted(p.name for p in (tmp_path / "saves").iterdir())
+    by_name = {Path(r.path).name: r for r in results}
+    assert [by_name["s000.txt"].id, by_name["s005.txt"].id] == [r.id for r in first]
+    assert by_name["s000.txt"].status == by_name["s005.txt"].status == "duplicate"
+    # The copy is found to be a duplicate when it is stored, after the file it copies.
+    assert by_name["s003.txt"].status == "imported"
+    assert by_name["s003z-copy.txt"].status == "duplicate"
+    assert by_name["z-binary.txt"].status == "error"
+    assert [r.status for r in results].count("imported") == 10
+    # Five reads, one lookup of the five, then their extractions (not of the duplicates).
+    assert events[:7] == ["read"] * 5 + ["lookup 5", "extract"]
+    assert events.count("read") == 14 and events.count("lookup 5") == 2
+    assert events.count("extract") == 14 - 2  # all but the two found by the lookup
+
+
+def test_reading_ahead_stops_at_its_byte_limit(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _saves(tmp_path / "saves", 6)
+    monkeypatch.setattr(importer, "READ_AHEAD_BYTES", 1)  # every file is over it: one at a time
+    lookups: list[int] = []
+    lookup = archive.find_sources
+    monkeypatch.setattr(archive, "find_sources", lambda d: lookups.append(len(d)) or lookup(d))
+    results = run(archive, [str(tmp_path / "saves")], workers=0)
+    assert [r.status for r in results] == ["imported"] * 6 and lookups == [1] * 6
+
+
+def test_finding_many_sources_at_once(archive: Archive, tmp_path: Path) -> None:
+    _saves(tmp_path / "saves", 3)
+    results = run(archive, [str(tmp_path / "saves")], workers=0)
+    digests = [archive.article(r.id).source.sha256 for r in results]  # type: ignore[arg-type,union-attr]
+    wanted = [*(f"{i:064x}" for i in range(1200)), *digests]
+    assert archive.find_sources(wanted) == {d: r.id for d, r in zip(digests, results, strict=True)}
+    assert archive.find_sources([]) == {}

@@ -43,6 +43,19 @@ class ArticleStore(ArchiveBase):
         ).fetchone()
         return None if row is None else ArticleId(row[0])
 
+    def find_sources(self, sha256s: Sequence[str]) -> dict[str, ArticleId]:
+        """The articles made from the originals with these SHA-256s, by digest; one query."""
+        found: dict[str, ArticleId] = {}
+        for start in range(0, len(sha256s), 500):  # well under SQLite's limit on parameters
+            part = sha256s[start : start + 500]
+            rows = self._db.execute(
+                "SELECT s.sha256, a.id FROM sources s JOIN articles a ON a.source_id = s.id "
+                f"WHERE s.sha256 IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            found.update((digest, ArticleId(article_id)) for digest, article_id in rows)
+        return found
+
     def add(self, extraction: Extraction, original: bytes) -> ArticleId:
         """Store one imported article and its original bytes in one transaction."""
         article = extraction.article
