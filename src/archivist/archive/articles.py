@@ -37,11 +37,7 @@ class ArticleStore(ArchiveBase):
 
     def find_source(self, sha256: str) -> ArticleId | None:
         """The article made from the original with this SHA-256, if the archive has it."""
-        row = self._db.execute(
-            "SELECT a.id FROM sources s JOIN articles a ON a.source_id = s.id WHERE s.sha256 = ?",
-            [sha256],
-        ).fetchone()
-        return None if row is None else ArticleId(row[0])
+        return self.find_sources([sha256]).get(sha256)
 
     def find_sources(self, sha256s: Sequence[str]) -> dict[str, ArticleId]:
         """The articles made from the originals with these SHA-256s, by digest; one query."""
