@@ -12,7 +12,7 @@ from archivist.annotate.anchoring import Anchor, Anchorer, find_quote
 from archivist.annotate.selectors import TextPositionSelector, TextQuoteSelector, describe
 from archivist.archive.annotation_import import AnnotationImportStore, ImportReport
 from archivist.archive.annotation_rows import clean_name
-from archivist.archive.base import utc_now
+from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, utc_now
 from archivist.errors import ArchivistError, NotFoundError, QuoteNotFoundError
 from archivist.ingest.base import Extraction
 from archivist.model import (
@@ -368,7 +368,7 @@ class AnnotationStore(AnnotationImportStore):
             db.execute("DELETE FROM notes WHERE deleted_at IS NOT NULL")
             db.execute("DELETE FROM highlights WHERE deleted_at IS NOT NULL")
             db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL")
-            db.execute("DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM articles)")
+            db.execute(f"DELETE FROM {SOURCES_WITHOUT_ARTICLE}")
             self._drop_unused_tags()
         return int(count)
 

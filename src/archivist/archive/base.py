@@ -23,6 +23,10 @@ WRITE_WAIT_S = 60.0
 """How long starting a write waits for another's before telling the user the archive is busy."""
 
 
+SOURCES_WITHOUT_ARTICLE = "sources WHERE id NOT IN (SELECT source_id FROM articles)"
+"""Imported files whose article is gone: emptying the trash and ``check --repair`` drop them."""
+
+
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with seconds, as stored in every timestamp column."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from archivist.archive.base import ArchiveBase
+from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, ArchiveBase
 from archivist.errors import ArchiveError
 
 BACKUP_INTERVAL = dt.timedelta(hours=12)
@@ -137,9 +137,7 @@ class MaintenanceStore(ArchiveBase):
                     "original", f"{missing_original} source(s) without their original bytes", False
                 )
             )
-        unused = db.execute(
-            "SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM articles)"
-        ).fetchone()[0]
+        unused = db.execute(f"SELECT count(*) FROM {SOURCES_WITHOUT_ARTICLE}").fetchone()[0]
         if unused:
             # Left by a tool outside Archivist: the file could never be imported again.
             problems.append(
@@ -190,7 +188,7 @@ class MaintenanceStore(ArchiveBase):
                 done.append("removed rows that pointed at missing articles or highlights")
             if "source" in kinds:
                 # Their originals and resources go with them (ON DELETE CASCADE).
-                db.execute("DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM articles)")
+                db.execute(f"DELETE FROM {SOURCES_WITHOUT_ARTICLE}")
                 done.append("removed imported files left without an article")
             if "highlight" in kinds:
                 # Never drop a highlight: mark it orphaned, so it is listed and can re-anchor.
