@@ -648,3 +648,19 @@ def test_link_footnotes_never_raises(texts: list[str]) -> None:
     assert all(f.kind in {"citation", "note"} for f in linked)
     # refers_to always names a full citation, never another back reference.
     assert all(f.refers_to is None or by_label[f.refers_to].csl is not None for f in linked)
+
+
+def test_metadata_from_the_page_wins_over_parsing_and_takes_back_references() -> None:
+    page_item = {
+        "type": "webpage",
+        "title": "Annual Report 2011",
+        "author": [{"literal": "Mozilla"}],
+    }
+    linked = link_footnotes(
+        [
+            Footnote("1", (), "Mozilla (2012). Annual Report 2011. Retrieved 2013.", csl=page_item),
+            Footnote("2", (), "Ibid."),
+        ]
+    )
+    assert linked[0].kind == "citation" and linked[0].csl == page_item
+    assert linked[1].refers_to == "1"

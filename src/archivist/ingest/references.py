@@ -32,7 +32,7 @@ from archivist.ingest.refparts import (
     split_segments,
 )
 from archivist.ingest.reftypes import item_type, set_authors_from_segments, set_container
-from archivist.model import Footnote, FootnoteKind, Note
+from archivist.model import CslItem, Footnote, FootnoteKind, Note
 
 BackForm = Literal["ibid", "id", "op_cit", "short"]
 
@@ -346,22 +346,32 @@ def _parse_vancouver(match: re.Match[str], item: dict[str, Any]) -> dict[str, An
 
 
 def link_footnotes(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
-    """Parse every footnote (in document order) and fill kind, csl and refers_to."""
-    return make_footnotes((f.label, f.markers, f.text, f.notes) for f in footnotes)
+    """Parse every footnote (in document order) and fill kind, csl and refers_to.
+
+    A footnote that arrives with ``csl`` set carries the metadata its page gave (COinS,
+    schema.org): that item wins over parsing the text, and the note is a full citation.
+    """
+    return make_footnotes((f.label, f.markers, f.text, f.notes, f.csl) for f in footnotes)
 
 
-def make_footnotes(
-    notes: Iterable[tuple[str, tuple[int, ...], str, tuple[Note, ...]]],
-) -> tuple[Footnote, ...]:
-    """Footnotes from ``(label, markers, text, notes)`` in document order, parsed and linked.
+NoteParts = tuple[str, tuple[int, ...], str, tuple[Note, ...], CslItem | None]
+"""``(label, markers, text, user notes, CSL item from the page or None)`` of one footnote."""
+
+
+def make_footnotes(notes: Iterable[NoteParts]) -> tuple[Footnote, ...]:
+    """Footnotes from their parts (`NoteParts`) in document order, parsed and linked.
 
     An importer that has the parts builds each Footnote once, here, rather than twice.
     """
     linked: list[Footnote] = []
     fulls: list[_Full] = []
     previous_full: str | None = None
-    for label, markers, text, user_notes in notes:
-        parsed = parse_reference(text)
+    for label, markers, text, user_notes, page_csl in notes:
+        parsed = (
+            parse_reference(text)
+            if page_csl is None
+            else ParsedReference("citation", dict(page_csl), None)
+        )
         refers_to: str | None = None
         if parsed.back is not None:
             refers_to = _resolve(parsed.back, fulls, previous_full)

@@ -322,7 +322,7 @@ class _Reader:
         if not entries:
             return (), marks
         footnotes = make_footnotes(
-            (label, tuple(offsets[label]), text, ())
+            (label, tuple(offsets[label]), text, (), None)
             for label, (_, text) in zip(labels, entries, strict=True)
         )
         return footnotes, marks
