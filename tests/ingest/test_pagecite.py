@@ -222,3 +222,96 @@ def test_microdata_reads_content_datetime_and_nested_people() -> None:
     item = schema_item(microdata(parse_html(BOOK_MICRODATA, "x").find(".//p")))
     assert item == {"type": "book", "title": "Walls", "author": [{"family": "Rowe"}],
                     "issued": {"date-parts": [[2009, 4, 1]]}}  # fmt: skip
+
+
+# --- through the importer ----------------------------------------------------------------------
+
+
+FIXTURE_TYPES = ["webpage", "article-newspaper", "article-journal", "book", "webpage", "article"]
+
+
+def test_mediawiki_notes_take_their_coins_items_and_template_types() -> None:
+    types = [(f.csl or {}).get("type") for f in notes("fn_coins_mediawiki.html")]
+    assert types[:6] == FIXTURE_TYPES
+    assert types[9:] == ["entry-encyclopedia", "report"]
+
+
+def test_mediawiki_note_item_is_the_pages_metadata_and_its_text_is_unchanged() -> None:
+    first = notes("fn_coins_mediawiki.html")[0]
+    assert first.text.startswith('Talebi, Mira (4 March 2019). "Dredging the Bar, Again".')
+    assert first.csl is not None and first.kind == "citation"
+    assert (first.csl["container-title"], first.csl["accessed"]) == (
+        "The Reach Gazette",
+        {"date-parts": [[2021, 5, 12]]},
+    )
+
+
+def test_organisation_author_doi_and_arxiv_id_come_through() -> None:
+    found = notes("fn_coins_mediawiki.html")
+    assert found[2].csl is not None and found[2].csl["DOI"] == "10.5555/jew.2017.0312"
+    assert found[3].csl is not None and found[3].csl["author"] == [
+        {"literal": "Kelmscott Harbour Trust"}
+    ]
+    assert found[5].csl is not None and found[5].csl["number"] == "arXiv:2101.01234"
+
+
+def test_bundled_note_takes_its_first_coins_and_keeps_both_citations_in_its_text() -> None:
+    bundled = notes("fn_coins_mediawiki.html")[6]
+    assert bundled.csl is not None and bundled.csl["title"] == "Coal and the Coast"
+    assert "Coal at the Quay" in bundled.text
+
+
+def test_note_without_coins_is_parsed_and_ibid_refers_back() -> None:
+    found = notes("fn_coins_mediawiki.html")
+    assert found[7].csl is not None and found[7].csl["title"] != "Coal and the Coast"
+    assert found[8].refers_to == "8"
+
+
+def test_json_ld_citations_attach_by_url_or_title_and_unmatched_ones_nowhere() -> None:
+    found = notes("fn_schema_citation.html")
+    assert found[0].csl is not None and found[0].csl["DOI"] == "10.5555/jew.2018.0101"
+    assert found[1].csl is not None and found[1].csl["publisher"] == "Harbour Lane Books"
+    titles = [(f.csl or {}).get("title") for f in found]
+    assert "Gales Test the New Breakwater at Dunmore Point" not in titles
+
+
+def test_json_ld_title_matches_only_the_first_note_naming_it() -> None:
+    last = notes("fn_schema_citation.html")[5]
+    assert last.csl is None or last.csl.get("publisher") != "Harbour Lane Books"
+
+
+def test_microdata_in_a_note_and_a_cite_with_itemscope_give_items() -> None:
+    found = notes("fn_schema_citation.html")
+    assert found[3].csl is not None and found[3].csl["ISBN"] == "978-0-00-000002-6"
+    assert found[4].csl is not None and found[4].csl["type"] == "webpage"
+
+
+def test_a_cite_holding_a_person_is_not_a_citation() -> None:
+    page = (
+        '<p>Text.<sup><a href="#fn1">1</a></sup></p><ol class="footnotes"><li id="fn1"><cite '
+        'itemscope itemtype="http://schema.org/Person"><b itemprop="name">Ines Varga</b></cite>, '
+        "interview by the author, 2020.</li></ol>"
+    )
+    note = html.extract(page.encode(), "x.html").article.footnotes[0]
+    assert note.csl is None or note.csl.get("title") != "Ines Varga"
+
+
+def test_undecodable_coins_bytes_are_taken_as_the_note_shows_them() -> None:
+    page = (
+        '<p>Text.<sup><a href="#cite_note-1">[1]</a></sup></p><ol class="references">'
+        '<li id="cite_note-1"><cite class="citation web">"cisco/openh264 · GitHub".</cite>'
+        '<span class="Z3988" title="rft.btitle=cisco%2Fopenh264+%B7+GitHub"></span></li></ol>'
+    )
+    found = html.extract(page.encode(), "x.html").article.footnotes
+    assert found[0].csl is not None and found[0].csl["title"] == "cisco/openh264 · GitHub"
+
+
+def test_hostile_coins_in_a_page_neither_raises_nor_hangs() -> None:
+    title = "&".join(f"rft.au%{n % 99}=%ZZ%01{n}&rft.btitle=%E2%80" for n in range(50_000))
+    page = (
+        '<p>Text.<sup><a href="#cite_note-1">[1]</a></sup></p><ol class="references">'
+        f'<li id="cite_note-1">A note.<span class="Z3988" title="{title}"></span></li></ol>'
+    )
+    started = time.perf_counter()
+    assert html.extract(page.encode(), "x.html").article.footnotes[0].text == "A note."
+    assert time.perf_counter() - started < 2
