@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from archivist.ingest import html
+from archivist.ingest.htmlfootnotes import find_footnotes
+from archivist.ingest.htmlparse import parse_html
 from archivist.model import Article
 
 DATA = Path(__file__).parents[1] / "data" / "html"
@@ -114,3 +116,16 @@ def test_styles_inside_a_note_never_reach_its_text() -> None:
     )
     (note,) = html.extract(page, "x.html").article.footnotes
     assert note.text == "The source."
+
+
+def found_items(name: str) -> list[str]:
+    found = find_footnotes(parse_html((DATA / name).read_text("utf-8"), name))
+    return [note.label for note in found if note.csl is not None]
+
+
+def test_found_notes_carry_the_item_their_coins_gives() -> None:
+    assert found_items("fn_coins_mediawiki.html") == ["1", "2", "3", "4", "5", "6", "7", "10", "11"]
+
+
+def test_found_notes_without_page_metadata_carry_no_item() -> None:
+    assert found_items("fn_pandoc.html") == []

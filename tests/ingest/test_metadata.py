@@ -38,6 +38,12 @@ def test_json_ld_headline_authors_date_site_and_section() -> None:
     assert (m.site, m.section) == ("The Reach Gazette", "Harbours")
 
 
+@pytest.mark.parametrize("depth", [990, 100_000])
+def test_json_ld_nested_past_any_real_page_is_skipped_not_raised(depth: int) -> None:
+    deep = f'<script type="application/ld+json">{"[" * depth}{"]" * depth}</script>'
+    assert meta(deep + '<meta property="og:title" content="OG Title">').title == "OG Title"
+
+
 def test_document_title_loses_the_site_suffix() -> None:
     m = meta("<title>The Long Wall of Kelmscott Reach | The Reach Gazette</title>")
     assert m.title == "The Long Wall of Kelmscott Reach"

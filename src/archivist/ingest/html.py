@@ -53,7 +53,7 @@ def extract_page(
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
     footnotes = tuple(
-        Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text)
+        Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text, csl=note.csl)
         for note in notes
     )
     if not rendered.text.strip() and not footnotes:

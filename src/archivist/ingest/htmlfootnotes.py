@@ -5,13 +5,16 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
 
 from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content
 from archivist.ingest.htmltext import FOOTNOTE_TAG
+from archivist.ingest.pagecite import note_items
 
 # Containers of notes: pandoc/kramdown/markdown-it `.footnotes`, MediaWiki `ol.references`,
 # WordPress plugins (`.easy-footnotes-wrapper`, `.wp-block-footnotes`), O'Reilly `data-type`.
@@ -39,10 +42,12 @@ _NOTE_BLOCKS = ("li", "p", "div", "aside", "dd")
 
 @dataclass(frozen=True, slots=True)
 class FoundNote:
-    """One note: its label and its text without numbering or back-links."""
+    """One note: its label, its text without numbering or back-links, the page's item for it."""
 
     label: str
     text: str
+    csl: Mapping[str, Any] | None = None
+    """The CSL item the page's metadata gives (COinS, schema.org), which wins over parsing."""
 
 
 def find_footnotes(
@@ -100,11 +105,10 @@ def find_footnotes(
         if note not in labels:
             labels[note] = _unique(_marker_label(a) or str(len(labels) + 1), labels.values())
     notes_in_order = [n for n in root.iter() if n in in_container or n in labels]
-    found: list[FoundNote] = []
     for note in notes_in_order:
         if note not in labels:
             labels[note] = _unique(_own_number(note) or str(len(labels) + 1), labels.values())
-        found.append(FoundNote(labels[note], note_text(note, labels[note])))
+    found = _found(root, notes_in_order, [labels[note] for note in notes_in_order])
     for a, note in markers:
         _replace_marker(a, labels[note])
     for note in notes_in_order:
@@ -113,6 +117,13 @@ def find_footnotes(
         if container.getparent() is not None and not text_content(container).strip():
             _remove_with_empty_parents(container)
     return found
+
+
+def _found(root: etree._Element, notes: list[etree._Element], labels: list[str]) -> list[FoundNote]:
+    """The notes with their texts and the items the page gives them, before they are taken out."""
+    texts = [note_text(note, label) for note, label in zip(notes, labels, strict=True)]
+    items = note_items(root, notes, texts)
+    return [FoundNote(*parts) for parts in zip(labels, texts, items, strict=True)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -287,7 +298,7 @@ def _plain_notes(root: etree._Element) -> list[FoundNote]:
     if not entries or entries[0][1] != "1":
         return []
     labels = {label for _, label in entries}
-    notes = [FoundNote(label, note_text(p, label)) for p, label in entries]
+    notes = _found(root, [p for p, _ in entries], [label for _, label in entries])
     for p, _ in entries:
         _remove_with_empty_parents(p)
     body = root.find("body")

@@ -48,6 +48,8 @@ _SEPARATORS = re.compile(r" [|\-\\/>»–—·] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
 _BYLINE_CLASS = re.compile(r"byline|author-name|p-author", re.I)
 _CRUMB_CLASS = re.compile(r"breadcrumb", re.I)
+_LD_DEPTH = 8
+"""Lists and graphs nest no deeper than this in real JSON-LD; a deeper block is not read."""
 _HOME = re.compile(r"^(home|start|main page|accueil|inicio|خانه|صفحه اصلی|الرئيسية)$", re.I)
 
 
@@ -119,15 +121,25 @@ def _meta_values(root: etree._Element) -> dict[str, str]:
     return values
 
 
-def _json_ld_article(root: etree._Element) -> dict[str, Any]:
+def json_ld(root: etree._Element, containing: str = "") -> Iterator[Any]:
+    """Each JSON-LD block of the page, parsed; blocks without ``containing`` are not parsed.
+
+    A block that is not JSON, or nests too deep for the parser, is skipped.
+    """
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         raw = (script.text or "").strip().removeprefix("<![CDATA[").removesuffix("]]>")
-        try:
-            data = json.loads(raw)
-        except ValueError:
+        if containing not in raw:
             continue
+        try:
+            yield json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+
+
+def _json_ld_article(root: etree._Element) -> dict[str, Any]:
+    for data in json_ld(root):
         for item in _ld_items(data):
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
@@ -138,14 +150,16 @@ def _json_ld_article(root: etree._Element) -> dict[str, Any]:
     return {}
 
 
-def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
+def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > _LD_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _ld_items(item)
+            yield from _ld_items(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _ld_items(data["@graph"])
+            yield from _ld_items(data["@graph"], depth + 1)
 
 
 def _name(value: Any) -> str | None:
