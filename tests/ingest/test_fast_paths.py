@@ -13,9 +13,11 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from archivist.ingest import decode, refdates, references, refparts, textblocks
+from archivist.ingest import decode, textblocks
 from archivist.ingest.furniture import _TRIGGER, is_trigger
-from archivist.ingest.refnames import _AND
+from archivist.ingest.references import backrefs
+from archivist.ingest.references import dates as refdates
+from archivist.ingest.references.names import _AND
 from archivist.ingest.textmeta import ascii_digits, fold_arabic
 from archivist.ingest.textnotes import _ENTRY, SUPERSCRIPT_DIGITS, Entry, parse_entry
 
@@ -29,13 +31,6 @@ TEXT = st.lists(ALPHABET, max_size=40).map("".join)
 LONG_TEXT = st.lists(ALPHABET, max_size=120).map("".join)
 
 _OLD_LONE_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
-
-
-@settings(max_examples=400)
-@given(TEXT)
-def test_split_segments_is_the_regex_split(text: str) -> None:
-    expected = [s.strip(" .;:") for s in refparts._SEPARATOR.split(text) if s.strip(" .;:")]
-    assert refparts.split_segments(text) == expected
 
 
 @settings(max_examples=400)
@@ -64,25 +59,6 @@ def test_last_bare_year_from_the_end_is_the_forward_scans_last(
     last = refdates._last(refdates._BARE_YEAR, text, window)
     expected = last and ({"date-parts": [[int(last["year"])]]}, last.span())
     assert refdates._last_bare_year(text, window) == expected
-
-
-@settings(max_examples=400)
-@given(LONG_TEXT)
-def test_trailing_pages_searches_the_tail_only_when_that_is_safe(text: str) -> None:
-    match = refparts._PAGES.search(text)
-    if match and refparts._YEAR_ONLY.fullmatch(match.group("page")):
-        match = None
-    found = refparts._trailing_pages(text)
-    assert (match and match.span()) == (found and found.span())
-
-
-@settings(max_examples=400)
-@given(LONG_TEXT)
-def test_extract_pages_prechecks_never_skip_a_match(text: str) -> None:
-    lowered = text.lower()
-    if refparts._PAGES_EXPLICIT.search(text):
-        assert "p." in lowered or "page" in lowered
-    assert bool(refparts._DOUBLE_COMMA.search(text)) == bool(refparts._COMMA_PAIR.search(text))
 
 
 @settings(max_examples=400)
@@ -117,8 +93,8 @@ def test_trigger_precheck_keeps_every_trigger(start: str, rest: str) -> None:
 )
 def test_author_date_shape_test_never_skips_a_match(name: str, comma: str, rest: str) -> None:
     body = name + comma + " " + rest
-    if references._AUTHOR_DATE.match(body):
-        assert references._author_date_shaped(body)
+    if backrefs._AUTHOR_DATE.match(body):
+        assert backrefs._author_date_shaped(body)
 
 
 # Printable, ASCII and not, beside what is dropped or kept although not printable: a no-break

@@ -35,7 +35,7 @@ from archivist.export.citestyles import (
     mla_author_text,
     style_id,
 )
-from archivist.ingest.refnames import is_organisation
+from archivist.ingest.references.names import is_organisation
 from archivist.model import Article, ArticleId
 
 _STOP_WORDS = frozenset(

@@ -12,7 +12,7 @@ from lxml import etree
 from archivist.ingest.htmldom import select, text_content
 from archivist.ingest.pageschema import creative_type, ld_citations, microdata, schema_item
 from archivist.ingest.pagevalues import clean, csl_date, fold, page_range, person, url_key
-from archivist.ingest.refdates import extract_date
+from archivist.ingest.references.dates import extract_date
 from archivist.model import CslItem
 
 MAX_COINS = 16_384

@@ -7,8 +7,8 @@ import re
 import unicodedata
 from typing import Any
 
-from archivist.ingest.refdates import extract_date, to_ascii_digits
-from archivist.ingest.refnames import is_organisation
+from archivist.ingest.references.dates import extract_date, to_ascii_digits
+from archivist.ingest.references.names import is_organisation
 
 MAX_VALUE = 1000
 """Characters kept of any one value; a title or a name past this is not one."""

@@ -316,3 +316,149 @@ def has_year(text: str) -> bool:
     if _LONE_YEAR.search(ascii_text):
         return True
     return has_arabic_script(text) and _LOCAL_YEAR.search(ascii_text) is not None
+
+
+# Month names of the other languages references are written in, for dates inside a date
+# segment (where the labeller has already said "this is the date"). English, Arabic and
+# Persian Gregorian names are in MONTHS and _LOCAL_GREGORIAN above.
+_WORLD_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier januar jänner enero gennaio janeiro januari stycznia styczeń января январь "
+            "ocak 1月 jan. janv. ene. genn. gen.",
+            "février fevrier februar febrero febbraio fevereiro februari lutego luty февраля "
+            "февраль şubat 2月 feb. févr. fév. febr.",
+            "mars märz maerz marzo março maart marca marzec марта март mart 3月 mär. mrz.",
+            "avril april abril aprile kwietnia kwiecień апреля апрель nisan 4月 avr. abr.",
+            "mai mayo maggio maio mei maja maj мая май mayıs 5月",
+            "juin juni junio giugno junho czerwca czerwiec июня июнь haziran 6月 jun.",
+            "juillet juli julio luglio julho lipca lipiec июля июль temmuz 7月 juil. jul.",
+            "août aout august agosto augustus sierpnia sierpień августа август ağustos 8月 ago.",
+            "septembre september septiembre setiembre settembre setembro września wrzesień "
+            "сентября сентябрь eylül 9月 sept. sept set. sett.",
+            "octobre oktober octubre ottobre outubro października październik октября октябрь "
+            "ekim 10月 oct. okt. ott. out.",
+            "novembre november noviembre novembro listopada listopad ноября ноябрь kasım 11月 nov.",
+            "décembre decembre dezember diciembre dicembre dezembro december grudnia grudzień "
+            "декабря декабрь aralık 12月 dez. déc. dic.",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_SEASONS = {
+    "spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4, "printemps": 1, "été": 2,
+    "automne": 3, "hiver": 4, "frühjahr": 1, "frühling": 1, "sommer": 2, "herbst": 3,
+    "primavera": 1, "verano": 2, "otoño": 3, "invierno": 4, "estate": 2, "autunno": 3,
+    "inverno": 4, "verão": 2, "outono": 3,
+}  # fmt: skip
+_LOCAL_SEASONS = ("بهار", "تابستان", "پاییز", "پائیز", "زمستان", "ربيع", "صيف", "خريف", "شتاء")
+_NO_DATE = re.compile(
+    r"^\W*(?:n\.?\s?d|s\.\s?d|o\.\s?j|sans date|no date|undated|bez daty|б\.\s?г|بی[\u200c ]?تا|"
+    r"د\.\s?ت|بدون تاريخ)\W*$",
+    re.I,
+)
+_SEGMENT_YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?!\d|\.\d)")
+"""A year, not the start of an arXiv id (1706.02582) nor a part of a longer number."""
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?:(?P<y1>1[5-9]\d\d|20\d\d)[-/.](?P<m1>\d{1,2})(?:[-/.](?P<d1>\d{1,2}))?"
+    r"|(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y2>1[5-9]\d\d|20\d\d))(?!\d)"
+)
+_CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?")
+_LETTERS = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
+_ORDINAL_DAY = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|e)\b", re.I)
+_HIJRI_MARK = re.compile(r"\s?(?:ه\u0640?\s?\.?\s?ق|ه\u0640?|ق|ش)\.?")
+_CIRCA = re.compile(r"\b(?:c|ca|circa)\.?\s*\d", re.I)
+
+
+def segment_date(text: str) -> dict[str, Any] | None:
+    """The CSL date of a date segment ("(2009a).", "15 March 2012", "Spring 2001", "۱۳۸۵").
+
+    A Solar Hijri date with a day is converted; a Solar Hijri or lunar Hijri year or month
+    without one is kept as written, as a literal (its calendar is not the Gregorian one).
+    """
+    text = text[:100]
+    if _NO_DATE.match(text):
+        return None
+    digits = to_ascii_digits(text)
+    cjk = _CJK_DATE.search(digits) if "年" in digits else None
+    if cjk:
+        parts = [int(p) for p in cjk.group("y", "m", "d") if p]
+        return {"date-parts": [parts]} if _valid(parts) else None
+    numeric = _NUMERIC_DATE.search(digits)
+    if numeric:
+        groups = numeric.groupdict()
+        year, month, day = (
+            (groups["y1"], groups["m1"], groups["d1"])
+            if groups["y1"]
+            else (groups["y2"], groups["m2"], groups["d2"])
+        )
+        parts = [int(p) for p in (year, month, day) if p]
+        if _valid(parts):
+            return {"date-parts": [parts]}
+    years = _SEGMENT_YEAR.findall(digits)
+    if not years:
+        return _local_segment_date(text, digits) if has_arabic_script(text) else None
+    if len(years) >= 2 and int(years[0]) < int(years[1]) and re.search(r"\d\s*[-–—/]\s*\d", digits):
+        return {"date-parts": [[int(years[0])], [int(years[1])]]}
+    if has_arabic_script(text):
+        local = _LOCAL_DATE.search(digits)
+        if local:
+            parts = [int(local["year"]), _LOCAL_GREGORIAN[local["month"]]]
+            parts += [int(local["day"])] if local["day"] else []
+            if _valid(parts):
+                return {"date-parts": [parts]}
+    date = _word_date(digits, int(years[0]))
+    if _CIRCA.search(digits):
+        date["circa"] = True
+    return date
+
+
+def _word_date(digits: str, year: int) -> dict[str, Any]:
+    """Year, month and day from the words around a Gregorian year."""
+    words = _LETTERS.findall(_ORDINAL_DAY.sub("", digits.lower()))
+    month = season = day = 0
+    for i, word in enumerate(words):
+        number = (
+            MONTHS.get(word.rstrip("."))
+            or _WORLD_MONTHS.get(word)
+            or _WORLD_MONTHS.get(word.rstrip("."))
+        )
+        if number and not month:
+            month = number
+            for near in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""):
+                if near.isdigit() and 1 <= int(near) <= 31 and not day:
+                    day = int(near)
+        elif word in _SEASONS and not season:
+            season = _SEASONS[word]
+    if month:
+        parts = [year, month] + ([day] if day and _valid([year, month, day]) else [])
+        return {"date-parts": [parts]}
+    if season:
+        return {"date-parts": [[year]], "season": season}
+    return {"date-parts": [[year]]}
+
+
+def _local_segment_date(text: str, digits: str) -> dict[str, Any] | None:
+    """A Solar Hijri date (converted when it has a day) or a Hijri year kept as written."""
+    jalali = _JALALI_DATE.search(digits)
+    if jalali and jalali["day"] and 1 <= int(jalali["day"]) <= 31:
+        year, month, day = int(jalali["year"]), _JALALI[jalali["month"]], int(jalali["day"])
+        return {"date-parts": [list(jalali_to_gregorian(year, month, day))]}
+    local = _LOCAL_YEAR.search(digits)
+    if local is None:
+        return None
+    start = local.start()
+    if jalali:
+        start = min(start, jalali.start())
+    for season in _LOCAL_SEASONS:
+        found = text.find(season)
+        if 0 <= found < start:
+            start = found
+    end = local.end()
+    mark = _HIJRI_MARK.match(text, end)
+    if mark:
+        end = mark.end()
+    written = " ".join(text[start:end].split()).strip(" ،,.()")
+    return {"literal": written}

@@ -1,0 +1,262 @@
+"""From labelled segments to a CSL-JSON item: each label's text read into its CSL variable.
+
+The labeller says which words are the title, the date, the volume; this module reads them:
+names into family and given, dates into date parts, "Vol. 12, no. 3" into volume and issue,
+"pp. 45-67" into a page range, "3rd ed." into an edition, identifiers into DOI, ISBN, URL
+and arXiv numbers. Pages that a footnote cites inside a whole work ("p. 61" of a book) are a
+locator, kept apart from the item: they are not the work's page range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from archivist.ingest.references.dates import segment_date, to_ascii_digits
+from archivist.ingest.references.names import parse_names
+
+Segments = Sequence[tuple[str, str]]
+"""``(label, text)`` pairs in reading order."""
+
+
+class Reading(NamedTuple):
+    """A full citation read from its segments: the CSL item and the page it pinpoints."""
+
+    csl: dict[str, Any]
+    locator: str | None
+
+
+_EDGE = " \t,;:.،؛/·|–—-"
+_QUOTES = "\"'“”‘’«»„‚「」『』《》〈〉"
+_IN = re.compile(r"^(?:in|in:|dans|en|em|im|w|w:|içinde|в|در|في|载|收入|见)\s*[:：]?\s+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”»]+", re.I)
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\"”»<>]+", re.I)
+_ISBN = re.compile(r"(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]")
+_ARXIV = re.compile(r"arxiv:\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
+_PMID = re.compile(r"\bPMID:?\s*(?P<id>\d{1,9})\b", re.I)
+_PAGE_RANGE = re.compile(
+    r"(?P<first>[A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-–—‐]+|\bto\b|تا)\s*(?P<last>[A-Za-z]?\d+[A-Za-z]?))?"
+)
+_PAGE_WORD = re.compile(
+    r"^\W*(?:(?:pp?|pgs?)\.?\s*|(?:pages?|ss?|seiten?|str|с|стр)(?:\.\s*|\s+)|"
+    r"(?:ص+|صفحه|صص|第)\.?\s*)(?=\d)",
+    re.I,
+)
+_PAGE_COUNT = re.compile(r"^\s*(?P<n>\d+)\s*(?:pp|p|pages|S|Seiten|ص)\.?\s*$", re.I)
+_NUMBER = re.compile(r"\d+")
+_ROMAN = re.compile(r"\b[IVXLC]{1,7}\b")
+_DAY_FIRST = re.compile(r"^\s*(?P<day>\d{1,2})\s*;\s*(?=\d)")
+_GLUED_VOLUME = re.compile(r";\s*\d+\s*(?:\(|:)")
+_VOLUME_COLON_ISSUE = re.compile(r"^\s*(?P<volume>\d+)\s*:\s*(?P<issue>\d+)\s*:?\W*$")
+_VOLUME_PAGES = re.compile(r"(?<=\))\s*:\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\W*$")
+_YEAR_FIRST = re.compile(r"^\D*?(?:1[5-9]\d\d|20\d\d)\s*[;:]\s*")
+_ISSUE_WORD = re.compile(
+    r"(?:\b(?:no|nr|n|issue|num|número|numero|heft|h|iss)\b\.?|nº|№|#|شماره(?:ٔ)?|العدد|عدد|第)"
+    r"\s*(?P<issue>\d+(?:\s*[-–/]\s*\d+)?)",
+    re.I,
+)
+_VOLUME_ISSUE = re.compile(r"(?P<volume>\d+)\s*\(\s*(?P<issue>[\w\-–/ ]{1,12}?)\s*\)")
+_ORDINALS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "premier": "1", "première": "1",
+    "deuxième": "2", "seconde": "2", "troisième": "3", "quatrième": "4", "erste": "1",
+    "zweite": "2", "dritte": "3", "vierte": "4", "fünfte": "5", "segunda": "2", "tercera": "3",
+    "seconda": "2", "terza": "3", "دوم": "2",
+    "سوم": "3", "چهارم": "4", "پنجم": "5", "الثانية": "2", "الثالثة": "3", "الرابعة": "4",
+    "الأولى": "1", "اول": "1", "نخست": "1",
+}  # fmt: skip
+_ACCESSED_WORDS = re.compile(
+    r"accessed|retrieved|viewed|visited|consulted|abgerufen|zugegriffen|consulté|consultado|"
+    r"consultato|geraadpleegd|dostęp|erişim|閲覧|访问|瀏覽|検索|دسترسی|بازیابی|الاطلاع|الزيارة|"
+    r"تاريخ الدخول",
+    re.I,
+)
+_CONTAINER_LABELS = ("journal", "container-title")
+
+
+def read_fields(segments: Segments, text: str) -> Reading:
+    """The CSL item of a full citation from its labelled segments (``text`` is the whole note)."""
+    item: dict[str, Any] = {}
+    pages: str | None = None
+    journal = False
+    for label, raw in segments:
+        value = raw.strip()
+        if label in ("author", "editor", "translator", "director", "producer"):
+            names = parse_names(value)
+            if names:
+                item.setdefault(label, []).extend(names)
+        elif label == "title":
+            if "title" not in item:
+                item["title"] = clean_title(value)
+        elif label in _CONTAINER_LABELS:
+            journal = journal or label == "journal"
+            if "container-title" not in item:
+                item["container-title"] = clean_title(_IN.sub("", value.strip(_EDGE)))
+        elif label == "collection-title":
+            item.setdefault("collection-title", clean_title(re.sub(r"^(?:of|in)\s+", "", value)))
+        elif label == "date":
+            pages = _read_date(item, value) or pages
+        elif label == "volume":
+            pages = _read_volume(item, value) or pages
+        elif label == "pages":
+            pages = pages or _read_pages(item, value)
+        elif label == "location":
+            item.setdefault("publisher-place", _plain(value))
+        elif label == "publisher":
+            item.setdefault("publisher", _plain(value))
+        elif label == "edition":
+            item.setdefault("edition", _edition(value))
+        elif label in ("genre", "medium"):
+            item.setdefault(label, _plain(value.strip("[]()")))
+        elif label == "note":
+            _read_note(item, value)
+        elif label == "source":
+            item.setdefault("container-title", clean_title(value))
+    _read_identifiers(item, text)
+    for key in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
+        if key in item and not item[key]:
+            del item[key]
+    item["_journal"] = journal  # read by item_type, then dropped
+    return Reading(item, pages)
+
+
+_OPENING = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "「": "」", "『": "』"}
+
+
+def clean_title(text: str) -> str:
+    """A title without the quotes around it and the punctuation that ends its segment.
+
+    A quoted title with its subtitle after the closing quote (``“They Took Our Boats”: Abuses
+    at Sea``) loses the quotes and keeps the subtitle.
+    """
+    title = text.strip().rstrip(_EDGE.replace("-", "").replace(".", "")).strip()
+    closing = _OPENING.get(title[:1])
+    if closing and title.count(closing) == (2 if closing == title[:1] else 1):
+        inner = title.find(closing, 1)
+        if 0 < inner < len(title) - 1 and title[inner + 1 : inner + 2] in (":", " ", ",", "."):
+            title = title[1:inner] + title[inner + 1 :]
+    for _ in range(2):
+        title = title.strip(_QUOTES).strip().rstrip(",;:،").strip()
+    if title.endswith(".") and not title.endswith(("..", "etc.")) and not _initial_end(title):
+        title = title[:-1].rstrip()
+    return title.strip(_QUOTES).strip()
+
+
+def _initial_end(title: str) -> bool:
+    last = title.rsplit(None, 1)[-1]
+    return len(last) == 2 and last[0].isupper()
+
+
+def _plain(text: str) -> str:
+    return text.strip(_EDGE + "()[]").strip()
+
+
+def _read_date(item: dict[str, Any], value: str) -> str | None:
+    """The date; a Vancouver date glued to its volume (``2011;8(3):44-51``) gives both."""
+    glued = _GLUED_VOLUME.search(value)
+    pages = None
+    if glued:
+        pages = _read_volume(item, value[glued.start() + 1 :])
+        value = value[: glued.start()]
+    key = "accessed" if _ACCESSED_WORDS.search(value) else "issued"
+    if key not in item:
+        date = segment_date(value)
+        if date is not None:
+            item[key] = date
+    return pages
+
+
+def _read_note(item: dict[str, Any], value: str) -> None:
+    """Access dates ("Retrieved 3 May 2019", "تاریخ دسترسی ..."); other notes say nothing."""
+    if "accessed" not in item and _ACCESSED_WORDS.search(value):
+        date = segment_date(value)
+        if date is not None:
+            item["accessed"] = date
+
+
+def _read_volume(item: dict[str, Any], value: str) -> str | None:
+    """``12``, ``Vol. 3, No. 2``, ``45(2):``, ``12, no. 3``, ``Bd. 4``, ``سال ۵، شمارهٔ ۳``.
+
+    Vancouver writes volume, issue and pages as one word (``2018;45(2):12-19``): the pages
+    in it are returned.
+    """
+    digits = _YEAR_FIRST.sub("", to_ascii_digits(value))  # Vancouver's "2013;122(2):"
+    day = _DAY_FIRST.match(digits)
+    if day:  # "3;45(2)": the day of a "2018 Mar 3" date
+        digits = digits[day.end() :]
+        parts = (item.get("issued") or {}).get("date-parts") or [[]]
+        if len(parts[0]) == 2 and 1 <= int(day["day"]) <= 31:
+            parts[0].append(int(day["day"]))
+    pages = _VOLUME_PAGES.search(digits)
+    found = None
+    if pages:
+        found = _read_pages(item, pages["pages"])
+        digits = digits[: pages.start()]
+    paired = _VOLUME_ISSUE.search(digits) or _VOLUME_COLON_ISSUE.match(digits)
+    if paired:
+        item.setdefault("volume", paired["volume"])
+        item.setdefault("issue", paired["issue"].strip())
+        return found
+    issue = _ISSUE_WORD.search(digits)
+    rest = digits
+    if issue:
+        item.setdefault("issue", issue["issue"].replace(" ", ""))
+        rest = digits[: issue.start()] + " " + digits[issue.end() :]
+    number = _NUMBER.search(rest) or _ROMAN.search(rest)
+    if number:
+        item.setdefault("volume", number.group())
+    return found
+
+
+def _read_pages(item: dict[str, Any], value: str) -> str | None:
+    """The pages a segment names, as ``first–last``; a page count goes to number-of-pages."""
+    digits = to_ascii_digits(value)
+    count = _PAGE_COUNT.match(digits)
+    if count:
+        item.setdefault("number-of-pages", count["n"])
+        return None
+    found = _PAGE_RANGE.search(_PAGE_WORD.sub("", digits))
+    if not found:
+        return None
+    first, last = found["first"], found["last"]
+    return f"{first}–{last}" if last else first
+
+
+def _edition(value: str) -> str:
+    """``3rd ed.`` → ``3``, ``second edition`` → ``2``; any other wording as written."""
+    text = to_ascii_digits(value).strip(_EDGE + "()[]")
+    number = re.match(r"^(\d+)", text)
+    if number:
+        return number.group(1)
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if word in _ORDINALS:
+            return _ORDINALS[word]
+    return text
+
+
+def _read_identifiers(item: dict[str, Any], text: str) -> None:
+    """URL, DOI, ISBN, arXiv and PubMed ids, wherever the note has them (their forms are exact)."""
+    low = text.lower()
+    if "10." in text:
+        doi = _DOI.search(text)
+        if doi:
+            item["DOI"] = doi.group().rstrip(".,;)]")
+    if "http" in low or "www." in low:
+        for url in _URL.finditer(text):
+            value = url.group().rstrip(".,;)]")
+            if "doi.org/" not in value.lower() or "DOI" not in item:
+                item.setdefault("URL", value)
+                break
+    if "isbn" in low:
+        isbn = _ISBN.search(text, low.index("isbn"))
+        if isbn:
+            item["ISBN"] = re.sub(r"[-\s]", "", isbn.group())
+    if "arxiv" in low:
+        arxiv = _ARXIV.search(text)
+        if arxiv:
+            item["number"] = f"arXiv:{arxiv['id']}"
+    if "pmid" in low:
+        pmid = _PMID.search(text)
+        if pmid:
+            item["PMID"] = pmid["id"]

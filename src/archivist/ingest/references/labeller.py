@@ -1,0 +1,84 @@
+"""The trained reference labeller: a reference's tokens labelled author, title, date ...
+
+A conditional random field (CRFsuite, through python-crfsuite) trained by
+``training/train_references.py`` on hand-labelled references; the model ships in
+``archivist/resources/models/``. It is opened on first use, not at import (start-up never pays
+for it), once per thread (a CRFsuite tagger holds the state of the sequence it is tagging).
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+from archivist.ingest.references.features import (
+    read_known,
+    read_lexicon,
+    sequence_features,
+    use_known,
+    use_lexicon,
+)
+from archivist.ingest.references.tokens import MAX_TOKENS, tokenize
+
+MAX_CHARS = 2_000
+"""Characters of one note the labeller reads; what follows is ignored (a note is bounded)."""
+if TYPE_CHECKING:
+    import pycrfsuite
+
+_MODEL = "models/references.crfsuite"
+_local = threading.local()
+
+
+class Segment(NamedTuple):
+    """A run of tokens with one label: ``text[start:end]`` of the labelled text."""
+
+    label: str
+    start: int
+    end: int
+
+
+def model_path() -> str:
+    """The file of the shipped model."""
+    return str(resources.files("archivist.resources").joinpath(_MODEL))
+
+
+_vocabulary_lock = threading.Lock()
+_vocabulary_read: list[str] = []
+"""The model whose lexicon and features are in use (read once per process)."""
+
+
+def _tagger() -> pycrfsuite.Tagger:
+    """This thread's tagger, opening the model (and reading its vocabulary) on first use."""
+    path = model_path()
+    tagger: pycrfsuite.Tagger | None = getattr(_local, "tagger", None)
+    if tagger is None or getattr(_local, "path", None) != path:
+        with _vocabulary_lock:
+            if _vocabulary_read != [path]:
+                # The lexicon the model was trained with, and the features it has weights for.
+                stem = path.removesuffix(".crfsuite")
+                use_lexicon(read_lexicon(stem + ".lexicon"))
+                use_known(read_known(stem + ".features"))
+                _vocabulary_read[:] = [path]
+        import pycrfsuite  # on first use: start-up never pays for it
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        _local.tagger, _local.path = tagger, path
+    return tagger
+
+
+def label(text: str) -> list[Segment]:
+    """The labelled segments of one reference (at most MAX_CHARS and MAX_TOKENS of it)."""
+    spans = tokenize(text[:MAX_CHARS], MAX_TOKENS)
+    if not spans:
+        return []
+    tokens = [text[start:end] for start, end in spans]
+    labels = _tagger().tag(sequence_features(tokens))
+    segments: list[Segment] = []
+    first = 0
+    for i in range(1, len(labels) + 1):
+        if i == len(labels) or labels[i] != labels[first]:
+            segments.append(Segment(labels[first], spans[first][0], spans[i - 1][1]))
+            first = i
+    return segments

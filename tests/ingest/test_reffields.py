@@ -1,0 +1,114 @@
+"""Labelled segments read into CSL fields: volume and issue, pages, editions, identifiers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from archivist.ingest.references.fields import clean_title, read_fields
+
+
+def fields(*segments: tuple[str, str]) -> dict[str, Any]:
+    return read_fields(list(segments), " ".join(t for _, t in segments)).csl
+
+
+@pytest.mark.parametrize(
+    ("volume", "expected"),
+    [
+        ("12,", {"volume": "12"}),
+        ("Vol. 3, No. 2,", {"volume": "3", "issue": "2"}),
+        ("45(2):", {"volume": "45", "issue": "2"}),
+        ("12, no. 3", {"volume": "12", "issue": "3"}),
+        ("2013;122(2):", {"volume": "122", "issue": "2"}),
+        ("28:10:", {"volume": "28", "issue": "10"}),
+        ("v. 29,", {"volume": "29"}),
+        ("no. 211.", {"issue": "211"}),
+        ("XVII,", {"volume": "XVII"}),
+        ("سال ۵، شمارهٔ ۳،", {"volume": "5", "issue": "3"}),
+    ],
+)
+def test_volume_segments_give_volume_and_issue(volume: str, expected: dict[str, str]) -> None:
+    item = fields(("volume", volume))
+    assert {k: item[k] for k in ("volume", "issue") if k in item} == expected
+
+
+def test_vancouver_volume_holds_the_pages() -> None:
+    reading = read_fields([("volume", "2018;45(2):12-19.")], "")
+    assert (reading.csl["volume"], reading.csl["issue"], reading.locator) == ("45", "2", "12–19")
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        ("pp. 1761–1800).", "1761–1800"),
+        ("12-19.", "12–19"),
+        ("p. 61.", "61"),
+        ("S. 12.", "12"),
+        ("A25.", "A25"),
+        ("S117-S132.", "S117–S132"),
+        ("ص ۲۳", "23"),
+        ("e0165139.", "e0165139"),
+    ],
+)
+def test_pages_are_read_as_first_and_last(pages: str, expected: str) -> None:
+    assert read_fields([("pages", pages)], pages).locator == expected
+
+
+def test_a_page_count_is_the_number_of_pages() -> None:
+    reading = read_fields([("pages", "272 pp.")], "272 pp.")
+    assert reading.locator is None and reading.csl["number-of-pages"] == "272"
+
+
+@pytest.mark.parametrize(
+    ("edition", "expected"),
+    [("3rd ed.", "3"), ("second edition,", "2"), ("(2nd ed.).", "2"), ("چاپ دوم،", "2"),
+     ("Revised Edition.", "Revised Edition")],
+)  # fmt: skip
+def test_editions_are_numbers_where_they_can_be(edition: str, expected: str) -> None:
+    assert fields(("edition", edition))["edition"] == expected
+
+
+def test_identifiers_are_read_wherever_the_note_has_them() -> None:
+    text = "Roe, Tides. doi:10.1234/ab.5 arXiv:1706.02582 ISBN 978-0-00-000000-2 PMID 12345."
+    item = read_fields([("title", "Tides.")], text).csl
+    assert item["DOI"] == "10.1234/ab.5" and item["number"] == "arXiv:1706.02582"
+    assert item["ISBN"] == "9780000000002" and item["PMID"] == "12345"
+
+
+def test_an_arxiv_id_is_never_a_year() -> None:
+    item = read_fields([("identifier", "arXiv:1706.02582")], "arXiv:1706.02582").csl
+    assert "issued" not in item
+
+
+def test_an_access_date_in_a_note_is_accessed_not_issued() -> None:
+    item = fields(("date", "2012."), ("note", "Retrieved January 10, 2013."))
+    assert item["issued"] == {"date-parts": [[2012]]}
+    assert item["accessed"] == {"date-parts": [[2013, 1, 10]]}
+
+
+def test_container_loses_its_in() -> None:
+    assert fields(("container-title", "In Theorizing Documentary,"))["container-title"] == (
+        "Theorizing Documentary"
+    )
+
+
+def test_editors_lose_their_role_words() -> None:
+    assert fields(("editor", "ed. Michael Renov,"))["editor"] == [
+        {"family": "Renov", "given": "Michael"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("“Tides of Trade,”", "Tides of Trade"),
+        ("The Marsh Parishes: A Survey,", "The Marsh Parishes: A Survey"),
+        ("“They Took Our Boats”: Abuses at Sea,", "They Took Our Boats: Abuses at Sea"),
+        ("Why Ports Close?", "Why Ports Close?"),
+        ("«آب‌انبارهای یزد»،", "آب‌انبارهای یزد"),
+        ("Papers of J. R.", "Papers of J. R."),
+    ],
+)
+def test_titles_lose_quotes_and_closing_punctuation(title: str, expected: str) -> None:
+    assert clean_title(title) == expected
