@@ -54,7 +54,7 @@ what prose looks like."""
 PARAMS = {
     "c1": 0.1,
     "c2": 0.01,
-    "max_iterations": 200,
+    "max_iterations": 400,
     "feature.possible_transitions": True,
     "feature.minfreq": 1,
 }
@@ -77,6 +77,11 @@ LEXICON_FIELDS = (
     "volume", "pages", "genre", "note",
 )  # fmt: skip
 FOLDS = 5
+BEGIN = True
+"""Each segment's first token is learned as its own label (``B-title``, for BEGIN_LABELS):
+where a segment starts is what the labeller most often got wrong, and marking it raised the
+tune part's field accuracy on AnyStyle's clean references from 93.3% to 94.7% (title 92.9%
+to 94.9%, container 87.7% to 89.8%)."""
 OWN_WEIGHT = 2
 """Times each of Archivist's own references is shown to the trainer: they are the footnote
 forms of web articles, and AnyStyle's academic bibliographies outnumber them five to one."""
@@ -121,6 +126,22 @@ def write_lexicon(lexicon: dict[str, str], path: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
+BEGIN_LABELS = frozenset(
+    {"author", "editor", "translator", "title", "container-title", "journal", "publisher",
+     "location", "collection-title", "comment"}
+)  # fmt: skip
+"""The labels whose first token is learned apart: the runs of words whose ends are hard to
+find. Marking every label doubles the labels, and tagging time grows with their square."""
+
+
+def begin_marked(labels: tuple[str, ...]) -> list[str]:
+    """Labels with the first token of each segment of the BEGIN_LABELS kinds marked ``B-``."""
+    return [
+        f"B-{label}" if label in BEGIN_LABELS and (i == 0 or labels[i - 1] != label) else label
+        for i, label in enumerate(labels)
+    ]
+
+
 def segments(labels: list[str] | tuple[str, ...]) -> set[tuple[str, int, int]]:
     """The labelled spans ``(label, start, end)`` of a label sequence."""
     spans: set[tuple[str, int, int]] = set()
@@ -141,7 +162,7 @@ def report(model: Path, refs: list[Labelled], title: str) -> None:
     right: collections.Counter[str] = collections.Counter()
     tokens = correct = 0
     for ref in refs:
-        predicted = tagger.tag(sequence_features(list(ref.tokens)))
+        predicted = [p.removeprefix("B-") for p in tagger.tag(sequence_features(list(ref.tokens)))]
         tokens += len(ref.labels)
         correct += sum(a == b for a, b in zip(predicted, ref.labels, strict=True))
         gold, guess = segments(ref.labels), segments(predicted)
@@ -164,6 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--iterations", type=int, default=int(PARAMS["max_iterations"]))
     parser.add_argument("--own-weight", type=int, default=OWN_WEIGHT)
     parser.add_argument(
+        "--no-begin",
+        dest="begin",
+        action="store_false",
+        help="do not mark each segment's first token (B-author, B-title ...)",
+    )
+    parser.set_defaults(begin=BEGIN)
+
+    parser.add_argument(
         "--report",
         choices=("check", "tune"),
         default="check",
@@ -179,8 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     trainer = pycrfsuite.Trainer(verbose=False)
     for ref, features in zip(training, training_features(training), strict=True):
         shared = ref.source in ("core", "good", "ugly")
+        labels = begin_marked(ref.labels) if args.begin else list(ref.labels)
+
         for _ in range(1 if shared else args.own_weight):
-            trainer.append(features, list(ref.labels))
+            trainer.append(features, labels)
     trainer.set_params({**PARAMS, "max_iterations": args.iterations})
     started = time.perf_counter()
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +221,12 @@ def main(argv: list[str] | None = None) -> int:
         "sources": sorted(sources),
         "parts": sorted(parts),
         "references": len(training),
-        "params": {**PARAMS, "max_iterations": args.iterations, "own_weight": args.own_weight},
+        "params": {
+            **PARAMS,
+            "max_iterations": args.iterations,
+            "own_weight": args.own_weight,
+            "begin_marked": args.begin,
+        },
         "data_sha256": {
             path.name: hashlib.sha256(path.read_bytes()).hexdigest()
             for path in [*data_files(args.shared), CLASSED]

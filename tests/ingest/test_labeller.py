@@ -77,3 +77,17 @@ def test_importing_the_parser_does_not_load_crfsuite() -> None:
 def test_any_text_is_labelled_without_error(text: str) -> None:
     for segment in labeller.label(text):
         assert 0 <= segment.start <= segment.end <= len(text)
+
+
+def test_a_begin_mark_starts_a_new_segment_of_the_same_kind(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    class Tagger:
+        def tag(self, _features: object) -> list[str]:
+            return ["B-author", "author", "B-author", "B-title", "title"]
+
+    monkeypatch.setattr(labeller, "_tagger", Tagger)
+    text = "Roe, Jane, Doe. Harbour Tales"
+    assert [(s.label, text[s.start : s.end]) for s in labeller.label(text)] == [
+        ("author", "Roe, Jane,"),
+        ("author", "Doe."),
+        ("title", "Harbour Tales"),
+    ]

@@ -456,7 +456,6 @@ _POSITIONS = [f"pos={k}" for k in range(10)]
 _SINCE_STOP = [f"sp={min(k, 6)}" for k in range(10)]
 _SINCE_COMMA = [f"sk={min(k, 6)}" for k in range(10)]
 _PADS = {offset: (f"{offset}pad",) for offset in (-2, -1, 1, 2)}
-_NOTHING: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4096)

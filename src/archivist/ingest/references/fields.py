@@ -80,6 +80,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
     item: dict[str, Any] = {}
     pages: str | None = None
     journal = False
+    second_title: str | None = None
     for label, raw in segments:
         value = raw.strip()
         if label in ("author", "editor", "translator", "director", "producer"):
@@ -89,6 +90,8 @@ def read_fields(segments: Segments, text: str) -> Reading:
         elif label == "title":
             if "title" not in item:
                 item["title"] = clean_title(value)
+            else:
+                second_title = second_title or clean_title(value)
         elif label in _CONTAINER_LABELS:
             journal = journal or label == "journal"
             if "container-title" not in item:
@@ -113,6 +116,9 @@ def read_fields(segments: Segments, text: str) -> Reading:
             _read_note(item, value)
         elif label == "source":
             item.setdefault("container-title", clean_title(value))
+    if second_title and "container-title" not in item:
+        # A work has one title: a second one is the work that holds it (a chapter's book).
+        item["container-title"] = second_title
     _read_identifiers(item, text)
     for key in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
         if key in item and not item[key]:

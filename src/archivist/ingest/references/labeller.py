@@ -1,6 +1,8 @@
 """The trained reference labeller: a reference's tokens labelled author, title, date ...
 
-A conditional random field (CRFsuite, through python-crfsuite) trained by
+The model labels the first token of each segment ``B-title``, ``B-author`` ... and the rest
+``title``, ``author``: two segments of one kind side by side stay two. A conditional random
+field (CRFsuite, through python-crfsuite) trained by
 ``training/train_references.py`` on hand-labelled references; the model ships in
 ``archivist/resources/models/``. It is opened on first use, not at import (start-up never pays
 for it), once per thread (a CRFsuite tagger holds the state of the sequence it is tagging).
@@ -78,7 +80,9 @@ def label(text: str) -> list[Segment]:
     segments: list[Segment] = []
     first = 0
     for i in range(1, len(labels) + 1):
-        if i == len(labels) or labels[i] != labels[first]:
-            segments.append(Segment(labels[first], spans[first][0], spans[i - 1][1]))
+        # A segment ends where the label changes or where the model marks a new one begins.
+        if i == len(labels) or labels[i] != labels[first].removeprefix("B-"):
+            name = labels[first].removeprefix("B-")
+            segments.append(Segment(name, spans[first][0], spans[i - 1][1]))
             first = i
     return segments
