@@ -796,3 +796,22 @@ def test_the_template_the_page_named_types_a_parsed_citation() -> None:
     )
     assert linked.csl is not None and linked.csl["type"] == "webpage"
     assert linked.csl["title"] == "Tide Mills"
+
+
+BAD_NOTES = [
+    "Marrow, Ilse, " + "Lights of the Northern Shore " * 700 + ", 1987.",
+    "x" * 20_000,
+    "https://example.org/" + "a" * 3_000,
+    "".join(chr(c) for c in range(32)) * 50,
+    "ილია ჭავჭავაძე, კაცია-ადამიანი?!, თბილისი, 1863.",
+    "",
+    "   ",
+    "1234567890 " * 500,
+]
+
+
+@pytest.mark.parametrize("text", BAD_NOTES, ids=range(len(BAD_NOTES)))
+def test_bad_notes_get_a_result_never_an_exception(text: str) -> None:
+    parsed = parse_reference(text)
+    assert parsed.kind in {"citation", "note"}
+    assert parsed.csl is None or isinstance(parsed.csl.get("type"), str)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from typing import Any
 
 from archivist.ingest.references.dates import extract_date, to_ascii_digits
@@ -23,7 +22,6 @@ _NO_DATE = re.compile(r"n\.?\s?d\.?|no date|undated|s\.\s?d\.|o\.\s?j\.", re.I)
 _LEFT_OVER = re.compile(r"[\W_]*")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.|pages?)\s*", re.I)
 _RANGE = re.compile(r"(?<=\w)\s*[-‐‑‒–—−]+\s*(?=\w)")
-_WORD = re.compile(r"\w+")
 
 
 def clean(value: str) -> str:
@@ -77,14 +75,6 @@ def person(text: str) -> dict[str, str]:
     if not comma or not family or is_organisation(text):
         return {"literal": text}
     return {"family": family, "given": given} if given else {"family": family}
-
-
-def fold(text: str) -> str:
-    """Lower-case words without accents or punctuation, for matching titles and names."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def url_key(url: str) -> str | None:
