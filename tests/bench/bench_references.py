@@ -30,8 +30,10 @@ reference when the gold or the parse has it, and is right when both have it and 
 - volume: the first number of the first ``volume`` segment, leaving out a year that opens it
   (Vancouver's ``2013;122(2):``) and a number an issue word introduces (``no. 211``: an issue,
   not a volume).
-- pages: the first page range or page of the ``pages`` segment as ``first-last``, against the
-  parse's ``page`` or, for a page it pinpoints in a whole work, its locator.
+- pages: the first page range or page of the ``pages`` segment as ``first-last`` (a count of
+  pages, "189 p.", is the number of pages, not pages; Vancouver's ``128(1):183–269``, labelled
+  as one volume segment, holds the pages after its colon), against the parse's ``page`` or,
+  for a page it pinpoints in a whole work, its locator.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d|1[34]\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d+")
 _PAGES = re.compile(r"([A-Za-z]?\d+)(?:\s*[-–—‐]+\s*([A-Za-z]?\d+))?")
 _IN = re.compile(r"^(?:in|in:|dans|en|im)\s+", re.I)
+_PAGE_COUNT = re.compile(r"^\s*\d+\s*(?:pp?|pages|S|Seiten|ص)\.?\s*[,.;]?\s*$", re.I)
+_VANCOUVER_PAGES = re.compile(r"\)\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
 _GOLD_VOLUME = re.compile(
     r"^(?:\D*?(?:1[5-9]\d\d|20\d\d)\s*[;:]\s*)?"  # a Vancouver year before the volume
     r"(?:(?!\b(?:no|n|nr|issue|num|heft|h)\b\.?\s*\d|[#№]\s*\d)\D)*(?P<volume>\d+)",
@@ -141,8 +145,11 @@ def gold_fields(ref: Labelled) -> Fields:
         volume = _GOLD_VOLUME.search(to_ascii_digits(first["volume"]))
         if volume:
             gold["volume"] = volume.group("volume")
-    if "pages" in first and _pages(first["pages"]):
+    if "pages" in first and not _PAGE_COUNT.match(to_ascii_digits(first["pages"])):
         gold["pages"] = _pages(first["pages"])
+    elif "pages" not in first and "volume" in first:
+        glued = _VANCOUVER_PAGES.search(to_ascii_digits(first["volume"]))
+        gold["pages"] = _pages(glued.group(1)) if glued else None
     return {key: value for key, value in gold.items() if value not in ("", [], None)}
 
 
