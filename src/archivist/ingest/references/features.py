@@ -228,7 +228,11 @@ class TokenView:
     """What a token's form says, computed once per distinct token string."""
 
     __slots__ = (
+        "after1",
+        "after2",
         "alpha",
+        "before1",
+        "before2",
         "brackets",
         "code",
         "core",
@@ -239,7 +243,6 @@ class TokenView:
         "initial",
         "last",
         "lower",
-        "neighbours",
         "nests",
         "parens",
         "quotes",
@@ -329,14 +332,12 @@ class TokenView:
         self.shape = f"csh={_shape(core)}"
         self.last = last
         self.ends_chunk = _ends_chunk(word, core)
-        self.neighbours = {
-            offset: _kept(
-                (f"{offset}w={self.core}", f"{offset}s={shape}", f"{offset}l={last}")
-                if offset in (-1, 1)
-                else (f"{offset}w={self.core}", f"{offset}l={last}")
-            )
-            for offset in (-2, -1, 1, 2)
-        }
+        # What the token says of the tokens one and two places after it (before2, before1)
+        # and before it (after1, after2).
+        self.before2 = _kept((f"-2w={self.core}", f"-2l={last}"))
+        self.before1 = _kept((f"-1w={self.core}", f"-1s={shape}", f"-1l={last}"))
+        self.after1 = _kept((f"1w={self.core}", f"1s={shape}", f"1l={last}"))
+        self.after2 = _kept((f"2w={self.core}", f"2l={last}"))
         # What the token does to the quotes and brackets open around the tokens after it.
         self.quotes = (
             sum(ch in _OPEN_QUOTES for ch in word),
@@ -453,8 +454,8 @@ def _part_strings(key: tuple[str, str, str]) -> tuple[str, ...]:
 
 
 _POSITIONS = [f"pos={k}" for k in range(10)]
-_SINCE_STOP = [f"sp={min(k, 6)}" for k in range(10)]
-_SINCE_COMMA = [f"sk={min(k, 6)}" for k in range(10)]
+_SINCE_STOP = [f"sp={min(k, 6)}" for k in range(10)] + ["sp=6"] * 200
+_SINCE_COMMA = [f"sk={min(k, 6)}" for k in range(10)] + ["sk=6"] * 200
 _PADS = {offset: (f"{offset}pad",) for offset in (-2, -1, 1, 2)}
 
 
@@ -470,10 +471,10 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
     views = [view(t) for t in tokens]
     chunks = _chunk_features(views)
     parts = _part_features(views)
-    before2 = [_PADS[-2], _PADS[-2], *(v.neighbours[-2] for v in views[:-2])]
-    before1 = [_PADS[-1], *(v.neighbours[-1] for v in views[:-1])]
-    after1 = [*(v.neighbours[1] for v in views[1:]), _PADS[1]]
-    after2 = [*(v.neighbours[2] for v in views[2:]), _PADS[2], _PADS[2]]
+    before2 = [_PADS[-2], _PADS[-2], *[v.before2 for v in views]]
+    before1 = [_PADS[-1], *[v.before1 for v in views]]
+    after1 = [v.after1 for v in views[1:]] + [_PADS[1]]
+    after2 = [v.after2 for v in views[2:]] + [_PADS[2], _PADS[2]]
     out: list[list[str]] = []
     quote = paren = bracket = 0
     since_stop = since_comma = 9
@@ -505,7 +506,7 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
                 quote = 0 if quote else 1
             paren = max(paren + own.parens[0] - own.parens[1], 0)
             bracket = max(bracket + own.brackets[0] - own.brackets[1], 0)
-        since_stop = 0 if own.ends_chunk else min(since_stop + 1, 9)
-        since_comma = 0 if own.last in ",،" else min(since_comma + 1, 9)
+        since_stop = 0 if own.ends_chunk else since_stop + 1
+        since_comma = 0 if own.last in ",،" else since_comma + 1
         previous = own.last
     return out

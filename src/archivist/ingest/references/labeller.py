@@ -10,6 +10,7 @@ for it), once per thread (a CRFsuite tagger holds the state of the sequence it i
 
 from __future__ import annotations
 
+import functools
 import threading
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -40,8 +41,9 @@ class Segment(NamedTuple):
     end: int
 
 
+@functools.cache
 def model_path() -> str:
-    """The file of the shipped model."""
+    """The file of the shipped model (found once: asking importlib costs as much as tagging)."""
     return str(resources.files("archivist.resources").joinpath(_MODEL))
 
 
