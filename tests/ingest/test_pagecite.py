@@ -315,3 +315,16 @@ def test_hostile_coins_in_a_page_neither_raises_nor_hangs() -> None:
     started = time.perf_counter()
     assert html.extract(page.encode(), "x.html").article.footnotes[0].text == "A note."
     assert time.perf_counter() - started < 2
+
+
+def test_a_template_without_coins_types_the_parsed_citation() -> None:
+    page = (
+        b"<html><body><article><p>The ferry stopped in 2011.<sup id='cite_ref-1'>"
+        b"<a href='#cite_note-1'>[1]</a></sup></p><ol class='references'><li id='cite_note-1'>"
+        b"<span class='reference-text'><cite class='citation web cs1'>Lindqvist, Frida "
+        b'(15 November 2012). "Ferry Line Closes". Harbour Daily.</cite></span></li></ol>'
+        b"</article></body></html>"
+    )
+    (note,) = html.extract(page, "fn_template_only.html").article.footnotes
+    assert note.csl is not None and note.csl["type"] == "webpage"
+    assert note.csl["title"] == "Ferry Line Closes"

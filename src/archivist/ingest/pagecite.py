@@ -127,7 +127,19 @@ def note_items(
             items[n] = schema_item(microdata(scope))
     if any(item is None for item in items):
         _match_ld_citations(root, notes, texts, items)
+    for n, note in enumerate(notes):
+        if items[n] is None:
+            items[n] = _template_type(note)
     return items
+
+
+def _template_type(note: etree._Element) -> CslItem | None:
+    """``{"type": ...}`` when a note's ``<cite>`` names a citation template and nothing else
+    describes it: the parsed item takes the type the page's author chose (a saved MediaWiki
+    page without COinS still says "citation web")."""
+    cite = note.find(".//cite")
+    template = template_of(cite.get("class") if cite is not None else None)
+    return {"type": TEMPLATE_TYPES[template]} if template else None
 
 
 def coins_item(title_attr: str, cite_classes: str | None) -> dict[str, Any] | None:
