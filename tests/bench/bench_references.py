@@ -219,30 +219,34 @@ class Score:
         return sum(values) / len(values) if values else 0.0
 
 
-def old_parses(texts: list[str]) -> list[dict[str, Any] | None]:
-    """CSL items from the parser of commit OLD_COMMIT, run in a subprocess from its own tree."""
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", OLD_COMMIT, "src/archivist"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        script = (
-            "import json, sys\n"
-            "from archivist.ingest.references import parse_reference\n"
-            "for line in sys.stdin:\n"
-            "    print(json.dumps(parse_reference(json.loads(line)).csl))\n"
-        )
-        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            input="\n".join(json.dumps(t) for t in texts) + "\n",
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
+def old_tree(folder: str) -> Path:
+    """The source tree of commit OLD_COMMIT, extracted into ``folder``."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", OLD_COMMIT, "src/archivist"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+    return Path(folder) / "src"
+
+
+def old_parses(texts: list[str], tree: Path) -> list[tuple[str, dict[str, Any] | None]]:
+    """Kinds and CSL items from the parser of commit OLD_COMMIT, run from its own tree."""
+    script = (
+        "import json, sys\n"
+        "from archivist.ingest.references import parse_reference\n"
+        "for line in sys.stdin:\n"
+        "    parsed = parse_reference(json.loads(line))\n"
+        "    print(json.dumps([parsed.kind, parsed.csl]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        input="\n".join(json.dumps(t) for t in texts) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+    )
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
@@ -310,15 +314,25 @@ def load_time(model: str) -> float:
     return statistics.median(runs)
 
 
-def commentary(notes: list[ClassedNote], refs: list[Labelled]) -> None:
+def commentary(notes: list[ClassedNote], refs: list[Labelled], tree: Path | None) -> None:
     """Commentary told from citation, and comments that name a work linked to its citation."""
     comments = [n for n in notes if n.kind == "comment"]
     citations = [n for n in notes if n.kind == "citation"]
+    if tree is not None:
+        kinds = old_parses([n.text for n in comments + citations], tree)
+        old_comments = sum(kind == "note" for kind, _ in kinds[: len(comments)])
+        old_junk = sum(csl is not None for _, csl in kinds[: len(comments)])
+        old_citations = sum(kind == "citation" for kind, _ in kinds[len(comments) :])
+        print(
+            f"\ncommentary, old parser: {old_comments}/{len(comments)} comments classed "
+            f"commentary, {old_junk} given a CSL item; {old_citations}/{len(citations)} "
+            "hand-classed citations classed citation"
+        )
     comment_right = sum(parse_reference(n.text).kind == "note" for n in comments)
     citation_right = sum(parse_reference(n.text).kind == "citation" for n in citations)
     junk = sum(parse_reference(n.text).csl is not None for n in comments)
     print(
-        f"\ncommentary: {comment_right}/{len(comments)} comments classed commentary "
+        f"commentary, labeller: {comment_right}/{len(comments)} comments classed commentary "
         f"({_pct(comment_right / max(len(comments), 1))}), {junk} given a CSL item; "
         f"{citation_right}/{len(citations)} hand-classed citations classed citation "
         f"({_pct(citation_right / max(len(citations), 1))})"
@@ -344,6 +358,48 @@ def commentary(notes: list[ClassedNote], refs: list[Labelled]) -> None:
         f"  comments naming a work linked to its full citation: {linked}/{len(naming)} "
         f"({_pct(linked / max(len(naming), 1))})"
     )
+
+
+PAGES = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
+_TEMPLATE_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from lxml import html
+from archivist.ingest import extract
+TYPES = {"web": "webpage", "news": "article-newspaper", "journal": "article-journal",
+         "book": "book", "encyclopaedia": "entry-encyclopedia", "magazine": "article-magazine"}
+rows = []
+for name in sys.argv[1:]:
+    data = Path(name).read_bytes()
+    notes = extract(data, name).article.footnotes
+    templates = []
+    for li in html.fromstring(data).xpath("//ol[contains(@class, 'references')]/li"):
+        cite = li.find(".//cite")
+        classes = (cite.get("class") or "").split() if cite is not None else []
+        templates.append(next((TYPES[c] for c in classes if c in TYPES), None))
+    rows += [[t, (n.csl or {}).get("type")] for n, t in zip(notes, templates) if t]
+print(json.dumps(rows))
+"""
+
+
+def template_types(old_tree: Path | None) -> None:
+    """Footnotes of the Wikipedia pages typed as their citation template says, old and new."""
+    pages = sorted(PAGES.glob("wiki*/source.html"))
+    trees = [("labeller", ROOT / "src")] + ([("old parser", old_tree)] if old_tree else [])
+    for name, tree in trees:
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        out = subprocess.run(
+            [sys.executable, "-c", _TEMPLATE_SCRIPT, *map(str, pages)],
+            capture_output=True, text=True, check=True, env=env,
+        ).stdout  # fmt: skip
+        rows = json.loads(out)
+        right = sum(template == got for template, got in rows)
+        web = [got for template, got in rows if template == "webpage"]
+        print(
+            f"  {name}: {right}/{len(rows)} Wikipedia notes typed as their template says; "
+            f"cite web: {web.count('webpage')} webpage, {web.count('article-newspaper')} "
+            "article-newspaper"
+        )
 
 
 HOSTILE = {
@@ -378,14 +434,16 @@ def main() -> int:
         f"of {', '.join(manifest['sources'])}"
     )
     new_parses = [(p.csl, p.locator) for p in map(parse_reference, texts)]
-    old = (
-        [(csl, None) for csl in old_parses(texts)]
-        if not args.no_old
-        else [(None, None)] * len(refs)
-    )
-    print_table(f"{args.part} part", score(refs, new_parses), score(refs, old))
-    classed = [n for n in read_classed(OWN / "commentary-notes.xml") if n.part == args.part]
-    commentary(classed, refs)
+    old: list[tuple[dict[str, Any] | None, str | None]] = [(None, None)] * len(refs)
+    with tempfile.TemporaryDirectory() as folder:
+        tree = None if args.no_old else old_tree(folder)
+        if tree is not None:
+            old = [(csl, None) for _, csl in old_parses(texts, tree)]
+        print_table(f"{args.part} part", score(refs, new_parses), score(refs, old))
+        classed = [n for n in read_classed(OWN / "commentary-notes.xml") if n.part == args.part]
+        commentary(classed, refs, tree)
+        print("\nreal pages (the readability test pages' Wikipedia articles):")
+        template_types(tree)
 
     anystyle = [r.text for r in refs if r.source in ("core", "good", "ugly")]
     # What this script holds (every reference, every parse) is frozen out of the collector's
