@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", default=",".join(TRAINED_ON), help="files trained on")
     parser.add_argument("--iterations", type=int, default=int(PARAMS["max_iterations"]))
     parser.add_argument("--own-weight", type=int, default=OWN_WEIGHT)
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularisation")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularisation")
     parser.add_argument(
         "--no-begin",
         dest="begin",
@@ -212,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
 
         for _ in range(1 if shared else args.own_weight):
             trainer.append(features, labels)
-    trainer.set_params({**PARAMS, "max_iterations": args.iterations})
+    params = {**PARAMS, "max_iterations": args.iterations, "c1": args.c1, "c2": args.c2}
+    trainer.set_params(params)
     started = time.perf_counter()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.out))
@@ -222,8 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         "parts": sorted(parts),
         "references": len(training),
         "params": {
-            **PARAMS,
-            "max_iterations": args.iterations,
+            **params,
             "own_weight": args.own_weight,
             "begin_marked": args.begin,
         },
