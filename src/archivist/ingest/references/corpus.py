@@ -42,9 +42,14 @@ class Labelled:
     @property
     def part(self) -> Part:
         """Train on seven tenths, tune on one, check on two (by a hash of the folded text)."""
-        folded = " ".join(self.text.split()).lower().encode("utf-8")
-        bucket = int(hashlib.sha1(folded).hexdigest()[:8], 16) % 10
-        return "check" if bucket < 2 else "tune" if bucket == 2 else "train"
+        return part_of(self.text)
+
+
+def part_of(text: str) -> Part:
+    """The part a reference or note belongs to, by a hash of its folded text."""
+    folded = " ".join(text.split()).lower().encode("utf-8")
+    bucket = int(hashlib.sha1(folded).hexdigest()[:8], 16) % 10
+    return "check" if bucket < 2 else "tune" if bucket == 2 else "train"
 
 
 def read_labelled(path: Path) -> Iterator[Labelled]:
@@ -81,9 +86,7 @@ class ClassedNote:
     @property
     def part(self) -> Part:
         """The same hash split as the labelled references."""
-        folded = " ".join(self.text.split()).lower().encode("utf-8")
-        bucket = int(hashlib.sha1(folded).hexdigest()[:8], 16) % 10
-        return "check" if bucket < 2 else "tune" if bucket == 2 else "train"
+        return part_of(self.text)
 
 
 def read_classed(path: Path) -> Iterator[ClassedNote]:
