@@ -306,3 +306,15 @@ def test_finding_many_sources_at_once(archive: Archive, tmp_path: Path) -> None:
     wanted = [*(f"{i:064x}" for i in range(1200)), *digests]
     assert archive.find_sources(wanted) == {d: r.id for d, r in zip(digests, results, strict=True)}
     assert archive.find_sources([]) == {}
+
+
+def test_reextraction_says_how_many_footnotes_were_parsed_differently() -> None:
+    from dataclasses import replace
+
+    from archivist.importer import describe_changes
+    from factories import make_extraction
+
+    old = make_extraction().article
+    reparsed = replace(old.footnotes[0], kind="citation", csl={"type": "report"})
+    new = replace(old, footnotes=(reparsed,))
+    assert describe_changes(old, new) == ("citations: 1 footnotes parsed differently",)

@@ -60,6 +60,7 @@ def article_document(article: Article) -> dict[str, Any]:
                 "text": fn.text,
                 "kind": fn.kind,
                 "refers_to": fn.refers_to,
+                "locator": fn.locator,
                 "csl": None if fn.csl is None else dict(fn.csl),
                 "notes": [note_json(n) for n in fn.notes],
             }

@@ -504,6 +504,13 @@ def describe_changes(old: Article, new: Article) -> tuple[str, ...]:
         (f.label, f.text, f.markers) for f in new.footnotes
     ]:
         changes.append("footnotes: same number, different content or markers")
+    else:
+        parsed = sum(
+            (a.kind, a.refers_to, a.csl, a.locator) != (b.kind, b.refers_to, b.csl, b.locator)
+            for a, b in zip(old.footnotes, new.footnotes, strict=True)
+        )
+        if parsed:
+            changes.append(f"citations: {parsed} footnotes parsed differently")
     return tuple(changes)
 
 

@@ -84,6 +84,9 @@ class Footnote:
     """Label of the footnote holding the full citation an ibid or short form points back to."""
     csl: CslItem | None = None
     notes: tuple[Note, ...] = ()
+    locator: str | None = None
+    """The page (or other place) the note cites inside the work: "61" of "p. 61", "34" of
+    "Ibid., 34." Not the work's own page range, which is the CSL item's ``page``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,3 +100,10 @@ def test_listing_in_import_order(archive: Archive) -> None:
     archive.add(make_extraction("Second"), b"2")
     assert [r.title for r in archive.list_articles()] == ["First", "Second"]
     assert archive.count_articles() == 2
+
+
+def test_a_footnotes_locator_reads_back(archive: Archive) -> None:
+    note = Footnote("1", (30,), "Ilse Marrow, Lights, Greyhaven Press, 1987, 61.", locator="61")
+    extraction = make_extraction(footnotes=(note,))
+    article = archive.article(archive.add(extraction, b"with a locator"))
+    assert article.footnotes[0].locator == "61"

@@ -127,8 +127,10 @@ def test_an_archive_from_before_the_queue_is_migrated_and_searchable(
         patch.setattr(schema, "search_queue_waiting", lambda db: False)
         with Archive.open(str(path)) as old:
             # The old archive's triggers indexed each article as it was written.
-            old_id = old.add(make_extraction("Old", "Sandpiper from before. [1]"), b"o")
-            old.add(make_extraction("Older", "Sandpiper again. [1]", filename="b.txt"), b"p")
+            # Without footnotes: the footnotes table of that version had fewer columns.
+            old_id = old.add(make_extraction("Old", "Sandpiper from before.", footnotes=()), b"o")
+            older = make_extraction("Older", "Sandpiper again.", footnotes=(), filename="b.txt")
+            old.add(older, b"p")
     with Archive.open(str(path)) as arc:
         assert list(tmp_path.glob("a.before-upgrade-*.sqlite3"))
         assert titles(arc, "sandpiper") == ["Old", "Older"]

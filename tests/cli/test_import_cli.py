@@ -65,6 +65,7 @@ def test_show_gives_the_whole_document(imported: tuple[Path, list[dict[str, obje
     assert notes["1"]["kind"] == "citation" and notes["1"]["csl"]["title"]
     assert notes["3"]["refers_to"] == "2"  # Ibid.
     assert notes["4"]["refers_to"] == "1"  # short form: Marrow, Lights of the Northern Shore, 88.
+    assert notes["4"]["locator"] == "88" and "page" not in (notes["1"]["csl"] or {})
 
 
 def test_persian_document_uses_ascii_labels(

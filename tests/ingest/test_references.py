@@ -815,3 +815,9 @@ def test_bad_notes_get_a_result_never_an_exception(text: str) -> None:
     parsed = parse_reference(text)
     assert parsed.kind in {"citation", "note"}
     assert parsed.csl is None or isinstance(parsed.csl.get("type"), str)
+
+
+def test_the_page_a_note_cites_is_its_locator() -> None:
+    linked = notes("Ilse Marrow, Lights of the North, Greyhaven Press, 1987, 61.", "Ibid., 64.")
+    assert [f.locator for f in linked] == ["61", "64"]
+    assert linked[0].csl is not None and "page" not in linked[0].csl

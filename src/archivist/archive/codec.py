@@ -124,7 +124,8 @@ def marks_from_json(raw: str) -> tuple[Mark, ...]:
 
 
 FOOTNOTE_COLUMNS = (
-    "article_id", "seq", "label", "markers_json", "text", "kind", "refers_to", "csl_json"
+    "article_id", "seq", "label", "markers_json", "text", "kind", "refers_to", "csl_json",
+    "locator",
 )  # fmt: skip
 
 
@@ -139,6 +140,7 @@ def footnote_values(article_id: int, seq: int, footnote: Footnote) -> tuple[Any,
         footnote.kind,
         footnote.refers_to,
         None if footnote.csl is None else dumps(footnote.csl),
+        footnote.locator,
     )
 
 
@@ -152,4 +154,5 @@ def footnote_from_row(row: Mapping[str, Any]) -> Footnote:
         kind=cast(FootnoteKind, row["kind"]),
         refers_to=row["refers_to"],
         csl=None if csl is None else json.loads(csl),
+        locator=row.get("locator"),
     )

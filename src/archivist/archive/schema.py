@@ -219,6 +219,13 @@ def _one_footnote_index(db: Database) -> None:
     db.execute("DROP INDEX footnotes_article")
 
 
+@migrations(name="0004_footnote_locator")
+def _footnote_locator(db: Database) -> None:
+    # The page a note cites inside a work ("p. 61" of a book, "Ibid., 34"): kept apart from the
+    # work's own page range in csl_json, which a bibliography prints.
+    db.execute("ALTER TABLE footnotes ADD COLUMN locator TEXT")
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -156,6 +156,7 @@ def make_footnotes(notes: Iterable[NoteParts]) -> tuple[Footnote, ...]:
                 refers_to=refers_to,
                 csl=parsed.csl,
                 notes=user_notes,
+                locator=parsed.locator or (parsed.back.locator if parsed.back else None),
             )
         )
     return tuple(linked)
