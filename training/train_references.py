@@ -46,6 +46,7 @@ TRAINED_ON = (
     "arabic-notes",
     "commentary-notes",
     "short-notes",
+    "humanities-notes",
 )
 CLASSED = OWN / "commentary-notes.xml"
 """Footnotes classed as commentary or citation; the comments are trained on, labelled

@@ -75,6 +75,7 @@ GROUPS = {
         "persian-notes",
         "arabic-notes",
         "short-notes",
+        "humanities-notes",
     ),
 }
 _WORD = re.compile(r"\w+")
