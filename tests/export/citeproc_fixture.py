@@ -92,9 +92,7 @@ class Agreement:
         return self.same / self.total if self.total else 1.0
 
 
-def agreement(
-    style: str, ours: dict[str, Segments | None], skip: Iterable[str] = ()
-) -> Agreement:
+def agreement(style: str, ours: dict[str, Segments | None], skip: Iterable[str] = ()) -> Agreement:
     """Compare our entries (by item id; None for no entry) with citeproc-js's for a style."""
     theirs = expected()["styles"][style]["entries"]
     skipped = set(skip)

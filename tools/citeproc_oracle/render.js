@@ -180,20 +180,37 @@ function notes(cslDir, styleId, items, articles) {
     }
     const byId = new Map();
     for (const [id, , html] of engine.rebuildProcessorState(citations, "html")) byId.set(id, html);
-    // A Persian or Arabic work's notes again with its own locale, its citations alone.
-    const locales = new Map();
+    // Persian and Arabic works' citations again in their own locale, those of one locale
+    // together (as they would stand in a document in that language: same-author works
+    // still told apart), in the same notes.
+    const byLocale = new Map();
     for (const citation of citations) {
       const lang = itemLocale(items[citation.citationItems[0].id]);
-      if (lang) locales.set(citation.citationItems[0].id, lang);
+      if (!lang) continue;
+      if (!byLocale.has(lang)) byLocale.set(lang, []);
+      byLocale.get(lang).push(citation);
     }
-    for (const [id, lang] of locales) {
-      const own = citations.filter((c) => c.citationItems[0].id === id);
-      const alone = makeEngine(cslDir, styleId, items, lang);
-      for (const [cid, , html] of alone.rebuildProcessorState(own, "html")) byId.set(cid, html);
+    for (const [lang, own] of byLocale) {
+      const engine = makeEngine(cslDir, styleId, items, lang);
+      for (const [cid, , html] of engine.rebuildProcessorState(own, "html")) byId.set(cid, html);
     }
     for (const citation of citations) out.push(segments(byId.get(citation.citationID)));
   }
   return out;
+}
+
+// The entry with its author names (literal names, joined by the locale's "and") replaced by
+// the dashes; an entry that does not start with them is an error, not silently kept.
+function withDash(segments, dash, item) {
+  const names = (item.author || []).map((n) => n.literal || `${n.family}, ${n.given}`);
+  const [text, italic] = segments[0];
+  for (const joiner of [" و ", " and "]) {
+    const written = names.join(joiner);
+    if (text.startsWith(written + ".")) {
+      return [[dash + text.slice(written.length), italic], ...segments.slice(1)];
+    }
+  }
+  throw new Error(`cannot put the dashes in ${item.id}: ${text}`);
 }
 
 function styleUpdated(cslDir, styleId) {
@@ -227,9 +244,13 @@ function main() {
     const whole = bibliography(makeEngine(args.csl, styleId, items, null), ids, omitted);
     const entries = {};
     for (const entry of whole) entries[entry.id] = entry.segments;
-    // A Persian or Arabic item's entry is the one rendered with its own locale.
+    // A Persian or Arabic item's entry is the one rendered with its own locale; where the
+    // whole bibliography put the repeated-author dashes, they stand for its names there too.
     for (const item of fixture.items) {
-      if (itemLocale(item) && item.id in entries) entries[item.id] = single[item.id];
+      if (!itemLocale(item) || !(item.id in entries)) continue;
+      const own = single[item.id];
+      const dash = entries[item.id][0][0].match(/^(\u2014+)\./);
+      entries[item.id] = dash ? withDash(own, dash[1], item) : own;
     }
     const rendered = notes(args.csl, styleId, items, fixture.notes);
     expected.styles[styleId] = {
