@@ -7,12 +7,13 @@ import dataclasses
 from pdfdata import article
 
 from archivist.export.bibliography import (
+    article_item,
     collect_references,
     render,
     work_key,
     year_suffixes,
 )
-from archivist.model import Footnote
+from archivist.model import Footnote, Source
 
 SLAVIN = {
     "type": "webpage",
@@ -47,6 +48,26 @@ def test_ibid_counts_as_a_citation_of_the_full_reference() -> None:
     assert [c.label for c in cited[0].citations] == ["1", "2"]
 
 
+def test_commentary_naming_a_cited_work_adds_no_entry() -> None:
+    full = Footnote("1", (0,), "Penrith, The Marsh Parishes.", "citation", csl=PENRITH)
+    remark = Footnote(
+        "2", (1,), "The names are discussed in Penrith.", "note", refers_to="1", csl=None
+    )
+    assert _cited((full, remark)) == ["The Marsh Parishes"]
+
+
+def test_commentary_with_an_item_from_an_older_parse_adds_no_entry() -> None:
+    stale = {"type": "book", "title": "The names are discussed in Penrith."}
+    remark = Footnote("1", (0,), "The names are discussed in Penrith.", "note", csl=stale)
+    assert _cited((remark,)) == []
+
+
+def test_a_short_form_pointing_at_commentary_adds_no_entry() -> None:
+    remark = Footnote("1", (0,), "A remark.", "note", csl={"title": "A remark."})
+    short = Footnote("2", (1,), "Ibid.", "citation", refers_to="1")
+    assert _cited((remark, short)) == []
+
+
 def test_same_work_in_two_articles_is_merged() -> None:
     variant = dict(SLAVIN, title="State Department removes last members!", URL="https://v.example")
     a = article("A", ["One. [1]"], footnotes=(("1", "Slavin", SLAVIN),), number=1)
@@ -58,6 +79,14 @@ def test_same_work_in_two_articles_is_merged() -> None:
 
 def test_work_key_ignores_case_punctuation_and_stop_words() -> None:
     assert work_key(SLAVIN) == "slavin|state department removes last members|2016"
+
+
+def test_a_saved_file_without_a_url_has_no_access_date() -> None:
+    source = Source("a.txt", "text", "utf-8", "0" * 64, 10, imported_at="2026-12-02T10:00:00Z")
+    saved = dataclasses.replace(article("A", ["x"]), source=source, url=None)
+    assert "accessed" not in article_item(saved)
+    online = dataclasses.replace(saved, url="https://example.org/a")
+    assert article_item(online)["accessed"] == {"date-parts": [[2026, 12, 2]]}
 
 
 def test_archived_articles_are_web_sources_sorted_by_author() -> None:

@@ -5,6 +5,10 @@ citeproc-js on ``tests/export/data``); this module decides which works enter, me
 cited twice, sorts as the style sorts, tells works by the same authors in the same year
 apart (2016a, 2016b) and gives MLA's dashes for a repeated author.
 
+What enters: a footnote that is a full citation (kind ``citation``, with its own CSL item),
+and the work an ibid, op. cit. or short form points back to (``refers_to``). A commentary
+note (kind ``note``) never adds a work, even when it carries an item from an older parse or
+names a work cited before: that work is listed once, from its own full citation.
 """
 
 from __future__ import annotations
@@ -66,7 +70,11 @@ def _fold(text: str) -> str:
 
 
 def article_item(article: Article) -> dict[str, Any]:
-    """The archived article as a CSL-JSON web source (captured date as the access date)."""
+    """The archived article as a CSL-JSON web source.
+
+    The capture date is the access date only when the article has a URL: a plain-text save
+    has none, and its import date says nothing about the page (CMOS 18 14.12).
+    """
     item: dict[str, Any] = {
         "type": "webpage",
         "title": article.title,
@@ -83,7 +91,7 @@ def article_item(article: Article) -> dict[str, Any]:
         if date_parts:
             item["issued"] = {"date-parts": [date_parts]}
     captured = article.source.imported_at if article.source else None
-    if captured and re.match(r"\d{4}-\d\d-\d\d", captured):
+    if article.url and captured and re.match(r"\d{4}-\d\d-\d\d", captured):
         item["accessed"] = {"date-parts": [[int(p) for p in captured[:10].split("-")]]}
     if not item["author"]:
         del item["author"]
@@ -100,12 +108,20 @@ def author_name(name: str) -> dict[str, str]:
 
 
 def cited_work(footnote: Footnote, by_label: Mapping[str, Footnote]) -> Footnote | None:
-    """The footnote holding the full citation a footnote stands for (refers_to followed)."""
+    """The footnote holding the full citation a footnote stands for, or None for commentary.
+
+    A full citation stands for itself; an ibid or short form (kind ``citation`` with
+    ``refers_to``) for the citation it points to; a commentary note for nothing.
+    """
+    if footnote.kind != "citation":
+        return None
     seen: set[str] = set()
     current: Footnote | None = footnote
     while current is not None and current.refers_to and current.label not in seen:
         seen.add(current.label)
         current = by_label.get(current.refers_to)
+    if current is None or current.kind != "citation" or not current.csl:
+        return None
     return current
 
 
