@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from archivist.export.bibliography import Reference, year_letters
 from archivist.export.chicago import Cite
 from archivist.export.citelocale import EN_US
 from archivist.export.citenames import NameStyle, name_list, parts, real_names
@@ -28,6 +29,8 @@ from archivist.export.citestyles import (
     citation,
     style_id,
 )
+from archivist.ingest.references import parse_reference
+from archivist.model import Article, ArticleId, Footnote
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,4 +150,43 @@ def _mla_author(item: Mapping[str, Any], expand: int) -> str:
     return ""
 
 
-__all__ = ["Cited", "style_notes"]
+def dossier_notes(
+    articles: Sequence[Article], references: Sequence[Reference], style: str | None
+) -> dict[tuple[ArticleId | None, str], Entry]:
+    """Each citing footnote of a dossier as a note in the style, by (article id, label).
+
+    A footnote cites the work its reference lists it under (an ibid or short form the work
+    it points to), at the place its text names (``p. 61``, ``Ibid., 45–47``); commentary
+    cites nothing and keeps its own words.
+    """
+    work_of: dict[tuple[ArticleId | None, str], Reference] = {}
+    for ref in references:
+        for cited in ref.citations:
+            work_of[(cited.article_id, cited.label)] = ref
+    plan: list[list[tuple[tuple[ArticleId | None, str], Cited]]] = []
+    for article in articles:
+        cites = []
+        for fn in article.footnotes:
+            work = work_of.get((article.id, fn.label))
+            if work is not None:
+                cites.append(((article.id, fn.label), Cited(work.key, work.csl, cited_place(fn))))
+        plan.append(cites)
+    notes = style_notes(
+        [[c for _, c in cites] for cites in plan], style, year_letters(references, style)
+    )
+    return {
+        where: note
+        for cites, rendered in zip(plan, notes, strict=True)
+        for (where, _), note in zip(cites, rendered, strict=True)
+    }
+
+
+def cited_place(footnote: Footnote) -> str | None:
+    """The page (or pages) a footnote cites: ``Ibid., 45–47`` → ``45–47``."""
+    parsed = parse_reference(footnote.text)
+    if parsed.back is not None:
+        return parsed.back.locator
+    return parsed.locator
+
+
+__all__ = ["Cited", "cited_place", "dossier_notes", "style_notes"]

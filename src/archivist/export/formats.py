@@ -12,7 +12,7 @@ from archivist.export.bibliography import Reference
 from archivist.export.citedates import read_date, year_text
 from archivist.export.citenames import family_names, real_names
 from archivist.export.citeparts import Entry
-from archivist.model import Article
+from archivist.model import Article, ArticleId
 
 _BIBTEX_TYPES = {
     "article-journal": "article",
@@ -155,8 +155,14 @@ def dossier_markdown(
     subtitle: str | None = None,
     compiler: str | None = None,
     introduction: str | None = None,
+    notes: Mapping[tuple[ArticleId | None, str], Entry] | None = None,
 ) -> str:
-    """The dossier as one Markdown document: articles with annotations, then the bibliography."""
+    """The dossier as one Markdown document: articles with annotations, then the bibliography.
+
+    ``notes`` are the footnotes in the citation style (by article id and label), when the
+    dossier asks for them; otherwise footnotes read as their source wrote them.
+    """
+    styled = notes or {}
     lines = [f"# {title}", ""]
     if subtitle:
         lines += [f"*{subtitle}*", ""]
@@ -165,7 +171,11 @@ def dossier_markdown(
     if introduction:
         lines += [introduction.strip(), ""]
     for article in articles:
-        lines += ["#" + article_markdown(article, meanings).replace("\n## ", "\n### "), ""]
+        texts = {
+            label: note.markdown() for (aid, label), note in styled.items() if aid == article.id
+        }
+        body = article_markdown(article, meanings, texts)
+        lines += ["#" + body.replace("\n## ", "\n### "), ""]
     lines += ["## Bibliography", ""]
     lines += [f"- {entry.markdown()}" for entry in bibliography]
     return "\n".join(lines) + "\n"
