@@ -379,11 +379,9 @@ class Apa:
         if i.is_type(*LEGAL):
             legal = Chicago(i).s.legal()
             return self.o.join([self.o.end(legal, "."), self.doi_url()], " ")
-        author = self.author()
-        date = self.date()
-        if author is None and date is not None and not i.has("issued"):
-            date = piece(_capital(date.plain()))
-        body = self.o.join([author, date, self.title_and_descriptions(), self.source()], ". ")
+        body = self.o.join(
+            [self.author(), self.date(), self.title_and_descriptions(), self.source()], ". "
+        )
         return self.o.join([self.o.end(body, "."), self.doi_url()], " ")
 
     # --- in-text -----------------------------------------------------------------------
@@ -465,14 +463,6 @@ class Apa:
             return self.o.cat(piece(text), self.year_suffix)
         suffix = f"-{self.year_suffix}" if self.year_suffix else ""
         return piece(i.term("no date", "short") + suffix)
-
-
-def _capital(text: str) -> str:
-    """``(n.d.-a)`` → ``(N.d.-a)``: citeproc-js capitalises a term that begins an entry."""
-    for n, ch in enumerate(text):
-        if ch.isalpha():
-            return text[:n] + ch.upper() + text[n + 1 :]
-    return text
 
 
 def entry(csl: Mapping[str, Any], *, year_suffix: str = "") -> Piece | None:

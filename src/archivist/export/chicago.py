@@ -11,7 +11,7 @@ author. ``chicagonotes`` builds the notes and in-text citations from the same ma
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from archivist.export.chicagosource import Source
@@ -107,17 +107,7 @@ class Chicago:
         if i.is_type(*LEGAL):
             body = self.o.join([self.s.legal(), self.s.accessed_url()], ". ")
         elif self.ad:
-            author = self.author()
-            year = self.s.year()
-            if author is None and year is not None:
-                # citeproc-js capitalises a term that begins an entry: "N.d.-a."
-                year = Piece(
-                    (
-                        replace(year.segments[0], text=capitalize_first(year.segments[0].text)),
-                        *year.segments[1:],
-                    )
-                )
-            body = self.o.join([author, year, self.title_and_source()], ". ")
+            body = self.o.join([self.author(), self.s.year(), self.title_and_source()], ". ")
         else:
             body = self.o.join([self.author(), self.title_and_source()], ". ")
         return self.o.end(body, ".")

@@ -174,10 +174,12 @@ def dossier_notes(
     notes = style_notes(
         [[c for _, c in cites] for cites in plan], style, year_letters(references, style)
     )
+    # A work with nothing to cite it by gives an empty note: the footnote keeps its words.
     return {
         where: note
         for cites, rendered in zip(plan, notes, strict=True)
         for (where, _), note in zip(cites, rendered, strict=True)
+        if note.plain().strip("() .")
     }
 
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from archivist.errors import ArchivistError
 from archivist.export import apa, chicago, chicagonotes, mla
 from archivist.export.chicago import Cite
+from archivist.export.citelocale import locale_for
 from archivist.export.citeparts import Entry
 from archivist.export.citetext import Piece
+from archivist.export.headline import capitalize_first
 
 CHICAGO_NB = "chicago-notes-bibliography"
 CHICAGO_AD = "chicago-author-date"
@@ -104,7 +106,7 @@ def entry(
         part = apa.entry(item, year_suffix=year_suffix)
     else:
         part = mla.entry(item)
-    return None if part is None else Entry(key, part.segments)
+    return None if part is None else Entry(key, _leading_term(part, item).segments)
 
 
 def citation(
@@ -130,15 +132,35 @@ def citation(
         )
         if style == CHICAGO_AD:
             part = chicagonotes.author_date_citation(c)
-        elif cite.position == "first":
-            part = chicagonotes.full_note(c)
         else:
-            part = chicagonotes.short_note(c)
+            note = (
+                chicagonotes.full_note(c)
+                if cite.position == "first"
+                else chicagonotes.short_note(c)
+            )
+            part = None if note is None else _leading_term(note, item)
     elif style == APA:
         part = apa.citation(item, cite, year_suffix=d.year_suffix, expand=d.expand_name)
     else:
         part = mla.citation(item, cite, expand=d.expand_name, add_title=d.add_title)
     return Entry(key, part.segments if part else ())
+
+
+def _leading_term(part: Piece, item: Mapping[str, Any]) -> Piece:
+    """An entry or note that begins with "n.d." begins with "N.d." (as citeproc-js does).
+
+    citeproc-js capitalises a term that opens a bibliography entry or a note (not an in-text
+    citation): an item with no author and no title starts with its "no date".
+    """
+    if not part.segments:
+        return part
+    term = locale_for(item).term("no date", "short")
+    first = part.segments[0]
+    start = 1 if first.text.startswith("(") else 0
+    if not term or not first.text[start:].startswith(term):
+        return part
+    text = first.text[:start] + capitalize_first(first.text[start:])
+    return replace(part, segments=(replace(first, text=text), *part.segments[1:]))
 
 
 def sort_key(item: Mapping[str, Any], style: str) -> tuple[Any, ...]:

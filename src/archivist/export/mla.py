@@ -350,8 +350,12 @@ class Mla:
 
 
 def entry(csl: Mapping[str, Any], *, repeated: bool = False) -> Piece | None:
-    """A works-cited entry (``repeated``: the same authors as the entry before it)."""
-    return Mla(item_for(csl)).entry(repeated=repeated)
+    """A works-cited entry (``repeated``: the same authors as the entry before it).
+
+    None when the item has nothing to print (citeproc-js leaves such an entry out).
+    """
+    made = Mla(item_for(csl)).entry(repeated=repeated)
+    return made if made is not None and made.plain().strip(". ") else None
 
 
 def author_text(csl: Mapping[str, Any]) -> str | None:
