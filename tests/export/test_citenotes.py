@@ -92,6 +92,7 @@ def test_the_place_a_footnote_cites() -> None:
         "41-47",
     )
     assert cited_place(fn("Ibid.")) is None
+    assert cited_place(fn("همان، ص ۴۱.")) == "۴۱"
 
 
 def test_the_option_travels_from_the_saved_dossier_to_the_request() -> None:

@@ -184,11 +184,18 @@ def dossier_notes(
 
 
 def cited_place(footnote: Footnote) -> str | None:
-    """The page (or pages) a footnote cites: ``Ibid., 45–47`` → ``45–47``."""
+    """The page (or pages) a footnote cites: ``Ibid., 45–47`` → ``45–47``.
+
+    In the digits the footnote wrote them: ``همان، ص ۴۱`` cites ``۴۱``, not ``41``.
+    """
     parsed = parse_reference(footnote.text)
-    if parsed.back is not None:
-        return parsed.back.locator
-    return parsed.locator
+    place = parsed.back.locator if parsed.back is not None else parsed.locator
+    if place is None:
+        return None
+    for zero in ("۰", "٠"):  # Persian, then Arabic-Indic digits
+        if any(zero <= ch <= chr(ord(zero) + 9) for ch in footnote.text):
+            return place.translate({ord("0") + n: ord(zero) + n for n in range(10)})
+    return place
 
 
 __all__ = ["Cited", "cited_place", "dossier_notes", "style_notes"]
