@@ -57,3 +57,14 @@ def test_unknown_dossier_fails(arc: str) -> None:
     status, _, err = run("--archive", arc, "dossier", "show", "42")
     assert status == 1
     assert "no dossier 42" in err
+
+
+def test_notes_in_the_style_from_the_command_line(arc: str, tmp_path: Path) -> None:
+    out = tmp_path / "d.md"
+    status, _, err = run("--archive", arc, "export", "1", "-o", str(out), "--notes", "style")
+    assert status == 0, err
+    status, made, err = run(
+        "--archive", arc, "dossier", "new", "Notes", "1", "--notes", "style", "--json"
+    )
+    assert status == 0, err
+    assert json.loads(made)["options"]["notes_in_style"] is True

@@ -107,3 +107,10 @@ def test_unticking_every_colour_is_shown_as_none_ticked(window: MainWindow, fill
     window.dossiers.reload()
     states = {colors.item(row).checkState() for row in range(colors.count())}
     assert states == {Qt.CheckState.Unchecked}
+
+
+def test_notes_in_the_style_is_a_saved_option(qtbot, window: MainWindow, filled) -> None:
+    dossier_id = window.dossiers.new_dossier("Water", [filled[1]["en"]])
+    assert not window.dossiers.styled_notes.isChecked()
+    window.dossiers.styled_notes.setChecked(True)
+    assert window.archive.dossier(dossier_id).options["notes_in_style"] is True

@@ -12,8 +12,17 @@ def collection_markdown(articles: Iterable[Article], meanings: Mapping[str, str]
     return "\n".join(article_markdown(a, meanings) for a in articles)
 
 
-def article_markdown(article: Article, meanings: Mapping[str, str]) -> str:
-    """One annotated article (as returned by ``Archive.document``) as Markdown."""
+def article_markdown(
+    article: Article,
+    meanings: Mapping[str, str],
+    footnote_text: Mapping[str, str] | None = None,
+) -> str:
+    """One annotated article (as returned by ``Archive.document``) as Markdown.
+
+    ``footnote_text`` gives footnotes (by label) in other words than the source's, already
+    Markdown: a dossier's notes in its citation style.
+    """
+    styled = footnote_text or {}
     lines = [f"# {_inline(article.title)}", ""]
     meta = [", ".join(article.authors), article.site or "", article.published or ""]
     if any(meta):
@@ -36,7 +45,8 @@ def article_markdown(article: Article, meanings: Mapping[str, str]) -> str:
     if noted:
         lines += ["## Footnote notes", ""]
         for footnote in noted:
-            lines += [f"**[{_inline(footnote.label)}]** {_inline(footnote.text)}", ""]
+            text = styled.get(footnote.label) or _inline(footnote.text)
+            lines += [f"**[{_inline(footnote.label)}]** {text}", ""]
             for note in footnote.notes:
                 lines += _note(note)
     return "\n".join(lines)

@@ -18,6 +18,7 @@ OPTION_TYPES: Mapping[str, type | tuple[type, ...]] = {
     "excerpts_only": bool,
     "include_article_notes": bool,
     "include_full_text": bool,
+    "notes_in_style": bool,
 }
 """The options a dossier can carry and the JSON type of each."""
 

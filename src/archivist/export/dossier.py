@@ -12,6 +12,8 @@ from typing import Any, Literal, Protocol
 from archivist.errors import ArchivistError
 from archivist.export import formats
 from archivist.export.bibliography import collect_references, render
+from archivist.export.citenotes import dossier_notes
+from archivist.export.citeparts import Entry
 from archivist.export.citestyles import style_id
 from archivist.export.pdf import DossierMeta, build_story, render_pdf
 from archivist.export.pdfarticle import ArticleOptions
@@ -52,6 +54,8 @@ class ExportRequest:
     style: str | None = None
     format: ExportFormat = "pdf"
     options: ArticleOptions = field(default_factory=ArticleOptions)
+    notes_in_style: bool = False
+    """Citing footnotes in the citation style (full, then short), not as the source wrote them."""
 
 
 def request_for(
@@ -60,8 +64,9 @@ def request_for(
     *,
     style: str | None = None,
     format: ExportFormat = "pdf",
+    notes_in_style: bool | None = None,
 ) -> ExportRequest:
-    """The export request of a saved dossier, its options applied (``style`` overrides)."""
+    """The export request of a saved dossier, its options applied (arguments override)."""
     opts: Mapping[str, Any] = dossier.options
     colors = opts.get("colors")
     tags = opts.get("tags")
@@ -81,6 +86,9 @@ def request_for(
             excerpts_only=bool(opts.get("excerpts_only", False))
             or opts.get("include_full_text") is False,
             include_article_notes=bool(opts.get("include_article_notes", True)),
+        ),
+        notes_in_style=(
+            bool(opts.get("notes_in_style", False)) if notes_in_style is None else notes_in_style
         ),
     )
 
@@ -103,6 +111,7 @@ def export_dossier(
     yield Progress(len(articles), total, "bibliography")
     references = collect_references(articles)
     entries = render(references, style)
+    notes = dossier_notes(articles, references, style) if request.notes_in_style else {}
     yield Progress(len(articles) + 1, total, f"writing {request.format}")
     if request.format == "pdf":
         meta = DossierMeta(
@@ -119,10 +128,11 @@ def export_dossier(
             meanings,
             options=request.options,
             style_name=STYLE_NAMES[style],
+            notes=notes,
         )
         path = _atomic(request.output, lambda tmp: render_pdf(story, meta, tmp))
     else:
-        text = _text_export(request, articles, references, entries, meanings)
+        text = _text_export(request, articles, references, entries, meanings, notes=notes)
         path = _atomic(request.output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     yield Progress(total, total, "done")
     return path
@@ -134,6 +144,8 @@ def _text_export(
     references: Sequence[Any],
     entries: Sequence[Any],
     meanings: Mapping[str, str],
+    *,
+    notes: Mapping[tuple[ArticleId | None, str], Entry],
 ) -> str:
     if request.format == "csl-json":
         return formats.csl_json(references)
@@ -149,6 +161,7 @@ def _text_export(
         subtitle=request.subtitle,
         compiler=request.compiler,
         introduction=request.introduction,
+        notes=notes,
     )
 
 

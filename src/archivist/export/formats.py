@@ -9,8 +9,10 @@ from typing import Any
 
 from archivist.annotate.markdown import article_markdown
 from archivist.export.bibliography import Reference
-from archivist.export.citeparts import Entry, date_parts, family_of, year_text
-from archivist.model import Article
+from archivist.export.citedates import read_date, year_text
+from archivist.export.citenames import family_names, real_names
+from archivist.export.citeparts import Entry
+from archivist.model import Article, ArticleId
 
 _BIBTEX_TYPES = {
     "article-journal": "article",
@@ -40,13 +42,19 @@ def csl_json(references: Sequence[Reference]) -> str:
 
 
 def _cite_key(ref: Reference, n: int) -> str:
-    names = ref.csl.get("author") or ()
-    who = re.sub(r"\W+", "", family_of(names[0]).lower(), flags=re.ASCII) if names else "anon"
-    return f"{who or 'ref'}{year_text(ref.csl.get('issued')) or ''}-{n}"
+    names = family_names(ref.csl.get("author") or ())
+    who = re.sub(r"\W+", "", names[0].lower(), flags=re.ASCII) if names else "anon"
+    year = read_date(ref.csl.get("issued")).year
+    return f"{who or 'ref'}{year if year is not None else ''}-{n}"
 
 
-def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([{}\\&%$#_])", r"\\\1", " ".join(str(text).split()))
+_LATEX = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _bibtex_escape(text: object) -> str:
+    """A field as BibTeX text: LaTeX's special characters escaped, spaces collapsed."""
+    escaped = re.sub(r"([{}\\&%$#_])", r"\\\1", " ".join(str(text).split()))
+    return re.sub(r"[~^]", lambda m: _LATEX[m.group()], escaped)
 
 
 def _bibtex_name(name: Mapping[str, Any]) -> str:
@@ -63,8 +71,9 @@ def bibtex(references: Sequence[Reference]) -> str:
         kind = str(item.get("type", ""))
         entry = _BIBTEX_TYPES.get(kind, "misc")
         fields: list[tuple[str, str]] = []
-        if item.get("author"):
-            fields.append(("author", " and ".join(_bibtex_name(a) for a in item["author"])))
+        authors, _ = real_names(item.get("author"))
+        if authors:
+            fields.append(("author", " and ".join(_bibtex_name(a) for a in authors)))
         for csl_name, bib_name in (
             ("title", "title"),
             ("container-title", "booktitle" if entry == "incollection" else "journal"),
@@ -81,14 +90,13 @@ def bibtex(references: Sequence[Reference]) -> str:
                     str(item[csl_name]).replace("–", "--") if csl_name == "page" else item[csl_name]
                 )
                 fields.append((bib_name, "{" + _bibtex_escape(value) + "}"))
-        year, month, day = date_parts(item.get("issued"))
-        if year or year_text(item.get("issued")):
-            fields.append(
-                ("year", "{" + _bibtex_escape(str(year or year_text(item.get("issued")))) + "}")
-            )
+        when = read_date(item.get("issued"))
+        year, month, day = when.year, when.month, when.day
+        if year is not None or when.literal:
+            fields.append(("year", "{" + _bibtex_escape(year_text(when) or "") + "}"))
         if month:
             fields.append(("month", str(month)))
-        if year and month:
+        if year and year > 0 and month:
             fields.append(("date", f"{{{year:04d}-{month:02d}" + (f"-{day:02d}}}" if day else "}")))
         body = ",\n".join(f"  {k} = {v}" for k, v in fields)
         out.append(f"@{entry}{{{_cite_key(ref, n)},\n{body}\n}}\n")
@@ -101,9 +109,9 @@ def ris(references: Sequence[Reference]) -> str:
     for ref in references:
         item = ref.csl
         lines = [f"TY  - {_RIS_TYPES.get(str(item.get('type', '')), 'GEN')}"]
-        for name in item.get("author") or ():
+        for name in real_names(item.get("author"))[0]:
             value = name.get("literal") or f"{name.get('family', '')}, {name.get('given', '')}"
-            lines.append(f"AU  - {_line(value)}")
+            lines.append(f"AU  - {_line(value).strip(', ')}")
         for csl_name, tag in (
             ("title", "TI"),
             ("container-title", "T2"),
@@ -122,12 +130,13 @@ def ris(references: Sequence[Reference]) -> str:
             lines += [f"SP  - {span.group(1)}", f"EP  - {span.group(2)}"]
         elif page:
             lines.append(f"SP  - {_line(page)}")
-        year, month, day = date_parts(item.get("issued"))
-        if year:
-            lines.append(f"PY  - {year}")
-            lines.append(f"DA  - {year}/{month or 0:02d}/{day or 0:02d}/".replace("/00", "/"))
-        elif year_text(item.get("issued")):
-            lines.append(f"PY  - {_line(year_text(item.get('issued')) or '')}")
+        when = read_date(item.get("issued"))
+        if when.year is not None:
+            lines.append(f"PY  - {when.year}")
+            da = f"DA  - {when.year}/{when.month or 0:02d}/{when.day or 0:02d}/"
+            lines.append(da.replace("/00", "/"))
+        elif when.literal:
+            lines.append(f"PY  - {_line(when.literal)}")
         lines.append("ER  - ")
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
@@ -146,8 +155,14 @@ def dossier_markdown(
     subtitle: str | None = None,
     compiler: str | None = None,
     introduction: str | None = None,
+    notes: Mapping[tuple[ArticleId | None, str], Entry] | None = None,
 ) -> str:
-    """The dossier as one Markdown document: articles with annotations, then the bibliography."""
+    """The dossier as one Markdown document: articles with annotations, then the bibliography.
+
+    ``notes`` are the footnotes in the citation style (by article id and label), when the
+    dossier asks for them; otherwise footnotes read as their source wrote them.
+    """
+    styled = notes or {}
     lines = [f"# {title}", ""]
     if subtitle:
         lines += [f"*{subtitle}*", ""]
@@ -156,7 +171,11 @@ def dossier_markdown(
     if introduction:
         lines += [introduction.strip(), ""]
     for article in articles:
-        lines += ["#" + article_markdown(article, meanings).replace("\n## ", "\n### "), ""]
+        texts = {
+            label: note.markdown() for (aid, label), note in styled.items() if aid == article.id
+        }
+        body = article_markdown(article, meanings, texts)
+        lines += ["#" + body.replace("\n## ", "\n### "), ""]
     lines += ["## Bibliography", ""]
     lines += [f"- {entry.markdown()}" for entry in bibliography]
     return "\n".join(lines) + "\n"

@@ -39,8 +39,8 @@ from archivist.export.citeparts import Entry, is_arabic_script
 from archivist.export.pdfarticle import ArticleOptions, article_flowables, text_paragraph
 from archivist.export.pdfnumbers import Contents, NumberingCanvas
 from archivist.export.pdfstyles import Styles, clean, inline, outline_text, styles
-from archivist.export.rtl import Run, is_rtl
-from archivist.model import Article
+from archivist.export.rtl import is_rtl
+from archivist.model import Article, ArticleId
 
 _PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 MARGIN = 2.2 * cm
@@ -140,8 +140,13 @@ def build_story(
     *,
     options: ArticleOptions | None = None,
     style_name: str = "",
+    notes: Mapping[tuple[ArticleId | None, str], Entry] | None = None,
 ) -> list[Flowable]:
-    """The whole dossier as flowables, in order; inspectable without rendering."""
+    """The whole dossier as flowables, in order; inspectable without rendering.
+
+    ``notes`` are citing footnotes in the citation style (by article id and label), printed
+    in place of the source's words when the dossier asks for them.
+    """
     s = styles()
     options = options or ArticleOptions()
     story: list[Flowable] = [NextPageTemplate("page")]
@@ -154,7 +159,8 @@ def build_story(
         style = _right(s.h1, s) if is_rtl(article.title) else s.h1
         heading = _Heading(markup, style, key, clean(article.title) or "(untitled)")
         body.append(heading)
-        body.extend(article_flowables(article, n, s, meanings, options))
+        styled = {label: note for (aid, label), note in (notes or {}).items() if aid == article.id}
+        body.extend(article_flowables(article, n, s, meanings, options, styled=styled))
     body.append(PageBreak())
     body.append(_Heading("Bibliography", s.h1, "bibliography", "Bibliography"))
     if style_name:
@@ -217,11 +223,7 @@ def _centred(style: Any, s: Styles) -> Any:
 
 
 def _entry_paragraph(entry: Entry, s: Styles) -> Paragraph:
-    runs = [
-        Run(seg.text, "<i>" if seg.italic else "", "</i>" if seg.italic else "")
-        for seg in entry.segments
-    ]
-    return pdfarticle.styled_paragraph(runs, s, s.biblio, s.biblio_rtl)
+    return pdfarticle.styled_paragraph(pdfarticle.entry_runs(entry), s, s.biblio, s.biblio_rtl)
 
 
 def _sources(articles: Sequence[Article], s: Styles) -> list[Flowable]:

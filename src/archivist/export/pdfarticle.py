@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from archivist.export.citeparts import Entry
 from archivist.export.pdfstyles import (
     LINK_COLOR,
     Styles,
@@ -46,6 +47,8 @@ class _Ctx:
     highlights: list[Highlight]
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     marker_seen: dict[str, int] = field(default_factory=dict)
+    styled: Mapping[str, Entry] = field(default_factory=dict)
+    """Footnotes in the citation style, by label (the dossier's "notes in the style")."""
 
 
 def selected_highlights(article: Article, options: ArticleOptions) -> list[Highlight]:
@@ -101,11 +104,17 @@ def article_flowables(
     s: Styles,
     meanings: Mapping[str, str],
     options: ArticleOptions,
+    *,
+    styled: Mapping[str, Entry] | None = None,
 ) -> list[Flowable]:
-    """The flowables of one article: heading, metadata, notes, text, footnotes, orphans."""
+    """The flowables of one article: heading, metadata, notes, text, footnotes, orphans.
+
+    ``styled`` gives footnotes (by label) in the citation style instead of the source's words.
+    """
     prefix = f"a{number}"
     highlights = selected_highlights(article, options)
     ctx = _Ctx(article, prefix, s, meanings, [h for h in highlights if not h.orphaned])
+    ctx.styled = styled or {}
     ctx.footnotes = {fn.label: fn for fn in article.footnotes}
     story: list[Flowable] = []
     story.extend(_metadata(article, s))
@@ -283,19 +292,33 @@ def _footnote(ctx: _Ctx, fn: Footnote) -> list[Flowable]:
     if fn.markers and ctx.marker_seen.get(fn.label):
         target = f"#{ctx.prefix}-m-{key}-0"
         back = f' <a href="{target}" color="{LINK_COLOR}"><font size="7">back</font></a>'
-    text = clean(fn.text)
+    styled = ctx.styled.get(fn.label)
+    text = clean(styled.plain() if styled else fn.text)
     if is_rtl(text):
-        runs = [Run("", anchor), Run(f"{fn.label}. {text}")]
+        runs = [Run("", anchor), Run(f"{fn.label}. ")]
+        runs += entry_runs(styled) if styled else [Run(text)]
         out: list[Flowable] = [styled_paragraph(runs, s, s.footnote, s.footnote_rtl)]
     else:
-        out = [
-            Paragraph(
-                f"{anchor}{label}.&nbsp;{inline_arabic(text, s.fonts.arabic)}{back}", s.footnote
+        body = (
+            "".join(
+                r.prefix + inline_arabic(r.text, s.fonts.arabic) + r.suffix
+                for r in entry_runs(styled)
             )
-        ]
+            if styled
+            else inline_arabic(text, s.fonts.arabic)
+        )
+        out = [Paragraph(f"{anchor}{label}.&nbsp;{body}{back}", s.footnote)]
     for note in fn.notes:
         out.append(_user_note("Your note", note, s, s.user_note, s.user_note_rtl))
     return out
+
+
+def entry_runs(entry: Entry) -> list[Run]:
+    """A formatted reference's runs: its italic parts in ``<i>``, every text part cleaned."""
+    return [
+        Run(clean(seg.text), "<i>" if seg.italic else "", "</i>" if seg.italic else "")
+        for seg in entry.segments
+    ]
 
 
 def _excerpts(ctx: _Ctx) -> list[Flowable]:

@@ -169,6 +169,16 @@ class DossierPanel(QWidget):
             self.tr("Excerpts only (highlights, not the full text)"), self.editor
         )
         self.excerpts.toggled.connect(lambda _on: self._save_options())
+        self.styled_notes = QCheckBox(
+            self.tr("Footnotes in the citation style (first in full, then short)"), self.editor
+        )
+        self.styled_notes.setToolTip(
+            self.tr(
+                "Off: citing footnotes read as the source wrote them. "
+                "On: they are written in the chosen style from their parsed citations."
+            )
+        )
+        self.styled_notes.toggled.connect(lambda _on: self._save_options())
         self.export = QPushButton(self.tr("Export PDF…"), self.editor)
         self.export.setObjectName("ExportDossier")
         self.export.clicked.connect(
@@ -184,6 +194,7 @@ class DossierPanel(QWidget):
         form.addRow(self.articles)
         form.addRow(remove)
         form.addRow(self.tr("Citation style"), self.style_box)
+        form.addRow(self.styled_notes)
         form.addRow(self.tr("Colours"), self.colors)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.excerpts)
@@ -314,6 +325,7 @@ class DossierPanel(QWidget):
             self.colors.addItem(item)
         self.tags.setText(", ".join(options.get("tags") or []))
         self.excerpts.setChecked(bool(options.get("excerpts_only", False)))
+        self.styled_notes.setChecked(bool(options.get("notes_in_style", False)))
         self._loading = False
 
     def _call(self, change: Callable[[Archive, DossierId], object], text: str = "") -> bool:
@@ -367,6 +379,7 @@ class DossierPanel(QWidget):
             "colors": None if every else colors,
             "tags": split_list(self.tags.text()) or None,
             "excerpts_only": self.excerpts.isChecked(),
+            "notes_in_style": self.styled_notes.isChecked(),
         }
         if self._call(
             lambda arc, d: arc.update_dossier(d, options=options), self.tr("Dossier options")
