@@ -821,3 +821,10 @@ def test_the_page_a_note_cites_is_its_locator() -> None:
     linked = notes("Ilse Marrow, Lights of the North, Greyhaven Press, 1987, 61.", "Ibid., 64.")
     assert [f.locator for f in linked] == ["61", "64"]
     assert linked[0].csl is not None and "page" not in linked[0].csl
+
+
+def test_an_archival_record_is_called_by_its_name_and_dated() -> None:
+    parsed = parse_reference("Brennick Parish Accounts, 1598-1671, county archive, ref. BP/3/2.")
+    assert parsed.csl is not None and parsed.csl["title"] == "Brennick Parish Accounts"
+    assert parsed.csl["issued"] == {"date-parts": [[1598], [1671]]}
+    assert parsed.csl["type"] == "document" and "author" not in parsed.csl

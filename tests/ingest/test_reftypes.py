@@ -29,6 +29,7 @@ CASES: list[tuple[dict[str, Any], set[str], str]] = [
     ({"title": "T", "author": [{"literal": "Reuters"}]}, set(), "article-newspaper"),
     ({"title": "T", "author": [{"literal": "Ministry of Water"}]}, set(), "report"),
     ({"title": "T", "genre": "personal communication"}, set(), "personal_communication"),
+    ({"title": "Parish Accounts", "publisher": "county archive"}, set(), "document"),
     ({"title": "T", "_journal": True, "container-title": "Tides"}, {"journal"},
      "article-journal"),
 ]  # fmt: skip

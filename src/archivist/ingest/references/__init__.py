@@ -24,7 +24,7 @@ from archivist.ingest.references.backrefs import (
     fold_words,
 )
 from archivist.ingest.references.commentary import is_commentary, named_work
-from archivist.ingest.references.fields import read_fields
+from archivist.ingest.references.fields import clean_title, read_fields
 from archivist.ingest.references.labeller import label
 from archivist.ingest.references.names import name_like
 from archivist.ingest.references.types import item_type
@@ -92,9 +92,15 @@ def parse_reference(text: str) -> ParsedReference:
         return ParsedReference("note", None, named_work(parts))
     reading = read_fields(parts, body)
     item = reading.csl
-    if "title" not in item and "container-title" not in item and item.get("genre"):
-        # "Interview with a port official, Basra, 2018": the description is what it is called.
-        item["title"] = item.pop("genre")
+    if "title" not in item and "container-title" not in item:
+        if item.get("genre"):
+            # "Interview with a port official, Basra, 2018": the description is its name.
+            item["title"] = item.pop("genre")
+        elif item.get("author") and parts[0][0] == "author":
+            # A work is always called something: when nothing was labelled its title, the
+            # leading part taken for a name is ("Brennick Parish Accounts, 1598-1671, ...").
+            item["title"] = clean_title(parts[0][1])
+            del item["author"]
     item["type"] = item_type(item, {name for name, _ in parts})
     del item["_journal"]
     locator: str | None = None

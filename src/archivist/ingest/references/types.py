@@ -70,6 +70,11 @@ _COURT_REPORTER = re.compile(
     r"^(?:U\.?\s?S\.?|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:\d?d|Supp\.?)|A\.C\.|W\.L\.R\.|All E\.R\.|"
     r"Q\.B\.|E\.C\.R\.|EWCA|UKSC|UKHL|ECHR)",
 )
+_HOLDER = re.compile(
+    r"\b(?:archives?|archiv|archivio|archivo|record office|records office|manuscripts?|"
+    r"special collections)\b|بایگانی|آرشیو|سازمان اسناد|دار الوثائق|أرشيف",
+    re.I,
+)
 _LEGISLATION = re.compile(
     r"\b(?:act|statute|regulation|ordinance|directive|code|bill|law|gesetz|loi|ley|decree)\b|"
     r"قانون|مصوبه|آیین[\u200c ]?نامه|نظام|مرسوم",
@@ -113,6 +118,8 @@ def item_type(item: dict[str, Any], labels: set[str]) -> str:
     published = "publisher" in item or "ISBN" in item
     if title and _LEGISLATION.search(title) and not published and _statute(title, item):
         return "legislation"
+    if _HOLDER.search(str(item.get("publisher", ""))) and "ISBN" not in item:
+        return "document"  # a record, set with the archive that holds it
     if "publisher" in item or "publisher-place" in item or "ISBN" in item or "edition" in item:
         authors = item.get("author", [])
         literal = [a.get("literal", "") for a in authors if "literal" in a]
