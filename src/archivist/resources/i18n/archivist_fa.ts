@@ -39,6 +39,14 @@
         <translation>فقط گزیده‌ها (برجسته‌سازی‌ها، نه متن کامل)</translation>
     </message>
     <message>
+        <source>Footnotes in the citation style (first in full, then short)</source>
+        <translation>پانویس‌ها به شیوهٔ استناد (بار نخست کامل، سپس کوتاه)</translation>
+    </message>
+    <message>
+        <source>Off: citing footnotes read as the source wrote them. On: they are written in the chosen style from their parsed citations.</source>
+        <translation>خاموش: پانویس‌های استنادی همان‌گونه که منبع نوشته خوانده می‌شوند. روشن: از روی استنادهای تجزیه‌شده‌شان به شیوهٔ برگزیده نوشته می‌شوند.</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>خروجی PDF…</translation>
     </message>
