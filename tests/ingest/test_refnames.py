@@ -14,7 +14,7 @@ from archivist.ingest.references.names import (
     is_news_agency,
     is_organisation,
     name_like,
-    parse_authors,
+    parse_names,
     surname_like,
 )
 
@@ -41,7 +41,7 @@ AUTHORS: list[tuple[str, list[dict[str, str]]]] = [
 
 @pytest.mark.parametrize(("text", "names"), AUTHORS)
 def test_authors_parse_to_csl_names(text: str, names: list[dict[str, str]]) -> None:
-    assert parse_authors(text) == names
+    assert parse_names(text) == names
 
 
 @pytest.mark.parametrize(
@@ -71,9 +71,9 @@ def test_surname_like_takes_one_family_name_or_two_joined() -> None:
 
 
 def test_a_county_office_is_an_organisation_not_a_person() -> None:
-    from archivist.ingest.references.names import parse_authors
+    from archivist.ingest.references.names import parse_names
 
-    assert parse_authors("County Engineer") == [{"literal": "County Engineer"}]
+    assert parse_names("County Engineer") == [{"literal": "County Engineer"}]
 
 
 # The pattern is_organisation replaced, kept as the oracle it must agree with.

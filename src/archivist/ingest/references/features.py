@@ -141,22 +141,6 @@ _OPEN_QUOTES = "“«„「『‘"
 _CLOSE_QUOTES = "”»」』’"
 
 
-def _script(word: str) -> str:
-    for ch in word:
-        if ch.isalpha():
-            code = ord(ch)
-            if code < 0x250:
-                return "lat"
-            if 0x600 <= code <= 0x6FF or 0xFB50 <= code <= 0xFEFF:
-                return "ara"
-            if 0x400 <= code <= 0x4FF:
-                return "cyr"
-            if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF:
-                return "cjk"
-            return "oth"
-    return "none"
-
-
 def _shape(word: str) -> str:
     out: list[str] = []
     for ch in word:
@@ -454,8 +438,8 @@ def _part_strings(key: tuple[str, str, str]) -> tuple[str, ...]:
 
 
 _POSITIONS = [f"pos={k}" for k in range(10)]
-_SINCE_STOP = [f"sp={min(k, 6)}" for k in range(10)] + ["sp=6"] * 200
-_SINCE_COMMA = [f"sk={min(k, 6)}" for k in range(10)] + ["sk=6"] * 200
+_SINCE_STOP = [f"sp={k}" for k in range(7)]
+_SINCE_COMMA = [f"sk={k}" for k in range(7)]
 _PADS = {offset: (f"{offset}pad",) for offset in (-2, -1, 1, 2)}
 
 
@@ -477,7 +461,7 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
     after2 = [v.after2 for v in views[2:]] + [_PADS[2], _PADS[2]]
     out: list[list[str]] = []
     quote = paren = bracket = 0
-    since_stop = since_comma = 9
+    since_stop = since_comma = 6
     previous = "^"
     for i, own in enumerate(views):
         features = [
@@ -506,7 +490,8 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
                 quote = 0 if quote else 1
             paren = max(paren + own.parens[0] - own.parens[1], 0)
             bracket = max(bracket + own.brackets[0] - own.brackets[1], 0)
-        since_stop = 0 if own.ends_chunk else since_stop + 1
-        since_comma = 0 if own.last in ",،" else since_comma + 1
+        # Counted up to 6 (the features say "6 or more"), whatever the reference's length.
+        since_stop = 0 if own.ends_chunk else since_stop + (since_stop < 6)
+        since_comma = 0 if own.last in ",،" else since_comma + (since_comma < 6)
         previous = own.last
     return out

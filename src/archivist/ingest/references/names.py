@@ -170,10 +170,6 @@ def _initials(piece: str) -> str:
     return " ".join(out)
 
 
-def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() or word.lower() in PARTICLES or word[:1] == "("
-
-
 def _given_like(piece: str) -> bool:
     """A piece that can be the given names after ``Family,``: initials or capitalised words."""
     if _is_initials(piece):
@@ -284,5 +280,3 @@ _NAME_WORD = re.compile(
     r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[\u0600-\u06ff\u200c]+|(?:al|el|ibn|bin)-\w+)$"
 )
 _AND = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s+و\s+|;\s*)\s*", re.I)
-
-parse_authors = parse_names
