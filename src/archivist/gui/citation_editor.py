@@ -145,9 +145,9 @@ class EditCitation(undo.ArchiveCommand):
         new: CitationEdit | None,
     ) -> None:
         text = (
-            _tr("UndoCommand", "Reset citation")
+            QCoreApplication.translate("UndoCommand", "Reset citation")
             if new is None
-            else _tr("UndoCommand", "Edit citation")
+            else QCoreApplication.translate("UndoCommand", "Edit citation")
         )
         super().__init__(archive, changes, text, [article_id])
         self.article_id = article_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from typing import Protocol
@@ -68,16 +69,17 @@ class NoteActions(Protocol):
 def citation_menu(parent: QWidget, actions: NoteActions, label: str | None, at: QPoint) -> None:
     """The context menu of a citation: edit it, copy it formatted, as CSL-JSON or BibTeX."""
     menu = QMenu(parent)
-    tr = QCoreApplication.translate
-    menu.addAction(tr("NotesPanel", "Edit citation…"), lambda: actions.edit_citation(label))
+    menu.addAction(
+        QCoreApplication.translate("CitationMenu", "Edit citation…"),
+        lambda: actions.edit_citation(label),
+    )
     menu.addSeparator()
-    menu.addAction(tr("NotesPanel", "Copy citation"), lambda: actions.copy_citation(label))
-    menu.addAction(
-        tr("NotesPanel", "Copy as CSL-JSON"), lambda: actions.copy_citation(label, "csl-json")
-    )
-    menu.addAction(
-        tr("NotesPanel", "Copy as BibTeX"), lambda: actions.copy_citation(label, "bibtex")
-    )
+    for text, form in (
+        (QCoreApplication.translate("CitationMenu", "Copy citation"), "entry"),
+        (QCoreApplication.translate("CitationMenu", "Copy as CSL-JSON"), "csl-json"),
+        (QCoreApplication.translate("CitationMenu", "Copy as BibTeX"), "bibtex"),
+    ):
+        menu.addAction(text, functools.partial(actions.copy_citation, label, form))
     menu.popup(at)
 
 
