@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from factories import run_cli
 
@@ -114,3 +115,28 @@ def test_a_lost_edit_is_reported_by_reextract_and_check(arc: str) -> None:
     assert status == 0 and "7" in err and "match no note" in err
     status, _, err = run_cli("--archive", arc, "check")
     assert status == 1 and "citation: article 1" in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("csl-json", '"publisher": "Calder Press"'),
+        ("ris", "PB  - Calder Press"),
+        ("bibtex", "publisher = {Calder Press}"),
+        ("pdf", "The Ledgers of Varnholm"),
+    ],
+)
+def test_every_export_uses_the_corrected_item(
+    arc: str, tmp_path: Path, fmt: str, expected: str
+) -> None:
+    cite(arc, "--footnote", "1", "--type", "book", "--set", "title=The Ledgers of Varnholm",
+         "--set", "publisher=Calder Press")  # fmt: skip
+    out = tmp_path / f"out.{fmt}"
+    status, _, err = run_cli("--archive", arc, "export", "1", "-o", str(out), "--format", fmt)
+    assert status == 0, err
+    if fmt == "pdf":
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+        text = text.rsplit("Bibliography", 1)[1]  # the notes print as the source wrote them
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert expected in text and "Annual Report" not in text

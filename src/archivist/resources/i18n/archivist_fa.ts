@@ -1181,6 +1181,10 @@ Drop files or folders anywhere on this window, or:</source>
         <translation>استخراج دوباره</translation>
     </message>
     <message>
+        <source>Corrected citations no longer match a note and are not used (article: notes): {notes}. They are kept; archivist check lists them.</source>
+        <translation>ارجاع‌های اصلاح‌شده دیگر با هیچ پانوشتی جور نیستند و به کار نمی‌روند (مقاله: پانوشت‌ها): {notes}. نگه داشته شده‌اند؛ archivist check آن‌ها را فهرست می‌کند.</translation>
+    </message>
+    <message>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
