@@ -140,3 +140,9 @@ def test_every_export_uses_the_corrected_item(
     else:
         text = out.read_text(encoding="utf-8")
     assert expected in text and "Annual Report" not in text
+
+
+def test_a_correction_back_to_the_extracted_item_is_no_correction(arc: str) -> None:
+    cite(arc, "--footnote", "1", "--set", "title=Wrong")
+    status, shown, _ = cite(arc, "--footnote", "1", "--set", "title=Annual Report")
+    assert status == 0 and shown["edited"] is False

@@ -8,7 +8,6 @@ title) is stored with a warning the user sees.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -98,9 +97,15 @@ def variable_name(name: str) -> str:
         return known
     if cleaned == "type":
         raise CitationInputError("the item type is set with --type, not --set type=")
-    near = difflib.get_close_matches(cleaned.casefold(), list(_BY_FOLDED), n=1, cutoff=0.75)
+    near = _close(cleaned.casefold(), list(_BY_FOLDED), 0.75)
     hint = f" (did you mean {_BY_FOLDED[near[0]]}?)" if near else ""
     raise CitationInputError(f"{cleaned!r} is not a CSL variable{hint}")
+
+
+def _close(word: str, known: list[str], cutoff: float) -> list[str]:
+    import difflib  # only for a mistyped name: the archive opens without it
+
+    return difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
 
 
 def item_type(name: str) -> str:
@@ -110,7 +115,7 @@ def item_type(name: str) -> str:
         return cleaned
     if cleaned.replace("-", "_") in ITEM_TYPES:
         return cleaned.replace("-", "_")
-    near = difflib.get_close_matches(cleaned, ITEM_TYPES, n=1, cutoff=0.6)
+    near = _close(cleaned, list(ITEM_TYPES), 0.6)
     hint = f" (did you mean {near[0]}?)" if near else ""
     raise CitationInputError(f"{name.strip()!r} is not a CSL item type{hint}")
 

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from archivist.annotate.cslfields import CitationInputError, Warnings
-from archivist.export.corrections import (
-    Changes,
-    CitationState,
-    citation_state,
-    corrected,
-    entry_of,
-)
 from archivist.model import ArticleId, CitationEdit
+
+if TYPE_CHECKING:
+    from archivist.annotate.cslfields import Warnings
+    from archivist.export.corrections import Changes, CitationState
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -56,6 +52,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_cite(ctx: Any) -> int:
     """Show, correct or reset one citation; exit 2 on input that cannot be stored."""
+    # Imported here: the citation styles take a tenth of a second to load, which every other
+    # command (and --help) would pay at start-up.
+    from archivist.annotate.cslfields import CitationInputError, Warnings
+    from archivist.export.corrections import citation_state, corrected, same_citation
+
     args = ctx.args
     try:
         changes = _changes(args)
@@ -67,10 +68,11 @@ def cmd_cite(ctx: Any) -> int:
         edits = archive.citation_edits.of_article(article_id, lost=False)
         state = citation_state(article, edits, args.footnote)
         warnings = Warnings()
-        if args.reset:
-            archive.reset_citation(article_id, args.footnote)
-        elif not changes.empty:
-            archive.save_citation_edit(corrected(state, changes, warnings))
+        new = None if args.reset or changes.empty else corrected(state, changes, warnings)
+        if args.reset or (new is not None and same_citation(new, state.extracted)):
+            archive.reset_citation(article_id, args.footnote)  # nothing left to correct
+        elif new is not None:
+            archive.save_citation_edit(new)
         if args.reset or not changes.empty:
             edits = archive.citation_edits.of_article(article_id, lost=False)
             state = citation_state(article, edits, args.footnote)
@@ -88,6 +90,9 @@ def cmd_cite(ctx: Any) -> int:
 
 
 def _changes(args: argparse.Namespace) -> Changes:
+    from archivist.annotate.cslfields import CitationInputError
+    from archivist.export.corrections import Changes
+
     fields = []
     for pair in args.set:
         name, eq, value = pair.partition("=")
@@ -130,6 +135,8 @@ def _json(state: CitationState, lost: list[CitationEdit], warnings: Warnings) ->
 
 
 def _print(ctx: Any, state: CitationState, lost: list[CitationEdit]) -> None:
+    from archivist.export.corrections import entry_of
+
     where = f"footnote [{state.label}]" if state.label else "the article's own item"
     ctx.out(f"article {state.article.id}, {where}: {state.text}")
     for title, edit in (("as extracted", state.extracted), ("as corrected", state.edit)):

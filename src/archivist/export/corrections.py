@@ -146,6 +146,11 @@ def corrected(state: CitationState, changes: Changes, warnings: Warnings) -> Cit
     )
 
 
+def same_citation(a: CitationEdit, b: CitationEdit) -> bool:
+    """Whether two states cite alike (kind, back reference and item), whatever their times."""
+    return (a.csl or None, a.kind, a.refers_to) == (b.csl or None, b.kind, b.refers_to)
+
+
 def entry_of(item: Mapping[str, Any] | None, style: str | None) -> Entry | None:
     """One item as a bibliography entry in a style (None when there is no item to print)."""
     if not item:

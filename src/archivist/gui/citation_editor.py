@@ -45,6 +45,7 @@ from archivist.export.corrections import (
     citation_state,
     corrected,
     entry_of,
+    same_citation,
 )
 from archivist.export.dossier import STYLE_NAMES
 from archivist.export.formats import bibtex, csl_json
@@ -550,11 +551,11 @@ class CitationEditor(QDialog):
             self._messages = [str(exc)]
             self._show_preview()
             return
-        current = self.state.current
-        if (new.csl, new.kind, new.refers_to) == (current.csl, current.kind, current.refers_to):
+        if same_citation(new, self.state.current):
             return
         self._messages = warnings.messages
-        self._push(new)
+        # Changed back to what extraction gave: no correction is left to keep.
+        self._push(None if same_citation(new, self.state.extracted) else new)
 
     def reset(self) -> None:
         """Back to what extraction produced (undoable)."""
