@@ -40,7 +40,7 @@ def test_type_and_author_changes_show_in_the_preview_and_undo(qtbot, window, fil
     editor.set_creator(row, family="Marrow", given="Jane")
     assert editor.preview.text().startswith("Marrow, Jane. <i>The Salt Roads</i>")
     panel_item = window.notes.footnotes.list.currentItem()
-    assert "citation corrected" in panel_item.text()
+    assert panel_item.text().startswith("✎ [1]") and "corrected" in panel_item.toolTip()
 
     editor.undo_button.click()  # the author goes
     assert "Marrow" not in editor.preview.text() and editor.creators.rowCount() == 0
@@ -49,7 +49,7 @@ def test_type_and_author_changes_show_in_the_preview_and_undo(qtbot, window, fil
 
     editor.reset_button.click()
     assert editor.state.edit is None and "no citation" in editor.preview.text()
-    assert "citation corrected" not in window.notes.footnotes.list.currentItem().text()
+    assert window.notes.footnotes.list.currentItem().text().startswith("[1]")
     window.undo_action.trigger()  # reset is undoable too
     assert "Marrow, Jane" in editor.preview.text()
     csl = window.archive.document(filled[1]["en"]).footnotes[0].csl

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -261,8 +262,13 @@ class CitationEditor(QDialog):
             ]
         )
         self.creators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.creators.horizontalHeader().setStretchLastSection(False)
-        self.creators.setColumnWidth(1, 180)
+        header = self.creators.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.creators.setColumnWidth(0, 110)
+        self.creators.verticalHeader().hide()
+        self.creators.setMinimumHeight(120)
         self.creators.itemChanged.connect(lambda _item: self._names_done())
         rows = QHBoxLayout()
         for text, slot in (
@@ -308,8 +314,8 @@ class CitationEditor(QDialog):
         side.addWidget(self.messages)
         side.addStretch(1)
         body = QHBoxLayout()
-        body.addLayout(form, 3)
-        body.addLayout(side, 2)
+        body.addLayout(form, 2)
+        body.addLayout(side, 1)
         self.reset_button = QPushButton(self.tr("Reset to extracted"), self)
         self.reset_button.clicked.connect(self.reset)
         self.undo_button = QPushButton(self.tr("Undo"), self)
@@ -338,7 +344,7 @@ class CitationEditor(QDialog):
         stack.canUndoChanged.connect(self.undo_button.setEnabled)
         stack.canRedoChanged.connect(self.redo_button.setEnabled)
         changes.articlesChanged.connect(self._articles_changed)
-        self.resize(900, 620)
+        self.resize(1040, 660)
         self.load()
 
     # -- reading -------------------------------------------------------------------------

@@ -305,9 +305,9 @@ class FootnotesTab(QWidget):
         self.list.clear()
         for fn in footnotes:
             extra = f"  · {phrases().notes(len(fn.notes))}" if fn.notes else ""
-            if fn.edited:
-                extra += "  · " + self.tr("citation corrected")
-            item = QListWidgetItem(f"[{fn.label}] {one_line(fn.text, 90)}{extra}")
+            # Marked at the front, where a narrow pane still shows it.
+            mark = "✎ " if fn.edited else ""
+            item = QListWidgetItem(f"{mark}[{fn.label}] {one_line(fn.text, 90)}{extra}")
             item.setData(Qt.ItemDataRole.UserRole, fn.label)
             if fn.edited:
                 item.setToolTip(

@@ -526,10 +526,6 @@
         <translation>ویرایش ارجاع…</translation>
     </message>
     <message>
-        <source>citation corrected</source>
-        <translation>ارجاع اصلاح شده</translation>
-    </message>
-    <message>
         <source>Citation corrected by hand ({when})</source>
         <translation>ارجاع به دست اصلاح شده ({when})</translation>
     </message>
