@@ -72,6 +72,9 @@ def test_the_articles_own_item_changes_its_title(arc: str) -> None:
     doc = json.loads(out)
     assert doc["title"] == "The Harbour at Varnholm, 1871-1900" and doc["published"] == "1901"
     assert doc["edited"] is True
+    status, shown, _ = cite(arc, "--reset")
+    assert status == 0 and shown["edited"] is False and shown["footnote"] is None
+    assert json.loads(run_cli("--archive", arc, "show", "1", "--json")[1])["published"] is None
 
 
 @pytest.mark.parametrize(
@@ -115,6 +118,11 @@ def test_a_lost_edit_is_reported_by_reextract_and_check(arc: str) -> None:
     assert status == 0 and "7" in err and "match no note" in err
     status, _, err = run_cli("--archive", arc, "check")
     assert status == 1 and "citation: article 1" in err
+    status, shown, _ = cite(arc)
+    assert [e["label"] for e in shown["lost_edits"]] == ["7"]  # type: ignore[union-attr]
+    status, shown, _ = cite(arc, "--footnote", "7", "--reset")
+    assert status == 0 and shown["dropped"]["csl"]["title"] == "Corrected"  # type: ignore[index]
+    assert run_cli("--archive", arc, "check")[0] == 0
 
 
 @pytest.mark.parametrize(

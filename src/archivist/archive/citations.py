@@ -169,6 +169,19 @@ class CitationStore(ArticleStore):
             self._require_article(article_id)
             return self.citation_edits.delete(article_id, label)
 
+    def drop_lost_citation(self, article_id: ArticleId, label: str | None) -> CitationEdit | None:
+        """Drop the kept corrections of a note a re-extraction lost; returns one (None if none)."""
+        with self.transaction() as db:
+            self._require_article(article_id)
+            found = [
+                e for e in self.citation_edits.of_article(article_id) if e.lost and e.label == label
+            ]
+            db.execute(
+                "DELETE FROM citation_edits WHERE article_id = ? AND label = ? AND lost = 1",
+                [article_id, label],
+            )
+            return found[0] if found else None
+
 
 def _some(footnotes: Mapping[str, object], shown: int = 8) -> str:
     labels = list(footnotes)

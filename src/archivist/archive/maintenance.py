@@ -166,7 +166,8 @@ class MaintenanceStore(ArchiveBase):
                 Problem(
                     "citation",
                     f"article {article_id}: corrected citations of notes {labels} match no "
-                    "note since re-extraction (kept; `archivist cite` shows them)",
+                    "note since re-extraction (kept; `archivist cite ID` shows them, "
+                    "`--footnote LABEL --reset` drops one)",
                     False,
                 )
             )

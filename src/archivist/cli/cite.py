@@ -65,6 +65,9 @@ def cmd_cite(ctx: Any) -> int:
         archive = ctx.archive()
         article_id = ArticleId(args.id)
         article = archive.article(article_id)
+        labels = {fn.label for fn in article.footnotes}
+        if args.reset and args.footnote is not None and args.footnote not in labels:
+            return _drop_lost(ctx, archive, article_id, args.footnote)
         edits = archive.citation_edits.of_article(article_id, lost=False)
         state = citation_state(article, edits, args.footnote)
         warnings = Warnings()
@@ -86,6 +89,21 @@ def cmd_cite(ctx: Any) -> int:
         ctx.emit(_json(state, lost, warnings))
     else:
         _print(ctx, state, lost)
+    return 0
+
+
+def _drop_lost(ctx: Any, archive: Any, article_id: ArticleId, label: str | None) -> int:
+    """--reset of a note that re-extraction lost: its kept correction is dropped at last."""
+    dropped = archive.drop_lost_citation(article_id, label)
+    if dropped is None:
+        ctx.say(f"archivist: article {article_id} has no footnote {label!r}")
+        return 2
+    if ctx.json:
+        ctx.emit({"id": article_id, "footnote": label, "dropped": _edit_json(dropped)})
+    else:
+        ctx.say(
+            f"dropped the correction of note {label}, which matched no note since re-extraction"
+        )
     return 0
 
 
