@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archivist.annotate.cslfields import (
     CitationInputError,
@@ -97,3 +99,24 @@ def test_an_overlong_field_is_refused() -> None:
 def test_names_are_not_set_as_text() -> None:
     with pytest.raises(CitationInputError, match="--author"):
         set_field({}, "author", "Marrow, Jane", Warnings())
+
+
+@given(st.text(max_size=60), st.sampled_from(["issued", "title", "page", "URL", "author"]))
+def test_any_typed_value_is_stored_or_refused_with_a_message(value: str, variable: str) -> None:
+    item: dict[str, object] = {}
+    try:
+        set_field(item, variable, value, Warnings())
+    except CitationInputError as exc:
+        assert str(exc)
+    else:
+        assert set(item) <= {variable}
+
+
+@given(st.text(max_size=40))
+def test_any_typed_name_is_read_or_refused_with_a_message(value: str) -> None:
+    try:
+        name = parse_name("author", value, Warnings())
+    except CitationInputError as exc:
+        assert str(exc)
+    else:
+        assert name.get("literal") or name.get("family")
