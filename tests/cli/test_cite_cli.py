@@ -154,3 +154,11 @@ def test_a_correction_back_to_the_extracted_item_is_no_correction(arc: str) -> N
     cite(arc, "--footnote", "1", "--set", "title=Wrong")
     status, shown, _ = cite(arc, "--footnote", "1", "--set", "title=Annual Report")
     assert status == 0 and shown["edited"] is False
+
+
+def test_a_commentary_notes_item_is_kept_with_a_warning(arc: str) -> None:
+    cite(arc, "--footnote", "1", "--kind", "note")
+    status, shown, err = cite(arc, "--footnote", "1", "--set", "title=Annual Report, 1872")
+    assert status == 0 and "stays out of the bibliography" in err
+    assert shown["edit"]["kind"] == "note"  # type: ignore[index]
+    assert cite(arc, "--kind", "note")[0] == 2  # the article itself has no kind

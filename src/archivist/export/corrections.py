@@ -118,6 +118,8 @@ def corrected(state: CitationState, changes: Changes, warnings: Warnings) -> Cit
         else:
             item.pop(role, None)
     kind: FootnoteKind | None = current.kind
+    if changes.kind is not None and state.label is None:
+        raise CitationInputError("--kind needs --footnote: only a note is a citation or not")
     if changes.kind is not None:
         found = KINDS.get(changes.kind.strip().casefold())
         if found is None:
@@ -134,6 +136,11 @@ def corrected(state: CitationState, changes: Changes, warnings: Warnings) -> Cit
     if item:
         item.setdefault("type", "document")
         check_item(item, warnings)
+        if kind == "note" and item != (current.csl or {}):
+            warnings.add(
+                f"note {state.label} is commentary, so its item stays out of the bibliography "
+                "(make it a citation to list it)"
+            )
     elif state.label is not None:
         csl = None  # a note that cites nothing (commentary)
     return CitationEdit(
