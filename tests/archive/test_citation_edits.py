@@ -93,3 +93,24 @@ def test_edits_go_with_their_article(archive: Archive, tmp_path: object) -> None
     archive.empty_trash()
     conn = sqlite3.connect(archive.path)
     assert conn.execute("SELECT count(*) FROM citation_edits").fetchone()[0] == 0
+
+
+def test_listings_show_the_articles_corrected_metadata(archive: Archive) -> None:
+    aid = archive.add(make_extraction(), b"x")
+    salt = make_extraction("Salt and Marsh", "Salt pans on the marsh. [1]", filename="salt.txt")
+    other = archive.add(salt, b"y")
+    item = {
+        "type": "webpage",
+        "title": "Ports, Tides and Ledgers",
+        "author": [{"family": "Talebi", "given": "Mira"}, {"literal": "Harbour Board"}],
+        "issued": {"date-parts": [[2019, 4]]},
+    }
+    archive.save_citation_edit(CitationEdit(aid, None, item))
+    listed = {s.id: s for s in archive.list_articles()}
+    assert listed[aid].title == "Ports, Tides and Ledgers" and listed[aid].published == "2019-04"
+    assert listed[aid].authors == ("Mira Talebi", "Harbour Board")
+    assert listed[other].title == "Salt and Marsh"
+    (row,) = archive.library_rows([aid])
+    assert (row.title, row.published) == ("Ports, Tides and Ledgers", "2019-04")
+    (hit,) = archive.search("harbour opened")
+    assert hit.title == "Ports, Tides and Ledgers"

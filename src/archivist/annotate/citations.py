@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -34,18 +35,43 @@ def apply_edits(article: Article, edits: Sequence[CitationEdit]) -> Article:
     own = next((e for e in edits if e.label is None and not e.lost), None)
     if own is None or own.csl is None:
         return dataclasses.replace(article, footnotes=footnotes)
-    csl = own.csl
+    meta = article_metadata(own.csl)
     return dataclasses.replace(
         article,
         footnotes=footnotes,
-        csl=csl,
+        csl=own.csl,
         csl_edited=own.edited,
-        title=str(csl.get("title") or "").strip() or article.title,
+        title=meta.title or article.title,
+        authors=meta.authors,
+        published=meta.published,
+        site=meta.site,
+        url=meta.url,
+        language=meta.language or article.language,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMetadata:
+    """An article's listing fields as its corrected CSL item gives them."""
+
+    title: str
+    authors: tuple[str, ...]
+    published: str | None
+    site: str | None
+    url: str | None
+    language: str | None
+
+
+def article_metadata(csl: Mapping[str, Any]) -> ArticleMetadata:
+    """Title, byline names, date (``YYYY-MM-DD`` or shorter), site, URL and language of an
+    article's own item (an empty title when the item has none)."""
+    return ArticleMetadata(
+        title=" ".join(str(csl.get("title") or "").split()),
         authors=tuple(_byline(n) for n in _names(csl.get("author"))),
         published=_published(csl.get("issued")),
         site=_optional(csl.get("container-title")),
         url=_optional(csl.get("URL")),
-        language=_optional(csl.get("language")) or article.language,
+        language=_optional(csl.get("language")),
     )
 
 

@@ -14,7 +14,7 @@ from archivist.annotate.selectors import TextPositionSelector, TextQuoteSelector
 from archivist.archive.annotation_import import AnnotationImportStore, ImportReport
 from archivist.archive.annotation_rows import clean_name
 from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, utc_now
-from archivist.archive.citations import CitationEdits
+from archivist.archive.citation_edits import CitationEdits
 from archivist.errors import ArchivistError, NotFoundError, QuoteNotFoundError
 from archivist.ingest.base import Extraction
 from archivist.model import (
