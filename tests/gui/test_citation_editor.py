@@ -114,3 +114,8 @@ def test_copy_citation_puts_rich_and_plain_text_on_the_clipboard(
     assert "<i>The Salt Roads</i>" in data.html() and data.text().startswith("The Salt Roads")
     assert window.ops.copy_citation("1", "bibtex")
     assert clipboard.text().startswith("@book{")
+
+
+def test_an_articles_citation_is_copied_from_the_library(window, filled, clipboard) -> None:
+    assert window.ops.copy_citation(None, "csl-json", article_id=filled[1]["en"])
+    assert '"title": "Ports and Tides"' in clipboard.text()

@@ -176,10 +176,13 @@ class ArticleActions:
         editor.show()
         return editor
 
-    def copy_citation(self, label: str | None, form: str = "entry") -> bool:
+    def copy_citation(
+        self, label: str | None, form: str = "entry", *, article_id: ArticleId | None = None
+    ) -> bool:
         """Put a footnote's (or the article's) corrected citation on the clipboard: the entry
-        in the current style as rich and plain text, or its CSL-JSON or BibTeX (``form``)."""
-        article_id = self._article()
+        in the current style as rich and plain text, or its CSL-JSON or BibTeX (``form``).
+        The open article's, unless ``article_id`` names another."""
+        article_id = article_id or self._article()
         if article_id is None:
             return False
         document = self._archive().document(article_id)

@@ -109,6 +109,11 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
     menu.addAction(
         QCoreApplication.translate("flows", "Re-extract"), lambda: reextract_selected(window)
     )
+    if len(ids) == 1:
+        menu.addAction(
+            QCoreApplication.translate("flows", "Copy citation"),
+            lambda: window.ops.copy_citation(None, article_id=ids[0]),
+        )
     menu.addSeparator()
     menu.addAction(
         QCoreApplication.translate("flows", "Move to trash"), lambda: trash_selected(window)

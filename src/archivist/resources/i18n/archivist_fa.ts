@@ -1165,6 +1165,10 @@ Drop files or folders anywhere on this window, or:</source>
         <translation>استخراج دوباره</translation>
     </message>
     <message>
+        <source>Copy citation</source>
+        <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation>انتقال به زباله‌دان</translation>
     </message>
