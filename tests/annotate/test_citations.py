@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archivist.annotate.citations import apply_edits, rematch
+from archivist.annotate.citations import apply_edits, rematch, same_note
 from archivist.model import Article, ArticleId, CitationEdit, Footnote
 
 A = ArticleId(1)
@@ -66,3 +66,13 @@ def test_rematch_marks_an_edit_lost_when_its_note_is_gone() -> None:
     edit = CitationEdit(A, "2", BOOK, "citation", note_text="Marrow, The Salt Roads, 1999.")
     (lost,) = rematch([edit], [footnote("2", "Something else entirely, 2004.")])
     assert lost.lost and lost.label == "2"
+
+
+def test_a_short_form_citing_another_page_is_another_note() -> None:
+    assert not same_note("Marrow, The Salt Roads, 45.", "Marrow, The Salt Roads, 88.")
+
+
+def test_a_note_cut_short_or_with_a_leftover_number_is_the_same_note() -> None:
+    full = "Jane Marrow, The Salt Roads (Calder Press, 1999), 45-67."
+    assert same_note("Jane Marrow, The Salt Roads (Calder Press, 1999)", full)
+    assert same_note("3. " + full, full)
