@@ -11,7 +11,8 @@ from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.export.bibliography import article_item, cited_work
 from archivist.gui import undo
-from archivist.gui.citation_editor import CitationEditor, copy_citation
+from archivist.gui.citation_commands import copy_citation
+from archivist.gui.citation_editor import CitationEditor
 from archivist.gui.dialogs import show_error
 from archivist.gui.notes import Target
 from archivist.model import ArticleId, CslItem, HighlightId, NoteId

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +37,6 @@ from archivist.annotate.cslfields import (
 )
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
-from archivist.export.bibliography import Reference, work_key
 from archivist.export.citestyles import STYLES, style_id
 from archivist.export.corrections import (
     NAME_ROLES,
@@ -49,10 +48,10 @@ from archivist.export.corrections import (
     same_citation,
 )
 from archivist.export.dossier import STYLE_NAMES
-from archivist.export.formats import bibtex, csl_json
 from archivist.gui import undo
+from archivist.gui.citation_commands import EditCitation, copy_citation
 from archivist.gui.i18n import QT_TRANSLATE_NOOP
-from archivist.model import ArticleId, CitationEdit, CslItem
+from archivist.model import ArticleId, CitationEdit
 
 _TYPE_NAMES = {
     "article": QT_TRANSLATE_NOOP("CitationType", "Article (preprint, working paper)"),
@@ -133,68 +132,6 @@ def _tr(context: str, text: str) -> str:
 def type_name(csl_type: str) -> str:
     """A CSL item type by its readable, translated name."""
     return _tr("CitationType", _TYPE_NAMES.get(csl_type, csl_type))
-
-
-class EditCitation(undo.ArchiveCommand):
-    """A note's or the article's citation corrected (``new``), or reset to extracted (None)."""
-
-    def __init__(
-        self,
-        archive: Archive,
-        changes: undo.Changes,
-        article_id: ArticleId,
-        label: str | None,
-        new: CitationEdit | None,
-    ) -> None:
-        text = (
-            QCoreApplication.translate("UndoCommand", "Reset citation")
-            if new is None
-            else QCoreApplication.translate("UndoCommand", "Edit citation")
-        )
-        super().__init__(archive, changes, text, [article_id])
-        self.article_id = article_id
-        self.label = label
-        self.old = archive.citation_edits.get(article_id, label)
-        self.new = self._set(new)
-
-    def _set(self, edit: CitationEdit | None) -> CitationEdit | None:
-        if edit is None:
-            self.archive.reset_citation(self.article_id, self.label)
-            return None
-        return self.archive.save_citation_edit(edit)
-
-    def apply(self) -> None:
-        """Correct it again, as it was corrected."""
-        self._set(self.new)
-
-    def revert(self) -> None:
-        """Put back what was there before: the earlier correction, or extraction's item."""
-        self._set(self.old)
-
-
-def citation_mime(item: CslItem, style: str | None, form: str = "entry") -> QMimeData | None:
-    """An item for the clipboard: the formatted entry as rich text and plain text, or its
-    CSL-JSON or BibTeX (``form``); None when the style prints no entry for it."""
-    data = QMimeData()
-    if form == "entry":
-        formatted = entry_of(item, style)
-        if formatted is None:
-            return None
-        data.setHtml(formatted.markup())
-        data.setText(formatted.plain())
-        return data
-    reference = Reference(work_key(item), item)
-    data.setText(csl_json([reference]) if form == "csl-json" else bibtex([reference]))
-    return data
-
-
-def copy_citation(item: CslItem | None, style: str | None, form: str = "entry") -> bool:
-    """Put an item on the clipboard (see ``citation_mime``); False when there is nothing."""
-    data = citation_mime(item, style, form) if item else None
-    if data is None:
-        return False
-    QGuiApplication.clipboard().setMimeData(data)
-    return True
 
 
 class CitationEditor(QDialog):
