@@ -62,6 +62,7 @@ def article_document(article: Article) -> dict[str, Any]:
                 "refers_to": fn.refers_to,
                 "locator": fn.locator,
                 "csl": None if fn.csl is None else dict(fn.csl),
+                "edited": fn.edited is not None,
                 "notes": [note_json(n) for n in fn.notes],
             }
             for fn in article.footnotes
@@ -97,6 +98,8 @@ def article_document(article: Article) -> dict[str, Any]:
             }
             for m in article.marks
         ],
+        "csl": None if article.csl is None else dict(article.csl),
+        "edited": article.csl_edited is not None,
         "importer_version": article.importer_version,
         "warnings": list(article.warnings),
     }

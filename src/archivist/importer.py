@@ -485,6 +485,8 @@ class ReextractResult:
     moved: int = 0
     fuzzy: int = 0
     orphaned: int = 0
+    lost_citations: tuple[str, ...] = ()
+    """Labels of notes whose hand-corrected citation the new extraction no longer has."""
 
 
 def describe_changes(old: Article, new: Article) -> tuple[str, ...]:
@@ -544,4 +546,5 @@ def _reextract_one(archive: Archive, article_id: ArticleId) -> ReextractResult:
         moved=len(report.moved),
         fuzzy=len(report.fuzzy),
         orphaned=len(report.orphaned),
+        lost_citations=report.lost_citations,
     )

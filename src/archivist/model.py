@@ -87,6 +87,9 @@ class Footnote:
     locator: str | None = None
     """The page (or other place) the note cites inside the work: "61" of "p. 61", "34" of
     "Ibid., 34." Not the work's own page range, which is the CSL item's ``page``."""
+    edited: str | None = None
+    """When the user last corrected ``kind``, ``refers_to`` or ``csl`` by hand (None: as
+    extracted); see ``CitationEdit``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,28 @@ class Article:
     highlights: tuple[Highlight, ...] = ()
     notes: tuple[Note, ...] = ()
     tags: tuple[str, ...] = ()
+    csl: CslItem | None = None
+    """The article's own CSL item as the user corrected it (None: made from its metadata)."""
+    csl_edited: str | None = None
+    """When the user last corrected the article's own item."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitationEdit:
+    """A hand correction of a footnote's citation, or of the article's own item (``label``
+    None), kept apart from what extraction produced and laid over it when reading."""
+
+    article_id: ArticleId
+    label: str | None
+    csl: CslItem | None
+    """The whole corrected item (not a difference): what the note or article cites."""
+    kind: FootnoteKind | None = None
+    refers_to: str | None = None
+    note_text: str = ""
+    """The footnote's text when the edit was made, to find the note again after re-extraction."""
+    edited: str | None = None
+    lost: bool = False
+    """True when a re-extraction no longer found the note: kept, reported, not applied."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from archivist.archive.annotations import AnnotationStore
 from archivist.archive.articles import ArticleStore
+from archivist.archive.citations import CitationStore
 from archivist.archive.dossiers import DossierStore
 from archivist.archive.library import LibraryStore
 from archivist.archive.maintenance import MaintenanceStore
 
 
-class Archive(AnnotationStore, ArticleStore, MaintenanceStore, LibraryStore, DossierStore):
+class Archive(
+    AnnotationStore, CitationStore, ArticleStore, MaintenanceStore, LibraryStore, DossierStore
+):
     """An open archive; each store mixin adds the operations of one concern."""
 
     @classmethod

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from archivist.annotate.anchoring import Anchor, Anchorer, find_quote
+from archivist.annotate.citations import apply_edits
 from archivist.annotate.selectors import TextPositionSelector, TextQuoteSelector, describe
 from archivist.archive.annotation_import import AnnotationImportStore, ImportReport
 from archivist.archive.annotation_rows import clean_name
 from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, utc_now
+from archivist.archive.citation_edits import CitationEdits
 from archivist.errors import ArchivistError, NotFoundError, QuoteNotFoundError
 from archivist.ingest.base import Extraction
 from archivist.model import (
@@ -52,6 +54,8 @@ class ReanchorReport:
     moved: tuple[HighlightId, ...] = ()
     fuzzy: tuple[HighlightId, ...] = ()
     orphaned: tuple[HighlightId, ...] = ()
+    lost_citations: tuple[str, ...] = ()
+    """Labels of notes with a hand-corrected citation that the new extraction no longer has."""
 
 
 class AnnotationStore(AnnotationImportStore):
@@ -375,8 +379,11 @@ class AnnotationStore(AnnotationImportStore):
     # -- the annotated document, re-extraction -----------------------------------------------
 
     def document(self, article_id: ArticleId) -> Article:
-        """The article with footnote notes, highlights (notes, tags), article notes and tags."""
-        article = self.article(article_id)
+        """The article with footnote notes, highlights (notes, tags), article notes and tags,
+        and the user's corrections of its citations laid over extraction's."""
+        article = apply_edits(
+            self.article(article_id), CitationEdits(self._db).of_article(article_id, lost=False)
+        )
         by_label: dict[str, list[Note]] = defaultdict(list)
         article_notes: list[Note] = []
         labels = {fn.label for fn in article.footnotes}
@@ -405,6 +412,7 @@ class AnnotationStore(AnnotationImportStore):
         with self.transaction() as db:
             rows = self._highlight_rows("article_id = ?", [article_id])
             self.replace_extraction(article_id, extraction)
+            lost = CitationEdits(db).follow(article_id, extraction.article.footnotes)
             text = extraction.article.text
             anchorer = Anchorer(text)
             for row in rows:
@@ -427,6 +435,7 @@ class AnnotationStore(AnnotationImportStore):
             moved=tuple(outcome["moved"]),
             fuzzy=tuple(outcome["fuzzy"]),
             orphaned=tuple(outcome["orphaned"]),
+            lost_citations=lost,
         )
 
 

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from archivist.archive import codec
 from archivist.archive.base import ArchiveBase, utc_now
+from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
 from archivist.ingest.base import Extraction, Resource
 from archivist.model import (
@@ -176,9 +177,10 @@ class ArticleStore(ArchiveBase):
             "WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?"
         )
         rows = self._db.execute(sql, [-1 if limit is None else limit, offset])
-        return [
+        listed = [
             ArticleSummary(ArticleId(r[0]), r[1], tuple(json.loads(r[2])), r[3], r[4]) for r in rows
         ]
+        return with_corrected_metadata(self._db, listed, ("title", "authors", "published", "site"))
 
     def iter_articles(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
         """Articles one at a time (bounded memory), all of them when ``ids`` is None."""
@@ -221,7 +223,7 @@ class ArticleStore(ArchiveBase):
         ).fetchall()
         found = {r[0]: (r[1], make_snippet(r[2], query)) for r in rows}
         hits = [SearchHit(ArticleId(i), *found[i]) for i in page]
-        return hits
+        return with_corrected_metadata(self._db, hits, ("title",))
 
     def source(self, article_id: ArticleId) -> Source:
         """The record of the original file an article came from."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from archivist.archive.base import ArchiveBase
+from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.ingest.base import Extraction
 from archivist.model import ArticleId
 from archivist.snippets import make_snippet
@@ -147,7 +148,8 @@ class LibraryStore(ArchiveBase):
                     tags=tuple(sorted(r[7].split(TAG_SEPARATOR), key=str.casefold)) if r[7] else (),
                     language=r[8],
                 )
-        return [found[i] for i in ids if i in found]
+        listed = [found[i] for i in ids if i in found]
+        return with_corrected_metadata(self._db, listed, ("title", "authors", "published", "site"))
 
     def library_snippets(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, str]:
         """Search snippets (matches between ``**``) of ``ids`` for ``query``."""

@@ -156,6 +156,21 @@ class MaintenanceStore(ArchiveBase):
                     True,
                 )
             )
+        lost = db.execute(
+            "SELECT article_id, group_concat(label, ', ') FROM citation_edits WHERE lost = 1 "
+            "GROUP BY article_id ORDER BY article_id"
+        ).fetchall()
+        for article_id, labels in lost:
+            # Never repaired: the user decides whether the correction still applies somewhere.
+            problems.append(
+                Problem(
+                    "citation",
+                    f"article {article_id}: corrected citations of notes {labels} match no "
+                    "note since re-extraction (kept; `archivist cite ID` shows them, "
+                    "`--footnote LABEL --reset` drops one)",
+                    False,
+                )
+            )
         try:
             db.execute(
                 "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
@@ -176,6 +191,7 @@ class MaintenanceStore(ArchiveBase):
             if "orphan" in kinds:
                 for table, parent, column in (
                     ("footnotes", "articles", "article_id"),
+                    ("citation_edits", "articles", "article_id"),
                     ("highlights", "articles", "article_id"),
                     ("notes", "articles", "article_id"),
                     ("article_tags", "articles", "article_id"),

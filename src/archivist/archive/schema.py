@@ -226,6 +226,32 @@ def _footnote_locator(db: Database) -> None:
     db.execute("ALTER TABLE footnotes ADD COLUMN locator TEXT")
 
 
+@migrations(name="0005_citation_edits")
+def _citation_edits(db: Database) -> None:
+    # Hand corrections live apart from the footnotes table, which every re-extraction rewrites:
+    # an edit holds the whole corrected item and is laid over extraction's when reading.
+    execute_script(
+        db,
+        """
+        CREATE TABLE citation_edits (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            label TEXT,
+            csl_json TEXT,
+            kind TEXT CHECK (kind IN ('citation', 'note')),
+            refers_to TEXT,
+            note_text TEXT NOT NULL DEFAULT '',
+            edited_at TEXT NOT NULL,
+            lost INTEGER NOT NULL DEFAULT 0 CHECK (lost IN (0, 1))
+        );
+        -- One live edit per note (label) and one for the article's own item (label NULL);
+        -- lost edits stay beside them until the user looks at them.
+        CREATE UNIQUE INDEX citation_edits_live ON citation_edits (article_id, ifnull(label, ''))
+            WHERE lost = 0;
+        """,
+    )
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -16,7 +16,7 @@ from archivist.config import default_archive_path
 from archivist.errors import ArchivistError
 from archivist.model import Progress
 
-COMMAND_MODULES = ("articles", "maintenance", "annotations", "dossiers", "gui")
+COMMAND_MODULES = ("articles", "maintenance", "annotations", "cite", "dossiers", "gui")
 """Modules of archivist.cli, each with ``register(subparsers, common)`` adding its commands."""
 
 T = TypeVar("T")

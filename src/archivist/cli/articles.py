@@ -169,6 +169,7 @@ def cmd_reextract(ctx: Any) -> int:
                         "fuzzy": r.fuzzy,
                         "orphaned": r.orphaned,
                     },
+                    "lost_citation_edits": list(r.lost_citations),
                 }
                 for r in results
             ]
@@ -184,5 +185,10 @@ def cmd_reextract(ctx: Any) -> int:
                 ctx.out(
                     f"        highlights: {r.kept} kept, {r.moved} moved, {r.fuzzy} matched "
                     f"approximately, {r.orphaned} orphaned"
+                )
+            if r.lost_citations:
+                ctx.say(
+                    f"article {r.id}: corrected citations of notes "
+                    f"{', '.join(r.lost_citations)} match no note now; kept (see `check`)"
                 )
     return 1 if any(r.error for r in results) else 0

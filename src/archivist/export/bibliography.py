@@ -73,8 +73,11 @@ def article_item(article: Article) -> dict[str, Any]:
     """The archived article as a CSL-JSON web source.
 
     The capture date is the access date only when the article has a URL: a plain-text save
-    has none, and its import date says nothing about the page (CMOS 18 14.12).
+    has none, and its import date says nothing about the page (CMOS 18 14.12). An item the
+    user corrected by hand is taken as it is.
     """
+    if article.csl is not None:
+        return dict(article.csl)
     item: dict[str, Any] = {
         "type": "webpage",
         "title": article.title,

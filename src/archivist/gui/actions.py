@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QWidget
 
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
+from archivist.export.bibliography import article_item, cited_work
 from archivist.gui import undo
+from archivist.gui.citation_commands import copy_citation
+from archivist.gui.citation_editor import CitationEditor
 from archivist.gui.dialogs import show_error
 from archivist.gui.notes import Target
-from archivist.model import ArticleId, HighlightId, NoteId
+from archivist.model import ArticleId, CslItem, HighlightId, NoteId
 
 
 class ArticleActions:
@@ -28,6 +31,7 @@ class ArticleActions:
         parent: QWidget,
         back: Callable[[], None],
         go_to: Callable[[int], None],
+        style: Callable[[], str | None] = lambda: None,
     ) -> None:
         self._archive = archive
         self.stack = stack
@@ -36,6 +40,8 @@ class ArticleActions:
         self._parent = parent
         self._back = back
         self._go_to = go_to
+        self._style = style
+        self.citation_editor: CitationEditor | None = None
 
     def _push(self, make: Callable[[], undo.ArchiveCommand]) -> undo.ArchiveCommand | None:
         try:
@@ -144,3 +150,50 @@ class ArticleActions:
     def back_to_marker(self) -> None:
         """Return the reader to the marker last followed."""
         self._back()
+
+    def edit_citation(self, label: str | None) -> CitationEditor | None:
+        """Open the citation editor on a footnote of the open article (None: the article's
+        own item); one editor at a time."""
+        article_id = self._article()
+        if article_id is None:
+            return None
+        if self.citation_editor is not None:
+            self.citation_editor.close()
+            self.citation_editor.deleteLater()
+        try:
+            editor = CitationEditor(
+                self._archive,
+                self.stack,
+                self.changes,
+                article_id,
+                label,
+                style=self._style(),
+                parent=self._parent,
+            )
+        except ArchivistError as exc:
+            show_error(self._parent, str(exc))
+            return None
+        self.citation_editor = editor
+        editor.show()
+        return editor
+
+    def copy_citation(
+        self, label: str | None, form: str = "entry", *, article_id: ArticleId | None = None
+    ) -> bool:
+        """Put a footnote's (or the article's) corrected citation on the clipboard: the entry
+        in the current style as rich and plain text, or its CSL-JSON or BibTeX (``form``).
+        The open article's, unless ``article_id`` names another."""
+        article_id = article_id or self._article()
+        if article_id is None:
+            return False
+        document = self._archive().document(article_id)
+        item: CslItem | None = article_item(document) if label is None else None
+        if label is not None:
+            by_label = {fn.label: fn for fn in document.footnotes}
+            fn = by_label.get(label)
+            if fn is not None:
+                # An ibid or short form is copied as the full citation it points back to.
+                item = (cited_work(fn, by_label) or fn).csl
+                if not item and fn.refers_to in by_label:
+                    item = by_label[fn.refers_to].csl
+        return copy_citation(item, self._style(), form)

@@ -109,6 +109,11 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
     menu.addAction(
         QCoreApplication.translate("flows", "Re-extract"), lambda: reextract_selected(window)
     )
+    if len(ids) == 1:
+        menu.addAction(
+            QCoreApplication.translate("flows", "Copy citation"),
+            lambda: window.ops.copy_citation(None, article_id=ids[0]),
+        )
     menu.addSeparator()
     menu.addAction(
         QCoreApplication.translate("flows", "Move to trash"), lambda: trash_selected(window)
@@ -151,6 +156,17 @@ def _reextracted(window: MainWindow, results: object) -> None:
     errors = [r.error for r in results if r.error] if isinstance(results, list) else []
     if errors:
         show_error(window, "; ".join(errors))
+    lost = [r for r in results if r.lost_citations] if isinstance(results, list) else []
+    if lost:
+        notes = "; ".join(f"{r.id}: {', '.join(r.lost_citations)}" for r in lost)
+        show_error(
+            window,
+            QCoreApplication.translate(
+                "flows",
+                "Corrected citations no longer match a note and are not used (article: notes): "
+                "{notes}. They are kept; archivist check lists them.",
+            ).format(notes=notes),
+        )
 
 
 def import_files(window: MainWindow) -> None:

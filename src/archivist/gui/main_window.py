@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
             parent=self,
             back=self.back_to_marker,
             go_to=self.go_to_highlight,
+            style=lambda: self.dossiers.style_box.currentData() or None,
         )
         self.library = LibraryPanel(self.archive, self)
         self.notes = NotesPanel(self.ops, self)
@@ -169,6 +170,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Find,
         )
         self._action(edit, self.tr("Search the &archive"), self.library.search.setFocus, "Ctrl+K")
+        self._action(
+            edit,
+            self.tr("Copy &citation"),
+            lambda: self.ops.copy_citation(self.notes.citation_label()),
+            "Ctrl+Shift+C",
+        )
         edit.addSeparator()
         self._action(
             edit, self.tr("&Preferences…"), self.preferences, QKeySequence.StandardKey.Preferences

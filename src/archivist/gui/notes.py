@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTabWidget,
     QToolButton,
@@ -56,6 +58,29 @@ class NoteActions(Protocol):
 
     def back_to_marker(self) -> None:
         """Return the reader to the marker last followed."""
+
+    def edit_citation(self, label: str | None) -> object:
+        """Open the citation editor on a footnote (None: the article's own item)."""
+
+    def copy_citation(self, label: str | None, form: str = "entry") -> bool:
+        """Copy a footnote's (None: the article's) citation: ``entry``, ``csl-json``, ``bibtex``."""
+
+
+def citation_menu(parent: QWidget, actions: NoteActions, label: str | None, at: QPoint) -> None:
+    """The context menu of a citation: edit it, copy it formatted, as CSL-JSON or BibTeX."""
+    menu = QMenu(parent)
+    menu.addAction(
+        QCoreApplication.translate("CitationMenu", "Edit citation…"),
+        lambda: actions.edit_citation(label),
+    )
+    menu.addSeparator()
+    for text, form in (
+        (QCoreApplication.translate("CitationMenu", "Copy citation"), "entry"),
+        (QCoreApplication.translate("CitationMenu", "Copy as CSL-JSON"), "csl-json"),
+        (QCoreApplication.translate("CitationMenu", "Copy as BibTeX"), "bibtex"),
+    ):
+        menu.addAction(text, functools.partial(actions.copy_citation, label, form))
+    menu.popup(at)
 
 
 def citation_text(fn: Footnote) -> str:
@@ -238,9 +263,15 @@ class FootnotesTab(QWidget):
 
     def __init__(self, actions: NoteActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = actions
         self.footnotes: tuple[Footnote, ...] = ()
         self.list = QListWidget(self)
         self.list.itemSelectionChanged.connect(self._chosen)
+        self.list.itemDoubleClicked.connect(
+            lambda item: actions.edit_citation(str(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -251,12 +282,19 @@ class FootnotesTab(QWidget):
         self.citation.setObjectName("Citation")
         self.back = QPushButton(self.tr("Back to text"), self)
         self.back.clicked.connect(actions.back_to_marker)
+        self.edit = QPushButton(self.tr("Edit citation…"), self)
+        self.edit.setObjectName("EditCitation")
+        self.edit.clicked.connect(self._edit)
         self.notes = NotesBox(actions, self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.edit)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 2)
         layout.addWidget(self.text)
         layout.addWidget(self.citation)
-        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         layout.addWidget(self.notes, 3)
 
     def set_footnotes(self, footnotes: tuple[Footnote, ...]) -> None:
@@ -267,8 +305,14 @@ class FootnotesTab(QWidget):
         self.list.clear()
         for fn in footnotes:
             extra = f"  · {phrases().notes(len(fn.notes))}" if fn.notes else ""
-            item = QListWidgetItem(f"[{fn.label}] {one_line(fn.text, 90)}{extra}")
+            # Marked at the front, where a narrow pane still shows it.
+            mark = "✎ " if fn.edited else ""
+            item = QListWidgetItem(f"{mark}[{fn.label}] {one_line(fn.text, 90)}{extra}")
             item.setData(Qt.ItemDataRole.UserRole, fn.label)
+            if fn.edited:
+                item.setToolTip(
+                    self.tr("Citation corrected by hand ({when})").format(when=fn.edited)
+                )
             self.list.addItem(item)
             if fn.label == chosen:
                 self.list.setCurrentItem(item)
@@ -290,7 +334,7 @@ class FootnotesTab(QWidget):
     def _chosen(self) -> None:
         label = self.selected_label()
         fn = next((f for f in self.footnotes if f.label == label), None)
-        for widget in (self.text, self.citation, self.back, self.notes):
+        for widget in (self.text, self.citation, self.back, self.edit, self.notes):
             widget.setVisible(fn is not None)
         if fn is None:
             self.text.clear()
@@ -302,8 +346,22 @@ class FootnotesTab(QWidget):
         if fn.refers_to:
             refers = self.tr("Refers to note [{label}]").format(label=fn.refers_to)
             cite = (cite + "\n" if cite else "") + refers
+        if fn.edited:
+            cite = (cite + "\n" if cite else "") + self.tr("(corrected by hand)")
         self.citation.setText(cite or self.tr("No citation parsed (an explanatory note)."))
         self.notes.set_notes(("footnote", fn.label), fn.notes)
+
+    def _edit(self) -> None:
+        label = self.selected_label()
+        if label is not None:
+            self.ops.edit_citation(label)
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if item is not None:
+            self.list.setCurrentItem(item)
+            label = str(item.data(Qt.ItemDataRole.UserRole))
+            citation_menu(self, self.ops, label, self.list.viewport().mapToGlobal(pos))
 
 
 class ArticleTab(QWidget):
@@ -317,7 +375,21 @@ class ArticleTab(QWidget):
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags.editingFinished.connect(self._tags_edited)
         self.notes = NotesBox(actions, self)
+        self.citation = QLabel(self)
+        self.citation.setObjectName("ArticleCitation")
+        self.citation.setWordWrap(True)
+        self.citation.setTextFormat(Qt.TextFormat.PlainText)
+        self.citation.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.citation.customContextMenuRequested.connect(
+            lambda pos: citation_menu(self, actions, None, self.citation.mapToGlobal(pos))
+        )
+        self.edit = QPushButton(self.tr("Edit article citation…"), self)
+        self.edit.setObjectName("EditArticleCitation")
+        self.edit.clicked.connect(lambda: actions.edit_citation(None))
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Citation"), self))
+        layout.addWidget(self.citation)
+        layout.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("Tags"), self))
         layout.addWidget(self.tags)
         layout.addWidget(QLabel(self.tr("Notes on the article"), self))
@@ -326,6 +398,14 @@ class ArticleTab(QWidget):
     def set_article(self, article: Article | None) -> None:
         """Show the article's tags and notes."""
         self.setEnabled(article is not None)
+        shown = ""
+        if article is not None:
+            byline = ", ".join(article.authors)
+            parts = [byline, f"“{article.title}”", article.site or "", article.published or ""]
+            shown = ". ".join(p for p in parts if p)
+            if article.csl_edited:
+                shown += "\n" + self.tr("(corrected by hand)")
+        self.citation.setText(shown)
         self.current_tags = article.tags if article else ()
         if not self.tags.hasFocus():
             self.tags.setText(", ".join(self.current_tags))
@@ -371,6 +451,13 @@ class NotesPanel(QTabWidget):
         """Bring a highlight forward."""
         self.setCurrentWidget(self.highlights)
         self.highlights.select(highlight_id)
+
+    def citation_label(self) -> str | None:
+        """The footnote whose citation a copy takes: the chosen one while the Footnotes tab
+        is shown, else None (the article's own)."""
+        if self.currentWidget() is self.footnotes:
+            return self.footnotes.selected_label()
+        return None
 
     def show_footnote(self, label: str) -> None:
         """Bring a footnote forward."""

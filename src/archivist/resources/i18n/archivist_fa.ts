@@ -8,12 +8,413 @@
         <translation>برچسب‌ها، جداشده با ویرگول</translation>
     </message>
     <message>
+        <source>Edit article citation…</source>
+        <translation>ویرایش ارجاع مقاله…</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>ارجاع</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
         <source>Notes on the article</source>
         <translation>یادداشت‌های مقاله</translation>
+    </message>
+    <message>
+        <source>(corrected by hand)</source>
+        <translation>(به دست اصلاح شده)</translation>
+    </message>
+</context>
+<context>
+    <name>CitationEditor</name>
+    <message>
+        <source>Author</source>
+        <translation>نویسنده</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>ویراستار</translation>
+    </message>
+    <message>
+        <source>Translator</source>
+        <translation>مترجم</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>In (journal, site, book)</source>
+        <translation>در (نشریه، وبگاه، کتاب)</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>مجموعه</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>جلد</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>ناشر</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>محل نشر</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>نشانی وب</translation>
+    </message>
+    <message>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>شابک</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>تاریخ دسترسی</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Citation of note [{label}]</source>
+        <translation>ارجاع پانوشت [{label}]</translation>
+    </message>
+    <message>
+        <source>Citation of the article</source>
+        <translation>ارجاع خود مقاله</translation>
+    </message>
+    <message>
+        <source>Citation (cites a work)</source>
+        <translation>ارجاع (به اثری ارجاع می‌دهد)</translation>
+    </message>
+    <message>
+        <source>Commentary (cites nothing)</source>
+        <translation>توضیح (به اثری ارجاع نمی‌دهد)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Refers back to</source>
+        <translation>بازگشت به</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>Family name or organisation</source>
+        <translation>نام خانوادگی یا سازمان</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Add creator</source>
+        <translation>افزودن پدیدآورنده</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>بالا بردن</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>پایین بردن</translation>
+    </message>
+    <message>
+        <source>Creators</source>
+        <translation>پدیدآورندگان</translation>
+    </message>
+    <message>
+        <source>2016-09-10, 2016-09, 2016, Spring 2016, n.d.</source>
+        <translation>2016-09-10، 2016-09، 2016، Spring 2016، n.d.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>Reset to extracted</source>
+        <translation>بازگشت به استخراج‌شده</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>ازنو</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Corrected by hand ({when}).</source>
+        <translation>به دست اصلاح شده ({when}).</translation>
+    </message>
+    <message>
+        <source>As extracted.</source>
+        <translation>همان‌گونه که استخراج شد.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>(this style lists no entry for such an item)</source>
+        <translation>(این شیوه برای چنین اثری مدخلی در کتاب‌نامه نمی‌آورد)</translation>
+    </message>
+    <message>
+        <source>(no citation: a commentary note)</source>
+        <translation>(بی‌ارجاع: یادداشت توضیحی)</translation>
+    </message>
+</context>
+<context>
+    <name>CitationMenu</name>
+    <message>
+        <source>Edit citation…</source>
+        <translation>ویرایش ارجاع…</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
+        <source>Copy as CSL-JSON</source>
+        <translation>رونوشت به‌صورت CSL-JSON</translation>
+    </message>
+    <message>
+        <source>Copy as BibTeX</source>
+        <translation>رونوشت به‌صورت BibTeX</translation>
+    </message>
+</context>
+<context>
+    <name>CitationType</name>
+    <message>
+        <source>Article (preprint, working paper)</source>
+        <translation>مقاله (پیش‌انتشار، مقاله کاری)</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>مقاله نشریه علمی</translation>
+    </message>
+    <message>
+        <source>Magazine article</source>
+        <translation>مقاله مجله</translation>
+    </message>
+    <message>
+        <source>Newspaper article</source>
+        <translation>مقاله روزنامه</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>لایحه</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>کتاب</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>برنامه رادیویی یا تلویزیونی</translation>
+    </message>
+    <message>
+        <source>Book chapter</source>
+        <translation>فصل کتاب</translation>
+    </message>
+    <message>
+        <source>Classic work</source>
+        <translation>اثر کلاسیک</translation>
+    </message>
+    <message>
+        <source>Archival collection</source>
+        <translation>مجموعه آرشیوی</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>مجموعه داده</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>مدخل</translation>
+    </message>
+    <message>
+        <source>Dictionary entry</source>
+        <translation>مدخل واژه‌نامه</translation>
+    </message>
+    <message>
+        <source>Encyclopedia entry</source>
+        <translation>مدخل دانشنامه</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>شکل</translation>
+    </message>
+    <message>
+        <source>Image or artwork</source>
+        <translation>تصویر یا اثر هنری</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>جلسه استماع</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>مصاحبه</translation>
+    </message>
+    <message>
+        <source>Legal case</source>
+        <translation>پرونده حقوقی</translation>
+    </message>
+    <message>
+        <source>Legislation</source>
+        <translation>قانون</translation>
+    </message>
+    <message>
+        <source>Manuscript</source>
+        <translation>دست‌نوشته</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>نقشه</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>فیلم</translation>
+    </message>
+    <message>
+        <source>Musical score</source>
+        <translation>پارتیتور</translation>
+    </message>
+    <message>
+        <source>Pamphlet</source>
+        <translation>جزوه</translation>
+    </message>
+    <message>
+        <source>Conference paper</source>
+        <translation>مقاله همایش</translation>
+    </message>
+    <message>
+        <source>Patent</source>
+        <translation>پتنت</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>اجرا</translation>
+    </message>
+    <message>
+        <source>Periodical</source>
+        <translation>نشریه ادواری</translation>
+    </message>
+    <message>
+        <source>Letter or personal message</source>
+        <translation>نامه یا پیام شخصی</translation>
+    </message>
+    <message>
+        <source>Forum or social media post</source>
+        <translation>پست انجمن یا شبکه اجتماعی</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>پست وبلاگ</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>آیین‌نامه</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>نقد</translation>
+    </message>
+    <message>
+        <source>Book review</source>
+        <translation>نقد کتاب</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>نرم‌افزار</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>ضبط صوتی</translation>
+    </message>
+    <message>
+        <source>Speech or lecture</source>
+        <translation>سخنرانی</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>استاندارد</translation>
+    </message>
+    <message>
+        <source>Thesis</source>
+        <translation>پایان‌نامه</translation>
+    </message>
+    <message>
+        <source>Treaty</source>
+        <translation>معاهده</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>صفحه وب</translation>
     </message>
 </context>
 <context>
@@ -121,8 +522,20 @@
         <translation>بازگشت به متن</translation>
     </message>
     <message>
+        <source>Edit citation…</source>
+        <translation>ویرایش ارجاع…</translation>
+    </message>
+    <message>
+        <source>Citation corrected by hand ({when})</source>
+        <translation>ارجاع به دست اصلاح شده ({when})</translation>
+    </message>
+    <message>
         <source>Refers to note [{label}]</source>
         <translation>ارجاع به پانوشت [{label}]</translation>
+    </message>
+    <message>
+        <source>(corrected by hand)</source>
+        <translation>(به دست اصلاح شده)</translation>
     </message>
     <message>
         <source>No citation parsed (an explanatory note).</source>
@@ -368,6 +781,10 @@
     <message>
         <source>Search the &amp;archive</source>
         <translation>&amp;جست‌وجو در بایگانی</translation>
+    </message>
+    <message>
+        <source>Copy &amp;citation</source>
+        <translation>رونوشت &amp;ارجاع</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -646,6 +1063,14 @@
         <source>Delete dossier</source>
         <translation>حذف پرونده</translation>
     </message>
+    <message>
+        <source>Reset citation</source>
+        <translation>بازگشت ارجاع</translation>
+    </message>
+    <message>
+        <source>Edit citation</source>
+        <translation>ویرایش ارجاع</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeView</name>
@@ -740,6 +1165,10 @@ Drop files or folders anywhere on this window, or:</source>
         <translation>استخراج دوباره</translation>
     </message>
     <message>
+        <source>Copy citation</source>
+        <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation>انتقال به زباله‌دان</translation>
     </message>
@@ -750,6 +1179,10 @@ Drop files or folders anywhere on this window, or:</source>
     <message>
         <source>Re-extracting</source>
         <translation>استخراج دوباره</translation>
+    </message>
+    <message>
+        <source>Corrected citations no longer match a note and are not used (article: notes): {notes}. They are kept; archivist check lists them.</source>
+        <translation>ارجاع‌های اصلاح‌شده دیگر با هیچ پانوشتی جور نیستند و به کار نمی‌روند (مقاله: پانوشت‌ها): {notes}. نگه داشته شده‌اند؛ archivist check آن‌ها را فهرست می‌کند.</translation>
     </message>
     <message>
         <source>Import articles</source>
