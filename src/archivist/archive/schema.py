@@ -226,6 +226,16 @@ def _footnote_locator(db: Database) -> None:
     db.execute("ALTER TABLE footnotes ADD COLUMN locator TEXT")
 
 
+@migrations(name="0005_footnote_uncited")
+def _footnote_uncited(db: Database) -> None:
+    # Why a footnote has no marker in the text: cited only in content the importer left out
+    # ('dropped'), or never cited by the page, as in a journal's reference list ('unlinked').
+    db.execute(
+        "ALTER TABLE footnotes ADD COLUMN uncited TEXT "
+        "CHECK (uncited IS NULL OR uncited IN ('dropped', 'unlinked'))"
+    )
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -43,10 +43,11 @@ _HEADING_NOISE = re.compile(r"^[\s#\d.:：·|\-–—]+|[\s:：.\[\]]+$|\[\s*(?:
 _EDIT_SUFFIX = re.compile(r"\s*\[?\s*(?:edit|modifier|bearbeiten|ویرایش|عدل)\s*\]?\s*$", re.I)
 
 _DIGITS = "0-9٠-٩۰-۹"
-# A marker's text once brackets are off: a number ("12", "۳"), a note-group number ("n 3",
-# "note 3"), a letter or two ("a", "ab"), or a run of reference symbols ("*", "†", "‡").
+# A marker's text once brackets are off: a number ("12", "۳"), a note-group number in lower
+# case ("n 3", "note 3"; "King 2003" is a short citation), a letter or two ("a", "ab"), or a
+# run of reference symbols ("*", "†", "‡").
 _SINGLE = re.compile(
-    rf"(?:[a-z]{{1,4}}\.?\s?)?\*?[{_DIGITS}]{{1,4}}|[a-zA-Z]{{1,2}}|[*†‡§¶#]{{1,3}}", re.I
+    rf"\*?[{_DIGITS}]{{1,4}}|[a-z]{{1,4}}\.?\s?[{_DIGITS}]{{1,3}}|[a-zA-Z]{{1,2}}|[*†‡§¶#]{{1,3}}"
 )
 _SPAN = re.compile(rf"([{_DIGITS}]{{1,4}})\s*[-–—]\s*([{_DIGITS}]{{1,4}})")
 _OPEN = "[(（【"

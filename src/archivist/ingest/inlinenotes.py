@@ -1,0 +1,158 @@
+"""Notes a page keeps at the marker itself: hover, tooltip and pop-up footnote plugins.
+
+The note sits in a hidden element inside or beside the marker, in the marker's ``title`` or
+``data-*`` attribute, or in the element its ``aria-describedby`` names. It is lifted out into
+a footnote and the body keeps only the marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from lxml import etree
+
+from archivist.ingest.htmldom import inner_text, remove
+from archivist.ingest.notedom import Labels, glued, hidden, in_running_text
+from archivist.ingest.notemarks import marker_labels
+from archivist.ingest.notetext import FoundNote, replace_with_placeholders
+
+_MARKERS = ("sup", "span", "a", "button", "small")
+_HOLDERS = frozenset({"span", "small", "div", "aside", "p", "cite", "em", "i"})
+_MIN_WORDS = 3
+_MAX_LABEL_DIGITS = 3
+_NOT_PROSE = ("{", "[", "<", "http:", "https:", "/", "#")
+
+
+def find_inline_notes(
+    root: etree._Element, ids: Mapping[str | None, etree._Element], taken: Labels
+) -> list[FoundNote]:
+    """Lift notes kept at their markers out of the page; placeholders stay for the markers."""
+    found: list[FoundNote] = []
+    top = root.getroottree().getroot()
+    for el in list(root.iter(*_MARKERS)):
+        if el.getroottree().getroot() is not top or el.getparent() is None:
+            continue  # inside a marker already replaced
+        located = _inline_note(el, ids)
+        if located is None:
+            continue
+        marker, note, text, shown = located
+        label = taken.take(shown)
+        if note is not None:
+            remove(note)
+        replace_with_placeholders(_whole_marker(marker), [label])
+        found.append(FoundNote(label, text))
+    return found
+
+
+def _inline_note(
+    el: etree._Element, ids: Mapping[str | None, etree._Element]
+) -> tuple[etree._Element, etree._Element | None, str, str] | None:
+    """``(marker, note element or None, note text, label)`` when ``el`` carries a note."""
+    if not _plain_link(el, ids) or not in_running_text(el):
+        return None
+    own = _label(inner_text(el))
+    if own:
+        if not glued(el):
+            return None
+        for attr in _note_attributes(el):
+            return el, None, attr, own
+        described = ids.get(el.get("aria-describedby"))
+        if described is not None and _prose(inner_text(described)):
+            return el, described, inner_text(described), own
+        beside = el.getnext()
+        if beside is not None and not (el.tail or "").strip() and _note_beside(el, beside):
+            return el, beside, inner_text(beside), own
+        return None
+    # The note inside the marker: the marker's text is a label once the note is set aside.
+    if el.tag not in ("sup", "span", "small"):
+        return None
+    for child in el.iterdescendants():
+        if not isinstance(child.tag, str) or child.tag == "a" or child.tag not in _HOLDERS:
+            continue
+        text = inner_text(child)
+        if not _prose(text) or (child.find(".//a[@href]") is not None and not hidden(child)):
+            continue
+        rest = inner_text(el).replace(text, "", 1)
+        label = _label(rest)
+        if label and glued(el):
+            return el, child, text, label
+        return None
+    return None
+
+
+def _label(text: str) -> str:
+    labels = marker_labels(text)
+    if len(labels) != 1:
+        return ""
+    label = labels[0]
+    if label.isalpha() and (len(label) > 1 or not label.islower()):
+        return ""  # "UN", "A": an abbreviation or an initial, not a note's letter
+    digits = sum(ch.isdigit() for ch in label)
+    return label if digits <= _MAX_LABEL_DIGITS else ""
+
+
+def _plain_link(el: etree._Element, ids: Mapping[str | None, etree._Element]) -> bool:
+    """False for links to other pages or to notes in the page (the link finder's work)."""
+    for a in [el, *el.iterancestors("a"), *el.iterdescendants("a")]:
+        if a.tag != "a":
+            continue
+        href = (a.get("href") or "").strip()
+        if href.lower().startswith("javascript:") or href in ("", "#"):
+            continue
+        page, _, fragment = href.partition("#")
+        if page or fragment in ids:
+            return False
+    return True
+
+
+def _note_attributes(el: etree._Element) -> list[str]:
+    """Prose the marker (or the link or sup wrapped round it) keeps in an attribute."""
+    found: list[str] = []
+    for holder in [el, *el.iterdescendants("a", "span")]:
+        for name, value in holder.attrib.items():
+            text, key = str(value), str(name)
+            if (key == "title" or key.startswith("data-")) and _prose(text):
+                found.append(" ".join(text.split()))
+    return found
+
+
+def _note_beside(marker: etree._Element, beside: etree._Element) -> bool:
+    """A note element right after its marker: hidden, or paired to it by attribute or class."""
+    if not isinstance(beside.tag, str) or beside.tag not in _HOLDERS:
+        return False
+    if not _prose(inner_text(beside)):
+        return False
+    if hidden(beside):
+        return True
+    shared = {
+        (name, value)
+        for name, value in marker.attrib.items()
+        if str(name).startswith("data-") and beside.get(name) == value
+    }
+    if shared:
+        return True
+    stems = (marker.get("class") or "").split()
+    return any(
+        token.startswith(stem) and token != stem
+        for stem in stems
+        for token in (beside.get("class") or "").split()
+    )
+
+
+def _prose(text: str) -> bool:
+    text = text.strip()
+    return len(text.split()) >= _MIN_WORDS and not text.startswith(_NOT_PROSE)
+
+
+def _whole_marker(marker: etree._Element) -> etree._Element:
+    """A sup or link wrapped round nothing but the marker is the marker as a whole."""
+    parent = marker.getparent()
+    while (
+        parent is not None
+        and parent.tag in ("sup", "a")
+        and len(parent) == 1
+        and not (parent.text or "").strip("[( ")
+        and not (marker.tail or "").strip("]) ")
+    ):
+        marker, parent = parent, parent.getparent()
+    return marker
