@@ -220,7 +220,28 @@ def main(argv: list[str] | None = None) -> int:
         recall = hits_n / truth_n if truth_n else 0.0
         print(f"{name:6} {page_n:5} {truth_n:6} {hits_n:6} {recall:7.1%} {zero_n:10}")
     print("target: 98% on the check part")
+    for count in (1_000, 10_000):
+        page = many_notes_page(count)
+        started = time.perf_counter()
+        found = len(archivist_html.extract(page, "many.html").article.footnotes)
+        print(
+            f"a page of {count:,} notes: {found:,} found in {time.perf_counter() - started:.2f} s"
+        )
     return 0
+
+
+def many_notes_page(count: int) -> bytes:
+    """A page citing ``count`` notes, one a paragraph, for the cost of many notes."""
+    body = "".join(
+        f'<p>Sentence {n} of the article, long enough to be read.<sup><a href="#n{n}">{n}</a>'
+        "</sup></p>"
+        for n in range(1, count + 1)
+    )
+    notes = "".join(
+        f'<li id="n{n}">Source {n}, Harbour Press, 1910.</li>' for n in range(1, count + 1)
+    )
+    page = f'<html><body><article>{body}<ol class="footnotes">{notes}</ol></article></body></html>'
+    return page.encode()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from archivist.ingest.htmldom import inner_text, remove, text_content
 from archivist.ingest.htmltext import FOOTNOTE_TAG
 from archivist.ingest.notemarks import is_notes_heading, marker_labels
 from archivist.ingest.pagecite import note_items
+from archivist.ingest.textmeta import ascii_digits
 
 _BACKLINK_CLASS = re.compile(
     r"backref|backlink|reversefootnote|footnote-back|mw-cite-backlink|footnote-number|"
@@ -85,8 +86,10 @@ def note_text(note: etree._Element, label: str) -> str:
     text = " ".join(text_content(work).split())
     text = _EMPTY_BRACKETS.sub("", text.strip(_BACK_ARROWS + " "))
     match = LEADING_NUMBER.match(text)
-    if match and (match.group(1) or match.group(2)) == label:
+    if match and ascii_digits(match.group(1) or match.group(2)) == label:
         text = text[match.end() :]
+    elif text.startswith(label) and text[len(label) : len(label) + 1] in (" ", ".", ")"):
+        text = text[len(label) + 1 :]  # a symbol's note: "* The minutes..."
     return text.strip(_BACK_ARROWS + " ")
 
 
