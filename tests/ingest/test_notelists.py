@@ -53,3 +53,12 @@ def test_bracketed_numbers_in_code_are_not_markers() -> None:
     assert note.markers == (a.text.index("[1]"),)
     assert "x[2] is the third day" in a.text and "h = x[1] + x[2]" in a.text
     assert "Notes" not in a.text
+
+
+def test_notes_numbered_alike_under_two_tables_go_to_their_own_markers() -> None:
+    a = article("fn_repeated_numbers.html")
+    levy, tonnage = a.footnotes
+    assert (levy.label, tonnage.label) == ("1", "1-2")
+    assert levy.text.startswith("Harbour Board") and tonnage.text.startswith("County Engineer")
+    assert a.text[: levy.markers[0]].endswith("Levy")
+    assert a.text[: tonnage.markers[0]].endswith("Tonnage")

@@ -83,7 +83,9 @@ def _take(
         remove_with_empty_parents(entry)
     body = root.find("body")
     scope = body if body is not None else root
-    wanted = dict(zip(shown, labels, strict=True))
+    wanted = _Copies()
+    for number, label in zip(shown, labels, strict=True):
+        wanted.copies.setdefault(number, []).append(label)
     cited = _mark_plain_markers(scope, wanted)
     return [dataclasses.replace(note, cited=note.label in cited) for note in notes]
 
@@ -150,16 +152,15 @@ def _blocks_of(el: etree._Element) -> list[etree._Element]:
 
 
 def _reference_like(entries: list[etree._Element]) -> bool:
-    """Entries that read as references: short, and most of them dated or linked."""
+    """Entries that read as references: short, and most of them dated.
+
+    A dated entry is what a journal's references and a works-cited list share; a list of bare
+    links under "References" (a blog's sidebar) is left to the body extractor.
+    """
     texts = [inner_text(e) for e in entries]
     if sum(map(len, texts)) > _MEAN_ENTRY * len(texts) or max(map(len, texts)) > MAX_NOTE:
         return False
-    evidence = sum(
-        1
-        for e, t in zip(entries, texts, strict=True)
-        if _YEAR.search(t) or e.find(".//a") is not None
-    )
-    return evidence * 2 > len(entries)
+    return sum(1 for t in texts if _YEAR.search(t)) * 2 > len(texts)
 
 
 def _cited_anywhere(root: etree._Element, labels: set[str]) -> bool:
@@ -196,7 +197,25 @@ def drop_empty_notes_headings(root: etree._Element) -> None:
             remove_with_empty_parents(heading)
 
 
-def _mark_plain_markers(scope: etree._Element, wanted: dict[str, str]) -> set[str]:
+class _Copies:
+    """Labels by the number the page shows; markers of a number used twice (two tables' notes
+    both numbered 1) go to its notes in document order, the last taking any further ones."""
+
+    def __init__(self) -> None:
+        self.copies: dict[str, list[str]] = {}
+        self.used: dict[str, int] = {}
+
+    def __contains__(self, number: object) -> bool:
+        return number in self.copies
+
+    def __getitem__(self, number: str) -> str:
+        copies = self.copies[number]
+        seen = self.used.get(number, 0)
+        self.used[number] = seen + 1
+        return copies[min(seen, len(copies) - 1)]
+
+
+def _mark_plain_markers(scope: etree._Element, wanted: _Copies) -> set[str]:
     """Replace ``[n]`` and ``<sup>n</sup>`` naming a wanted label by placeholders; the labels."""
     marked: set[str] = set()
     for sup in list(scope.iter("sup")):
@@ -234,7 +253,7 @@ def _mark_plain_markers(scope: etree._Element, wanted: dict[str, str]) -> set[st
 
 
 def _split(
-    text: str, wanted: dict[str, str], marked: set[str]
+    text: str, wanted: _Copies, marked: set[str]
 ) -> tuple[str, list[tuple[str, str]]] | None:
     matches = [
         m

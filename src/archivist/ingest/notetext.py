@@ -86,7 +86,9 @@ def note_text(note: etree._Element, label: str) -> str:
     text = " ".join(text_content(work).split())
     text = _EMPTY_BRACKETS.sub("", text.strip(_BACK_ARROWS + " "))
     match = LEADING_NUMBER.match(text)
-    if match and ascii_digits(match.group(1) or match.group(2)) == label:
+    # A label told apart as "1-2" still shows "1" before its text.
+    shown = label.partition("-")[0]
+    if match and ascii_digits(match.group(1) or match.group(2)) in (label, shown):
         text = text[match.end() :]
     elif text.startswith(label) and text[len(label) : len(label) + 1] in (" ", ".", ")"):
         text = text[len(label) + 1 :]  # a symbol's note: "* The minutes..."
