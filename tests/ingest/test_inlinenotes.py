@@ -63,3 +63,10 @@ def test_an_abbreviation_with_a_title_is_no_inline_note() -> None:
 def test_a_counter_after_a_space_is_no_inline_note() -> None:
     markup = 'The harbour board met twice. <span title="comments on this article so far">3</span>'
     assert inline(markup + " readers wrote in about the levy.") == []
+
+
+def test_hover_copy_of_a_listed_note_leaves_the_body_and_the_note_is_listed_once() -> None:
+    a = article("fn_inline_copy.html")
+    assert [(f.label, f.text) for f in a.footnotes] == [("1", FIRST), ("2", SECOND)]
+    assert "Harbour Board" not in a.text
+    assert a.text[a.footnotes[0].markers[0] :].startswith("[1] It was raised")

@@ -8,6 +8,7 @@ a footnote and the body keeps only the marker.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from lxml import etree
 
@@ -32,10 +33,17 @@ def find_inline_notes(
     for el in list(root.iter(*_MARKERS)):
         if el.getroottree().getroot() is not top or el.getparent() is None:
             continue  # inside a marker already replaced
-        located = _inline_note(el, ids)
+        kind = _link_kind(el, ids)
+        located = _inline_note(el, ids) if kind != "elsewhere" else None
         if located is None:
             continue
         marker, note, text, shown = located
+        if kind == "in-page":
+            # The marker also links to the note in the page's notes list: the copy kept for
+            # hovering goes, and the link finder takes the marker and the listed note.
+            if note is not None:
+                remove(note)
+            continue
         label = taken.take(shown)
         if note is not None:
             remove(note)
@@ -48,7 +56,7 @@ def _inline_note(
     el: etree._Element, ids: Mapping[str | None, etree._Element]
 ) -> tuple[etree._Element, etree._Element | None, str, str] | None:
     """``(marker, note element or None, note text, label)`` when ``el`` carries a note."""
-    if not _plain_link(el, ids) or not in_running_text(el):
+    if not in_running_text(el):
         return None
     own = _label(inner_text(el))
     if own:
@@ -91,8 +99,11 @@ def _label(text: str) -> str:
     return label if digits <= _MAX_LABEL_DIGITS else ""
 
 
-def _plain_link(el: etree._Element, ids: Mapping[str | None, etree._Element]) -> bool:
-    """False for links to other pages or to notes in the page (the link finder's work)."""
+def _link_kind(
+    el: etree._Element, ids: Mapping[str | None, etree._Element]
+) -> Literal["none", "in-page", "elsewhere"]:
+    """Whether the marker links nowhere, to a note in the page, or to another page."""
+    kind: Literal["none", "in-page", "elsewhere"] = "none"
     for a in [el, *el.iterancestors("a"), *el.iterdescendants("a")]:
         if a.tag != "a":
             continue
@@ -100,9 +111,11 @@ def _plain_link(el: etree._Element, ids: Mapping[str | None, etree._Element]) ->
         if href.lower().startswith("javascript:") or href in ("", "#"):
             continue
         page, _, fragment = href.partition("#")
-        if page or fragment in ids:
-            return False
-    return True
+        if page:
+            return "elsewhere"
+        if fragment in ids:
+            kind = "in-page"
+    return kind
 
 
 def _note_attributes(el: etree._Element) -> list[str]:
