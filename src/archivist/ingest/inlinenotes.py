@@ -12,7 +12,7 @@ from typing import Literal
 
 from lxml import etree
 
-from archivist.ingest.htmldom import inner_text, remove
+from archivist.ingest.htmldom import inner_text, remove, text_length
 from archivist.ingest.notedom import Labels, glued, hidden, in_running_text
 from archivist.ingest.notemarks import marker_labels
 from archivist.ingest.notetext import FoundNote, replace_with_placeholders
@@ -20,6 +20,10 @@ from archivist.ingest.notetext import FoundNote, replace_with_placeholders
 _MARKERS = ("sup", "span", "a", "button", "small")
 _HOLDERS = frozenset({"span", "small", "div", "aside", "p", "cite", "em", "i"})
 _MIN_WORDS = 3
+_MAX_MARKER = 24
+"""Characters a marker's text holds at most (``[12]``, ``note 3``, ``*``)."""
+_MAX_PARTS = 3
+"""Children of a marker that holds its note: the label, the note, perhaps a close button."""
 _MAX_LABEL_DIGITS = 3
 _NOT_PROSE = ("{", "[", "<", "http:", "https:", "/", "#")
 
@@ -31,11 +35,13 @@ def find_inline_notes(
     found: list[FoundNote] = []
     top = root.getroottree().getroot()
     for el in list(root.iter(*_MARKERS)):
+        if el.tag == "a" and _to_elsewhere(el.get("href")):
+            continue  # a link to another page is no marker (and most links are such)
         if el.getroottree().getroot() is not top or el.getparent() is None:
             continue  # inside a marker already replaced
-        kind = _link_kind(el, ids)
-        located = _inline_note(el, ids) if kind != "elsewhere" else None
-        if located is None:
+        located = _inline_note(el, ids)
+        kind = _link_kind(el, ids) if located is not None else "elsewhere"
+        if located is None or kind == "elsewhere":
             continue
         marker, note, text, shown = located
         if kind == "in-page":
@@ -56,35 +62,44 @@ def _inline_note(
     el: etree._Element, ids: Mapping[str | None, etree._Element]
 ) -> tuple[etree._Element, etree._Element | None, str, str] | None:
     """``(marker, note element or None, note text, label)`` when ``el`` carries a note."""
-    if not in_running_text(el):
+    length = text_length(el)
+    if length <= _MAX_MARKER:
+        located = _note_of_marker(el, ids)
+    elif el.tag in ("sup", "span", "small") and 0 < len(el) <= _MAX_PARTS:
+        located = _note_inside(el)
+    else:
         return None
+    return located if located is not None and in_running_text(el) else None
+
+
+def _note_of_marker(
+    el: etree._Element, ids: Mapping[str | None, etree._Element]
+) -> tuple[etree._Element, etree._Element | None, str, str] | None:
+    """The note a short marker keeps in an attribute, a described element or beside it."""
     own = _label(inner_text(el))
-    if own:
-        if not glued(el):
-            return None
-        for attr in _note_attributes(el):
-            return el, None, attr, own
-        described = ids.get(el.get("aria-describedby"))
-        if described is not None and _prose(inner_text(described)):
-            return el, described, inner_text(described), own
-        beside = el.getnext()
-        if beside is not None and not (el.tail or "").strip() and _note_beside(el, beside):
-            return el, beside, inner_text(beside), own
+    if not own or not glued(el):
         return None
-    # The note inside the marker: the marker's text is a label once the note is set aside.
-    if el.tag not in ("sup", "span", "small"):
-        return None
+    for attr in _note_attributes(el):
+        return el, None, attr, own
+    described = ids.get(el.get("aria-describedby"))
+    if described is not None and _prose(inner_text(described)):
+        return el, described, inner_text(described), own
+    beside = el.getnext()
+    if beside is not None and not (el.tail or "").strip() and _note_beside(el, beside):
+        return el, beside, inner_text(beside), own
+    return None
+
+
+def _note_inside(el: etree._Element) -> tuple[etree._Element, etree._Element, str, str] | None:
+    """The note inside a marker: its text is a label once the note is set aside."""
     for child in el.iterdescendants():
         if not isinstance(child.tag, str) or child.tag == "a" or child.tag not in _HOLDERS:
             continue
         text = inner_text(child)
         if not _prose(text) or (child.find(".//a[@href]") is not None and not hidden(child)):
             continue
-        rest = inner_text(el).replace(text, "", 1)
-        label = _label(rest)
-        if label and glued(el):
-            return el, child, text, label
-        return None
+        label = _label(inner_text(el).replace(text, "", 1))
+        return (el, child, text, label) if label and glued(el) else None
     return None
 
 
@@ -97,6 +112,13 @@ def _label(text: str) -> str:
         return ""  # "UN", "A": an abbreviation or an initial, not a note's letter
     digits = sum(ch.isdigit() for ch in label)
     return label if digits <= _MAX_LABEL_DIGITS else ""
+
+
+def _to_elsewhere(href: str | None) -> bool:
+    if not href:
+        return False
+    href = href.strip()
+    return bool(href) and href[0] != "#" and not href.lower().startswith("javascript:")
 
 
 def _link_kind(

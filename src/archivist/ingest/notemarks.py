@@ -51,6 +51,8 @@ _SINGLE = re.compile(
 )
 _SPAN = re.compile(rf"([{_DIGITS}]{{1,4}})\s*[-–—]\s*([{_DIGITS}]{{1,4}})")
 _OPEN = "[(（【"
+_SYMBOLS = "*†‡§¶#"
+_HAS_DIGIT = re.compile(rf"[{_DIGITS}]")
 _CLOSE = "])）】"
 
 
@@ -63,7 +65,7 @@ def marker_labels(text: str) -> list[str]:
     if len(core) > 24:
         return []
     core = core.lstrip(_OPEN).rstrip(_CLOSE).strip()
-    if not core:
+    if not core or (len(core) > 2 and core[0] not in _SYMBOLS and not _HAS_DIGIT.search(core)):
         return []
     if _SINGLE.fullmatch(core):
         return [ascii_digits(" ".join(core.split()))]
