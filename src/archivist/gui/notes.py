@@ -302,8 +302,20 @@ class FootnotesTab(QWidget):
         if fn.refers_to:
             refers = self.tr("Refers to note [{label}]").format(label=fn.refers_to)
             cite = (cite + "\n" if cite else "") + refers
+        uncited = self._uncited(fn)
+        if uncited:
+            cite = (cite + "\n" if cite else "") + uncited
         self.citation.setText(cite or self.tr("No citation parsed (an explanatory note)."))
+        self.back.setVisible(bool(fn.markers))
         self.notes.set_notes(("footnote", fn.label), fn.notes)
+
+    def _uncited(self, fn: Footnote) -> str:
+        """Why the text holds no marker for a footnote, in words; empty when it holds one."""
+        if fn.uncited == "dropped":
+            return self.tr("Cited only in a part of the page left out of the text.")
+        if fn.uncited == "unlinked":
+            return self.tr("Listed by the page without a marker in the text.")
+        return ""
 
 
 class ArticleTab(QWidget):
