@@ -13,7 +13,7 @@ from typing import Literal
 from lxml import etree
 
 from archivist.ingest.htmldom import inner_text, remove, text_length
-from archivist.ingest.notedom import Labels, glued, hidden, in_running_text
+from archivist.ingest.notedom import MAX_NOTE, Labels, glued, hidden, in_running_text
 from archivist.ingest.notemarks import marker_labels
 from archivist.ingest.notetext import FoundNote, replace_with_placeholders
 
@@ -22,6 +22,7 @@ _HOLDERS = frozenset({"span", "small", "div", "aside", "p", "cite", "em", "i"})
 _MIN_WORDS = 3
 _MAX_MARKER = 24
 """Characters a marker's text holds at most (``[12]``, ``note 3``, ``*``)."""
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "article", "section")
 _MAX_PARTS = 3
 """Children of a marker that holds its note: the label, the note, perhaps a close button."""
 _MAX_LABEL_DIGITS = 3
@@ -82,11 +83,17 @@ def _note_of_marker(
     for attr in _note_attributes(el):
         return el, None, attr, own
     described = ids.get(el.get("aria-describedby"))
-    if described is not None and _prose(inner_text(described)):
+    if (
+        described is not None
+        and hidden(described)
+        and _apart(el, described)
+        and _note_sized(described)
+        and _prose(inner_text(described))
+    ):
         return el, described, inner_text(described), own
     beside = el.getnext()
     if beside is not None and not (el.tail or "").strip() and _note_beside(el, beside):
-        return el, beside, inner_text(beside), own
+        return (el, beside, inner_text(beside), own) if _note_sized(beside) else None
     return None
 
 
@@ -98,6 +105,8 @@ def _note_inside(el: etree._Element) -> tuple[etree._Element, etree._Element, st
         text = inner_text(child)
         if not _prose(text) or (child.find(".//a[@href]") is not None and not hidden(child)):
             continue
+        if not _note_sized(child):
+            return None
         label = _label(inner_text(el).replace(text, "", 1))
         return (el, child, text, label) if label and glued(el) else None
     return None
@@ -171,6 +180,18 @@ def _note_beside(marker: etree._Element, beside: etree._Element) -> bool:
         token.startswith(stem) and token != stem
         for stem in stems
         for token in (beside.get("class") or "").split()
+    )
+
+
+def _note_sized(el: etree._Element) -> bool:
+    """Short enough to be a note, and holding no block of the article (no heading, no list)."""
+    return text_length(el) <= MAX_NOTE and next(el.iter(*_BLOCKS), None) is None
+
+
+def _apart(marker: etree._Element, note: etree._Element) -> bool:
+    """Neither inside the other: taking the note out leaves the marker in place."""
+    return not any(a is note for a in marker.iterancestors()) and not any(
+        d is marker for d in note.iterdescendants()
     )
 
 
