@@ -133,11 +133,13 @@ def _linked_notes(
     # A block found only through an anchor's name is trusted least: never when the link sits
     # in a surer note (a back-link) or the block holds a surer marker (body text).
     sure_notes = {note for _, note in strong}
+    holding_sure_markers = {block for m, _ in strong for block in m.iterancestors()}
     markers = strong + [
         (a, note)
         for a, note in weak
-        if not any(_inside(a, n) for n in sure_notes)
-        and not any(_inside(m, note) for m, _ in strong)
+        if a not in sure_notes
+        and not any(block in sure_notes for block in a.iterancestors())
+        and note not in holding_sure_markers
     ]
     if not markers and not in_container:
         return None
@@ -235,11 +237,6 @@ def _looks_like_marker(a: etree._Element) -> bool:
     if _MARKER_HINT.search(hint):
         return True
     return bool(_LABEL_TEXT.match(" ".join(text_content(a).split())))
-
-
-def _marker_label(a: etree._Element) -> str:
-    match = _LABEL_TEXT.match(" ".join(text_content(a).split()))
-    return match.group(1).strip() if match else ""
 
 
 def _own_number(note: etree._Element) -> str:
