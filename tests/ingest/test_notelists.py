@@ -62,3 +62,12 @@ def test_notes_numbered_alike_under_two_tables_go_to_their_own_markers() -> None
     assert levy.text.startswith("Harbour Board") and tonnage.text.startswith("County Engineer")
     assert a.text[: levy.markers[0]].endswith("Levy")
     assert a.text[: tonnage.markers[0]].endswith("Tonnage")
+
+
+def test_unlinked_range_markers_cite_each_note_of_a_list_under_a_wrapped_heading() -> None:
+    a = article("fn_plain_ranges.html")
+    assert [f.label for f in a.footnotes] == ["1", "2", "3"]
+    assert [len(f.markers) for f in a.footnotes] == [1, 1, 1]
+    start = a.footnotes[0].markers[0]
+    assert a.text[start : start + 6] == "[1][2]"
+    assert "参考资料" not in a.text and "Harbour Board" not in a.text
