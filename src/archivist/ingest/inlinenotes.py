@@ -77,12 +77,20 @@ def _note_of_marker(
     el: etree._Element, ids: Mapping[str | None, etree._Element]
 ) -> tuple[etree._Element, etree._Element | None, str, str] | None:
     """The note a short marker keeps in an attribute, a described element or beside it."""
+    # Where the note could be is asked first: it is cheap, and most short inline elements of
+    # a page (a word in a span) have none, so their text is never read as a label.
+    attributes = _note_attributes(el)
+    described = ids.get(el.get("aria-describedby"))
+    beside = el.getnext()
+    if beside is not None and ((el.tail or "").strip() or not beside.attrib):
+        beside = None
+    if not attributes and described is None and beside is None:
+        return None
     own = _label(inner_text(el))
     if not own or not glued(el):
         return None
-    for attr in _note_attributes(el):
-        return el, None, attr, own
-    described = ids.get(el.get("aria-describedby"))
+    if attributes:
+        return el, None, attributes[0], own
     if (
         described is not None
         and hidden(described)
@@ -91,8 +99,7 @@ def _note_of_marker(
         and _prose(inner_text(described))
     ):
         return el, described, inner_text(described), own
-    beside = el.getnext()
-    if beside is not None and not (el.tail or "").strip() and _note_beside(el, beside):
+    if beside is not None and _note_beside(el, beside):
         return (el, beside, inner_text(beside), own) if _note_sized(beside) else None
     return None
 
@@ -153,6 +160,8 @@ def _note_attributes(el: etree._Element) -> list[str]:
     """Prose the marker (or the link or sup wrapped round it) keeps in an attribute."""
     found: list[str] = []
     for holder in [el, *el.iterdescendants("a", "span")]:
+        if not holder.attrib:
+            continue
         for name, value in holder.attrib.items():
             text, key = str(value), str(name)
             if (key == "title" or key.startswith("data-")) and _prose(text):
