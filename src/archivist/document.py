@@ -61,6 +61,7 @@ def article_document(article: Article) -> dict[str, Any]:
                 "kind": fn.kind,
                 "refers_to": fn.refers_to,
                 "locator": fn.locator,
+                "uncited": fn.uncited,
                 "csl": None if fn.csl is None else dict(fn.csl),
                 "edited": fn.edited is not None,
                 "notes": [note_json(n) for n in fn.notes],

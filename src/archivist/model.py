@@ -15,6 +15,10 @@ DossierId = NewType("DossierId", int)
 BlockKind = Literal["paragraph", "heading", "blockquote", "list_item", "preformatted"]
 MarkKind = Literal["emphasis", "strong", "link", "footnote", "code"]
 FootnoteKind = Literal["citation", "note"]
+Uncited = Literal["dropped", "unlinked"]
+"""Why a footnote has no marker in the text: the page cited it only in content the importer
+left out ("dropped", an infobox say), or the page never cites it ("unlinked", a reference
+list with no in-text links)."""
 SourceFormat = Literal["text", "html", "mhtml"]
 NoteTarget = Literal["article", "highlight", "footnote"]
 
@@ -87,6 +91,8 @@ class Footnote:
     locator: str | None = None
     """The page (or other place) the note cites inside the work: "61" of "p. 61", "34" of
     "Ibid., 34." Not the work's own page range, which is the CSL item's ``page``."""
+    uncited: Uncited | None = None
+    """Set when ``markers`` is empty: why the text holds no marker for this footnote."""
     edited: str | None = None
     """When the user last corrected ``kind``, ``refers_to`` or ``csl`` by hand (None: as
     extracted); see ``CitationEdit``."""

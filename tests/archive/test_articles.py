@@ -107,3 +107,11 @@ def test_a_footnotes_locator_reads_back(archive: Archive) -> None:
     extraction = make_extraction(footnotes=(note,))
     article = archive.article(archive.add(extraction, b"with a locator"))
     assert article.footnotes[0].locator == "61"
+
+
+def test_why_a_footnote_is_uncited_reads_back(archive: Archive) -> None:
+    listed = Footnote("R1", (), "Ilse Marrow, Lights, Greyhaven Press, 1987.", uncited="unlinked")
+    dropped = Footnote("3", (), "Harbour Board, Minutes, 1910.", uncited="dropped")
+    extraction = make_extraction(footnotes=(listed, dropped))
+    article = archive.article(archive.add(extraction, b"with uncited notes"))
+    assert [f.uncited for f in article.footnotes] == ["unlinked", "dropped"]

@@ -92,3 +92,14 @@ def test_a_bad_file_fails_alone(tmp_path: Path) -> None:
     assert results["broken.txt"]["status"] == "error"
     assert str(results["broken.txt"]["error"]).startswith("broken.txt: ")
     assert err == ""
+
+
+def test_show_tells_why_a_footnote_has_no_marker(tmp_path: Path) -> None:
+    archive = tmp_path / "a.sqlite3"
+    page = Path(__file__).parents[1] / "data" / "html" / "fn_dropped_marker.html"
+    status, out, err = run("--archive", str(archive), "import", str(page), "--json")
+    assert status == 0, err
+    doc = document(archive, json.loads(out), "fn_dropped_marker.html")
+    notes = {f["label"]: f for f in doc["footnotes"]}  # type: ignore[attr-defined]
+    assert notes["3"]["markers"] == [] and notes["3"]["uncited"] == "dropped"
+    assert notes["4"]["uncited"] is None and len(notes["4"]["markers"]) == 1

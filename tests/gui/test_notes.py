@@ -35,3 +35,18 @@ def test_a_span_of_years_shows_both_ends() -> None:
 
 def test_a_footnote_without_citation_has_no_line() -> None:
     assert citation_text(Footnote("2", (0,), "An aside.", "note")) == ""
+
+
+def test_an_uncited_footnote_says_why_and_offers_no_way_back_to_the_text(window) -> None:
+    tab = window.notes.footnotes
+    listed = Footnote("R1", (), "Marrow, Lights, 1987.", "citation", uncited="unlinked")
+    cited = Footnote("1", (0,), "Harbour Board, Minutes, 1910.", "citation")
+    tab.set_footnotes((cited, listed))
+
+    tab.select("R1")
+
+    assert "without a marker in the text" in tab.citation.text()
+    assert tab.back.isHidden()
+    tab.select("1")
+    assert "marker" not in tab.citation.text()
+    assert not tab.back.isHidden()

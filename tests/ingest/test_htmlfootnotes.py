@@ -120,7 +120,7 @@ def test_styles_inside_a_note_never_reach_its_text() -> None:
 
 def found_items(name: str) -> list[str]:
     found = find_footnotes(parse_html((DATA / name).read_text("utf-8"), name))
-    return [note.label for note in found if note.csl is not None]
+    return [note.label for note in found.notes if note.csl is not None]
 
 
 def test_found_notes_carry_the_item_their_coins_gives() -> None:

@@ -130,8 +130,8 @@ class ArticleStore(ArchiveBase):
     def footnotes(self, article_id: ArticleId) -> tuple[Footnote, ...]:
         """An article's footnotes in document order."""
         rows = self._db.execute(
-            "SELECT label, markers_json, text, kind, refers_to, csl_json, locator FROM footnotes "
-            "WHERE article_id = ? ORDER BY seq",
+            "SELECT label, markers_json, text, kind, refers_to, csl_json, locator, uncited "
+            "FROM footnotes WHERE article_id = ? ORDER BY seq",
             [article_id],
         )
         names = [d[0] for d in rows.description]

@@ -13,6 +13,7 @@ from archivist.model import (
     FootnoteKind,
     Mark,
     MarkKind,
+    Uncited,
 )
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
@@ -125,7 +126,7 @@ def marks_from_json(raw: str) -> tuple[Mark, ...]:
 
 FOOTNOTE_COLUMNS = (
     "article_id", "seq", "label", "markers_json", "text", "kind", "refers_to", "csl_json",
-    "locator",
+    "locator", "uncited",
 )  # fmt: skip
 
 
@@ -141,6 +142,7 @@ def footnote_values(article_id: int, seq: int, footnote: Footnote) -> tuple[Any,
         footnote.refers_to,
         None if footnote.csl is None else dumps(footnote.csl),
         footnote.locator,
+        footnote.uncited,
     )
 
 
@@ -155,4 +157,5 @@ def footnote_from_row(row: Mapping[str, Any]) -> Footnote:
         refers_to=row["refers_to"],
         csl=None if csl is None else json.loads(csl),
         locator=row.get("locator"),
+        uncited=cast(Uncited | None, row.get("uncited")),
     )

@@ -252,6 +252,16 @@ def _citation_edits(db: Database) -> None:
     )
 
 
+@migrations(name="0006_footnote_uncited")
+def _footnote_uncited(db: Database) -> None:
+    # Why a footnote has no marker in the text: cited only in content the importer left out
+    # ('dropped'), or never cited by the page, as in a journal's reference list ('unlinked').
+    db.execute(
+        "ALTER TABLE footnotes ADD COLUMN uncited TEXT "
+        "CHECK (uncited IS NULL OR uncited IN ('dropped', 'unlinked'))"
+    )
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -348,7 +348,11 @@ class FootnotesTab(QWidget):
             cite = (cite + "\n" if cite else "") + refers
         if fn.edited:
             cite = (cite + "\n" if cite else "") + self.tr("(corrected by hand)")
+        uncited = self._uncited(fn)
+        if uncited:
+            cite = (cite + "\n" if cite else "") + uncited
         self.citation.setText(cite or self.tr("No citation parsed (an explanatory note)."))
+        self.back.setVisible(bool(fn.markers))
         self.notes.set_notes(("footnote", fn.label), fn.notes)
 
     def _edit(self) -> None:
@@ -362,6 +366,14 @@ class FootnotesTab(QWidget):
             self.list.setCurrentItem(item)
             label = str(item.data(Qt.ItemDataRole.UserRole))
             citation_menu(self, self.ops, label, self.list.viewport().mapToGlobal(pos))
+
+    def _uncited(self, fn: Footnote) -> str:
+        """Why the text holds no marker for a footnote, in words; empty when it holds one."""
+        if fn.uncited == "dropped":
+            return self.tr("Cited only in a part of the page left out of the text.")
+        if fn.uncited == "unlinked":
+            return self.tr("Listed by the page without a marker in the text.")
+        return ""
 
 
 class ArticleTab(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from dataclasses import replace
 
 from archivist.errors import ExtractionError
 from archivist.ingest.base import Extraction, Resource
@@ -16,7 +17,7 @@ from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
 from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import guess_language
-from archivist.model import Article, Footnote
+from archivist.model import Article, Footnote, Uncited
 
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 """Images above this size in a ``_files`` folder are not kept."""
@@ -45,7 +46,7 @@ def extract_page(
     root = parse_html(text, filename)
     marked = select(ATTRIBUTED, root)
     meta = read_metadata(root, marked)
-    notes = find_footnotes(root, marked)
+    found = find_footnotes(root, marked)
     strip_furniture(root, marked)
     try:
         content = find_content(root, meta.title)
@@ -54,16 +55,23 @@ def extract_page(
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
     footnotes = tuple(
         Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text, csl=note.csl)
-        for note in notes
+        for note in found.notes
     )
+    uncited: dict[str, Uncited] = {
+        note.label: "dropped" if note.cited else "unlinked"
+        for note, footnote in zip(found.notes, footnotes, strict=True)
+        if not footnote.markers
+    }
     if not rendered.text.strip() and not footnotes:
         raise ExtractionError(f"{filename}: no article text found in the page")
     authors = meta.authors or (tuple(split_authors(content.byline)) if content.byline else ())
-    warnings: list[str] = []
+    warnings: list[str] = list(found.warnings)
     if replaced := text.count("\ufffd"):
         warnings.append(f"{replaced} characters could not be decoded and were replaced by �")
-    if unmarked := sum(1 for f in footnotes if not f.markers):
-        warnings.append(f"{unmarked} footnotes are not cited in the extracted text")
+    if dropped := sum(1 for why in uncited.values() if why == "dropped"):
+        warnings.append(
+            f"{dropped} footnotes are cited only in parts of the page left out of the text"
+        )
     title = (
         meta.title or _first_heading(rendered) or os.path.splitext(os.path.basename(filename))[0]
     )
@@ -72,7 +80,7 @@ def extract_page(
         text=rendered.text,
         blocks=rendered.blocks,
         marks=rendered.marks,
-        footnotes=link_footnotes(footnotes) if footnotes else (),
+        footnotes=_with_uncited(link_footnotes(footnotes), uncited) if footnotes else (),
         authors=authors,
         published=meta.published,
         site=meta.site,
@@ -82,6 +90,16 @@ def extract_page(
         warnings=tuple(warnings),
     )
     return Extraction(article=article, encoding=encoding)
+
+
+def _with_uncited(
+    footnotes: tuple[Footnote, ...], uncited: dict[str, Uncited]
+) -> tuple[Footnote, ...]:
+    if not uncited:
+        return footnotes
+    return tuple(
+        replace(f, uncited=uncited[f.label]) if f.label in uncited else f for f in footnotes
+    )
 
 
 def _first_heading(rendered: Rendered) -> str:

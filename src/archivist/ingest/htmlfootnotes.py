@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
 
-from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content
-from archivist.ingest.htmltext import FOOTNOTE_TAG
-from archivist.ingest.pagecite import note_items
+from archivist.ingest.htmldom import ATTRIBUTED, inner_text, select, text_content
+from archivist.ingest.inlinenotes import find_inline_notes
+from archivist.ingest.notedom import Labels, in_running_text, list_position, note_block
+from archivist.ingest.notelists import drop_empty_notes_headings, find_listed_notes, plain_notes
+from archivist.ingest.notemarks import marker_labels
+from archivist.ingest.notetext import (
+    LEADING_NUMBER,
+    FoundNote,
+    found_notes,
+    remove_with_empty_parents,
+    replace_with_placeholders,
+)
+from archivist.ingest.textmeta import ascii_digits
 
 # Containers of notes: pandoc/kramdown/markdown-it `.footnotes`, MediaWiki `ol.references`,
 # WordPress plugins (`.easy-footnotes-wrapper`, `.wp-block-footnotes`), O'Reilly `data-type`.
@@ -27,40 +34,62 @@ _NOTE_ID = re.compile(
     re.I,
 )
 _MARKER_HINT = re.compile(r"footnote|noteref|fnref|cite|reference|easy-footnote", re.I)
-_BACKLINK_CLASS = re.compile(
-    r"backref|backlink|reversefootnote|footnote-back|mw-cite-backlink|footnote-number|"
-    r"easy-footnote-to-top",
-    re.I,
-)
-_BACK_ARROWS = "↩↑^⤴︎\ufe0e\ufe0f"
-_LEADING_NUMBER = re.compile(r"^\s*(?:\[\s*([\w.-]{1,8})\s*\]|(\w{1,8})[.)]?)\s*")
 _LABEL_TEXT = re.compile(r"^\[?\s*([^\]\[]{1,12}?)\s*\]?$")
-_PLAIN_NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s*")
-_PLAIN_MARKER = re.compile(r"\[(\d{1,3})\]")
+_MAX_WARNED = 5
 _NOTE_BLOCKS = ("li", "p", "div", "aside", "dd")
 
 
 @dataclass(frozen=True, slots=True)
-class FoundNote:
-    """One note: its label, its text without numbering or back-links, the page's item for it."""
+class FoundNotes:
+    """A page's notes in order, and what the reader should know about them."""
 
-    label: str
-    text: str
-    csl: Mapping[str, Any] | None = None
-    """The CSL item the page's metadata gives (COinS, schema.org), which wins over parsing."""
+    notes: list[FoundNote]
+    warnings: list[str]
 
 
-def find_footnotes(
-    root: etree._Element, marked: list[etree._Element] | None = None
-) -> list[FoundNote]:
+def find_footnotes(root: etree._Element, marked: list[etree._Element] | None = None) -> FoundNotes:
     """Find notes and markers, put placeholders where markers were, and take the notes out.
 
-    ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it.
+    ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it. Notes come
+    from links between markers and notes (whatever attribute names the target), from notes a
+    plugin keeps at the marker (hidden, ``title``, ``data-*``, ``aria-describedby``), and from
+    lists under a notes heading, cited by plain ``[n]`` markers or not at all.
     """
     if marked is None:
         marked = select(ATTRIBUTED, root)
     ids = {el.get("name"): el for el in root.iterfind(".//a[@name]")}
     ids.update((el.get("id"), el) for el in root.iterfind(".//*[@id]"))
+    taken = Labels()
+    missing: list[str] = []
+    inline = find_inline_notes(root, ids, taken)
+    linked = _linked_notes(root, marked, ids, taken, missing)
+    if linked is None:
+        linked = plain_notes(root, taken)
+    listed = find_listed_notes(root, taken)
+    drop_empty_notes_headings(root)
+    notes = inline + linked + listed
+    warnings = [
+        f"footnote label {label} is used more than once; the later ones are labelled {label}-2 on"
+        for label in taken.repeated[:_MAX_WARNED]
+    ]
+    if missing:
+        shown = ", ".join(f"[{label}]" for label in missing[:_MAX_WARNED])
+        more = f" and {len(missing) - _MAX_WARNED} more" if len(missing) > _MAX_WARNED else ""
+        warnings.append(f"footnote markers {shown}{more} point at notes missing from the page")
+    return FoundNotes(notes, warnings)
+
+
+def _linked_notes(
+    root: etree._Element,
+    marked: list[etree._Element],
+    ids: dict[str | None, etree._Element],
+    taken: Labels,
+    missing: list[str],
+) -> list[FoundNote] | None:
+    """Notes reached by in-page links from markers; None when the page has no such links.
+
+    The labels of markers whose target is not in the page are added to ``missing``.
+    """
     containers = [
         el
         for el in marked
@@ -74,56 +103,78 @@ def find_footnotes(
             in_container.setdefault(entry, container)
     strong: list[tuple[etree._Element, etree._Element]] = []
     weak: list[tuple[etree._Element, etree._Element]] = []
+    loose: list[tuple[etree._Element, etree._Element]] = []
     for a in root.iterfind(".//a[@href]"):
         fragment = (a.get("href") or "").partition("#")[2]
         if not fragment:
             continue
         target = ids.get(unquote(fragment))
-        if target is None or not isinstance(target.tag, str):
+        if target is None:
+            shown = marker_labels(inner_text(a))
+            if shown and _looks_like_marker(a) and (a.get("href") or "").startswith("#"):
+                missing.append(shown[0])
+            continue
+        if not isinstance(target.tag, str) or target.getparent() is None:
             continue
         located = _note_for(target, in_container)
         if located is None:
+            if marker_labels(inner_text(a)) and in_running_text(a):
+                block = note_block(target)
+                if block is not None and not _inside(a, block) and not _inside(block, a):
+                    loose.append((a, block))
             continue
         note, sure = located
         if _inside(a, note) or any(_inside(a, c) for c in containers):
             continue
         if _looks_like_marker(a):
             (strong if sure else weak).append((a, note))
+    if loose:
+        weak += _forward(root, loose)
     # A block found only through an anchor's name is trusted least: never when the link sits
     # in a surer note (a back-link) or the block holds a surer marker (body text).
     sure_notes = {note for _, note in strong}
+    holding_sure_markers = {block for m, _ in strong for block in m.iterancestors()}
     markers = strong + [
         (a, note)
         for a, note in weak
-        if not any(_inside(a, n) for n in sure_notes)
-        and not any(_inside(m, note) for m, _ in strong)
+        if a not in sure_notes
+        and not any(block in sure_notes for block in a.iterancestors())
+        and note not in holding_sure_markers
     ]
     if not markers and not in_container:
-        return _plain_notes(root)
+        return None
     labels: dict[etree._Element, str] = {}
     for a, note in markers:
         if note not in labels:
-            labels[note] = _unique(_marker_label(a) or str(len(labels) + 1), labels.values())
+            shown = marker_labels(inner_text(a))
+            labels[note] = taken.take(shown[0] if shown else _own_number(note))
+    cited = set(labels)
     notes_in_order = [n for n in root.iter() if n in in_container or n in labels]
     for note in notes_in_order:
         if note not in labels:
-            labels[note] = _unique(_own_number(note) or str(len(labels) + 1), labels.values())
-    found = _found(root, notes_in_order, [labels[note] for note in notes_in_order])
+            labels[note] = taken.take(_own_number(note))
+    found = found_notes(root, notes_in_order, [labels[note] for note in notes_in_order], cited)
+    by_label = {label: note for note, label in labels.items()}
     for a, note in markers:
-        _replace_marker(a, labels[note])
+        named = [label for label in marker_labels(inner_text(a))[1:] if label in by_label]
+        _replace_marker(a, [labels[note], *named])
     for note in notes_in_order:
-        _remove_with_empty_parents(note)
+        remove_with_empty_parents(note)
     for container in containers:
         if container.getparent() is not None and not text_content(container).strip():
-            _remove_with_empty_parents(container)
+            remove_with_empty_parents(container)
     return found
 
 
-def _found(root: etree._Element, notes: list[etree._Element], labels: list[str]) -> list[FoundNote]:
-    """The notes with their texts and the items the page gives them, before they are taken out."""
-    texts = [note_text(note, label) for note, label in zip(notes, labels, strict=True)]
-    items = note_items(root, notes, texts)
-    return [FoundNote(*parts) for parts in zip(labels, texts, items, strict=True)]
+def _forward(
+    root: etree._Element, pairs: list[tuple[etree._Element, etree._Element]]
+) -> list[tuple[etree._Element, etree._Element]]:
+    """The marker-to-note pairs among links found by shape alone: those that point ahead.
+
+    A note's back-link points up at the block holding its marker; the marker points down.
+    """
+    order = {el: n for n, el in enumerate(root.iter())}
+    return [(a, block) for a, block in pairs if order.get(block, -1) > order.get(a, -1)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -132,26 +183,6 @@ def _container_class(classes: str | None) -> bool:
         return False
     tokens = classes.split()
     return bool(_CONTAINER_CLASSES.intersection(tokens)) or any("endnotes" in t for t in tokens)
-
-
-def note_text(note: etree._Element, label: str) -> str:
-    """The text of a note without its number, back-links or arrows."""
-    body = note.find(".//*[@class='reference-text']")
-    if body is None:
-        body = note.find(".//*[@class='footnote-content']")
-    work = copy.deepcopy(body if body is not None else note)
-    work.tail = None
-    for el in list(work.iter()):
-        if el is work or not isinstance(el.tag, str):
-            continue
-        if el.tag in ("style", "script", "noscript", "template") or _is_backlink(el):
-            remove(el)
-    text = " ".join(text_content(work).split())
-    text = text.strip(_BACK_ARROWS + " ")
-    match = _LEADING_NUMBER.match(text)
-    if match and (match.group(1) or match.group(2)) == label:
-        text = text[match.end() :]
-    return text.strip(_BACK_ARROWS + " ")
 
 
 def _entries(container: etree._Element) -> list[etree._Element]:
@@ -208,154 +239,46 @@ def _looks_like_marker(a: etree._Element) -> bool:
     return bool(_LABEL_TEXT.match(" ".join(text_content(a).split())))
 
 
-def _marker_label(a: etree._Element) -> str:
-    match = _LABEL_TEXT.match(" ".join(text_content(a).split()))
-    return match.group(1).strip() if match else ""
-
-
 def _own_number(note: etree._Element) -> str:
-    match = _LEADING_NUMBER.match(" ".join(text_content(note).split()))
+    """The number a note shows: written before its text, else its place in a numbered list."""
+    match = LEADING_NUMBER.match(inner_text(note))
     if match:
         label = match.group(1) or match.group(2)
         if label and label.isdigit():
-            return label
-    return ""
+            return ascii_digits(label)
+    return list_position(note) if note.tag == "li" else ""
 
 
-def _unique(label: str, taken: object) -> str:
-    used = set(taken)  # type: ignore[call-overload]
-    if label not in used:
-        return label
-    n = 2
-    while f"{label}-{n}" in used:
-        n += 1
-    return f"{label}-{n}"
-
-
-def _is_backlink(el: etree._Element) -> bool:
-    if el.get("role") == "doc-backlink" or _BACKLINK_CLASS.search(el.get("class") or ""):
-        return True
-    if el.tag == "a":
-        text = text_content(el).strip()
-        if text and all(ch in _BACK_ARROWS for ch in text):
-            return True
-        href = el.get("href") or ""
-        if href.startswith("#") and _LABEL_TEXT.match(text) and len(text) <= 6:
-            return True
-    return el.tag == "sup" and el.find("a") is not None and len(text_content(el).strip()) <= 6
-
-
-def _replace_marker(a: etree._Element, label: str) -> None:
+def _replace_marker(a: etree._Element, labels: list[str]) -> None:
+    """Put placeholders for ``labels`` where a marker link stood, with its sup and brackets."""
     target = a
     parent = a.getparent()
-    # A sup wrapping only the link is the marker as a whole.
+    # A sup holding only the link (and brackets around it) is the marker as a whole.
     if (
         parent is not None
         and parent.tag == "sup"
         and len(parent) == 1
-        and not (parent.text or "").strip()
-        and not (a.tail or "").strip()
+        and (parent.text or "").strip() in ("", "[", "(")
+        and (a.tail or "").strip() in ("", "]", ")")
     ):
         target = parent
-    placeholder = etree.Element(FOOTNOTE_TAG, label=label)
-    placeholder.tail = target.tail
-    holder = target.getparent()
-    if holder is not None:
-        holder.replace(target, placeholder)
+    else:
+        _drop_brackets(target)
+    replace_with_placeholders(target, labels)
 
 
-def _remove_with_empty_parents(el: etree._Element) -> None:
-    parent = el.getparent()
-    remove(el)
-    while parent is not None and parent.tag not in ("body", "html", "article", "main"):
-        if len(parent) or (parent.text or "").strip():
-            break
-        grand = parent.getparent()
-        previous = parent.getprevious()
-        remove(parent)
-        if previous is not None and previous.tag in ("h2", "h3", "h4") and _notes_heading(previous):
-            remove(previous)
-        parent = grand
-
-
-def _notes_heading(el: etree._Element) -> bool:
-    return bool(
-        re.match(
-            r"^\W*(notes|footnotes|endnotes|references|sources|citations)\W*(edit\W*)?$",
-            text_content(el),
-            re.I,
-        )
-    )
-
-
-def _plain_notes(root: etree._Element) -> list[FoundNote]:
-    """Unlinked notes: paragraphs opening ``[n]`` or ``<sup>n</sup>``, cited the same way."""
-    entries: list[tuple[etree._Element, str]] = []
-    for p in root.iter("p", "li"):
-        label = _plain_entry_label(p)
-        if label is not None:
-            entries.append((p, label))
-    if not entries or entries[0][1] != "1":
-        return []
-    labels = {label for _, label in entries}
-    notes = _found(root, [p for p, _ in entries], [label for _, label in entries])
-    for p, _ in entries:
-        _remove_with_empty_parents(p)
-    body = root.find("body")
-    scope = body if body is not None else root
-    for sup in list(scope.iter("sup")):
-        label = text_content(sup).strip()
-        if label in labels and sup.find(".//a") is None and sup.getparent() is not None:
-            placeholder = etree.Element(FOOTNOTE_TAG, label=label)
-            placeholder.tail = sup.tail
-            sup.getparent().replace(sup, placeholder)  # type: ignore[union-attr]
-    _mark_plain_markers(scope, labels)
-    return notes
-
-
-def _plain_entry_label(p: etree._Element) -> str | None:
-    match = _PLAIN_NOTE.match(text_content(p))
-    if match:
-        return match.group(1)
-    first = p[0] if len(p) else None
-    if first is not None and first.tag == "sup" and not (p.text or "").strip():
-        label = text_content(first).strip()
-        if label.isdigit() and len(label) <= 3 and first.find(".//a") is None:
-            return label
-    return None
-
-
-def _mark_plain_markers(root: etree._Element, labels: set[str]) -> None:
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "pre", "code"):
-            continue
-        if el.text and "[" in el.text:
-            pieces = _split(el.text, labels)
-            if pieces is not None:
-                el.text = pieces[0]
-                for i, (label, tail) in enumerate(pieces[1]):
-                    placeholder = etree.Element(FOOTNOTE_TAG, label=label)
-                    placeholder.tail = tail
-                    el.insert(i, placeholder)
-        if el.tail and "[" in el.tail and el.getparent() is not None:
-            pieces = _split(el.tail, labels)
-            if pieces is not None:
-                el.tail = pieces[0]
-                anchor = el
-                for label, tail in pieces[1]:
-                    placeholder = etree.Element(FOOTNOTE_TAG, label=label)
-                    placeholder.tail = tail
-                    anchor.addnext(placeholder)
-                    anchor = placeholder
-
-
-def _split(text: str, labels: set[str]) -> tuple[str, list[tuple[str, str]]] | None:
-    matches = [m for m in _PLAIN_MARKER.finditer(text) if m.group(1) in labels]
-    if not matches:
-        return None
-    head = text[: matches[0].start()].rstrip(" ")
-    rest: list[tuple[str, str]] = []
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        rest.append((m.group(1), text[m.end() : end]))
-    return head, rest
+def _drop_brackets(marker: etree._Element) -> None:
+    """Take away the ``[`` and ``]`` a page wrote around a marker link, outside the link."""
+    tail = marker.tail or ""
+    if not tail.startswith(("]", ")")):
+        return
+    previous = marker.getprevious()
+    parent = marker.getparent()
+    before = previous.tail if previous is not None else (parent.text if parent is not None else "")
+    if not before or before[-1] not in "[(":
+        return
+    if previous is not None:
+        previous.tail = before[:-1]
+    elif parent is not None:
+        parent.text = before[:-1]
+    marker.tail = tail[1:]

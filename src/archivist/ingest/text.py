@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from archivist.errors import ExtractionError
 from archivist.ingest.base import Extraction
 from archivist.ingest.decode import clean_text, decode_bytes
+from archivist.ingest.notemarks import is_subscript
 from archivist.ingest.references import make_footnotes
 from archivist.ingest.textblocks import (
     LIST_ITEM,
@@ -245,7 +246,8 @@ class _Reader:
         for line in self.lines[start:]:
             if line.entry is None:
                 for match in find_markers(line.text):
-                    cited.add(marker_label(match))
+                    if not is_subscript(line.text, match.start(), match.end()):
+                        cited.add(marker_label(match))
         cited.discard("")
         return frozenset(cited)
 
@@ -398,6 +400,8 @@ def _assemble(units: Sequence[Unit], markers: _Markers) -> tuple[str, list[Block
         source = " ".join(unit.parts)
         cursor = 0
         for match in find_markers(source):
+            if is_subscript(source, match.start(), match.end()):
+                continue
             label = markers.resolve(match)
             if label is None:
                 continue

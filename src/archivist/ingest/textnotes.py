@@ -8,13 +8,8 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from archivist.ingest.furniture import is_advert, is_title_like, is_trigger
-from archivist.ingest.textmeta import (
-    Byline,
-    ascii_digits,
-    date_line,
-    fold_arabic,
-    parse_byline,
-)
+from archivist.ingest.notemarks import is_notes_heading
+from archivist.ingest.textmeta import Byline, ascii_digits, date_line, parse_byline
 
 _D = "0-9۰-۹٠-٩"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -26,40 +21,6 @@ _ENTRY = re.compile(
 _CITES = re.compile(rf"\[ ?[{_D}]{{1,4}} ?\]|\w[{SUPERSCRIPTS}]")
 _MAX_UNNUMBERED_ENTRY = 500
 _ENTRY_STYLES = ("bracket", "dot", "superscript", "dash")
-_REF_HEADINGS = frozenset(
-    fold_arabic(word)
-    for word in (
-        "notes",
-        "note",
-        "references",
-        "reference",
-        "sources",
-        "source",
-        "footnotes",
-        "endnotes",
-        "bibliography",
-        "works cited",
-        "citations",
-        "notes and references",
-        "منابع",
-        "منبع",
-        "منابع و مآخذ",
-        "مآخذ",
-        "پانویس",
-        "پانویس‌ها",
-        "پی‌نوشت",
-        "پی‌نوشت‌ها",
-        "پی نوشت",
-        "پی نوشت ها",
-        "یادداشت‌ها",
-        "المصادر",
-        "المراجع",
-        "المصادر والمراجع",
-        "الهوامش",
-        "مراجع",
-        "هوامش",
-    )
-)
 
 
 class Entry(NamedTuple):
@@ -168,10 +129,7 @@ def _entry(number: str, style: str, rest: str) -> Entry | None:
 
 def is_ref_heading(text: str) -> bool:
     """True for a heading that opens a reference list (``Notes``, ``References``, ``منابع``)."""
-    if len(text) > 40:
-        return False
-    word = fold_arabic(text.lstrip("#").strip().rstrip(":：").strip().lower())
-    return word in _REF_HEADINGS
+    return len(text) <= 40 and is_notes_heading(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,9 +255,14 @@ def _trailing_run(
     members = list(range(top, end + 1))
     entries = _join_entries(lines, members)
     styles = {line.entry.style for line in (lines[i] for i in members) if line.entry}
-    # A numbered list ("1. ...") at the end of an article is a list, unless the text cites it.
-    if styles == {"dot"} and not any(label in cited() for label, _ in entries):
-        return None
+    # A numbered list ("1. ...") at the end of an article is a list, unless the text cites
+    # most of its items and no sentence ending in a colon introduces it.
+    if styles == {"dot"}:
+        labels = cited()
+        hits = sum(1 for label, _ in entries if label in labels)
+        introduced = top > start and lines[top - 1].text.endswith((":", "："))
+        if introduced or hits * 2 <= len(entries):
+            return None
     return RefBlock(frozenset(members), tuple(entries), None)
 
 

@@ -541,6 +541,14 @@
         <source>No citation parsed (an explanatory note).</source>
         <translation>ارجاعی تشخیص داده نشد (پانوشت توضیحی).</translation>
     </message>
+    <message>
+        <source>Cited only in a part of the page left out of the text.</source>
+        <translation>فقط در بخشی از صفحه که در متن نیامده به آن ارجاع شده است.</translation>
+    </message>
+    <message>
+        <source>Listed by the page without a marker in the text.</source>
+        <translation>صفحه آن را بی‌نشانه‌ای در متن فهرست کرده است.</translation>
+    </message>
 </context>
 <context>
     <name>HighlightColor</name>
