@@ -375,6 +375,22 @@ def test_language_guess() -> None:
     assert guess_language("1234 ...") is None
 
 
+def test_language_guess_tells_chinese_from_japanese_and_reads_german() -> None:
+    assert guess_language("这座港口在春天开放，渔民们带着新的渔网回来了。") == "zh"
+    assert guess_language("その港は春に開かれ、漁師たちは新しい網を持って戻ってきた。") == "ja"
+    assert guess_language("Die Faustkeile wurden im Frühjahr am Hafen gefunden.") == "de"
+
+
+def test_language_guess_survives_control_characters() -> None:
+    assert guess_language("Le port a ouvert au printemps\x00 et les pêcheurs sont revenus.") == "fr"
+
+
+def test_plain_text_save_gets_its_language() -> None:
+    article = article_of("Вести из гавани\n\nПорт открылся весной, и рыбаки вернулись домой.\n")
+
+    assert article.language == "ru"
+
+
 # --- size and robustness --------------------------------------------------------------------------
 
 
