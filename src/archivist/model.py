@@ -15,7 +15,7 @@ DossierId = NewType("DossierId", int)
 BlockKind = Literal["paragraph", "heading", "blockquote", "list_item", "preformatted"]
 MarkKind = Literal["emphasis", "strong", "link", "footnote", "code"]
 FootnoteKind = Literal["citation", "note"]
-SourceFormat = Literal["text", "html", "mhtml"]
+SourceFormat = Literal["text", "html", "mhtml", "markdown"]
 NoteTarget = Literal["article", "highlight", "footnote"]
 
 CslItem = Mapping[str, Any]

@@ -10,7 +10,7 @@ from archivist.ingest.base import Extraction, Resource
 from archivist.ingest.sniff import SUPPORTED_SUFFIXES, sniff_format
 from archivist.model import Article, Source
 
-IMPORTER_VERSION = 2
+IMPORTER_VERSION = 3
 """Raised whenever extraction output changes, so `reextract` can tell stale articles."""
 
 __all__ = ["IMPORTER_VERSION", "SUPPORTED_SUFFIXES", "Extraction", "Resource", "extract"]
@@ -27,6 +27,10 @@ def extract(data: bytes, filename: str, *, sha256: str | None = None) -> Extract
         from archivist.ingest import text
 
         result = text.extract(data, filename)
+    elif fmt == "markdown":
+        from archivist.ingest import markdown
+
+        result = markdown.extract(data, filename)
     elif fmt == "html":
         from archivist.ingest import html
 
