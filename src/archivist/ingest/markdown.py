@@ -25,7 +25,7 @@ from archivist.ingest.decode import clean_text, decode_bytes
 from archivist.ingest.frontmatter import FrontMatter, read_front_matter
 from archivist.ingest.metadata import strip_site_name
 from archivist.ingest.references import make_footnotes
-from archivist.ingest.textmeta import guess_language
+from archivist.ingest.textmeta import settle_language
 from archivist.model import Article, Block, BlockKind, Footnote, Mark, MarkKind
 
 _MAX_LISTED = 10
@@ -79,7 +79,7 @@ def extract(data: bytes, filename: str) -> Extraction:
         published=front.published,
         site=front.site,
         url=front.url,
-        language=front.language or guess_language(title + "\n" + text),
+        language=settle_language(front.language, title + "\n" + text),
         warnings=tuple(warnings),
         tags=front.tags,
     )

@@ -226,14 +226,57 @@ def guess_language(text: str) -> str | None:
     fraction of their size, memory and start-up time (tests/bench/bench_language.py). When it
     cannot tell (a few words, numbers only), Arabic script still says ``fa`` or ``ar``.
     """
+    return _detect(text)[0]
+
+
+def settle_language(declared: str | None, text: str) -> str | None:
+    """The page's declared language, unless the text is plainly in another script.
+
+    Themes ship ``<html lang="en">`` whatever the site writes in, so a Chinese or Bengali
+    article came out as ``en``. The declaration is kept whenever it could be right: only a
+    reliable detection in a different writing system (Han for a declared ``en``, Latin for a
+    declared ``ru``) overrides it. Between languages of one script the page is believed.
+    """
+    if declared is None:
+        return guess_language(text)
+    detected, reliable = _detect(text)
+    if detected is None or not reliable:
+        return declared
+    if _script(detected) != _script(declared):
+        return detected
+    return declared
+
+
+_SCRIPTS = {
+    **dict.fromkeys(("ar", "fa", "ur", "ps", "ckb", "sd", "ug"), "Arab"),
+    **dict.fromkeys(("zh", "ja"), "Hani"),
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "mn", "tg"), "Cyrl"),
+    **dict.fromkeys(("he", "iw", "yi"), "Hebr"),
+    **dict.fromkeys(("hi", "mr", "ne", "sa"), "Deva"),
+    "ko": "Hang", "el": "Grek", "bn": "Beng", "th": "Thai", "ka": "Geor", "hy": "Armn",
+    "ta": "Taml", "te": "Telu", "kn": "Knda", "ml": "Mlym", "gu": "Gujr", "pa": "Guru",
+    "si": "Sinh", "km": "Khmr", "lo": "Laoo", "my": "Mymr", "am": "Ethi", "dv": "Thaa",
+}  # fmt: skip
+"""The writing system of languages not written in Latin letters; every other one is Latin."""
+
+
+def _script(code: str) -> str:
+    return _SCRIPTS.get(code.lower().split("-")[0], "Latn")
+
+
+_MIN_RELIABLE = 200
+"""Characters of text below which a detection never overrides what the page declares."""
+
+
+def _detect(text: str) -> tuple[str | None, bool]:
     sample = _UNREADABLE.sub(" ", text[:_SAMPLE])
     try:
-        _reliable, _read, found = pycld2.detect(sample, isPlainText=True)
+        reliable, _read, found = pycld2.detect(sample, isPlainText=True)
     except pycld2.error:
-        found = ()
+        reliable, found = False, ()
     code = found[0][1] if found else "un"
     if code not in ("un", "xxx") and not code.startswith("xx-"):
-        return code.lower()
+        return code.lower(), bool(reliable) and len(sample.strip()) >= _MIN_RELIABLE
     if _ARABIC_LETTER.search(sample):
-        return "fa" if _PERSIAN_LETTER.search(sample) else "ar"
-    return None
+        return ("fa" if _PERSIAN_LETTER.search(sample) else "ar"), False
+    return None, False
