@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Generator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from archivist.archive import Archive
 from archivist.errors import ExtractionError
-from archivist.importer import import_results
+from archivist.importer import ReextractResult, import_results, reextract
 from archivist.ingest import extract
+from archivist.ingest import text as text_importer
 from archivist.ingest.frontmatter import read_front_matter
 from archivist.ingest.sniff import sniff_format
-from archivist.model import Article
+from archivist.model import Article, Progress, Source
 
 DATA = Path(__file__).parents[1] / "data" / "markdown"
 
@@ -225,3 +229,28 @@ def test_yaml_aliases_do_not_multiply_tags() -> None:
 def test_empty_markdown_is_an_error() -> None:
     with pytest.raises(ExtractionError, match=r"empty\.md"):
         extract(b"---\ntitle: Only metadata\n---\n", "empty.md")
+
+
+def test_markdown_imported_as_text_before_is_markdown_after_reextraction(tmp_path: Path) -> None:
+    data = (DATA / "pandoc.md").read_bytes()
+    as_text = text_importer.extract(data, "pandoc.md")
+    digest = hashlib.sha256(data).hexdigest()
+    source = Source("pandoc.md", "text", "utf-8", digest, len(data))
+    old = replace(as_text, article=replace(as_text.article, source=source))
+    with Archive.open(str(tmp_path / "a.sqlite3")) as archive:
+        article_id = archive.add(old, data)
+
+        (result,) = drain(reextract(archive, [article_id]))
+        again = archive.document(article_id)
+
+    assert result.error is None
+    assert again.source is not None and again.source.format == "markdown"
+    assert again.subtitle == "A Short History of Colour"
+
+
+def drain(job: Generator[Progress, None, list[ReextractResult]]) -> list[ReextractResult]:
+    while True:
+        try:
+            next(job)
+        except StopIteration as done:
+            return done.value

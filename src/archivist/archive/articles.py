@@ -112,6 +112,14 @@ class ArticleStore(ArchiveBase):
             db.table("articles").update(article_id, row)
             db.execute("DELETE FROM footnotes WHERE article_id = ?", [article_id])
             self._insert_footnotes(article_id, extraction.article.footnotes)
+            source = extraction.article.source
+            if source is not None:
+                # The same bytes may now be read as another format (a .md file imported
+                # as plain text before Markdown saves were read as Markdown).
+                db.execute(
+                    "UPDATE sources SET format = ? WHERE id = ?",
+                    [source.format, self._source_id(article_id)],
+                )
             # Resources the new extraction does not supply stay: images read from a saved
             # page's folder at import time cannot be read again from the original bytes.
             source_id = self._source_id(article_id)
