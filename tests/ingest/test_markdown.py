@@ -254,3 +254,11 @@ def drain(job: Generator[Progress, None, list[ReextractResult]]) -> list[Reextra
             next(job)
         except StopIteration as done:
             return done.value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2021-03-14", "2021-03-14"), ("12 May 2018", "2018-05-12"), ("1401-05-12", None)],
+)
+def test_front_matter_dates_are_gregorian_or_nothing(value: str, expected: str | None) -> None:
+    assert read_front_matter(f"published: {value}").published == expected

@@ -115,13 +115,19 @@ def _authors(value: object) -> tuple[str, ...]:
     return tuple(names[:_MAX_ITEMS])
 
 
+_EARLIEST_YEAR = 1800
+"""A web article's date before this is another calendar's (a Solar Hijri 1401-05-12), not ours."""
+
+
 def _date(value: object) -> str | None:
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
+        value = value.date()
     if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = _text(value)
-    return iso_date(text) if text else None
+        iso: str | None = value.isoformat()
+    else:
+        text = _text(value)
+        iso = iso_date(text) if text else None
+    return iso if iso is not None and int(iso[:4]) >= _EARLIEST_YEAR else None
 
 
 def _language(value: object) -> str | None:
