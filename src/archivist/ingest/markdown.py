@@ -397,7 +397,8 @@ def _footnotes(
             _listing(
                 "footnote", duplicates, "is defined more than once", "are defined more than once"
             )
-            + "; the markers cite the first definition, the others are labelled LABEL-2, ..."
+            + "; the markers cite the first definition, the later ones are labelled "
+            + (f"{duplicates[0]}-2" if len(duplicates) == 1 else "with -2, -3, ...")
         )
     missing = [label for label in markers if label not in seen]
     if missing:
