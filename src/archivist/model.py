@@ -19,7 +19,7 @@ Uncited = Literal["dropped", "unlinked"]
 """Why a footnote has no marker in the text: the page cited it only in content the importer
 left out ("dropped", an infobox say), or the page never cites it ("unlinked", a reference
 list with no in-text links)."""
-SourceFormat = Literal["text", "html", "mhtml"]
+SourceFormat = Literal["text", "html", "mhtml", "markdown"]
 NoteTarget = Literal["article", "highlight", "footnote"]
 
 CslItem = Mapping[str, Any]

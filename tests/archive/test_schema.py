@@ -6,6 +6,7 @@ import sqlite3
 import threading
 import time
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,30 @@ def test_older_archive_is_backed_up_then_migrated(
     columns = {c.name for c in Database(sqlite3.connect(path)).table("articles").columns}
     backup_columns = {c.name for c in Database(sqlite3.connect(backup)).table("articles").columns}
     assert "test_extra" in columns and "test_extra" not in backup_columns
+
+
+def test_archive_upgraded_to_markdown_sources_keeps_its_originals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.sqlite3"
+    every_step = list(schema.migrations._migrations)
+    before = [m for m in every_step if m.name != "0007_markdown_sources"]
+    monkeypatch.setattr(schema.migrations, "_migrations", before)
+    with Archive.open(str(path)) as arc:
+        first = arc.add(make_extraction(), b"original")
+    monkeypatch.setattr(schema.migrations, "_migrations", every_step)
+    markdown = make_extraction(title="Tides", filename="tides.md")
+    assert markdown.article.source is not None
+    source = replace(markdown.article.source, format="markdown", sha256="0" * 64)
+    markdown = replace(markdown, article=replace(markdown.article, source=source))
+
+    with Archive.open(str(path)) as arc:
+        second = arc.add(markdown, b"# Tides")
+
+        assert arc.original(first) == b"original"
+        assert arc.article(second).source.format == "markdown"  # type: ignore[union-attr]
+    check = sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0]
+    assert check == "ok"
 
 
 def test_non_sqlite_file_is_refused(tmp_path: Path) -> None:

@@ -143,3 +143,51 @@ def test_iso_date_reads_common_forms(text: str, iso: str) -> None:
 )
 def test_split_authors_drops_glued_dates_and_credentials(byline: str, names: list[str]) -> None:
     assert split_authors(byline) == names
+
+
+def test_og_title_loses_the_site_name_the_h1_confirms() -> None:
+    m = meta('<meta property="og:title" content="Mozilla - Wikipedia">', "<h1>Mozilla</h1>")
+
+    assert m.title == "Mozilla"
+
+
+def test_underscore_joined_site_name_is_cut_when_og_site_name_names_it() -> None:
+    head = '<meta property="og:title" content="Mozilla_百度百科">'
+    head += '<meta property="og:site_name" content="百度百科">'
+
+    assert meta(head).title == "Mozilla"
+
+
+def test_site_name_first_is_cut_too() -> None:
+    head = '<meta property="og:title" content="Reach Gazette :: Storm closes the harbour">'
+    head += '<meta name="application-name" content="The Reach Gazette">'
+
+    assert meta(head).title == "Storm closes the harbour"
+
+
+def test_site_name_from_the_web_address_when_the_page_gives_none() -> None:
+    head = '<meta property="og:title" content="Storm closes the harbour | Reach Gazette">'
+    head += '<link rel="canonical" href="https://www.reachgazette.example/storm">'
+
+    assert meta(head).title == "Storm closes the harbour"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Fish - a history of the harbour",  # nothing says "a history..." is a site
+        "How we designed Reachgazette's index - a short tour",  # mentions the site, is not it
+    ],
+)
+def test_unconfirmed_titles_stay_whole(title: str) -> None:
+    head = f'<meta property="og:title" content="{title}">'
+    head += '<meta property="og:site_name" content="Reach Gazette">'
+
+    assert meta(head, "<h1>Reach Gazette</h1>").title == title
+
+
+def test_a_title_that_is_the_sites_whole_name_stays_whole() -> None:
+    head = '<meta property="og:title" content="Reach Gazette - Latest News">'
+    head += '<meta name="application-name" content="Reach Gazette - Latest News">'
+
+    assert meta(head, "<h1>Storm closes the harbour</h1>").title == "Reach Gazette - Latest News"

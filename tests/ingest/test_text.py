@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from archivist.errors import ExtractionError
 from archivist.ingest import Extraction, extract
 from archivist.ingest import text as text_importer
-from archivist.ingest.textmeta import guess_language, parse_byline
+from archivist.ingest.textmeta import guess_language, parse_byline, settle_language
 from archivist.model import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text"
@@ -373,6 +373,33 @@ def test_language_guess() -> None:
     assert guess_language("باغ ایرانی همیشه دیواری بلند دارد") == "fa"
     assert guess_language("تمتد أسواق الكتب القديمة على ضفاف النهر") == "ar"
     assert guess_language("1234 ...") is None
+
+
+def test_language_guess_tells_chinese_from_japanese_and_reads_german() -> None:
+    assert guess_language("这座港口在春天开放，渔民们带着新的渔网回来了。") == "zh"
+    assert guess_language("その港は春に開かれ、漁師たちは新しい網を持って戻ってきた。") == "ja"
+    assert guess_language("Die Faustkeile wurden im Frühjahr am Hafen gefunden.") == "de"
+
+
+CHINESE = "这座港口在春天开放，渔民们带着新的渔网回来了。市场上又有了新鲜的鱼和盐。" * 6
+ENGLISH = "The harbour opened in spring and the fishermen came back with new nets. " * 6
+
+
+def test_declared_language_gives_way_only_to_another_script() -> None:
+    assert settle_language("en", CHINESE) == "zh"  # a theme's lang="en" on a Chinese page
+    assert settle_language("de", ENGLISH) == "de"  # same script: the page is believed
+    assert settle_language("en", "短い") == "en"  # too little text to overrule anything
+    assert settle_language(None, ENGLISH) == "en"
+
+
+def test_language_guess_survives_control_characters() -> None:
+    assert guess_language("Le port a ouvert au printemps\x00 et les pêcheurs sont revenus.") == "fr"
+
+
+def test_plain_text_save_gets_its_language() -> None:
+    article = article_of("Вести из гавани\n\nПорт открылся весной, и рыбаки вернулись домой.\n")
+
+    assert article.language == "ru"
 
 
 # --- size and robustness --------------------------------------------------------------------------

@@ -97,6 +97,7 @@ class ArticleStore(ArchiveBase):
             ).lastrowid
             assert article_id is not None
             self._insert_footnotes(article_id, article.footnotes)
+            self._insert_tags(article_id, article.tags)
         return ArticleId(article_id)
 
     def replace_extraction(self, article_id: ArticleId, extraction: Extraction) -> None:
@@ -112,6 +113,14 @@ class ArticleStore(ArchiveBase):
             db.table("articles").update(article_id, row)
             db.execute("DELETE FROM footnotes WHERE article_id = ?", [article_id])
             self._insert_footnotes(article_id, extraction.article.footnotes)
+            source = extraction.article.source
+            if source is not None:
+                # The same bytes may now be read as another format (a .md file imported
+                # as plain text before Markdown saves were read as Markdown).
+                db.execute(
+                    "UPDATE sources SET format = ? WHERE id = ?",
+                    [source.format, self._source_id(article_id)],
+                )
             # Resources the new extraction does not supply stay: images read from a saved
             # page's folder at import time cannot be read again from the original bytes.
             source_id = self._source_id(article_id)
@@ -273,6 +282,20 @@ class ArticleStore(ArchiveBase):
                 _INSERT_FOOTNOTE,
                 [codec.footnote_values(article_id, seq, fn) for seq, fn in enumerate(footnotes)],
             )
+
+    def _insert_tags(self, article_id: int, tags: Sequence[str]) -> None:
+        """Tags the source itself gives (a Markdown save's front matter), at import only.
+
+        Re-extraction never applies them again: by then the tags are the user's to change.
+        """
+        for tag in dict.fromkeys(" ".join(t.split()) for t in tags):
+            if tag:
+                self._db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+                self._db.execute(
+                    "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                    "SELECT ?, id FROM tags WHERE name = ?",
+                    [article_id, tag],
+                )
 
     def _insert_resources(self, source_id: object, resources: Sequence[Resource]) -> None:
         seen: set[str] = set()

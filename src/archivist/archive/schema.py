@@ -262,6 +262,27 @@ def _footnote_uncited(db: Database) -> None:
     )
 
 
+@migrations(name="0007_markdown_sources")
+def _markdown_sources(db: Database) -> None:
+    # Markdown saves are a source format of their own. SQLite cannot alter a CHECK constraint,
+    # and rebuilding `sources` would cascade-delete every original under foreign keys, so the
+    # constraint's text is widened in place: SQLite's documented procedure for loosening a
+    # constraint, which leaves the stored rows untouched (ALTER TABLE, "making other kinds of
+    # table schema changes"). The schema version is bumped so open connections re-read it.
+    old = "CHECK (format IN ('text', 'html', 'mhtml'))"
+    new = "CHECK (format IN ('text', 'html', 'mhtml', 'markdown'))"
+    version = int(db.execute("PRAGMA schema_version").fetchone()[0])
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ?",
+            [old, new, "sources"],
+        )
+        db.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -16,7 +16,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "import", parents=[common], help="import saved articles (files or folders, recursively)"
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML or MHTML files, or folders")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text, HTML, MHTML or Markdown files, or folders"
+    )
     p.set_defaults(handler=cmd_import)
 
     p = subparsers.add_parser("list", parents=[common], help="list the archive's articles")

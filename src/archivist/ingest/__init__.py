@@ -7,6 +7,7 @@ import os
 from dataclasses import replace
 
 from archivist.ingest.base import Extraction, Resource
+from archivist.ingest.invisible import clean_field, without_invisible
 from archivist.ingest.sniff import SUPPORTED_SUFFIXES, sniff_format
 from archivist.model import Article, Source
 
@@ -27,6 +28,10 @@ def extract(data: bytes, filename: str, *, sha256: str | None = None) -> Extract
         from archivist.ingest import text
 
         result = text.extract(data, filename)
+    elif fmt == "markdown":
+        from archivist.ingest import markdown
+
+        result = markdown.extract(data, filename)
     elif fmt == "html":
         from archivist.ingest import html
 
@@ -42,17 +47,18 @@ def extract(data: bytes, filename: str, *, sha256: str | None = None) -> Extract
         sha256=sha256 or hashlib.sha256(data).hexdigest(),
         size=len(data),
     )
-    return replace(result, article=_safe_metadata(result.article, source))
+    return replace(result, article=_safe_metadata(without_invisible(result.article), source))
 
 
 # Bidi embeddings, overrides and isolates can make a title or name display as something it is
-# not (a ".txt" that reads as ".exe"); metadata never needs them. Body text keeps its own
-# characters (its offsets anchor highlights); renderers isolate it.
+# not (a ".txt" that reads as ".exe"); metadata never needs them. Body text keeps them (its
+# offsets anchor highlights); renderers isolate it. Soft hyphens, zero-width spaces and the
+# like go from both (ingest/invisible.py), every offset moved with them.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def _clean_field(value: str) -> str:
-    return " ".join(value.translate(_BIDI_CONTROLS).split())
+    return " ".join(clean_field(value.translate(_BIDI_CONTROLS)).split())
 
 
 def _safe_metadata(article: Article, source: Source) -> Article:

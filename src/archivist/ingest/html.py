@@ -16,7 +16,7 @@ from archivist.ingest.htmlparse import decode_page, parse_html
 from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
 from archivist.ingest.references import link_footnotes
-from archivist.ingest.textmeta import guess_language
+from archivist.ingest.textmeta import settle_language
 from archivist.model import Article, Footnote, Uncited
 
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
@@ -86,7 +86,7 @@ def extract_page(
         site=meta.site,
         section=meta.section,
         url=meta.url or url,
-        language=meta.language or guess_language(rendered.text),
+        language=settle_language(meta.language, rendered.text),
         warnings=tuple(warnings),
     )
     return Extraction(article=article, encoding=encoding)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -87,15 +88,24 @@ def read_metadata(root: etree._Element, marked: list[etree._Element] | None = No
             or "BreadcrumbList" in el.get("itemtype", "")
         ):
             crumbs.append(el)
-    title = _title(root, meta, ld)
+    sites = [
+        name
+        for name in (
+            meta.get("og:site_name"),
+            _name(ld.get("publisher")),
+            meta.get("application-name"),
+        )
+        if isinstance(name, str) and name.strip()
+    ]
+    url = _url(root, meta)
+    headings = [" ".join(text_content(h).split()) for h in itertools.islice(root.iter("h1"), 4)]
+    title = strip_site_name(_title(root, meta, ld), sites, headings, url)
     return Metadata(
         title=title,
         authors=_authors(bylines, meta, ld),
         published=_published(root, bylines, meta, ld),
-        site=_first(
-            meta.get("og:site_name"), _name(ld.get("publisher")), meta.get("application-name")
-        ),
-        url=_url(root, meta),
+        site=_first(*sites),
+        url=url,
         language=_language(root, meta),
         section=_section(crumbs, meta, ld, title),
     )
@@ -184,6 +194,78 @@ def _title(root: etree._Element, meta: dict[str, str], ld: dict[str, Any]) -> st
         meta.get("twitter:title"),
     )
     return found or _document_title(root)
+
+
+# Where a page title joins its own title and the site's name. "_" is Baidu's ("…_百度百科") and
+# needs no spaces; the others do, so a hyphenated word or "x|y" is never split.
+_SITE_SEPARATOR = re.compile(r"\s+(?:[-|–—·»•]|::)\s+|_")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def strip_site_name(
+    title: str, sites: list[str], headings: list[str], url: str | None = None
+) -> str:
+    """``title`` without the site's name joined to it ("Mozilla - Wikipedia" → "Mozilla").
+
+    A part is taken off only when something confirms it: the other part is the page's own
+    heading, or the part names the site (its og:site_name or application-name, or the name in
+    its web address). Unconfirmed, the title stays whole: "Fish - a history" keeps its tail.
+    """
+    known = [_folded(h) for h in headings if h]
+    names = [_folded(s) for s in sites] + _host_names(url)
+    names = [n for n in names if len(n) >= 3]
+    if _folded(title) in names:
+        return title  # a page titled as its site ("Yahoo News - Latest News"): nothing to cut
+    for _ in range(3):  # "Title - Section - Site" loses at most a few parts
+        shorter = _strip_one(title, known, names)
+        if shorter == title:
+            break
+        title = shorter
+    return title
+
+
+def _strip_one(title: str, known: list[str], names: list[str]) -> str:
+    cuts = list(_SITE_SEPARATOR.finditer(title))
+    if not cuts or _folded(title) in known:
+        return title
+    # Site last (the usual "Title | Site"), then site first ("Site | Title").
+    for cut, keep_head in ((cuts[-1], True), (cuts[0], False)):
+        head, tail = title[: cut.start()].strip(), title[cut.end() :].strip()
+        kept, dropped = (head, tail) if keep_head else (tail, head)
+        if not kept or not dropped or _is_site(_folded(kept), names):
+            continue  # never keep the site's name (a blog's logo is often its h1)
+        if _folded(kept) in known or _is_site(_folded(dropped), names):
+            return kept
+    return title
+
+
+def _folded(text: str) -> str:
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def _is_site(part: str, names: list[str]) -> bool:
+    """Whether a title part is the site's name: the same, or mostly it ("The Reach Gazette"
+    for "Reach Gazette"), never a longer phrase that merely mentions it ("How we designed
+    Dropbox's ATF" is not the site "dropbox")."""
+    if len(part) < 3:
+        return False
+    return any(
+        part == name
+        or (name in part and len(name) >= 0.6 * len(part))
+        or (part in name and len(part) >= 0.6 * len(name))
+        for name in names
+    )
+
+
+def _host_names(url: str | None) -> list[str]:
+    """The names in a web address's host that could be the site's ("wikipedia" of en.…org)."""
+    if not url:
+        return []
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    labels = host.split(".")[:-1]  # never the top-level domain
+    return [
+        _folded(label) for label in labels if label not in {"www", "m", "en", "de", "fr", "amp"}
+    ]
 
 
 def _ld_title(root: etree._Element, ld: dict[str, Any]) -> str | None:

@@ -8,14 +8,19 @@ from archivist.errors import ExtractionError
 from archivist.ingest.decode import looks_binary, sniff_bom
 from archivist.model import SourceFormat
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES
 
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|\?xml)", re.I | re.S
 )
+# A Markdown save under another name: YAML front matter (a "key: value" line right after an
+# opening ---, and a closing ---), or a footnote definition ([^1]: ...) at the start of a line.
+_FRONT_MATTER = re.compile(rb"\A---[ \t]*\r?\n[A-Za-z_][\w -]*:.*?\r?\n---[ \t]*\r?\n", re.S)
+_FOOTNOTE_DEFINITION = re.compile(rb"^\[\^[^\]\s]+\]:[ \t]", re.M)
 _MHTML_HEADER = re.compile(
     rb"^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related", re.I
 )
@@ -54,6 +59,12 @@ def sniff_format(data: bytes, filename: str) -> SourceFormat:
         return "mhtml"
     if suffix in HTML_SUFFIXES or _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
         return "html"
+    if (
+        suffix in MARKDOWN_SUFFIXES
+        or _FRONT_MATTER.match(head.lstrip(b"\xef\xbb\xbf"))
+        or _FOOTNOTE_DEFINITION.search(data)
+    ):
+        return "markdown"
     return "text"
 
 
