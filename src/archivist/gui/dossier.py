@@ -118,6 +118,7 @@ class DossierPanel(QWidget):
         if changes is not None:
             changes.dossierChanged.connect(self.show_changed)
         self._loading = False
+        self._seen: tuple[Dossier, ...] = ()
         self.current: Dossier | None = None
         self.list = QListWidget(self)
         self.list.itemSelectionChanged.connect(self._chosen)
@@ -212,17 +213,25 @@ class DossierPanel(QWidget):
 
     # -- the list of dossiers --------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Re-read the dossiers if they changed; if not, fields being typed in stay as they are."""
+        if tuple(self._archive().dossiers()) != self._seen:
+            self.reload()
+
     def reload(self) -> None:
         """Re-read the dossiers, keeping the chosen one."""
         chosen = self.current.id if self.current else None
+        scroll = self.list.verticalScrollBar().value()
         self.list.blockSignals(True)
         self.list.clear()
-        for dossier in self._archive().dossiers():
+        self._seen = tuple(self._archive().dossiers())
+        for dossier in self._seen:
             item = QListWidgetItem(f"{dossier.title}  ({len(dossier.article_ids)})")
             item.setData(Qt.ItemDataRole.UserRole, dossier.id)
             self.list.addItem(item)
             if dossier.id == chosen:
                 self.list.setCurrentItem(item)
+        self.list.verticalScrollBar().setValue(scroll)
         self.list.blockSignals(False)
         self._chosen()
 

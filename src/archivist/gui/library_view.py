@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -79,6 +80,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.archive = archive
         self.model = LibraryModel(archive, self)
+        self._restoring = False
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
         self.search.setPlaceholderText(self.tr("Search the archive"))
@@ -207,6 +209,40 @@ class LibraryPanel(QWidget):
         if where.query and self.table.horizontalHeader().sortIndicatorSection() >= 0:
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
+    def refresh_keeping_view(self) -> None:
+        """Re-run the query, keeping the selected rows, the current row and the scroll position.
+
+        Rows are found again by article id, so rows another process added above them do not
+        move the selection; the row at the top of the view stays at the top.
+        """
+        selected = self.selected_ids()
+        current = self.model.article_id(self.table.currentIndex().row())
+        top = self.model.article_id(self.table.rowAt(0))
+        scroll = self.table.verticalScrollBar().value()
+        self._restoring = True
+        try:
+            self.model.refresh()
+            rows = [r for a in selected if (r := self.model.row_of(a)) >= 0]
+            flags = QItemSelectionModel.SelectionFlag
+            selection = QItemSelection()
+            last = self.model.columnCount() - 1
+            for row in rows:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+            model = self.table.selectionModel()
+            model.select(selection, flags.ClearAndSelect | flags.Rows)
+            current_row = self.model.row_of(current) if current is not None else -1
+            if current_row >= 0:
+                model.setCurrentIndex(self.model.index(current_row, 0), flags.NoUpdate)
+            top_row = self.model.row_of(top) if top is not None else -1
+            if top_row >= 0:
+                self.table.scrollTo(
+                    self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+            else:
+                self.table.verticalScrollBar().setValue(scroll)
+        finally:
+            self._restoring = False
+
     def selected_ids(self) -> list[ArticleId]:
         """The selected articles, top to bottom."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -239,6 +275,8 @@ class LibraryPanel(QWidget):
         menu.deleteLater()
 
     def _current_changed(self) -> None:
+        if self._restoring:
+            return
         ids = self.selected_ids()
         if len(ids) == 1:
             self.articleActivated.emit(int(ids[0]))

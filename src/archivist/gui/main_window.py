@@ -42,6 +42,7 @@ from archivist.gui.jobs import JobRunner
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
 from archivist.gui.reader import ReaderPane
+from archivist.gui.sync import ArchiveWatcher
 from archivist.gui.workers import Job, JobWorker
 from archivist.model import Article, ArticleId
 
@@ -116,6 +117,10 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.archive_path)
         self._update_title()
         self.show_library_state()
+        self.watcher = ArchiveWatcher(
+            self._data_version, lambda: self.jobs.worker is not None, self
+        )
+        self.watcher.changed.connect(self.archive_changed_elsewhere)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -336,6 +341,7 @@ class MainWindow(QMainWindow):
         self._remember_recent(path)
         self._update_title()
         self.show_library_state()
+        self.watcher.reset()
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -385,13 +391,37 @@ class MainWindow(QMainWindow):
         self.library.model.refresh_articles(set(ids))
 
     def library_changed(self) -> None:
-        self.library.model.refresh()
+        self.library.refresh_keeping_view()
         self.library.reload_choices()
-        self.dossiers.reload()
+        self.dossiers.refresh()
         shown = self.document
         if shown is not None and shown.id is not None and self.library.model.row_of(shown.id) < 0:
             self.open_article(None)
         self.show_library_state()
+
+    def _data_version(self) -> int:
+        # The archive, not its method: switching archives replaces self.archive.
+        return self.archive.data_version()
+
+    def archive_changed_elsewhere(self) -> None:
+        """Another process wrote to the archive: show its changes, keeping what the user sees.
+
+        The library keeps its selection and scroll position, the reader its position, the
+        notes pane its chosen highlight or footnote, the dossier builder its dossier.
+        """
+        self.library_changed()
+        shown = self.document
+        if shown is None or shown.id is None:
+            return
+        try:
+            fresh = self.archive.document(shown.id)
+        except ArchivistError:
+            self.open_article(None)
+            return
+        if fresh != shown:
+            self.document = fresh
+            self.reader.set_article(fresh, keep_position=True)
+            self.notes.set_document(fresh)
 
     def _external_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(

@@ -1,0 +1,104 @@
+"""The window stays in step with what another process writes to the open archive."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import archivist
+from archivist.archive import Archive
+from archivist.gui.main_window import MainWindow
+from archivist.gui.sync import ArchiveWatcher
+from factories import make_extraction
+
+SRC = Path(archivist.__file__).resolve().parents[1]
+
+
+def start_cli(archive: Path, *args: str) -> subprocess.Popen[bytes]:
+    """The command-line tool on the same archive, in a process of its own."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "archivist", "--archive", str(archive), *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def run_cli(qtbot, archive: Path, *args: str) -> None:
+    """Run the CLI to its end while the window keeps handling events."""
+    process = start_cli(archive, *args)
+    qtbot.waitUntil(lambda: process.poll() is not None, timeout=60_000)
+    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+
+
+def test_another_process_imports_and_annotates_and_the_window_shows_it(
+    qtbot, window: MainWindow, filled, tmp_path: Path
+) -> None:
+    path, ids = filled
+    window.library.select_article(ids["en"])
+    window.notes.show_footnote("1")
+    saved = tmp_path / "quay.txt"
+    saved.write_text("The Quay Ledger\n\nThe quay ledger lists every ship.\n", encoding="utf-8")
+
+    run_cli(qtbot, path, "import", str(saved))
+    run_cli(
+        qtbot, path, "highlight", str(ids["en"]), "--quote", "wooden pier", "--note", "Which pier?"
+    )
+    ended = time.monotonic()
+
+    def shows_both() -> None:
+        assert window.library.model.rowCount() == 3
+        assert window.statusBar().currentMessage() == "3 articles"
+        assert window.document is not None
+        assert [h.exact for h in window.document.highlights] == ["wooden pier"]
+        assert window.notes.highlights.list.count() == 1
+
+    qtbot.waitUntil(shows_both, timeout=2000)
+    assert time.monotonic() - ended < 2.0
+    assert window.library.selected_ids() == [ids["en"]]
+    assert window.notes.footnotes.selected_label() == "1"
+    assert [n.text for n in window.document.highlights[0].notes] == ["Which pier?"]
+
+
+def test_the_library_keeps_its_selection_and_scroll_when_rows_arrive(
+    qtbot, window: MainWindow, filled
+) -> None:
+    path, ids = filled
+    with Archive.open(str(path)) as other:
+        for n in range(60):
+            other.add(
+                make_extraction(f"Filler {n}", f"Filler text {n}.", footnotes=()), f"f{n}".encode()
+            )
+    window.archive_changed_elsewhere()
+    window.library.select_article(ids["en"])
+    top = window.library.model.article_id(window.library.table.rowAt(0))
+    assert window.library.table.verticalScrollBar().value() > 0 and top is not None
+    with Archive.open(str(path)) as other:
+        other.add(make_extraction("Newest", "Newest text.", footnotes=()), b"newest")
+
+    assert window.watcher.poll()
+
+    assert window.library.model.rowCount() == 63
+    assert window.library.selected_ids() == [ids["en"]]
+    assert window.library.model.article_id(window.library.table.rowAt(0)) == top
+
+
+def test_the_windows_own_edits_do_not_trigger_a_refresh(window: MainWindow, filled) -> None:
+    _path, ids = filled
+    window.library.select_article(ids["en"])
+    window.ops.add_highlight(0, 11, "green")
+    assert not window.watcher.poll()
+
+
+def test_a_watcher_skips_while_its_own_job_writes() -> None:
+    versions = iter([1, 2, 2])
+    busy = [True]
+    watcher = ArchiveWatcher(lambda: next(versions), lambda: busy[0])
+    assert not watcher.poll()
+    busy[0] = False
+    assert watcher.poll()
+    assert not watcher.poll()
