@@ -41,6 +41,7 @@ from archivist.gui.i18n import number, phrases
 from archivist.gui.jobs import JobRunner
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
+from archivist.gui.provenance import OriginalDialog, readable_original
 from archivist.gui.reader import ReaderPane
 from archivist.gui.sync import ArchiveWatcher
 from archivist.gui.workers import Job, JobWorker
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.reader.footnoteActivated.connect(lambda label, _o: self.notes.show_footnote(label))
         self.reader.highlightActivated.connect(self.notes.show_highlight)
         self.reader.externalLinkRequested.connect(self._external_link)
+        self.reader_pane.originalRequested.connect(self.show_original)
         self.welcome.importFiles.connect(lambda: flows.import_files(self))
         self.welcome.importFolder.connect(lambda: flows.import_folder(self))
         self.welcome.loadSamples.connect(lambda: flows.start_import(self, sample_files()))
@@ -355,10 +357,27 @@ class MainWindow(QMainWindow):
         self.reader.resource_loader = (
             (lambda loc, a=article_id: self._resource(a, loc)) if article_id is not None else None
         )
-        self.reader.set_article(self.document)
+        self.reader_pane.set_article(self.document)
         self.notes.set_document(self.document)
         if self.document is not None:
             self.centre.setCurrentWidget(self.reader_pane)
+
+    def show_original(self) -> None:
+        """Show the open article's stored original file as plain text."""
+        shown = self.document
+        if shown is None or shown.id is None:
+            return
+        try:
+            data = self.archive.original(shown.id)
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+            return
+        source = shown.source
+        text, cut = readable_original(data, source.encoding if source else "utf-8")
+        name = source.filename if source else ""
+        dialog = OriginalDialog(shown.title, name, text, cut, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _resource(self, article_id: ArticleId, location: str) -> bytes | None:
         resource = self.archive.resource(article_id, location)
@@ -386,7 +405,7 @@ class MainWindow(QMainWindow):
     def _articles_changed(self, ids: list[ArticleId]) -> None:
         if self.document is not None and self.document.id in ids:
             self.document = self.archive.document(self.document.id)
-            self.reader.set_article(self.document, keep_position=True)
+            self.reader_pane.set_article(self.document, keep_position=True)
             self.notes.set_document(self.document)
         self.library.model.refresh_articles(set(ids))
 
@@ -420,7 +439,7 @@ class MainWindow(QMainWindow):
             return
         if fresh != shown:
             self.document = fresh
-            self.reader.set_article(fresh, keep_position=True)
+            self.reader_pane.set_article(fresh, keep_position=True)
             self.notes.set_document(fresh)
 
     def _external_link(self, url: QUrl) -> None:

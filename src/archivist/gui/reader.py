@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.gui.i18n import color_label, meaning_label
+from archivist.gui.provenance import ProvenanceBar
 from archivist.gui.render import (
     BACK_SCHEME,
     FOOTNOTE_SCHEME,
@@ -419,14 +420,25 @@ class FindBar(QWidget):
 
 
 class ReaderPane(QWidget):
-    """The reader with its find bar."""
+    """The reader with its find bar and the article's provenance above it."""
+
+    originalRequested = Signal()
+    """The user asked to see the stored original of the shown article."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = ReaderView(self)
+        self.reader.setAccessibleName(self.tr("Article"))
         self.find_bar = FindBar(self.reader, self)
+        self.provenance = ProvenanceBar(self.originalRequested.emit, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.provenance)
         layout.addWidget(self.reader)
+
+    def set_article(self, article: Article | None, *, keep_position: bool = False) -> None:
+        """Show ``article`` in the reader and its provenance in the header."""
+        self.reader.set_article(article, keep_position=keep_position)
+        self.provenance.set_article(article)
