@@ -74,6 +74,8 @@ class LibraryPanel(QWidget):
     """Search field and filters over the library table; emits the article the user opens."""
 
     articleActivated = Signal(int)
+    articleOpened = Signal(int)
+    """Enter or a double click on a row: the user asks to read it (not only to select it)."""
     contextMenuRequested = Signal(QPoint)
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
@@ -138,11 +140,7 @@ class LibraryPanel(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         for column in HIDDEN_COLUMNS:
             self.table.setColumnHidden(column, True)
-        self.table.activated.connect(
-            lambda index: self.articleActivated.emit(
-                int(self.model.data(index, Qt.ItemDataRole.UserRole))
-            )
-        )
+        self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
 
         filters = QHBoxLayout()
@@ -273,6 +271,11 @@ class LibraryPanel(QWidget):
             action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
         menu.deleteLater()
+
+    def _activated(self, index: QModelIndex) -> None:
+        article_id = int(self.model.data(index, Qt.ItemDataRole.UserRole))
+        self.articleActivated.emit(article_id)
+        self.articleOpened.emit(article_id)
 
     def _current_changed(self) -> None:
         if self._restoring:

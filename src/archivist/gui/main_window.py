@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
@@ -90,19 +90,26 @@ class MainWindow(QMainWindow):
             lambda: self.archive, self, undo_stack=self.undo_stack, changes=self.changes
         )
         self.dossiers.exportRequested.connect(lambda d: flows.ask_export(self, d))
-        self.left = QTabWidget(self)
-        self.left.setObjectName("LeftTabs")
-        self.left.setDocumentMode(True)
-        self.left.addTab(self.library, self.tr("Library"))
-        self.left.addTab(self.dossiers, self.tr("Dossiers"))
-        for widget in (self.left, self.centre, self.notes):
+        for widget in (self.library, self.centre, self.notes):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([430, 690, 320])
-        self.setCentralWidget(self.splitter)
+        # The dossier builder is a view of its own beside the library (which moves between the
+        # two views, so rows can be dragged into a dossier); each view keeps its own sizes.
+        self.dossier_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.dossier_splitter.setObjectName("DossierSplitter")
+        self.dossier_splitter.setHandleWidth(1)
+        self.dossier_splitter.setChildrenCollapsible(False)
+        self.dossier_splitter.addWidget(self.dossiers)
+        self._sizes = {"desk": self.splitter.saveState(), "dossiers": QByteArray()}
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.splitter)
+        self.views.addWidget(self.dossier_splitter)
+        self.setCentralWidget(self.views)
         self.setAcceptDrops(True)
 
         self.library.articleActivated.connect(lambda i: self.open_article(ArticleId(i)))
+        self.library.articleOpened.connect(lambda _i: self.show_reader())
         self.library.contextMenuRequested.connect(lambda pos: flows.library_menu(self, pos))
         self.reader.highlightRequested.connect(self.highlight_selection)
         self.reader.footnoteActivated.connect(lambda label, _o: self.notes.show_footnote(label))
@@ -198,6 +205,16 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Wider column"), lambda: self._widen(80), "Ctrl+]")
         self._action(view, self.tr("&Narrower column"), lambda: self._widen(-80), "Ctrl+[")
         view.addSeparator()
+        views = QActionGroup(self)
+        self.reader_view_action = self._action(view, self.tr("&Reader"), self.show_reader, "Ctrl+1")
+        self.dossier_view_action = self._action(
+            view, self.tr("&Dossier builder"), self.show_dossiers, "Ctrl+2"
+        )
+        for action in (self.reader_view_action, self.dossier_view_action):
+            action.setCheckable(True)
+            views.addAction(action)
+        self.reader_view_action.setChecked(True)
+        view.addSeparator()
         self.back_action = self._action(
             view,
             self.tr("&Back to footnote marker"),
@@ -234,6 +251,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.back_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.reader_view_action)
+        toolbar.addAction(self.dossier_view_action)
 
     def _load_palette(self) -> None:
         colors = self.archive.palette()
@@ -251,16 +271,30 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        dossier_splitter = self.settings.value("window/dossier_splitter")
+        if isinstance(dossier_splitter, QByteArray):
+            self._sizes["dossiers"] = dossier_splitter
+        columns = self.settings.value("dossiers/columns")
+        if isinstance(columns, QByteArray):
+            self.dossiers.columns.restoreState(columns)
         columns = self.settings.value("library/header")
         if isinstance(columns, QByteArray):
             self.library.table.horizontalHeader().restoreState(columns)
         width = self.settings.value("reader/width", self.reader.reading_width)
         self.reader.set_reading_width(int(str(width)))
+        if self.settings.value("window/view") == "dossiers":
+            self.show_dossiers()
 
     def save_state(self) -> None:
         """Write window geometry, splitter sizes and preferences to QSettings."""
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        dossiers = self.showing_dossiers()
+        shown = self.dossier_splitter if dossiers else self.splitter
+        self._sizes["dossiers" if dossiers else "desk"] = shown.saveState()
+        self.settings.setValue("window/splitter", self._sizes["desk"])
+        self.settings.setValue("window/dossier_splitter", self._sizes["dossiers"])
+        self.settings.setValue("dossiers/columns", self.dossiers.columns.saveState())
+        self.settings.setValue("window/view", "dossiers" if dossiers else "reader")
         self.settings.setValue("reader/width", self.reader.reading_width)
         self.settings.setValue("library/header", self.library.table.horizontalHeader().saveState())
         self.settings.sync()
@@ -301,6 +335,36 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.welcome)
         elif self.centre.currentWidget() is self.welcome:
             self.centre.setCurrentWidget(self.reader_pane)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def showing_dossiers(self) -> bool:
+        """Whether the dossier builder is shown (else the reader)."""
+        return self.views.currentWidget() is self.dossier_splitter
+
+    def show_dossiers(self) -> None:
+        """The dossier builder beside the library: its list, contents and export side by side."""
+        if not self.showing_dossiers():
+            self._sizes["desk"] = self.splitter.saveState()
+            self.dossier_splitter.insertWidget(0, self.library)
+            if not self.dossier_splitter.restoreState(self._sizes["dossiers"]):
+                self.dossier_splitter.setSizes([self.library.width(), max(1, self.width())])
+            self.views.setCurrentWidget(self.dossier_splitter)
+        self.dossier_view_action.setChecked(True)
+
+    def show_reader(self) -> None:
+        """The library, the reader and the notes."""
+        if self.showing_dossiers():
+            self._sizes["dossiers"] = self.dossier_splitter.saveState()
+            self.splitter.insertWidget(0, self.library)
+            self.splitter.restoreState(self._sizes["desk"])
+            self.views.setCurrentWidget(self.splitter)
+        self.reader_view_action.setChecked(True)
+
+    def read_article(self, article_id: ArticleId) -> None:
+        """Open an article and show the reader."""
+        self.open_article(article_id)
+        self.show_reader()
 
     # -- archives ----------------------------------------------------------------------------
 
