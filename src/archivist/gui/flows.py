@@ -117,6 +117,27 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
     menu.deleteLater()
 
 
+def dossier_menu(window: MainWindow) -> None:
+    """Add the selected library articles to a dossier, from a menu at the current row."""
+    ids = window.library.selected_ids()
+    if not ids:
+        return
+    menu = QMenu(window)
+    for dossier in window.archive.dossiers():
+        if dossier.id is not None:
+            menu.addAction(
+                dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
+            )
+    menu.addSeparator()
+    menu.addAction(
+        QCoreApplication.translate("flows", "New dossier…"), lambda: new_dossier_from(window, ids)
+    )
+    table = window.library.table
+    rect = table.visualRect(table.currentIndex())
+    menu.exec(table.viewport().mapToGlobal(rect.bottomLeft()))
+    menu.deleteLater()
+
+
 def tag_selected(window: MainWindow) -> None:
     """Ask for a tag and add it to the selected articles."""
     ids = window.library.selected_ids()

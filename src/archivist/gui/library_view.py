@@ -86,6 +86,7 @@ class LibraryPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
         self.search.setPlaceholderText(self.tr("Search the archive"))
+        self.search.setAccessibleName(self.tr("Search the archive"))
         self.search.setClearButtonEnabled(True)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -97,6 +98,9 @@ class LibraryPanel(QWidget):
         self.tag = QComboBox(self)
         self.color = QComboBox(self)
         self.site = QComboBox(self)
+        self.tag.setAccessibleName(self.tr("Filter by tag"))
+        self.color.setAccessibleName(self.tr("Filter by highlight colour"))
+        self.site.setAccessibleName(self.tr("Filter by site"))
         for combo in (self.tag, self.color, self.site):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -107,12 +111,15 @@ class LibraryPanel(QWidget):
         self.date_from.setPlaceholderText(self.tr("from YYYY"))
         self.date_to = QLineEdit(self)
         self.date_to.setPlaceholderText(self.tr("to YYYY"))
+        self.date_from.setAccessibleName(self.tr("Published from year"))
+        self.date_to.setAccessibleName(self.tr("Published up to year"))
         for field in (self.date_from, self.date_to):
             field.setMaximumWidth(90)
             field.editingFinished.connect(self.apply_filter)
 
         self.table = QTableView(self)
         self.table.setObjectName("LibraryTable")
+        self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -131,6 +138,7 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         header.setHighlightSections(False)
+        header.setAccessibleName(self.tr("Library columns (click to sort)"))
         self.table.setSortingEnabled(True)
         for column, width in enumerate((230, 120, 110, 92, 92, 36, 90)):
             self.table.setColumnWidth(column, width)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -39,6 +40,7 @@ from archivist.gui.dialogs import (
 from archivist.gui.dossier import DossierPanel
 from archivist.gui.i18n import number, phrases
 from archivist.gui.jobs import JobRunner
+from archivist.gui.keyboard import ShortcutSheet
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
 from archivist.gui.provenance import OriginalDialog, readable_original
@@ -204,6 +206,12 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Actual size"), lambda: self.reader.zoom(0), "Ctrl+0")
         self._action(view, self.tr("&Wider column"), lambda: self._widen(80), "Ctrl+]")
         self._action(view, self.tr("&Narrower column"), lambda: self._widen(-80), "Ctrl+[")
+        self.caret_action = self._action(
+            view, self.tr("&Caret browsing"), self.reader.set_caret_browsing, "F7"
+        )
+        self.caret_action.setCheckable(True)
+        self._action(view, self.tr("Next &pane"), lambda: self.cycle_pane(1), "F6")
+        self._action(view, self.tr("Pre&vious pane"), lambda: self.cycle_pane(-1), "Shift+F6")
         view.addSeparator()
         views = QActionGroup(self)
         self.reader_view_action = self._action(view, self.tr("&Reader"), self.show_reader, "Ctrl+1")
@@ -235,11 +243,24 @@ class MainWindow(QMainWindow):
             lambda: flows.reextract_selected(self),
         )
         self._action(
+            article, self.tr("Add to &dossier…"), lambda: flows.dossier_menu(self), "Ctrl+Shift+D"
+        )
+        self._action(article, self.tr("Show &original"), self.show_original, "Ctrl+U")
+        self._action(
             article,
             self.tr("Move to &trash"),
             lambda: flows.trash_selected(self),
             QKeySequence.StandardKey.Delete,
         )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        bar.setAccessibleName(self.tr("Menu bar"))
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("MainToolbar")
@@ -360,6 +381,31 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(self._sizes["desk"])
             self.views.setCurrentWidget(self.splitter)
         self.reader_view_action.setChecked(True)
+
+    def cycle_pane(self, step: int) -> None:
+        """Move the keyboard focus to the next (1) or previous (-1) pane of the view."""
+        if self.showing_dossiers():
+            d = self.dossiers
+            panes: list[QWidget] = [self.library.table, d.list, d.articles, d.style_box]
+        else:
+            notes = self.notes.currentWidget() or self.notes
+            panes = [self.library.table, self.reader, notes]
+        focus = QApplication.focusWidget()
+        at = next(
+            (i for i, p in enumerate(panes) if focus is p or (focus and p.isAncestorOf(focus))), -1
+        )
+        target = panes[(at + step) % len(panes)]
+        if target is panes[-1] and not self.showing_dossiers():
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.focusNextChild()
+        else:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_shortcuts(self) -> None:
+        """The sheet of keyboard shortcuts (Help menu)."""
+        sheet = ShortcutSheet(self.menuBar(), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
 
     def read_article(self, article_id: ArticleId) -> None:
         """Open an article and show the reader."""

@@ -96,6 +96,9 @@ class HighlightBar(QFrame):
             name = color_label(pc.color)
             meaning = meaning_label(pc.meaning) if pc.meaning else ""
             button.setToolTip(f"{name}: {meaning}{shortcut}" if meaning else name + shortcut)
+            button.setAccessibleName(
+                self.tr("Highlight {color}").format(color=f"{name}: {meaning}" if meaning else name)
+            )
             button.setObjectName(f"highlight-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self.chosen.emit(c))
             self._layout.addWidget(button)
@@ -207,6 +210,20 @@ class ReaderView(QTextBrowser):
         return True
 
     # -- reading comfort ---------------------------------------------------------------------
+
+    def set_caret_browsing(self, on: bool) -> None:
+        """A cursor the arrow keys move, so text can be selected (and highlighted) by keyboard."""
+        flags = self.textInteractionFlags()
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        else:
+            flags &= ~Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags)
+
+    @property
+    def caret_browsing(self) -> bool:
+        """Whether the arrow keys move a text cursor (else they scroll)."""
+        return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
     def set_reading_width(self, width: int) -> None:
         """The widest the text column grows, in pixels."""
@@ -362,6 +379,7 @@ class FindBar(QWidget):
         self.reader = reader
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Find in article"))
+        self.field.setAccessibleName(self.tr("Find in article"))
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.find_next)
         self.field.textChanged.connect(lambda _t: self.find_next(from_start=True))
@@ -371,6 +389,7 @@ class FindBar(QWidget):
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close the find bar"))
         close.setAutoRaise(True)
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)
