@@ -109,3 +109,14 @@ def test_f6_moves_between_the_panes(qtbot, window: MainWindow, filled) -> None:
     assert QApplication.focusWidget() is window.library.table
     window.cycle_pane(-1)
     assert window.notes.isAncestorOf(QApplication.focusWidget())
+
+
+def test_shift_f10_and_the_menu_key_open_the_library_menu(qtbot, window: MainWindow) -> None:
+    window.library.select_row(1)
+    window.library.contextMenuRequested.disconnect()  # the menu itself would wait for a click
+    with qtbot.waitSignal(window.library.contextMenuRequested) as shift_f10:
+        qtbot.keyClick(window.library.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    row_rect = window.library.table.visualRect(window.library.model.index(1, 0))
+    assert row_rect.contains(shift_f10.args[0])
+    with qtbot.waitSignal(window.library.contextMenuRequested):
+        qtbot.keyClick(window.library.table, Qt.Key.Key_Menu)

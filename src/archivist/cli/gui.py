@@ -54,6 +54,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_gui(ctx: Any) -> int:
     """Run the desktop app on the archive until its window closes."""
+    from archivist.gui.display import check_display
+
+    # Before any Qt import: on a bare desktop Qt's own error never names the missing library.
+    hint = check_display()
+    if hint is not None:
+        ctx.stderr.write(hint + "\n")
+        return 1
     screenshot = getattr(ctx.args, "screenshot", None)
     options: dict[str, Any] = {
         "screenshot": Path(screenshot) if screenshot else None,

@@ -5,15 +5,18 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +54,13 @@ def text_direction(text: str) -> Qt.LayoutDirection | None:
         if kind in ("R", "AL"):
             return Qt.LayoutDirection.RightToLeft
     return None
+
+
+def opens_menu(event: QKeyEvent) -> bool:
+    """Whether a key event is the keyboard's way to a context menu (Menu, or Shift+F10)."""
+    if event.key() == Qt.Key.Key_Menu:
+        return True
+    return event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
 
 
 class CellDirectionDelegate(QStyledItemDelegate):
@@ -130,6 +140,7 @@ class LibraryPanel(QWidget):
         self.table.setDragEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.contextMenuRequested)
+        self.table.installEventFilter(self)
         self.table.verticalHeader().hide()
         # Fixed row heights: the view never measures 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -279,6 +290,15 @@ class LibraryPanel(QWidget):
             action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
         menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Menu key and Shift+F10 open the row menu at the current row, as a right click."""
+        if watched is self.table and isinstance(event, QKeyEvent) and opens_menu(event):
+            if event.type() == QEvent.Type.KeyPress:
+                rect = self.table.visualRect(self.table.currentIndex())
+                self.contextMenuRequested.emit(rect.center() if rect.isValid() else QPoint(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = int(self.model.data(index, Qt.ItemDataRole.UserRole))
