@@ -42,14 +42,14 @@ def test_header_shows_site_section_dates_url_and_file(window: MainWindow) -> Non
     article_id = imported(window, "provenance_meta.html")
     window.open_article(article_id)
     bar = window.reader_pane.provenance
-    facts = bar.facts.text()
+    facts = bar.facts.text().replace("\u2068", "").replace("\u2069", "")
     assert "Site: Harbour Weekly" in facts
     assert "Section: Local history" in facts
     assert "Published: 2019-04-02" in facts
     assert "Captured: 20" in facts
     assert bar.url.text() == "https://harbour.example/history/tide-tables-revised"
     assert bar.url.isReadOnly() and not bar.url.isHidden()
-    assert bar.file.text() == "Original file: provenance_meta.html"
+    assert bar.file.text() == "Original file: \u2068provenance_meta.html\u2069"
 
 
 def test_copy_url_puts_it_on_the_clipboard(window: MainWindow) -> None:
@@ -64,7 +64,7 @@ def test_an_article_without_a_url_hides_the_url_row(window: MainWindow, filled) 
     window.open_article(filled[1]["en"])
     bar = window.reader_pane.provenance
     assert bar.url.isHidden() and bar.copy.isHidden()
-    assert bar.file.text() == "Original file: ports.txt"
+    assert bar.file.text() == "Original file: \u2068ports.txt\u2069"
 
 
 def test_show_original_shows_the_page_source_as_plain_text(window: MainWindow) -> None:

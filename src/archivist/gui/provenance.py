@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from archivist.ingest.decode import clean_text
 from archivist.model import Article
 
+FSI, PDI = "\u2068", "\u2069"
+"""Unicode first-strong isolate and its end: a value laid out in its own direction."""
 ORIGINAL_LIMIT = 2_000_000
 """Bytes of the original shown at most (a larger file is shown up to here, and says so)."""
 
@@ -103,14 +105,19 @@ class ProvenanceBar(QFrame):
             (self.tr("Published"), article.published),
             (self.tr("Captured"), captured),
         ]
-        self.facts.setText("  ·  ".join(f"{name}: {value}" for name, value in facts if value))
+        # Each value is isolated so a date keeps its order in a right-to-left window.
+        self.facts.setText(
+            "  ·  ".join(f"{name}: {FSI}{value}{PDI}" for name, value in facts if value)
+        )
         self.facts.setVisible(any(value for _name, value in facts))
         self.url.setText(article.url or "")
         self.url.setCursorPosition(0)
         for widget in (self.url_label, self.url, self.copy):
             widget.setVisible(bool(article.url))
         self.file.setText(
-            self.tr("Original file: {name}").format(name=source.filename) if source else ""
+            self.tr("Original file: {name}").format(name=FSI + source.filename + PDI)
+            if source
+            else ""
         )
         self.original.setEnabled(article.id is not None)
 
