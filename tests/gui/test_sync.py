@@ -102,3 +102,26 @@ def test_a_watcher_skips_while_its_own_job_writes() -> None:
     busy[0] = False
     assert watcher.poll()
     assert not watcher.poll()
+
+
+def test_a_search_that_leaves_the_open_article_out_does_not_close_it(
+    qtbot, window: MainWindow, filled
+) -> None:
+    path, ids = filled
+    window.library.select_article(ids["en"])
+    window.library.search.setText("باغ")
+    window.library.apply_filter()
+    with Archive.open(str(path)) as other:
+        other.add(make_extraction("Newest", "Newest text.", footnotes=()), b"newest")
+    assert window.watcher.poll()
+    assert window.document is not None and window.document.id == ids["en"]
+
+
+def test_an_article_trashed_elsewhere_leaves_the_reader(qtbot, window: MainWindow, filled) -> None:
+    path, ids = filled
+    window.library.select_article(ids["en"])
+    with Archive.open(str(path)) as other:
+        other.delete_article(ids["en"])
+    assert window.watcher.poll()
+    assert window.document is None
+    assert window.library.model.rowCount() == 1

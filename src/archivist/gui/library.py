@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter, LibraryRow, LibrarySort
 from archivist.gui.i18n import QT_TRANSLATE_NOOP
+from archivist.gui.search_results import Match, find_matches, plain_snippet
 from archivist.model import ArticleId
 
 PAGE = 200
@@ -25,6 +26,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 """data(index, ID_ROLE) is the row's article id."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
 """data(index, SNIPPET_ROLE) is the search snippet (matches between ``**``), or None."""
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
+"""data(index, MATCH_ROLE) is where and how the row matched the search (a Match), or None."""
 
 COLUMNS: tuple[tuple[str, LibrarySort], ...] = (
     (QT_TRANSLATE_NOOP("LibraryModel", "Title"), "title"),
@@ -49,7 +52,7 @@ class LibraryModel(QAbstractTableModel):
         self._archive = archive
         self._ids: list[ArticleId] = []
         self._pages: dict[int, list[LibraryRow | None]] = {}
-        self._snippets: dict[ArticleId, str] = {}
+        self._matches: dict[ArticleId, Match] = {}
         self._filter = LibraryFilter()
         self._sort: LibrarySort = "imported"
         self._descending = True
@@ -92,7 +95,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = self._archive.library_ids(self._sort, self._descending, self._filter)
         self._pages.clear()
-        self._snippets.clear()
+        self._matches.clear()
         self.endResetModel()
 
     def refresh_articles(self, ids: set[ArticleId]) -> None:
@@ -117,26 +120,37 @@ class LibraryModel(QAbstractTableModel):
         """The fetched display row (fetching its page if needed); None if it cannot be read."""
         if not 0 <= row < len(self._ids):
             return None
-        page = self._pages.get(row // PAGE)
-        if page is None:
-            page = self._fetch(row // PAGE)
-        return page[row % PAGE]
+        return self._page_rows(row // PAGE)[row % PAGE]
+
+    def _page_rows(self, page_number: int) -> list[LibraryRow | None]:
+        page = self._pages.get(page_number)
+        return page if page is not None else self._fetch(page_number)
 
     def snippet(self, row: int) -> str | None:
         """The search snippet for ``row`` when a query is active."""
+        match = self.match_at(row)
+        return match.snippet if match is not None else None
+
+    def match_at(self, row: int) -> Match | None:
+        """Where and how ``row`` matched the active query (None without a query)."""
         query = self._filter.query
         article_id = self.article_id(row)
         if not query or not query.strip() or article_id is None:
             return None
-        if article_id not in self._snippets:
+        if article_id not in self._matches:
             lo = row - row % PAGE
+            ids = self._ids[lo : lo + PAGE]
             try:
-                self._snippets.update(
-                    self._archive.library_snippets(self._ids[lo : lo + PAGE], query)
-                )
+                titles = {r.id: r.title for r in self._page_rows(lo // PAGE) if r is not None}
+                self._matches.update(find_matches(self._archive, ids, titles, query))
             except Exception:  # noqa: BLE001 - data() never raises; a failed read shows no snippet
                 return None
-        return self._snippets.get(article_id)
+        return self._matches.get(article_id)
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search query is active (rows then show why they matched)."""
+        return bool(self._filter.query and self._filter.query.strip())
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
@@ -170,6 +184,8 @@ class LibraryModel(QAbstractTableModel):
             return int(self._ids[index.row()])
         if role == SNIPPET_ROLE:
             return self.snippet(index.row())
+        if role == MATCH_ROLE:
+            return self.match_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -179,8 +195,8 @@ class LibraryModel(QAbstractTableModel):
             return self.tr("(unreadable)") if index.column() == 0 else ""
         text = _cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            snippet = self.snippet(index.row())
-            return f"{row.title}\n\n{snippet.replace('**', '')}" if snippet else row.title
+            match = self.match_at(index.row())
+            return f"{row.title}\n\n{plain_snippet(match)}" if match else row.title
         return text
 
     def flags(self, index: Index) -> Qt.ItemFlag:

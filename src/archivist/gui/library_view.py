@@ -12,18 +12,30 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -34,8 +46,9 @@ from PySide6.QtWidgets import (
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
 from archivist.gui.i18n import color_label, meaning_label, set_reading_margins
-from archivist.gui.library import COLUMNS, LibraryModel, column_title
+from archivist.gui.library import COLUMNS, MATCH_ROLE, LibraryModel, column_title
 from archivist.gui.reader import color_icon
+from archivist.gui.search_results import Match, lead_in, snippet_html
 from archivist.model import ArticleId
 
 SEARCH_DELAY_MS = 120
@@ -78,6 +91,63 @@ class CellDirectionDelegate(QStyledItemDelegate):
         direction = text_direction(option.text)
         if direction is not None:
             option.direction = direction
+
+
+class MatchDelegate(CellDirectionDelegate):
+    """The title cell while searching: the title, and below it why the row matched.
+
+    The second line names where the words were found (text, title, note...) and shows the
+    words around them, the matched ones in bold.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """The title on the first line, the snippet (rich text) on the second."""
+        match = index.data(MATCH_ROLE)
+        if not isinstance(match, Match):
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        title = item.text
+        item.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        rect = option.rect.adjusted(6, 2, -6, -2)
+        half = rect.height() // 2
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        palette = option.palette
+        painter.save()
+        painter.setPen(palette.color(role))
+        metrics = QFontMetrics(item.font)
+        painter.setFont(item.font)
+        top = QRect(rect.left(), rect.top(), rect.width(), half)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading
+        painter.drawText(
+            top, int(flags), metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        )
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        small = QFont(item.font)
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
+        doc.setDefaultFont(small)
+        doc.setHtml(snippet_html(Match(match.where, lead_in(match.snippet))))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        muted = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        context.palette.setColor(QPalette.ColorRole.Text, palette.color(muted))
+        bottom = QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half)
+        painter.setWorldTransform(QTransform.fromTranslate(bottom.left(), bottom.top()), True)
+        painter.setClipRect(QRect(0, 0, bottom.width(), bottom.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 class LibraryPanel(QWidget):
@@ -132,6 +202,7 @@ class LibraryPanel(QWidget):
         self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDirectionDelegate(self.table))
+        self.table.setItemDelegateForColumn(0, MatchDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setShowGrid(False)
@@ -144,7 +215,8 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().hide()
         # Fixed row heights: the view never measures 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.row_height = self.fontMetrics().height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(self.row_height)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
@@ -223,6 +295,11 @@ class LibraryPanel(QWidget):
         if where == self.model.current_filter:
             return
         self.model.set_filter(where)
+        # While searching, each row has a second line: where it matched, and the words around.
+        lines = 2 if self.model.searching else 1
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.row_height * lines - (4 if lines == 2 else 0)
+        )
         if where.query and self.table.horizontalHeader().sortIndicatorSection() >= 0:
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 

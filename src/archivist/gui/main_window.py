@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.archive import Archive
+from archivist.archive.library import LibraryFilter
 from archivist.errors import ArchivistError
 from archivist.gui import flows, undo
 from archivist.gui.actions import ArticleActions
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
 
         self.library.articleActivated.connect(lambda i: self.open_article(ArticleId(i)))
         self.library.articleOpened.connect(lambda _i: self.show_reader())
+        self.library.model.modelReset.connect(self.show_library_state)
         self.library.contextMenuRequested.connect(lambda pos: flows.library_menu(self, pos))
         self.reader.highlightRequested.connect(self.highlight_selection)
         self.reader.footnoteActivated.connect(lambda label, _o: self.notes.show_footnote(label))
@@ -349,7 +351,12 @@ class MainWindow(QMainWindow):
         count = self.archive.count_articles()
         shown = self.library.model.rowCount()
         text = phrases().articles(count)
-        if shown != count:
+        if self.library.model.searching:
+            found = (
+                self.tr("%Ln match", "", shown) if shown == 1 else self.tr("%Ln matches", "", shown)
+            )
+            text = self.tr("{matches} · {articles}").format(matches=found, articles=text)
+        elif shown != count:
             text = self.tr("{articles} · {shown} shown").format(articles=text, shown=number(shown))
         self.statusBar().showMessage(text)
         if count == 0:
@@ -538,9 +545,16 @@ class MainWindow(QMainWindow):
         The library keeps its selection and scroll position, the reader its position, the
         notes pane its chosen highlight or footnote, the dossier builder its dossier.
         """
-        self.library_changed()
+        self.library.refresh_keeping_view()
+        self.library.reload_choices()
+        self.dossiers.refresh()
+        self.show_library_state()
         shown = self.document
         if shown is None or shown.id is None:
+            return
+        unfiltered = self.library.model.current_filter == LibraryFilter()
+        if unfiltered and self.library.model.row_of(shown.id) < 0:
+            self.open_article(None)  # trashed elsewhere (a search may merely leave it out)
             return
         try:
             fresh = self.archive.document(shown.id)

@@ -556,6 +556,22 @@
         <source>{archive} — Archivist</source>
         <translation>{archive} — Archivist</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln match</source>
+        <translation>
+            <numerusform>%Ln یافته</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln یافته</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{matches} · {articles}</source>
+        <translation>{matches} · {articles}</translation>
+    </message>
     <message>
         <source>{articles} · {shown} shown</source>
         <translation>{articles} · نمایش {shown}</translation>
@@ -583,6 +599,29 @@
         <translation>این پیوند در مرورگر وب باز شود؟
 
 {url}</translation>
+    </message>
+</context>
+<context>
+    <name>Match</name>
+    <message>
+        <source>title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>پانوشت</translation>
     </message>
 </context>
 <context>
