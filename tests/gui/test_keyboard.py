@@ -120,3 +120,10 @@ def test_shift_f10_and_the_menu_key_open_the_library_menu(qtbot, window: MainWin
     assert row_rect.contains(shift_f10.args[0])
     with qtbot.waitSignal(window.library.contextMenuRequested):
         qtbot.keyClick(window.library.table, Qt.Key.Key_Menu)
+
+
+def test_the_sheet_leaves_out_keys_common_keyboards_lack(window: MainWindow) -> None:
+    rows = {(where, what): keys for where, keys, what in menu_shortcuts(window.menuBar())}
+    assert rows[("Edit", "Undo")].startswith("Ctrl+Z")
+    assert "F14" not in rows[("Edit", "Undo")] and "Undo" not in rows[("Edit", "Undo")]
+    assert rows[("View", "Back to footnote marker")] == "Alt+Left"

@@ -125,3 +125,10 @@ def test_an_article_trashed_elsewhere_leaves_the_reader(qtbot, window: MainWindo
     assert window.watcher.poll()
     assert window.document is None
     assert window.library.model.rowCount() == 1
+
+
+def test_a_colour_meaning_renamed_elsewhere_shows_in_the_legend(window: MainWindow, filled) -> None:
+    with Archive.open(str(filled[0])) as other:
+        other.set_color_meaning("orange", "ask the archive")
+    assert window.watcher.poll()
+    assert "ask the archive" in window.notes.highlights.legend.text().replace("&nbsp;", " ")

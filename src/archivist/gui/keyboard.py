@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -107,9 +109,10 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
             if isinstance(sub, QMenu):
                 walk(sub, title)
             elif not action.isSeparator() and not action.shortcut().isEmpty():
-                keys = ", ".join(
+                texts = [
                     k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-                )
+                ]
+                keys = ", ".join(t for t in texts if typable(t)) or texts[0]
                 rows.append((title, keys, plain(action.text())))
 
     for action in bar.actions():
@@ -117,6 +120,13 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
         if isinstance(sub, QMenu):
             walk(sub, plain(action.text()))
     return rows
+
+
+def typable(keys: str) -> bool:
+    """Whether a shortcut is one a common keyboard has (not F13-F35 or a dedicated Undo key)."""
+    if re.fullmatch(r"F(1[3-9]|[23]\d)", keys):
+        return False
+    return "+" in keys or len(keys) <= 3 or not keys.isalpha()
 
 
 def plain(text: str) -> str:

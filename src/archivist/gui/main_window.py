@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def _load_palette(self) -> None:
         colors = self.archive.palette()
+        self._palette = colors
         self.reader.set_palette_colors(colors)
         self.notes.highlights.set_palette_colors(colors)
 
@@ -331,6 +332,7 @@ class MainWindow(QMainWindow):
         ):
             box.editor.flush()
         self.jobs.cancel()
+        self.watcher.timer.stop()
         self.save_state()
         super().closeEvent(event)
 
@@ -549,6 +551,8 @@ class MainWindow(QMainWindow):
         self.library.reload_choices()
         self.dossiers.refresh()
         self.show_library_state()
+        if self.archive.palette() != self._palette:
+            self._load_palette()  # colour meanings renamed elsewhere (archivist palette)
         shown = self.document
         if shown is None or shown.id is None:
             return
