@@ -22,6 +22,8 @@ from archivist.model import ArticleId
 
 PAGE = 200
 """Rows fetched per query when the view asks for one not yet cached."""
+MATCH_BATCH = 40
+"""Rows whose search snippets are made at once (each reads the article's text)."""
 ID_ROLE = Qt.ItemDataRole.UserRole
 """data(index, ID_ROLE) is the row's article id."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -138,10 +140,12 @@ class LibraryModel(QAbstractTableModel):
         if not query or not query.strip() or article_id is None:
             return None
         if article_id not in self._matches:
-            lo = row - row % PAGE
-            ids = self._ids[lo : lo + PAGE]
+            # Snippets read each article's text: only about a screenful at a time.
+            lo = row - row % MATCH_BATCH
+            ids = self._ids[lo : lo + MATCH_BATCH]
             try:
-                titles = {r.id: r.title for r in self._page_rows(lo // PAGE) if r is not None}
+                rows = (self.library_row(lo + k) for k in range(len(ids)))
+                titles = {r.id: r.title for r in rows if r is not None}
                 self._matches.update(find_matches(self._archive, ids, titles, query))
             except Exception:  # noqa: BLE001 - data() never raises; a failed read shows no snippet
                 return None

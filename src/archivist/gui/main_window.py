@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.archive_path = Path(archive_path)
         self.archive = Archive.open(str(self.archive_path))
         self.document: Article | None = None
+        self._count = 0
         self.jobs = JobRunner(self, lambda: self.archive_path, self.library_changed)
         self.undo_stack = QUndoStack(self)
         self.changes = undo.Changes(self)
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
 
         self.library.articleActivated.connect(lambda i: self.open_article(ArticleId(i)))
         self.library.articleOpened.connect(lambda _i: self.show_reader())
-        self.library.model.modelReset.connect(self.show_library_state)
+        self.library.model.modelReset.connect(self._show_counts)
         self.library.contextMenuRequested.connect(lambda pos: flows.library_menu(self, pos))
         self.reader.highlightRequested.connect(self.highlight_selection)
         self.reader.footnoteActivated.connect(lambda label, _o: self.notes.show_footnote(label))
@@ -350,7 +351,12 @@ class MainWindow(QMainWindow):
 
     def show_library_state(self) -> None:
         """Count in the status bar; the welcome view when the archive is empty."""
-        count = self.archive.count_articles()
+        self._count = self.archive.count_articles()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        # Counting the archive scans it (some ms at 100,000 articles): a search reuses the count.
+        count = self._count
         shown = self.library.model.rowCount()
         text = phrases().articles(count)
         if self.library.model.searching:
