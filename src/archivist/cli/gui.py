@@ -41,7 +41,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     shown = p.add_argument_group("what the window shows (for screenshots)")
     shown.add_argument("--size", type=window_size, metavar="WxH", help="window size, e.g. 1280x800")
-    shown.add_argument("--tab", choices=TABS, help="the left-hand tab to show")
+    shown.add_argument(
+        "--tab", choices=TABS, help="the view to show: library (and reader) or dossiers (builder)"
+    )
     shown.add_argument(
         "--show-highlight", type=int, metavar="HID", help="scroll to this highlight and select it"
     )
