@@ -151,3 +151,37 @@ def test_a_colour_meaning_renamed_elsewhere_shows_in_the_legend(window: MainWind
         other.set_color_meaning("orange", "ask the archive")
     assert settled(window)
     assert "ask the archive" in window.notes.highlights.legend.text().replace("&nbsp;", " ")
+
+
+def test_dossiers_made_elsewhere_appear_and_the_chosen_one_stays(window: MainWindow, filled):
+    path, ids = filled
+    chosen = window.dossiers.new_dossier("Harbours", [ids["en"]])
+    window.dossiers.title.setFocus()
+    with Archive.open(str(path)) as other:
+        other.create_dossier("Gardens", article_ids=[ids["fa"]])
+        other.add_to_dossier(chosen, [ids["fa"]])
+    assert settled(window)
+    titles = [window.dossiers.list.item(i).text() for i in range(window.dossiers.list.count())]
+    assert sorted(titles) == ["Gardens  (1)", "Harbours  (2)"]
+    assert window.dossiers.current is not None and window.dossiers.current.id == chosen
+    assert window.dossiers.articles.order() == [ids["en"], ids["fa"]]
+
+
+def test_the_reader_keeps_its_place_when_the_open_article_is_annotated_elsewhere(
+    window: MainWindow, filled
+) -> None:
+    path, _ids = filled
+    text = "\n\n".join(f"Paragraph {n} of the long ledger." for n in range(200))
+    with Archive.open(str(path)) as other:
+        long_id = other.add(make_extraction("Ledger", text, footnotes=()), b"ledger")
+    assert settled(window)
+    window.library.select_article(long_id)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    assert place > 0
+    with Archive.open(str(path)) as other:
+        other.highlight_quote(long_id, "Paragraph 150 of the long ledger", color="blue")
+    assert settled(window)
+    assert [h.exact for h in window.document.highlights] == ["Paragraph 150 of the long ledger"]
+    assert bar.value() == place
