@@ -127,3 +127,18 @@ def test_the_sheet_leaves_out_keys_common_keyboards_lack(window: MainWindow) -> 
     assert rows[("Edit", "Undo")].startswith("Ctrl+Z")
     assert "F14" not in rows[("Edit", "Undo")] and "Undo" not in rows[("Edit", "Undo")]
     assert rows[("View", "Back to footnote marker")] == "Alt+Left"
+
+
+def test_the_dialogs_name_their_widgets_too(window: MainWindow, filled) -> None:
+    from archivist.gui.dialogs import PreferencesDialog
+    from archivist.gui.provenance import OriginalDialog
+
+    dialogs = [
+        ShortcutSheet(window.menuBar(), window),
+        OriginalDialog("Ports", "ports.txt", "text", True, window),
+        PreferencesDialog(window.archive.palette(), "system", 720, window),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        assert [describe(w) for w in unnamed_widgets(dialog)] == []
+        dialog.close()
