@@ -29,6 +29,7 @@ QStatusBar { color: palette(placeholder-text); }
 #Provenance { border-bottom: 1px solid palette(mid); }
 #Provenance QLabel { color: palette(placeholder-text); }
 #SourceUrl { background: transparent; }
+#ColumnHeading { font-weight: bold; }
 """
 
 

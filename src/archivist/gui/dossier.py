@@ -54,10 +54,7 @@ def ids_from_mime(data: QMimeData) -> list[ArticleId]:
 def heading(text: str, parent: QWidget) -> QLabel:
     """A column's title in the dossier builder."""
     label = QLabel(text, parent)
-    label.setObjectName("ColumnHeading")
-    font = label.font()
-    font.setWeight(font.Weight.DemiBold)
-    label.setFont(font)
+    label.setObjectName("ColumnHeading")  # bold by the application's style sheet
     return label
 
 
