@@ -90,6 +90,7 @@ def test_caret_browsing_selects_and_highlights_without_a_mouse(qtbot, window: Ma
     window.library.select_article(filled[1]["en"])
     window.caret_action.trigger()
     assert window.reader.caret_browsing
+    assert window.reader.positions.to_text(window.reader.textCursor().position()) == 0
     window.reader.scroll_to_offset(window.document.text.index("harbour"))
     for _ in range(len("harbour")):
         qtbot.keyClick(window.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)

@@ -219,6 +219,15 @@ class ReaderView(QTextBrowser):
         else:
             flags &= ~Qt.TextInteractionFlag.TextSelectableByKeyboard
         self.setTextInteractionFlags(flags)
+        if on and self.rendered is not None and not self.textCursor().hasSelection():
+            # The cursor starts where the reader is looking, in the body (the header cannot
+            # be highlighted).
+            top = self.cursorForPosition(QPoint(0, 0)).position()
+            body = self.rendered.positions.to_doc(0) or 0
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(max(top, body))
+            self.setTextCursor(cursor)
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @property
     def caret_browsing(self) -> bool:
