@@ -49,6 +49,8 @@ def test_header_shows_site_section_dates_url_and_file(window: MainWindow) -> Non
     assert "Captured: 20" in facts
     assert bar.url.text() == "https://harbour.example/history/tide-tables-revised"
     assert bar.url.isReadOnly() and not bar.url.isHidden()
+    # Only in the header, as text: the page itself carries no link to the source to click.
+    assert bar.url.text() not in window.reader.toPlainText()
     assert bar.file.text() == "Original file: \u2068provenance_meta.html\u2069"
 
 
