@@ -173,3 +173,12 @@ def test_an_articles_footnotes_are_read_through_an_index(archive: Archive) -> No
         )
     )
     assert "USING INDEX" in plan and "TEMP B-TREE" not in plan
+
+
+def test_data_version_moves_on_another_connections_commit_only(archive: Archive) -> None:
+    before = archive.data_version()
+    archive.add(make_extraction(), b"own write")
+    assert archive.data_version() == before
+    with Archive.open(str(archive.path)) as other:
+        other.add(make_extraction("Another"), b"other write")
+    assert archive.data_version() != before

@@ -38,7 +38,7 @@ def test_add_from_the_library_menu_path(window: MainWindow, filled) -> None:
     dossier_id = window.dossiers.new_dossier("Water")
     flows.add_to_dossier(window, dossier_id, [ids["fa"]])
     assert window.archive.dossier(dossier_id).article_ids == (ids["fa"],)
-    assert window.left.currentWidget() is window.dossiers
+    assert window.showing_dossiers() and window.dossiers.isVisible()
 
 
 def test_options_are_saved(qtbot, window: MainWindow, filled) -> None:

@@ -24,15 +24,15 @@ def test_size_resizes_the_window(window: MainWindow) -> None:
 def test_tab_dossiers_shows_the_dossier_builder(window: MainWindow) -> None:
     stage(window, Staging(tab="dossiers"))
 
-    assert window.left.currentWidget() is window.dossiers
+    assert window.showing_dossiers() and window.dossiers.isVisible()
 
 
-def test_tab_library_shows_the_library(window: MainWindow) -> None:
-    window.left.setCurrentWidget(window.dossiers)
+def test_tab_library_shows_the_reader(window: MainWindow) -> None:
+    window.show_dossiers()
 
     stage(window, Staging(tab="library"))
 
-    assert window.left.currentWidget() is window.library
+    assert not window.showing_dossiers() and window.reader_pane.isVisibleTo(window)
 
 
 def test_footnote_opens_the_footnotes_tab_on_it(window: MainWindow) -> None:
@@ -58,10 +58,10 @@ def test_dossier_is_chosen_in_the_builder(window: MainWindow, filled) -> None:
 
     stage(window, Staging(dossier=dossier.id))
 
-    assert window.left.currentWidget() is window.dossiers
+    assert window.showing_dossiers() and window.dossiers.isVisible()
     assert window.dossiers.current is not None and window.dossiers.current.id == dossier.id
 
 
 def test_stage_open_window_finds_the_main_window(window: MainWindow) -> None:
     assert stage_open_window(Staging(tab="dossiers"))
-    assert window.left.currentWidget() is window.dossiers
+    assert window.showing_dossiers() and window.dossiers.isVisible()

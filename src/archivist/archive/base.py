@@ -48,6 +48,14 @@ class ArchiveBase:
         """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
         self._db.close()
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: it changes when another connection commits.
+
+        A window polls it to notice what another process (the CLI, a second window) wrote;
+        its own commits leave it as it is.
+        """
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def __enter__(self) -> Self:
         return self
 

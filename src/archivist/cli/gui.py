@@ -41,7 +41,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     shown = p.add_argument_group("what the window shows (for screenshots)")
     shown.add_argument("--size", type=window_size, metavar="WxH", help="window size, e.g. 1280x800")
-    shown.add_argument("--tab", choices=TABS, help="the left-hand tab to show")
+    shown.add_argument(
+        "--tab", choices=TABS, help="the view to show: library (and reader) or dossiers (builder)"
+    )
     shown.add_argument(
         "--show-highlight", type=int, metavar="HID", help="scroll to this highlight and select it"
     )
@@ -54,6 +56,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_gui(ctx: Any) -> int:
     """Run the desktop app on the archive until its window closes."""
+    from archivist.gui.display import check_display
+
+    # Before any Qt import: on a bare desktop Qt's own error never names the missing library.
+    hint = check_display()
+    if hint is not None:
+        ctx.stderr.write(hint + "\n")
+        return 1
     screenshot = getattr(ctx.args, "screenshot", None)
     options: dict[str, Any] = {
         "screenshot": Path(screenshot) if screenshot else None,

@@ -26,6 +26,10 @@ QStatusBar { color: palette(placeholder-text); }
 #HighlightBar { border: 1px solid palette(mid); border-radius: 6px; background: palette(window); }
 #Citation, #Hint { color: palette(placeholder-text); }
 #NotesPanel QListWidget { border: 1px solid palette(midlight); }
+#Provenance { border-bottom: 1px solid palette(mid); }
+#Provenance QLabel { color: palette(placeholder-text); }
+#SourceUrl { background: transparent; }
+#ColumnHeading { font-weight: bold; }
 """
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,6 +51,13 @@ def ids_from_mime(data: QMimeData) -> list[ArticleId]:
     return [ArticleId(int(x)) for x in raw.split() if x.isdigit()]
 
 
+def heading(text: str, parent: QWidget) -> QLabel:
+    """A column's title in the dossier builder."""
+    label = QLabel(text, parent)
+    label.setObjectName("ColumnHeading")  # bold by the application's style sheet
+    return label
+
+
 class DossierArticles(QListWidget):
     """The dossier's articles: drag to reorder, drop library rows to add."""
 
@@ -64,6 +71,28 @@ class DossierArticles(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAcceptDrops(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Alt+Up and Alt+Down move the selected articles (reordering without a mouse)."""
+        keys = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in keys:
+            self.move_selected(keys[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected articles one place up (-1) or down (1), then announce the order."""
+        order = self.order()
+        chosen = {self.row(item) for item in self.selectedItems()}
+        rows = sorted(chosen, reverse=step > 0)
+        for row in rows:
+            target = row + step
+            if 0 <= target < len(order) and target not in chosen:
+                order[row], order[target] = order[target], order[row]
+                chosen.discard(row)
+                chosen.add(target)
+        if order != self.order():
+            self.reordered.emit(order)
 
     def order(self) -> list[ArticleId]:
         """The ids top to bottom."""
@@ -118,29 +147,37 @@ class DossierPanel(QWidget):
         if changes is not None:
             changes.dossierChanged.connect(self.show_changed)
         self._loading = False
+        self._seen: tuple[Dossier, ...] = ()
         self.current: Dossier | None = None
         self.list = QListWidget(self)
         self.list.itemSelectionChanged.connect(self._chosen)
-        new = QPushButton(self.tr("New dossier"), self)
+        self.list.setAccessibleName(self.tr("Dossiers"))
+        new = QPushButton(self.tr("&New dossier"), self)
         new.clicked.connect(lambda: self.new_dossier(self.tr("New dossier")))
         delete = QPushButton(self.tr("Delete"), self)
+        delete.setAccessibleName(self.tr("Delete dossier"))
         delete.clicked.connect(self._delete)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.list)
+        set_reading_margins(top_layout, 8, 8, 4, 8)
+        top_layout.addWidget(heading(self.tr("Dossiers"), top))
+        top_layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
         buttons.addStretch(1)
         buttons.addWidget(delete)
         top_layout.addLayout(buttons)
 
-        self.editor = QWidget(self)
-        self.title = QLineEdit(self.editor)
-        self.subtitle = QLineEdit(self.editor)
-        self.compiler = QLineEdit(self.editor)
-        self.introduction = QPlainTextEdit(self.editor)
-        self.introduction.setMaximumHeight(80)
+        # The chosen dossier's title page and articles, then its export: disabled with none chosen.
+        contents = QWidget(self)
+        options = QWidget(self)
+        self.editor = (contents, options)
+        self.title = QLineEdit(contents)
+        self.subtitle = QLineEdit(contents)
+        self.compiler = QLineEdit(contents)
+        self.introduction = QPlainTextEdit(contents)
+        self.introduction.setMaximumHeight(110)
+        self.introduction.setTabChangesFocus(True)
         self.intro_timer = QTimer(self)
         self.intro_timer.setSingleShot(True)
         self.intro_timer.setInterval(600)
@@ -150,27 +187,33 @@ class DossierPanel(QWidget):
         )
         for field in (self.title, self.subtitle, self.compiler):
             field.editingFinished.connect(self._save_fields)
-        self.articles = DossierArticles(self.editor)
+        self.articles = DossierArticles(contents)
+        self.articles.setAccessibleName(self.tr("Articles of the dossier"))
+        self.articles.setWordWrap(True)
+        self.articles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.articles.reordered.connect(self.reorder)
         self.articles.dropped.connect(lambda ids, at: self.add_articles(ids, position=at))
-        remove = QPushButton(self.tr("Remove from dossier"), self.editor)
+        remove = QPushButton(self.tr("&Remove from dossier"), contents)
         remove.clicked.connect(self._remove_selected)
-        self.style_box = QComboBox(self.editor)
+        self.style_box = QComboBox(options)
+        # Style names are long; the column, not the longest name, decides the box's width.
+        self.style_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.style_box.setMinimumContentsLength(14)
         for key, name in STYLE_NAMES.items():
             self.style_box.addItem(name, key)
         self.style_box.currentIndexChanged.connect(lambda _i: self._save_options())
-        self.colors = QListWidget(self.editor)
-        self.colors.setMaximumHeight(90)
+        self.colors = QListWidget(options)
+        self.colors.setAccessibleName(self.tr("Colours to include"))
         self.colors.itemChanged.connect(lambda _item: self._save_options())
-        self.tags = QLineEdit(self.editor)
+        self.tags = QLineEdit(options)
         self.tags.setPlaceholderText(self.tr("only highlights with these tags (commas)"))
         self.tags.editingFinished.connect(self._save_options)
-        self.excerpts = QCheckBox(
-            self.tr("Excerpts only (highlights, not the full text)"), self.editor
-        )
+        self.excerpts = QCheckBox(self.tr("Excerpts only (highlights, not the full text)"), options)
         self.excerpts.toggled.connect(lambda _on: self._save_options())
         self.styled_notes = QCheckBox(
-            self.tr("Footnotes in the citation style (first in full, then short)"), self.editor
+            self.tr("Footnotes in the citation style (first in full, then short)"), options
         )
         self.styled_notes.setToolTip(
             self.tr(
@@ -179,50 +222,85 @@ class DossierPanel(QWidget):
             )
         )
         self.styled_notes.toggled.connect(lambda _on: self._save_options())
-        self.export = QPushButton(self.tr("Export PDF…"), self.editor)
+        self.export = QPushButton(self.tr("&Export PDF…"), options)
         self.export.setObjectName("ExportDossier")
+        self.export.setDefault(True)
         self.export.clicked.connect(
             lambda: self.exportRequested.emit(int(self.current.id or 0) if self.current else 0)
         )
-        form = QFormLayout(self.editor)
+
+        form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Subtitle"), self.subtitle)
         form.addRow(self.tr("Compiler"), self.compiler)
         form.addRow(self.tr("Introduction"), self.introduction)
-        form.addRow(QLabel(self.tr("Articles (drag to reorder; drop from the library to add)")))
-        form.addRow(self.articles)
-        form.addRow(remove)
-        form.addRow(self.tr("Citation style"), self.style_box)
-        form.addRow(self.styled_notes)
-        form.addRow(self.tr("Colours"), self.colors)
-        form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.excerpts)
-        form.addRow(self.export)
+        contents_layout = QVBoxLayout(contents)
+        set_reading_margins(contents_layout, 8, 8, 8, 8)
+        contents_layout.addWidget(heading(self.tr("Contents"), contents))
+        contents_layout.addLayout(form)
+        articles_label = QLabel(
+            self.tr("Articles (drag to reorder; drop from the library to add)"), contents
+        )
+        articles_label.setObjectName("Hint")
+        articles_label.setWordWrap(True)
+        articles_label.setBuddy(self.articles)
+        contents_layout.addWidget(articles_label)
+        contents_layout.addWidget(self.articles, 1)
+        contents_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeading)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(self.editor)
-        splitter.setSizes([140, 500])
+        options_form = QFormLayout()
+        options_form.setContentsMargins(0, 0, 0, 0)
+        options_form.addRow(self.tr("Citation style"), self.style_box)
+        options_form.addRow(self.styled_notes)
+        options_form.addRow(self.tr("Colours"), self.colors)
+        options_form.addRow(self.tr("Tags"), self.tags)
+        options_form.addRow(self.excerpts)
+        options_layout = QVBoxLayout(options)
+        set_reading_margins(options_layout, 8, 8, 8, 8)
+        options_layout.addWidget(heading(self.tr("Export"), options))
+        options_layout.addLayout(options_form)
+        options_layout.addStretch(1)
+        options_layout.addWidget(self.export)
+
+        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
+        self.columns.setObjectName("DossierColumns")
+        self.columns.setChildrenCollapsible(False)
+        self.columns.setHandleWidth(1)
+        self.columns.addWidget(top)
+        self.columns.addWidget(contents)
+        self.columns.addWidget(options)
+        self.columns.setStretchFactor(0, 2)
+        self.columns.setStretchFactor(1, 5)
+        self.columns.setStretchFactor(2, 4)
+        self.columns.setSizes([200, 500, 400])
         layout = QVBoxLayout(self)
-        set_reading_margins(layout, 8, 8, 0, 8)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.columns)
         self._loading = False
         self.reload()
 
     # -- the list of dossiers --------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Re-read the dossiers if they changed; if not, fields being typed in stay as they are."""
+        if tuple(self._archive().dossiers()) != self._seen:
+            self.reload()
+
     def reload(self) -> None:
         """Re-read the dossiers, keeping the chosen one."""
         chosen = self.current.id if self.current else None
+        scroll = self.list.verticalScrollBar().value()
         self.list.blockSignals(True)
         self.list.clear()
-        for dossier in self._archive().dossiers():
+        self._seen = tuple(self._archive().dossiers())
+        for dossier in self._seen:
             item = QListWidgetItem(f"{dossier.title}  ({len(dossier.article_ids)})")
             item.setData(Qt.ItemDataRole.UserRole, dossier.id)
             self.list.addItem(item)
             if dossier.id == chosen:
                 self.list.setCurrentItem(item)
+        self.list.verticalScrollBar().setValue(scroll)
         self.list.blockSignals(False)
         self._chosen()
 
@@ -263,7 +341,8 @@ class DossierPanel(QWidget):
                 )
             except ArchivistError:
                 self.current = None
-        self.editor.setEnabled(self.current is not None)
+        for column in self.editor:
+            column.setEnabled(self.current is not None)
         self._show()
 
     def _delete(self) -> None:
@@ -290,6 +369,9 @@ class DossierPanel(QWidget):
         self.subtitle.setText(d.subtitle or "" if d else "")
         self.compiler.setText(d.compiler or "" if d else "")
         self.introduction.setPlainText(d.introduction or "" if d else "")
+        selected = {
+            int(item.data(Qt.ItemDataRole.UserRole)) for item in self.articles.selectedItems()
+        }
         self.articles.clear()
         options = dict(d.options) if d else {}
         if d is not None:
@@ -306,6 +388,7 @@ class DossierPanel(QWidget):
                 item = QListWidgetItem(label)
                 item.setData(Qt.ItemDataRole.UserRole, int(article_id))
                 self.articles.addItem(item)
+                item.setSelected(int(article_id) in selected)
         index = self.style_box.findData(options.get("style", "chicago-notes-bibliography"))
         self.style_box.setCurrentIndex(max(0, index))
         # No list means every colour; an empty list, none (as the export reads it).

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def add_to_dossier(window: MainWindow, dossier_id: DossierId, ids: list[ArticleId]) -> None:
     """Add library articles to a dossier and show it."""
-    window.left.setCurrentWidget(window.dossiers)
+    window.show_dossiers()
     window.dossiers.choose(dossier_id)
     window.dossiers.add_articles(ids)
 
@@ -36,7 +36,7 @@ def new_dossier_from(window: MainWindow, ids: list[ArticleId]) -> None:
         QCoreApplication.translate("flows", "Title of the dossier:"),
     )
     if ok and title.strip():
-        window.left.setCurrentWidget(window.dossiers)
+        window.show_dossiers()
         window.dossiers.new_dossier(title.strip(), ids)
 
 
@@ -94,7 +94,7 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
     if not ids:
         return
     menu = QMenu(window)
-    menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.open_article(ids[0]))
+    menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.read_article(ids[0]))
     menu.addAction(QCoreApplication.translate("flows", "Tag…"), lambda: tag_selected(window))
     into = menu.addMenu(QCoreApplication.translate("flows", "Add to dossier"))
     for dossier in window.archive.dossiers():
@@ -119,6 +119,27 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
         QCoreApplication.translate("flows", "Move to trash"), lambda: trash_selected(window)
     )
     menu.exec(window.library.table.viewport().mapToGlobal(pos))
+    menu.deleteLater()
+
+
+def dossier_menu(window: MainWindow) -> None:
+    """Add the selected library articles to a dossier, from a menu at the current row."""
+    ids = window.library.selected_ids()
+    if not ids:
+        return
+    menu = QMenu(window)
+    for dossier in window.archive.dossiers():
+        if dossier.id is not None:
+            menu.addAction(
+                dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
+            )
+    menu.addSeparator()
+    menu.addAction(
+        QCoreApplication.translate("flows", "New dossier…"), lambda: new_dossier_from(window, ids)
+    )
+    table = window.library.table
+    rect = table.visualRect(table.currentIndex())
+    menu.exec(table.viewport().mapToGlobal(rect.bottomLeft()))
     menu.deleteLater()
 
 

@@ -17,14 +17,19 @@ from PySide6.QtCore import (
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter, LibraryRow, LibrarySort
 from archivist.gui.i18n import QT_TRANSLATE_NOOP
+from archivist.gui.search_results import Match, find_matches, plain_snippet
 from archivist.model import ArticleId
 
 PAGE = 200
 """Rows fetched per query when the view asks for one not yet cached."""
+MATCH_BATCH = 40
+"""Rows whose search snippets are made at once (each reads the article's text)."""
 ID_ROLE = Qt.ItemDataRole.UserRole
 """data(index, ID_ROLE) is the row's article id."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
 """data(index, SNIPPET_ROLE) is the search snippet (matches between ``**``), or None."""
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
+"""data(index, MATCH_ROLE) is where and how the row matched the search (a Match), or None."""
 
 COLUMNS: tuple[tuple[str, LibrarySort], ...] = (
     (QT_TRANSLATE_NOOP("LibraryModel", "Title"), "title"),
@@ -49,7 +54,7 @@ class LibraryModel(QAbstractTableModel):
         self._archive = archive
         self._ids: list[ArticleId] = []
         self._pages: dict[int, list[LibraryRow | None]] = {}
-        self._snippets: dict[ArticleId, str] = {}
+        self._matches: dict[ArticleId, Match] = {}
         self._filter = LibraryFilter()
         self._sort: LibrarySort = "imported"
         self._descending = True
@@ -92,7 +97,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = self._archive.library_ids(self._sort, self._descending, self._filter)
         self._pages.clear()
-        self._snippets.clear()
+        self._matches.clear()
         self.endResetModel()
 
     def refresh_articles(self, ids: set[ArticleId]) -> None:
@@ -117,26 +122,39 @@ class LibraryModel(QAbstractTableModel):
         """The fetched display row (fetching its page if needed); None if it cannot be read."""
         if not 0 <= row < len(self._ids):
             return None
-        page = self._pages.get(row // PAGE)
-        if page is None:
-            page = self._fetch(row // PAGE)
-        return page[row % PAGE]
+        return self._page_rows(row // PAGE)[row % PAGE]
+
+    def _page_rows(self, page_number: int) -> list[LibraryRow | None]:
+        page = self._pages.get(page_number)
+        return page if page is not None else self._fetch(page_number)
 
     def snippet(self, row: int) -> str | None:
         """The search snippet for ``row`` when a query is active."""
+        match = self.match_at(row)
+        return match.snippet if match is not None else None
+
+    def match_at(self, row: int) -> Match | None:
+        """Where and how ``row`` matched the active query (None without a query)."""
         query = self._filter.query
         article_id = self.article_id(row)
         if not query or not query.strip() or article_id is None:
             return None
-        if article_id not in self._snippets:
-            lo = row - row % PAGE
+        if article_id not in self._matches:
+            # Snippets read each article's text: only about a screenful at a time.
+            lo = row - row % MATCH_BATCH
+            ids = self._ids[lo : lo + MATCH_BATCH]
             try:
-                self._snippets.update(
-                    self._archive.library_snippets(self._ids[lo : lo + PAGE], query)
-                )
+                rows = (self.library_row(lo + k) for k in range(len(ids)))
+                titles = {r.id: r.title for r in rows if r is not None}
+                self._matches.update(find_matches(self._archive, ids, titles, query))
             except Exception:  # noqa: BLE001 - data() never raises; a failed read shows no snippet
                 return None
-        return self._snippets.get(article_id)
+        return self._matches.get(article_id)
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search query is active (rows then show why they matched)."""
+        return bool(self._filter.query and self._filter.query.strip())
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
@@ -170,6 +188,8 @@ class LibraryModel(QAbstractTableModel):
             return int(self._ids[index.row()])
         if role == SNIPPET_ROLE:
             return self.snippet(index.row())
+        if role == MATCH_ROLE:
+            return self.match_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -179,8 +199,8 @@ class LibraryModel(QAbstractTableModel):
             return self.tr("(unreadable)") if index.column() == 0 else ""
         text = _cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            snippet = self.snippet(index.row())
-            return f"{row.title}\n\n{snippet.replace('**', '')}" if snippet else row.title
+            match = self.match_at(index.row())
+            return f"{row.title}\n\n{plain_snippet(match)}" if match else row.title
         return text
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -5,21 +5,37 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -30,8 +46,9 @@ from PySide6.QtWidgets import (
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
 from archivist.gui.i18n import color_label, meaning_label, set_reading_margins
-from archivist.gui.library import COLUMNS, LibraryModel, column_title
+from archivist.gui.library import COLUMNS, MATCH_ROLE, LibraryModel, column_title
 from archivist.gui.reader import color_icon
+from archivist.gui.search_results import Match, lead_in, snippet_html
 from archivist.model import ArticleId
 
 SEARCH_DELAY_MS = 120
@@ -52,6 +69,13 @@ def text_direction(text: str) -> Qt.LayoutDirection | None:
     return None
 
 
+def opens_menu(event: QKeyEvent) -> bool:
+    """Whether a key event is the keyboard's way to a context menu (Menu, or Shift+F10)."""
+    if event.key() == Qt.Key.Key_Menu:
+        return True
+    return event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+
+
 class CellDirectionDelegate(QStyledItemDelegate):
     """Lays each cell out in its own text's direction.
 
@@ -69,19 +93,80 @@ class CellDirectionDelegate(QStyledItemDelegate):
             option.direction = direction
 
 
+class MatchDelegate(CellDirectionDelegate):
+    """The title cell while searching: the title, and below it why the row matched.
+
+    The second line names where the words were found (text, title, note...) and shows the
+    words around them, the matched ones in bold.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """The title on the first line, the snippet (rich text) on the second."""
+        match = index.data(MATCH_ROLE)
+        if not isinstance(match, Match):
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        title = item.text
+        item.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        rect = option.rect.adjusted(6, 2, -6, -2)
+        half = rect.height() // 2
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        palette = option.palette
+        painter.save()
+        painter.setPen(palette.color(role))
+        metrics = QFontMetrics(item.font)
+        painter.setFont(item.font)
+        top = QRect(rect.left(), rect.top(), rect.width(), half)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading
+        painter.drawText(
+            top, int(flags), metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        )
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        small = QFont(item.font)
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
+        doc.setDefaultFont(small)
+        doc.setHtml(snippet_html(Match(match.where, lead_in(match.snippet))))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        muted = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        context.palette.setColor(QPalette.ColorRole.Text, palette.color(muted))
+        bottom = QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half)
+        painter.setWorldTransform(QTransform.fromTranslate(bottom.left(), bottom.top()), True)
+        painter.setClipRect(QRect(0, 0, bottom.width(), bottom.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
 class LibraryPanel(QWidget):
     """Search field and filters over the library table; emits the article the user opens."""
 
     articleActivated = Signal(int)
+    articleOpened = Signal(int)
+    """Enter or a double click on a row: the user asks to read it (not only to select it)."""
     contextMenuRequested = Signal(QPoint)
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
         self.model = LibraryModel(archive, self)
+        self._restoring = False
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
         self.search.setPlaceholderText(self.tr("Search the archive"))
+        self.search.setAccessibleName(self.tr("Search the archive"))
         self.search.setClearButtonEnabled(True)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -93,6 +178,9 @@ class LibraryPanel(QWidget):
         self.tag = QComboBox(self)
         self.color = QComboBox(self)
         self.site = QComboBox(self)
+        self.tag.setAccessibleName(self.tr("Filter by tag"))
+        self.color.setAccessibleName(self.tr("Filter by highlight colour"))
+        self.site.setAccessibleName(self.tr("Filter by site"))
         for combo in (self.tag, self.color, self.site):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -103,14 +191,18 @@ class LibraryPanel(QWidget):
         self.date_from.setPlaceholderText(self.tr("from YYYY"))
         self.date_to = QLineEdit(self)
         self.date_to.setPlaceholderText(self.tr("to YYYY"))
+        self.date_from.setAccessibleName(self.tr("Published from year"))
+        self.date_to.setAccessibleName(self.tr("Published up to year"))
         for field in (self.date_from, self.date_to):
             field.setMaximumWidth(90)
             field.editingFinished.connect(self.apply_filter)
 
         self.table = QTableView(self)
         self.table.setObjectName("LibraryTable")
+        self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDirectionDelegate(self.table))
+        self.table.setItemDelegateForColumn(0, MatchDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setShowGrid(False)
@@ -119,14 +211,17 @@ class LibraryPanel(QWidget):
         self.table.setDragEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.contextMenuRequested)
+        self.table.installEventFilter(self)
         self.table.verticalHeader().hide()
         # Fixed row heights: the view never measures 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.row_height = self.fontMetrics().height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(self.row_height)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         header.setHighlightSections(False)
+        header.setAccessibleName(self.tr("Library columns (click to sort)"))
         self.table.setSortingEnabled(True)
         for column, width in enumerate((230, 120, 110, 92, 92, 36, 90)):
             self.table.setColumnWidth(column, width)
@@ -136,11 +231,7 @@ class LibraryPanel(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         for column in HIDDEN_COLUMNS:
             self.table.setColumnHidden(column, True)
-        self.table.activated.connect(
-            lambda index: self.articleActivated.emit(
-                int(self.model.data(index, Qt.ItemDataRole.UserRole))
-            )
-        )
+        self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
 
         filters = QHBoxLayout()
@@ -204,8 +295,47 @@ class LibraryPanel(QWidget):
         if where == self.model.current_filter:
             return
         self.model.set_filter(where)
+        # While searching, each row has a second line: where it matched, and the words around.
+        lines = 2 if self.model.searching else 1
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.row_height * lines - (4 if lines == 2 else 0)
+        )
         if where.query and self.table.horizontalHeader().sortIndicatorSection() >= 0:
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def refresh_keeping_view(self) -> None:
+        """Re-run the query, keeping the selected rows, the current row and the scroll position.
+
+        Rows are found again by article id, so rows another process added above them do not
+        move the selection; the row at the top of the view stays at the top.
+        """
+        selected = self.selected_ids()
+        current = self.model.article_id(self.table.currentIndex().row())
+        top = self.model.article_id(self.table.rowAt(0))
+        scroll = self.table.verticalScrollBar().value()
+        self._restoring = True
+        try:
+            self.model.refresh()
+            rows = [r for a in selected if (r := self.model.row_of(a)) >= 0]
+            flags = QItemSelectionModel.SelectionFlag
+            selection = QItemSelection()
+            last = self.model.columnCount() - 1
+            for row in rows:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+            model = self.table.selectionModel()
+            model.select(selection, flags.ClearAndSelect | flags.Rows)
+            current_row = self.model.row_of(current) if current is not None else -1
+            if current_row >= 0:
+                model.setCurrentIndex(self.model.index(current_row, 0), flags.NoUpdate)
+            top_row = self.model.row_of(top) if top is not None else -1
+            if top_row >= 0:
+                self.table.scrollTo(
+                    self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+            else:
+                self.table.verticalScrollBar().setValue(scroll)
+        finally:
+            self._restoring = False
 
     def selected_ids(self) -> list[ArticleId]:
         """The selected articles, top to bottom."""
@@ -238,7 +368,23 @@ class LibraryPanel(QWidget):
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
         menu.deleteLater()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Menu key and Shift+F10 open the row menu at the current row, as a right click."""
+        if watched is self.table and isinstance(event, QKeyEvent) and opens_menu(event):
+            if event.type() == QEvent.Type.KeyPress:
+                rect = self.table.visualRect(self.table.currentIndex())
+                self.contextMenuRequested.emit(rect.center() if rect.isValid() else QPoint(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _activated(self, index: QModelIndex) -> None:
+        article_id = int(self.model.data(index, Qt.ItemDataRole.UserRole))
+        self.articleActivated.emit(article_id)
+        self.articleOpened.emit(article_id)
+
     def _current_changed(self) -> None:
+        if self._restoring:
+            return
         ids = self.selected_ids()
         if len(ids) == 1:
             self.articleActivated.emit(int(ids[0]))

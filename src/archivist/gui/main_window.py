@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -16,17 +17,18 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
 from archivist.archive import Archive
+from archivist.archive.library import LibraryFilter
 from archivist.errors import ArchivistError
 from archivist.gui import flows, undo
 from archivist.gui.actions import ArticleActions
@@ -39,9 +41,12 @@ from archivist.gui.dialogs import (
 from archivist.gui.dossier import DossierPanel
 from archivist.gui.i18n import number, phrases
 from archivist.gui.jobs import JobRunner
+from archivist.gui.keyboard import ShortcutSheet
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
+from archivist.gui.provenance import OriginalDialog, readable_original
 from archivist.gui.reader import ReaderPane
+from archivist.gui.sync import ArchiveWatcher
 from archivist.gui.workers import Job, JobWorker
 from archivist.model import Article, ArticleId
 
@@ -57,6 +62,7 @@ class MainWindow(QMainWindow):
         self.archive_path = Path(archive_path)
         self.archive = Archive.open(str(self.archive_path))
         self.document: Article | None = None
+        self._count = 0
         self.jobs = JobRunner(self, lambda: self.archive_path, self.library_changed)
         self.undo_stack = QUndoStack(self)
         self.changes = undo.Changes(self)
@@ -89,24 +95,33 @@ class MainWindow(QMainWindow):
             lambda: self.archive, self, undo_stack=self.undo_stack, changes=self.changes
         )
         self.dossiers.exportRequested.connect(lambda d: flows.ask_export(self, d))
-        self.left = QTabWidget(self)
-        self.left.setObjectName("LeftTabs")
-        self.left.setDocumentMode(True)
-        self.left.addTab(self.library, self.tr("Library"))
-        self.left.addTab(self.dossiers, self.tr("Dossiers"))
-        for widget in (self.left, self.centre, self.notes):
+        for widget in (self.library, self.centre, self.notes):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([430, 690, 320])
-        self.setCentralWidget(self.splitter)
+        # The dossier builder is a view of its own beside the library (which moves between the
+        # two views, so rows can be dragged into a dossier); each view keeps its own sizes.
+        self.dossier_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.dossier_splitter.setObjectName("DossierSplitter")
+        self.dossier_splitter.setHandleWidth(1)
+        self.dossier_splitter.setChildrenCollapsible(False)
+        self.dossier_splitter.addWidget(self.dossiers)
+        self._sizes = {"desk": self.splitter.saveState(), "dossiers": QByteArray()}
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.splitter)
+        self.views.addWidget(self.dossier_splitter)
+        self.setCentralWidget(self.views)
         self.setAcceptDrops(True)
 
         self.library.articleActivated.connect(lambda i: self.open_article(ArticleId(i)))
+        self.library.articleOpened.connect(lambda _i: self.show_reader())
+        self.library.model.modelReset.connect(self._show_counts)
         self.library.contextMenuRequested.connect(lambda pos: flows.library_menu(self, pos))
         self.reader.highlightRequested.connect(self.highlight_selection)
         self.reader.footnoteActivated.connect(lambda label, _o: self.notes.show_footnote(label))
         self.reader.highlightActivated.connect(self.notes.show_highlight)
         self.reader.externalLinkRequested.connect(self._external_link)
+        self.reader_pane.originalRequested.connect(self.show_original)
         self.welcome.importFiles.connect(lambda: flows.import_files(self))
         self.welcome.importFolder.connect(lambda: flows.import_folder(self))
         self.welcome.loadSamples.connect(lambda: flows.start_import(self, sample_files()))
@@ -117,6 +132,10 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.archive_path)
         self._update_title()
         self.show_library_state()
+        self.watcher = ArchiveWatcher(
+            self._data_version, lambda: self.jobs.worker is not None, self
+        )
+        self.watcher.changed.connect(self.archive_changed_elsewhere)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -197,6 +216,22 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Actual size"), lambda: self.reader.zoom(0), "Ctrl+0")
         self._action(view, self.tr("&Wider column"), lambda: self._widen(80), "Ctrl+]")
         self._action(view, self.tr("&Narrower column"), lambda: self._widen(-80), "Ctrl+[")
+        self.caret_action = self._action(
+            view, self.tr("&Caret browsing"), self.reader.set_caret_browsing, "F7"
+        )
+        self.caret_action.setCheckable(True)
+        self._action(view, self.tr("Next &pane"), lambda: self.cycle_pane(1), "F6")
+        self._action(view, self.tr("Pre&vious pane"), lambda: self.cycle_pane(-1), "Shift+F6")
+        view.addSeparator()
+        views = QActionGroup(self)
+        self.reader_view_action = self._action(view, self.tr("&Reader"), self.show_reader, "Ctrl+1")
+        self.dossier_view_action = self._action(
+            view, self.tr("&Dossier builder"), self.show_dossiers, "Ctrl+2"
+        )
+        for action in (self.reader_view_action, self.dossier_view_action):
+            action.setCheckable(True)
+            views.addAction(action)
+        self.reader_view_action.setChecked(True)
         view.addSeparator()
         self.back_action = self._action(
             view,
@@ -218,11 +253,24 @@ class MainWindow(QMainWindow):
             lambda: flows.reextract_selected(self),
         )
         self._action(
+            article, self.tr("Add to &dossier…"), lambda: flows.dossier_menu(self), "Ctrl+Shift+D"
+        )
+        self._action(article, self.tr("Show &original"), self.show_original, "Ctrl+U")
+        self._action(
             article,
             self.tr("Move to &trash"),
             lambda: flows.trash_selected(self),
             QKeySequence.StandardKey.Delete,
         )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        bar.setAccessibleName(self.tr("Menu bar"))
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("MainToolbar")
@@ -234,9 +282,13 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.back_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.reader_view_action)
+        toolbar.addAction(self.dossier_view_action)
 
     def _load_palette(self) -> None:
         colors = self.archive.palette()
+        self._palette = colors
         self.reader.set_palette_colors(colors)
         self.notes.highlights.set_palette_colors(colors)
 
@@ -251,16 +303,30 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        dossier_splitter = self.settings.value("window/dossier_splitter")
+        if isinstance(dossier_splitter, QByteArray):
+            self._sizes["dossiers"] = dossier_splitter
+        columns = self.settings.value("dossiers/columns")
+        if isinstance(columns, QByteArray):
+            self.dossiers.columns.restoreState(columns)
         columns = self.settings.value("library/header")
         if isinstance(columns, QByteArray):
             self.library.table.horizontalHeader().restoreState(columns)
         width = self.settings.value("reader/width", self.reader.reading_width)
         self.reader.set_reading_width(int(str(width)))
+        if self.settings.value("window/view") == "dossiers":
+            self.show_dossiers()
 
     def save_state(self) -> None:
         """Write window geometry, splitter sizes and preferences to QSettings."""
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        dossiers = self.showing_dossiers()
+        shown = self.dossier_splitter if dossiers else self.splitter
+        self._sizes["dossiers" if dossiers else "desk"] = shown.saveState()
+        self.settings.setValue("window/splitter", self._sizes["desk"])
+        self.settings.setValue("window/dossier_splitter", self._sizes["dossiers"])
+        self.settings.setValue("dossiers/columns", self.dossiers.columns.saveState())
+        self.settings.setValue("window/view", "dossiers" if dossiers else "reader")
         self.settings.setValue("reader/width", self.reader.reading_width)
         self.settings.setValue("library/header", self.library.table.horizontalHeader().saveState())
         self.settings.sync()
@@ -274,6 +340,7 @@ class MainWindow(QMainWindow):
         ):
             box.editor.flush()
         self.jobs.cancel()
+        self.watcher.timer.stop()
         self.save_state()
         super().closeEvent(event)
 
@@ -291,16 +358,81 @@ class MainWindow(QMainWindow):
 
     def show_library_state(self) -> None:
         """Count in the status bar; the welcome view when the archive is empty."""
-        count = self.archive.count_articles()
+        self._count = self.archive.count_articles()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        # Counting the archive scans it (some ms at 100,000 articles): a search reuses the count.
+        count = self._count
         shown = self.library.model.rowCount()
         text = phrases().articles(count)
-        if shown != count:
+        if self.library.model.searching:
+            found = (
+                self.tr("%Ln match", "", shown) if shown == 1 else self.tr("%Ln matches", "", shown)
+            )
+            text = self.tr("{matches} · {articles}").format(matches=found, articles=text)
+        elif shown != count:
             text = self.tr("{articles} · {shown} shown").format(articles=text, shown=number(shown))
         self.statusBar().showMessage(text)
         if count == 0:
             self.centre.setCurrentWidget(self.welcome)
         elif self.centre.currentWidget() is self.welcome:
             self.centre.setCurrentWidget(self.reader_pane)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def showing_dossiers(self) -> bool:
+        """Whether the dossier builder is shown (else the reader)."""
+        return self.views.currentWidget() is self.dossier_splitter
+
+    def show_dossiers(self) -> None:
+        """The dossier builder beside the library: its list, contents and export side by side."""
+        if not self.showing_dossiers():
+            self._sizes["desk"] = self.splitter.saveState()
+            self.dossier_splitter.insertWidget(0, self.library)
+            if not self.dossier_splitter.restoreState(self._sizes["dossiers"]):
+                self.dossier_splitter.setSizes([self.library.width(), max(1, self.width())])
+            self.views.setCurrentWidget(self.dossier_splitter)
+        self.dossier_view_action.setChecked(True)
+
+    def show_reader(self) -> None:
+        """The library, the reader and the notes."""
+        if self.showing_dossiers():
+            self._sizes["dossiers"] = self.dossier_splitter.saveState()
+            self.splitter.insertWidget(0, self.library)
+            self.splitter.restoreState(self._sizes["desk"])
+            self.views.setCurrentWidget(self.splitter)
+        self.reader_view_action.setChecked(True)
+
+    def cycle_pane(self, step: int) -> None:
+        """Move the keyboard focus to the next (1) or previous (-1) pane of the view."""
+        if self.showing_dossiers():
+            d = self.dossiers
+            panes: list[QWidget] = [self.library.table, d.list, d.articles, d.style_box]
+        else:
+            notes = self.notes.currentWidget() or self.notes
+            panes = [self.library.table, self.reader, notes]
+        focus = QApplication.focusWidget()
+        at = next(
+            (i for i, p in enumerate(panes) if focus is p or (focus and p.isAncestorOf(focus))), -1
+        )
+        target = panes[(at + step) % len(panes)]
+        if target is panes[-1] and not self.showing_dossiers():
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.focusNextChild()
+        else:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_shortcuts(self) -> None:
+        """The sheet of keyboard shortcuts (Help menu)."""
+        sheet = ShortcutSheet(self.menuBar(), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+
+    def read_article(self, article_id: ArticleId) -> None:
+        """Open an article and show the reader."""
+        self.open_article(article_id)
+        self.show_reader()
 
     # -- archives ----------------------------------------------------------------------------
 
@@ -343,6 +475,7 @@ class MainWindow(QMainWindow):
         self._remember_recent(path)
         self._update_title()
         self.show_library_state()
+        self.watcher.reset()
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -356,10 +489,27 @@ class MainWindow(QMainWindow):
         self.reader.resource_loader = (
             (lambda loc, a=article_id: self._resource(a, loc)) if article_id is not None else None
         )
-        self.reader.set_article(self.document)
+        self.reader_pane.set_article(self.document)
         self.notes.set_document(self.document)
         if self.document is not None:
             self.centre.setCurrentWidget(self.reader_pane)
+
+    def show_original(self) -> None:
+        """Show the open article's stored original file as plain text."""
+        shown = self.document
+        if shown is None or shown.id is None:
+            return
+        try:
+            data = self.archive.original(shown.id)
+        except ArchivistError as exc:
+            show_error(self, str(exc))
+            return
+        source = shown.source
+        text, cut = readable_original(data, source.encoding if source else "utf-8")
+        name = source.filename if source else ""
+        dialog = OriginalDialog(shown.title, name, text, cut, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _resource(self, article_id: ArticleId, location: str) -> bytes | None:
         resource = self.archive.resource(article_id, location)
@@ -387,18 +537,51 @@ class MainWindow(QMainWindow):
     def _articles_changed(self, ids: list[ArticleId]) -> None:
         if self.document is not None and self.document.id in ids:
             self.document = self.archive.document(self.document.id)
-            self.reader.set_article(self.document, keep_position=True)
+            self.reader_pane.set_article(self.document, keep_position=True)
             self.notes.set_document(self.document)
         self.library.model.refresh_articles(set(ids))
 
     def library_changed(self) -> None:
-        self.library.model.refresh()
+        self.library.refresh_keeping_view()
         self.library.reload_choices()
-        self.dossiers.reload()
+        self.dossiers.refresh()
         shown = self.document
         if shown is not None and shown.id is not None and self.library.model.row_of(shown.id) < 0:
             self.open_article(None)
         self.show_library_state()
+
+    def _data_version(self) -> int:
+        # The archive, not its method: switching archives replaces self.archive.
+        return self.archive.data_version()
+
+    def archive_changed_elsewhere(self) -> None:
+        """Another process wrote to the archive: show its changes, keeping what the user sees.
+
+        The library keeps its selection and scroll position, the reader its position, the
+        notes pane its chosen highlight or footnote, the dossier builder its dossier.
+        """
+        self.library.refresh_keeping_view()
+        self.library.reload_choices()
+        self.dossiers.refresh()
+        self.show_library_state()
+        if self.archive.palette() != self._palette:
+            self._load_palette()  # colour meanings renamed elsewhere (archivist palette)
+        shown = self.document
+        if shown is None or shown.id is None:
+            return
+        unfiltered = self.library.model.current_filter == LibraryFilter()
+        if unfiltered and self.library.model.row_of(shown.id) < 0:
+            self.open_article(None)  # trashed elsewhere (a search may merely leave it out)
+            return
+        try:
+            fresh = self.archive.document(shown.id)
+        except ArchivistError:
+            self.open_article(None)
+            return
+        if fresh != shown:
+            self.document = fresh
+            self.reader_pane.set_article(fresh, keep_position=True)
+            self.notes.set_document(fresh)
 
     def _external_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(

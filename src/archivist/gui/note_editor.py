@@ -38,8 +38,10 @@ class NoteEditor(QTabWidget):
         self.edit = QPlainTextEdit(self)
         self.edit.setPlaceholderText(self.tr("Write a note (Markdown)…"))
         self.edit.setObjectName("NoteEdit")
+        self.edit.setAccessibleName(self.tr("Note (Markdown)"))
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Note preview"))
         self.addTab(self.edit, self.tr("Write"))
         self.addTab(self.preview, self.tr("Preview"))
         self.timer = QTimer(self)
@@ -91,6 +93,7 @@ class NotesBox(QWidget):
         self._lost_note_id: NoteId | None = None
         self.list = QListWidget(self)
         self.list.setMaximumHeight(110)
+        self.list.setAccessibleName(self.tr("Notes"))
         self.list.itemSelectionChanged.connect(self._choose)
         self.editor = NoteEditor(self)
         self.editor.saveRequested.connect(self._save)

@@ -123,6 +123,7 @@ class HighlightsTab(QWidget):
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Highlights"))
         self.list.setWordWrap(True)
         self.list.itemSelectionChanged.connect(self._chosen)
         self.list.itemActivated.connect(
@@ -138,6 +139,7 @@ class HighlightsTab(QWidget):
         self.colors.setSpacing(2)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags of the highlight"))
         self.tags.editingFinished.connect(self._tags_edited)
         self.delete = QPushButton(self.tr("Delete highlight"), self)
         self.delete.clicked.connect(self._delete)
@@ -183,6 +185,7 @@ class HighlightsTab(QWidget):
                 else color_label(pc.color)
             )
             button.setObjectName(f"recolor-{pc.color}")
+            button.setAccessibleName(self.tr("Recolour {color}").format(color=button.toolTip()))
             button.clicked.connect(lambda _=False, c=pc.color: self._recolor(c))
             self.colors.addWidget(button)
             # A meaning of several words stays on one line beside its swatch.
@@ -385,6 +388,7 @@ class ArticleTab(QWidget):
         self.current_tags: tuple[str, ...] = ()
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags of the article"))
         self.tags.editingFinished.connect(self._tags_edited)
         self.notes = NotesBox(actions, self)
         self.citation = QLabel(self)

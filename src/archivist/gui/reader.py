@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.gui.i18n import color_label, meaning_label
+from archivist.gui.provenance import ProvenanceBar
 from archivist.gui.render import (
     BACK_SCHEME,
     FOOTNOTE_SCHEME,
@@ -95,6 +96,9 @@ class HighlightBar(QFrame):
             name = color_label(pc.color)
             meaning = meaning_label(pc.meaning) if pc.meaning else ""
             button.setToolTip(f"{name}: {meaning}{shortcut}" if meaning else name + shortcut)
+            button.setAccessibleName(
+                self.tr("Highlight {color}").format(color=f"{name}: {meaning}" if meaning else name)
+            )
             button.setObjectName(f"highlight-{pc.color}")
             button.clicked.connect(lambda _=False, c=pc.color: self.chosen.emit(c))
             self._layout.addWidget(button)
@@ -206,6 +210,29 @@ class ReaderView(QTextBrowser):
         return True
 
     # -- reading comfort ---------------------------------------------------------------------
+
+    def set_caret_browsing(self, on: bool) -> None:
+        """A cursor the arrow keys move, so text can be selected (and highlighted) by keyboard."""
+        flags = self.textInteractionFlags()
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        else:
+            flags &= ~Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags)
+        if on and self.rendered is not None and not self.textCursor().hasSelection():
+            # The cursor starts where the reader is looking, in the body (the header cannot
+            # be highlighted).
+            top = self.cursorForPosition(QPoint(0, 0)).position()
+            body = self.rendered.positions.to_doc(0) or 0
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(max(top, body))
+            self.setTextCursor(cursor)
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @property
+    def caret_browsing(self) -> bool:
+        """Whether the arrow keys move a text cursor (else they scroll)."""
+        return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
     def set_reading_width(self, width: int) -> None:
         """The widest the text column grows, in pixels."""
@@ -361,6 +388,7 @@ class FindBar(QWidget):
         self.reader = reader
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Find in article"))
+        self.field.setAccessibleName(self.tr("Find in article"))
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.find_next)
         self.field.textChanged.connect(lambda _t: self.find_next(from_start=True))
@@ -370,6 +398,7 @@ class FindBar(QWidget):
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close the find bar"))
         close.setAutoRaise(True)
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)
@@ -419,14 +448,25 @@ class FindBar(QWidget):
 
 
 class ReaderPane(QWidget):
-    """The reader with its find bar."""
+    """The reader with its find bar and the article's provenance above it."""
+
+    originalRequested = Signal()
+    """The user asked to see the stored original of the shown article."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = ReaderView(self)
+        self.reader.setAccessibleName(self.tr("Article"))
         self.find_bar = FindBar(self.reader, self)
+        self.provenance = ProvenanceBar(self.originalRequested.emit, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.provenance)
         layout.addWidget(self.reader)
+
+    def set_article(self, article: Article | None, *, keep_position: bool = False) -> None:
+        """Show ``article`` in the reader and its provenance in the header."""
+        self.reader.set_article(article, keep_position=keep_position)
+        self.provenance.set_article(article)

@@ -155,22 +155,12 @@ def render(article: Article, palette: QPalette, *, base_size: float = 12.5) -> R
     )
     meta = char(base_size * 0.9)
     meta.setForeground(muted)
+    # The source URL and file name are in the reader's provenance header, not in the page.
     if byline:
-        cursor.insertBlock(block_format(2, 2))
+        cursor.insertBlock(block_format(2, 26))
         cursor.insertText(byline, meta)
-    source = article.source.filename if article.source else ""
-    if article.url or source:
-        cursor.insertBlock(block_format(0, 26))
-        if article.url:
-            url = char(base_size * 0.9)
-            url.setAnchor(True)
-            url.setAnchorHref(article.url)
-            url.setForeground(link)
-            cursor.insertText(article.url, url)
-            if source:
-                cursor.insertText("  ·  ", meta)
-        if source:
-            cursor.insertText(source, meta)
+    else:
+        cursor.setBlockFormat(block_format(4 if cursor.blockNumber() == 0 else 0, 26))
 
     positions = PositionMap()
     lists: dict[tuple[bool, int], QTextList] = {}

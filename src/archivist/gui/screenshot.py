@@ -31,9 +31,9 @@ def stage(window: MainWindow, staging: Staging) -> None:
         QCoreApplication.sendPostedEvents()
         QCoreApplication.processEvents()
     if staging.tab == "dossiers" or staging.dossier is not None:
-        window.left.setCurrentWidget(window.dossiers)
+        window.show_dossiers()
     elif staging.tab == "library":
-        window.left.setCurrentWidget(window.library)
+        window.show_reader()
     if staging.dossier is not None:
         window.dossiers.choose(DossierId(staging.dossier))
     if staging.highlight is not None:

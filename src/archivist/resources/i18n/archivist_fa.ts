@@ -27,6 +27,10 @@
         <source>(corrected by hand)</source>
         <translation>(به دست اصلاح شده)</translation>
     </message>
+    <message>
+        <source>Tags of the article</source>
+        <translation>برچسب‌های مقاله</translation>
+    </message>
 </context>
 <context>
     <name>CitationEditor</name>
@@ -449,7 +453,7 @@
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation>خروجی PDF…</translation>
+        <translation type="vanished">خروجی PDF…</translation>
     </message>
     <message>
         <source>Title</source>
@@ -503,6 +507,42 @@
         <source>Reorder dossier</source>
         <translation>تغییر ترتیب پرونده</translation>
     </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;خروجی PDF…</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>پرونده‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;New dossier</source>
+        <translation>پروندهٔ &amp;جدید</translation>
+    </message>
+    <message>
+        <source>Delete dossier</source>
+        <translation>حذف پرونده</translation>
+    </message>
+    <message>
+        <source>Articles of the dossier</source>
+        <translation>مقاله‌های پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from dossier</source>
+        <translation>&amp;برداشتن از پرونده</translation>
+    </message>
+    <message>
+        <source>Colours to include</source>
+        <translation>رنگ‌هایی که آورده شوند</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>محتوا</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>خروجی</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -513,6 +553,10 @@
     <message>
         <source>Close</source>
         <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>بستن نوار یافتن</translation>
     </message>
 </context>
 <context>
@@ -548,6 +592,13 @@
     <message>
         <source>Listed by the page without a marker in the text.</source>
         <translation>صفحه آن را بی‌نشانه‌ای در متن فهرست کرده است.</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightBar</name>
+    <message>
+        <source>Highlight {color}</source>
+        <translation>برجسته‌سازی با {color}</translation>
     </message>
 </context>
 <context>
@@ -621,6 +672,18 @@
     <message>
         <source>(lost its place)</source>
         <translation>(جایش در متن گم شده)</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>برجسته‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Tags of the highlight</source>
+        <translation>برچسب‌های برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>Recolour {color}</source>
+        <translation>تغییر رنگ به {color}</translation>
     </message>
 </context>
 <context>
@@ -727,16 +790,44 @@
         <source>All sites</source>
         <translation>همهٔ وب‌سایت‌ها</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
+    <message>
+        <source>Filter by tag</source>
+        <translation>پالایش بر پایهٔ برچسب</translation>
+    </message>
+    <message>
+        <source>Filter by highlight colour</source>
+        <translation>پالایش بر پایهٔ رنگ برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>Filter by site</source>
+        <translation>پالایش بر پایهٔ وب‌سایت</translation>
+    </message>
+    <message>
+        <source>Published from year</source>
+        <translation>منتشرشده از سال</translation>
+    </message>
+    <message>
+        <source>Published up to year</source>
+        <translation>منتشرشده تا سال</translation>
+    </message>
     <message>
         <source>Library</source>
         <translation>کتابخانه</translation>
     </message>
     <message>
+        <source>Library columns (click to sort)</source>
+        <translation>ستون‌های کتابخانه (برای مرتب‌سازی کلیک کنید)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <translation type="vanished">کتابخانه</translation>
+    </message>
+    <message>
         <source>Dossiers</source>
-        <translation>پرونده‌ها</translation>
+        <translation type="vanished">پرونده‌ها</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -878,6 +969,85 @@
 
 {url}</translation>
     </message>
+    <message>
+        <source>&amp;Caret browsing</source>
+        <translation>مرور با &amp;مکان‌نما</translation>
+    </message>
+    <message>
+        <source>Next &amp;pane</source>
+        <translation>&amp;بخش بعدی</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious pane</source>
+        <translation>بخش &amp;قبلی</translation>
+    </message>
+    <message>
+        <source>&amp;Reader</source>
+        <translation>&amp;خواننده</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier builder</source>
+        <translation>&amp;پرونده‌ساز</translation>
+    </message>
+    <message>
+        <source>Add to &amp;dossier…</source>
+        <translation>افزودن به &amp;پرونده…</translation>
+    </message>
+    <message>
+        <source>Show &amp;original</source>
+        <translation>نمایش &amp;اصل فایل</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>نوار منو</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match</source>
+        <translation>
+            <numerusform>%Ln یافته</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln یافته</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{matches} · {articles}</source>
+        <translation>{matches} · {articles}</translation>
+    </message>
+</context>
+<context>
+    <name>Match</name>
+    <message>
+        <source>title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>پانوشت</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>
@@ -893,6 +1063,14 @@
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
+    <message>
+        <source>Note (Markdown)</source>
+        <translation>یادداشت (مارک‌داون)</translation>
+    </message>
+    <message>
+        <source>Note preview</source>
+        <translation>پیش‌نمایش یادداشت</translation>
+    </message>
 </context>
 <context>
     <name>NotesBox</name>
@@ -903,6 +1081,10 @@
     <message>
         <source>Delete note</source>
         <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
     </message>
 </context>
 <context>
@@ -926,6 +1108,21 @@
     <message>
         <source>Footnotes ({count})</source>
         <translation>پانوشت‌ها ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>OriginalDialog</name>
+    <message>
+        <source>Original of “{title}”</source>
+        <translation>اصل «{title}»</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>فایل اصلی</translation>
+    </message>
+    <message>
+        <source>The file is long: its first {size} MB are shown.</source>
+        <translation>فایل بلند است: تنها {size} مگابایت نخست آن نشان داده می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -1027,10 +1224,154 @@
     </message>
 </context>
 <context>
+    <name>ProvenanceBar</name>
+    <message>
+        <source>Source URL</source>
+        <translation>نشانی منبع</translation>
+    </message>
+    <message>
+        <source>The address the article was saved from (never opened)</source>
+        <translation>نشانی‌ای که مقاله از آن ذخیره شده است (هرگز باز نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>رونوشت نشانی</translation>
+    </message>
+    <message>
+        <source>Copy the source URL</source>
+        <translation>رونوشت نشانی منبع</translation>
+    </message>
+    <message>
+        <source>Show original</source>
+        <translation>نمایش اصل فایل</translation>
+    </message>
+    <message>
+        <source>Show the original file as text</source>
+        <translation>نمایش فایل اصلی به صورت متن</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>وب‌سایت</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>تاریخ انتشار</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>تاریخ ذخیره</translation>
+    </message>
+    <message>
+        <source>Original file: {name}</source>
+        <translation>فایل اصلی: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <source>Article</source>
+        <translation>مقاله</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>Highlight {color}</source>
         <translation>برجسته‌سازی با {color}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Reader</source>
+        <translation>خواننده</translation>
+    </message>
+    <message>
+        <source>Highlight the selected text in that colour</source>
+        <translation>برجسته‌سازی متن برگزیده با آن رنگ</translation>
+    </message>
+    <message>
+        <source>Select text (with caret browsing on, F7)</source>
+        <translation>گزینش متن (با مرور با مکان‌نما، F7)</translation>
+    </message>
+    <message>
+        <source>Move to a footnote marker or link, follow it</source>
+        <translation>رفتن به نشانهٔ پانوشت یا پیوند، و دنبال کردن آن</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>یافتن در مقاله</translation>
+    </message>
+    <message>
+        <source>Next match, previous match</source>
+        <translation>یافتهٔ بعدی، یافتهٔ قبلی</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>بستن نوار یافتن</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>کتابخانه</translation>
+    </message>
+    <message>
+        <source>Read the selected article</source>
+        <translation>خواندن مقالهٔ برگزیده</translation>
+    </message>
+    <message>
+        <source>Open, tag, add to a dossier, re-extract, trash</source>
+        <translation>باز کردن، برچسب‌زدن، افزودن به پرونده، استخراج دوباره، انتقال به زباله‌دان</translation>
+    </message>
+    <message>
+        <source>Dossier builder</source>
+        <translation>پرونده‌ساز</translation>
+    </message>
+    <message>
+        <source>Move the selected articles up or down</source>
+        <translation>جابه‌جایی مقاله‌های برگزیده به بالا یا پایین</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>همه‌جا</translation>
+    </message>
+    <message>
+        <source>Next or previous control</source>
+        <translation>کنترل بعدی یا قبلی</translation>
+    </message>
+    <message>
+        <source>Open a menu, press a button (the underlined letter)</source>
+        <translation>باز کردن منو، فشردن دکمه (حرف زیرخط‌دار)</translation>
     </message>
 </context>
 <context>
