@@ -1,11 +1,11 @@
 """Right-to-left text for ReportLab: shape, wrap in logical order, then reorder line by line.
 
 ReportLab's own RTL support needs ``rlbidi``, which PyPI does not have, and running the bidi
-algorithm over a whole paragraph reverses the order of its lines. What works (measured, see
-the research note): reshape Arabic letters into their joined presentation forms, wrap into
-lines at the frame width in logical order, then apply the bidi algorithm to each line. The
-legacy pure-Python ``bidi.algorithm`` is used because it mirrors brackets and lets each
-character carry its style (highlight colour, link) through the reordering.
+algorithm over a whole paragraph reverses the order of its lines. What works (tests/export/
+test_pdf.py checks the shaping): reshape Arabic letters into their joined presentation
+forms, wrap into lines at the frame width in logical order, then apply the bidi algorithm to
+each line. The legacy pure-Python ``bidi.algorithm`` is used because it mirrors brackets and
+lets each character carry its style (highlight colour, link) through the reordering.
 """
 
 from __future__ import annotations
