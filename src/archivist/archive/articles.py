@@ -11,12 +11,13 @@ from typing import Any, cast
 from archivist.archive import codec
 from archivist.archive.base import ArchiveBase, utc_now
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
-from archivist.ingest.base import Extraction, Resource
 from archivist.model import (
     Article,
     ArticleId,
     ArticleSummary,
+    Extraction,
     Footnote,
+    Resource,
     SearchHit,
     Source,
     SourceFormat,

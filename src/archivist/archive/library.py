@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from archivist.archive.base import ArchiveBase
-from archivist.ingest.base import Extraction
-from archivist.model import ArticleId
+from archivist.model import ArticleId, Extraction
 from archivist.snippets import make_snippet
 
 LibrarySort = Literal[

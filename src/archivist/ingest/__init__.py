@@ -6,9 +6,8 @@ import hashlib
 import os
 from dataclasses import replace
 
-from archivist.ingest.base import Extraction, Resource
 from archivist.ingest.sniff import SUPPORTED_SUFFIXES, sniff_format
-from archivist.model import Article, Source
+from archivist.model import Article, Extraction, Resource, Source
 
 IMPORTER_VERSION = 2
 """Raised whenever extraction output changes, so `reextract` can tell stale articles."""
