@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from archivist.ingest.base import Extraction
-from archivist.model import Article, Block, Footnote, Mark, Source
+from archivist.model import Article, Block, Extraction, Footnote, Mark, Source
 
 
 def make_extraction(

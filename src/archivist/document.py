@@ -1,4 +1,4 @@
-"""The article document of DESIGN.md: the JSON that ``archivist show --json`` prints."""
+"""The article document (docs/formats.md): the JSON that ``archivist show --json`` prints."""
 
 from __future__ import annotations
 

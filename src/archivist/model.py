@@ -230,3 +230,24 @@ class Progress:
     done: int
     total: int
     message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A file saved with the page (an image from an MHTML or a ``_files`` folder)."""
+
+    location: str
+    """The URL or relative path the page refers to it by; never used as a file path."""
+    mime_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """One importer's result for one file, as the archive stores it: the article, the encoding
+    the importer read, the resources saved with the page. ``article.source`` is filled in by
+    the importer's dispatcher."""
+
+    article: Article
+    encoding: str
+    resources: tuple[Resource, ...] = ()

@@ -6,8 +6,7 @@ import pytest
 
 from archivist.archive import Archive
 from archivist.errors import ArchivistError, NotFoundError, QuoteNotFoundError
-from archivist.ingest.base import Extraction
-from archivist.model import ArticleId, Footnote
+from archivist.model import ArticleId, Extraction, Footnote
 from factories import make_extraction
 
 TEXT = (

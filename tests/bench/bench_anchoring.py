@@ -25,8 +25,7 @@ from pathlib import Path
 from archivist.annotate.anchoring import Anchorer
 from archivist.annotate.selectors import collapse_space, describe
 from archivist.archive import Archive
-from archivist.ingest.base import Extraction
-from archivist.model import Article, Source
+from archivist.model import Article, Extraction, Source
 
 SYLLABLES = "ka lo mi ren sa tu vel or an ith dor mer qua lis ten bar".split()  # noqa: SIM905
 

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import QApplication
 from archivist.archive import Archive
 from archivist.gui.app import make_application
 from archivist.gui.main_window import MainWindow
-from archivist.ingest.base import Extraction
-from archivist.model import Article, Block, Source
+from archivist.model import Article, Block, Extraction, Source
 
 WORDS = [
     "harbour",

@@ -56,9 +56,9 @@ from typing import Any
 
 from archivist.ingest.references import labeller, link_footnotes, parse_reference
 from archivist.ingest.references.corpus import ClassedNote, Labelled, read_classed, read_labelled
-from archivist.ingest.references.dates import to_ascii_digits
 from archivist.ingest.references.names import parse_names
 from archivist.model import Footnote
+from archivist.text import to_ascii_digits
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "corpora" / "anystyle-parser"

@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 from archivist.archive import Archive
-from archivist.ingest.base import Extraction
-from archivist.model import Article, Block, Source
+from archivist.model import Article, Block, Extraction, Source
 
 STOPWORDS = [
     "the",

@@ -14,6 +14,7 @@ from archivist.export.bibliography import collect_references, render
 from archivist.export.citenotes import Cited, cited_place, dossier_notes, style_notes
 from archivist.export.dossier import ExportRequest, export_dossier, request_for
 from archivist.export.pdf import DossierMeta, build_story
+from archivist.ingest.references import make_footnotes
 from archivist.model import ArticleId, Dossier, DossierId, Footnote
 from factories import import_files
 
@@ -80,19 +81,31 @@ def test_mla_adds_a_short_title_for_one_authors_several_works() -> None:
     ]
 
 
-def test_the_place_a_footnote_cites() -> None:
-    def fn(text: str) -> Footnote:
-        return Footnote("1", (0,), text, "citation")
+def test_the_place_a_footnote_cites_is_its_locator_in_the_footnotes_digits() -> None:
+    def fn(text: str, locator: str | None) -> Footnote:
+        return Footnote("1", (0,), text, "citation", locator=locator)
 
-    assert cited_place(fn("Ibid., 52.")) == "52"
-    assert cited_place(
-        fn("Harold Penrith, The Marsh Parishes, Fenland Record Press, 1962, 41-47.")
-    ) in (
-        "41–47",
-        "41-47",
-    )
-    assert cited_place(fn("Ibid.")) is None
-    assert cited_place(fn("همان، ص ۴۱.")) == "۴۱"
+    assert cited_place(fn("Ibid., 52.", "52")) == "52"
+    assert cited_place(fn("Ibid.", None)) is None
+    assert cited_place(fn("همان، ص ۴۱.", "41")) == "۴۱"
+    assert cited_place(fn("نفس المصدر، ص ٤١.", "41")) == "٤١"
+
+
+def test_the_importer_gives_the_locators_the_notes_print() -> None:
+    notes = [
+        (
+            "1",
+            (0,),
+            "Harold Penrith, The Marsh Parishes, Fenland Record Press, 1962, 41-47.",
+            (),
+            None,
+        ),
+        ("2", (5,), "Ibid., 52.", (), None),
+        ("3", (9,), "همان، ص ۴۱.", (), None),
+    ]
+    places = [cited_place(f) for f in make_footnotes(notes)]
+    assert places[0] in ("41–47", "41-47")
+    assert places[1:] == ["52", "۴۱"]
 
 
 def test_the_option_travels_from_the_saved_dossier_to_the_request() -> None:
@@ -143,7 +156,7 @@ def test_the_pdf_prints_citing_footnotes_in_the_style() -> None:
             ("2", "Ibid., 52.", None),
         ),
     )
-    ibid = dataclasses.replace(base.footnotes[1], refers_to="1")
+    ibid = dataclasses.replace(base.footnotes[1], refers_to="1", locator="52")
     art = dataclasses.replace(base, footnotes=(base.footnotes[0], ibid))
     references = collect_references([art])
     styled = dossier_notes([art], references, "chicago")

@@ -6,12 +6,8 @@ from typing import Any
 
 import pytest
 
-from archivist.ingest.references.dates import (
-    extract_date,
-    has_year,
-    jalali_to_gregorian,
-    to_ascii_digits,
-)
+from archivist.ingest.references.dates import extract_date, has_year, jalali_to_gregorian
+from archivist.text import to_ascii_digits
 
 DATES: list[tuple[str, dict[str, Any]]] = [
     ("Harbour Weekly, September 10, 2016", {"date-parts": [[2016, 9, 10]]}),

@@ -8,14 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archivist.ingest.references.names import (
+from archivist.ingest.references.names import name_like, parse_names, surname_like
+from archivist.text import (
     ORGANISATION_OPENINGS,
     ORGANISATION_WORDS,
     is_news_agency,
     is_organisation,
-    name_like,
-    parse_names,
-    surname_like,
 )
 
 AUTHORS: list[tuple[str, list[dict[str, str]]]] = [

@@ -436,12 +436,15 @@ _FRAGMENTS = st.sampled_from(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=40)), max_size=25))
-def test_any_text_gives_an_article_or_an_extraction_error(lines: list[str]) -> None:
-    try:
-        article = article_of("\n".join(lines))
-    except ExtractionError:
-        return
-    assert article.text.strip()
+def test_any_lines_around_a_paragraph_keep_the_paragraph(lines: list[str]) -> None:
+    # A real paragraph followed by any furniture, notes and scripts is always kept: an importer
+    # that gave up on odd input (or always) fails here rather than passing.
+    paragraph = (
+        "The harbour master kept the tide tables by hand for forty years, and every ship that "
+        "came back to the quay in autumn was written into them with its cargo and its crew."
+    )
+    article = article_of("\n".join(["The Tide Tables", "", paragraph, "", *lines]))
+    assert paragraph in " ".join(article.text.split())
     assert_consistent(article)
 
 

@@ -54,7 +54,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", "THIRD-PARTY-NOTICES.md"):
         shutil.copy2(REPO / name, source / name)
     shutil.copytree(
         REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
@@ -128,6 +128,18 @@ def test_wheel_contains_icons_and_samples(wheel: Path) -> None:
     assert "archivist/resources/icons/archivist-256.png" in names
     assert any(n.startswith("archivist/resources/samples/") for n in names)
     assert "archivist/py.typed" in names
+
+
+def test_wheel_declares_its_licence_and_carries_the_notices(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    headers = archive.read(metadata).decode()
+    licences = [n.rsplit("licenses/", 1)[1] for n in archive.namelist() if "licenses/" in n]
+
+    assert "License-Expression: Apache-2.0" in headers.splitlines()
+    assert {"LICENSE", "THIRD-PARTY-NOTICES.md", "src/archivist/resources/models/NOTICE.md"} <= set(
+        licences
+    )
 
 
 def test_installed_archivist_comes_from_the_fresh_venv(fresh_venv: Path, tmp_path: Path) -> None:

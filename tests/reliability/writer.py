@@ -20,8 +20,7 @@ import time
 
 from archivist.archive import Archive
 from archivist.importer import collect_files, import_results
-from archivist.ingest.base import Extraction
-from archivist.model import Article, Block, Footnote, Source
+from archivist.model import Article, Block, Extraction, Footnote, Source
 
 
 def generated(tag: str, i: int) -> Extraction:

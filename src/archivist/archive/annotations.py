@@ -16,10 +16,10 @@ from archivist.archive.annotation_rows import clean_name
 from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, utc_now
 from archivist.archive.citation_edits import CitationEdits
 from archivist.errors import ArchivistError, NotFoundError, QuoteNotFoundError
-from archivist.ingest.base import Extraction
 from archivist.model import (
     Article,
     ArticleId,
+    Extraction,
     Highlight,
     HighlightId,
     Note,
@@ -27,6 +27,7 @@ from archivist.model import (
     NoteTarget,
     PaletteColor,
 )
+from archivist.text import one_line
 
 TrashKind = Literal["article", "highlight", "note"]
 
@@ -357,7 +358,7 @@ class AnnotationStore(AnnotationImportStore):
             ORDER BY 4 DESC, 1, 2 DESC
         """
         return tuple(
-            TrashItem(cast(TrashKind, r[0]), r[1], _label(r[2]), r[3])
+            TrashItem(cast(TrashKind, r[0]), r[1], one_line(r[2]), r[3])
             for r in self._db.execute(sql)
         )
 
@@ -445,11 +446,6 @@ def _outcome(found: Anchor | None, *, was_orphan: bool) -> str:
     if found.method == "fuzzy":
         return "fuzzy"
     return "kept" if found.method == "position" and not was_orphan else "moved"
-
-
-def _label(text: str, width: int = 60) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= width else one[: width - 1] + "…"
 
 
 __all__ = ["AnnotationStore", "ImportReport", "ReanchorReport", "TrashItem"]

@@ -12,12 +12,13 @@ from archivist.archive import codec
 from archivist.archive.base import ArchiveBase, utc_now
 from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
-from archivist.ingest.base import Extraction, Resource
 from archivist.model import (
     Article,
     ArticleId,
     ArticleSummary,
+    Extraction,
     Footnote,
+    Resource,
     SearchHit,
     Source,
     SourceFormat,

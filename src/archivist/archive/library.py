@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from archivist.archive.base import ArchiveBase
 from archivist.archive.citation_edits import with_corrected_metadata
-from archivist.ingest.base import Extraction
-from archivist.model import ArticleId
+from archivist.model import ArticleId, Extraction
 from archivist.snippets import make_snippet
 
 LibrarySort = Literal[

@@ -20,6 +20,7 @@ from archivist.annotate import markdown, w3c
 from archivist.document import highlight_json, note_json
 from archivist.errors import ArchivistError
 from archivist.model import ArticleId, HighlightId
+from archivist.text import one_line
 
 FORMATS = ("table", "json", "w3c", "markdown")
 KINDS = ("article", "highlight", "note")
@@ -114,7 +115,7 @@ def cmd_highlight(ctx: Any) -> int:
     if ctx.json:
         ctx.emit({"article_id": hl.article_id} | highlight_json(hl))
     else:
-        ctx.out(f"highlight {hl.id}: [{hl.start}, {hl.end}) {hl.color} “{_short(hl.exact)}”")
+        ctx.out(f"highlight {hl.id}: [{hl.start}, {hl.end}) {hl.color} “{one_line(hl.exact)}”")
     return 0
 
 
@@ -323,7 +324,7 @@ def _table(highlights: Any) -> str:
         tags = (" #" + " #".join(hl.tags)) if hl.tags else ""
         notes = f" ({len(hl.notes)} note{'s' if len(hl.notes) != 1 else ''})" if hl.notes else ""
         lines.append(
-            f"{hl.id:>6}  article {hl.article_id:<5} {hl.color:<8} “{_short(hl.exact)}”"
+            f"{hl.id:>6}  article {hl.article_id:<5} {hl.color:<8} “{one_line(hl.exact)}”"
             f"{notes}{tags}{flags}"
         )
     return "\n".join(lines)
@@ -343,8 +344,3 @@ def _note_record(note: Any) -> dict[str, Any]:
         "highlight_id": note.highlight_id,
         "footnote_label": note.footnote_label,
     } | note_json(note)
-
-
-def _short(text: str, width: int = 60) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= width else one[: width - 1] + "…"

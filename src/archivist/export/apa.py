@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from archivist.export.chicago import Chicago, Cite
+from archivist.export.chicago import Chicago
 from archivist.export.citedates import month_day, numeric_key, text_date, year_text
-from archivist.export.citeitem import Item
+from archivist.export.citeitem import Cite, Item
 from archivist.export.citelocale import Term
 from archivist.export.citenames import NameStyle, same_name
 from archivist.export.citetext import Piece, piece

@@ -14,7 +14,6 @@ names a work cited before: that work is listed once, from its own full citation.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,14 +24,13 @@ from archivist.export.citedates import read_date, year_text
 from archivist.export.citenames import family_names, parts, real_names
 from archivist.export.citeparts import Entry
 from archivist.export.citestyles import APA, AUTHOR_DATE, MLA, entry, sort_key, style_id
-from archivist.ingest.references.names import is_organisation
 from archivist.model import Article, ArticleId, Footnote
+from archivist.text import ARABIC_SCRIPT, fold, is_organisation
 
 _STOP_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from"]
 )
 _TITLE_WORDS = 6
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +55,10 @@ class Reference:
 def work_key(item: Mapping[str, Any]) -> str:
     """The normalised key two citations of one work share: author family, title words, year."""
     names = family_names(item.get("author") or item.get("editor") or ())
-    author = _fold(names[0]) if names else ""
-    words = [w for w in _fold(str(item.get("title", ""))).split() if w not in _STOP_WORDS]
+    author = fold(names[0]) if names else ""
+    words = [w for w in fold(str(item.get("title", ""))).split() if w not in _STOP_WORDS]
     year = year_text(read_date(item.get("issued"))) or ""
     return f"{author}|{' '.join(words[:_TITLE_WORDS])}|{year}"
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", kept).split())
 
 
 def article_item(article: Article) -> dict[str, Any]:
@@ -105,7 +97,7 @@ def author_name(name: str) -> dict[str, str]:
     """A byline name as a CSL name: organisations and Persian/Arabic names kept whole."""
     name = " ".join(name.split())
     words = name.split()
-    if len(words) < 2 or _ARABIC.search(name) or is_organisation(name):
+    if len(words) < 2 or ARABIC_SCRIPT.search(name) or is_organisation(name):
         return {"literal": name}
     return {"family": words[-1], "given": " ".join(words[:-1])}
 
@@ -259,10 +251,10 @@ def citation_key(item: Mapping[str, Any], style: str) -> tuple[str, ...]:
     who: list[str] = []
     for name in names:
         p = parts(name)
-        who.append(_fold(p.literal or f"{p.particle} {p.family} {p.given}"))
+        who.append(fold(p.literal or f"{p.particle} {p.family} {p.given}"))
     if not who:
         stand_in = apa.in_text_author(item) if style_id(style) == APA else ad.in_text_author(item)
-        who = [_fold(stand_in)]
+        who = [fold(stand_in)]
     when = read_date(item.get("issued"))
     return (*who, year_text(when) or "")
 

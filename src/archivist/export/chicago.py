@@ -11,12 +11,11 @@ author. ``chicagonotes`` builds the notes and in-text citations from the same ma
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from archivist.export.chicagosource import Source
 from archivist.export.citedates import numeric_key, year_text
-from archivist.export.citeitem import Item
+from archivist.export.citeitem import Cite, Item
 from archivist.export.citelocale import Term
 from archivist.export.citenames import NameStyle, sort_name
 from archivist.export.citetext import Piece, piece
@@ -44,16 +43,6 @@ OVERRIDES: dict[str, Term] = {
     "sub-verbo/short": "under",
 }
 """The terms both Chicago styles set for English (their ``<locale xml:lang="en">``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cite:
-    """Where a citation stands: first or later, and the page (or other place) it cites."""
-
-    position: str = "first"
-    """``first`` or ``subsequent``."""
-    locator: str | None = None
-    label: str = "page"
 
 
 def item_for(csl: Mapping[str, Any]) -> Item:

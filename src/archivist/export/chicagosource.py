@@ -8,22 +8,40 @@ locale, note or bibliography setting and citation through it.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from archivist.export.citedates import month_day, text_date, year_text
-from archivist.export.citetext import Piece, piece
+from archivist.export.citeitem import Cite, Item
+from archivist.export.citetext import Out, Piece, piece
 from archivist.export.citetypes import CHICAGO_FULL_DATE, ENTRY, NEWS, RETRIEVABLE, SERIAL
 from archivist.export.headline import capitalize_first
 from archivist.export.pages import is_plural
 
-if TYPE_CHECKING:
-    from archivist.export.chicago import Chicago
+
+class Rendering(Protocol):
+    """What a source part reads of the Chicago rendering it belongs to (``chicago.Chicago``)."""
+
+    i: Item
+    o: Out
+    note: bool
+    ad: bool
+    cite: Cite
+    sep: str
+    year_suffix: str
+
+    def contributors_of(self, variable: str, form: str, *, capitalize: bool) -> Piece | None: ...
+
+    def number(self) -> Piece | None: ...
+
+    def label_number(self, *, capitalize: bool) -> Piece | None: ...
+
+    def edition(self, *, capitalize: bool) -> Piece | None: ...
 
 
 class Source:
     """The periodical or book a work is in, its dates, and the Bluebook form of laws."""
 
-    def __init__(self, c: Chicago) -> None:
+    def __init__(self, c: Rendering) -> None:
         self.c = c
         self.i = c.i
         self.o = c.o

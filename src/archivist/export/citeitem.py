@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from archivist.export.citedates import When, read_date
@@ -31,6 +32,16 @@ def typographic(text: str) -> str:
     if opened.count("‘") and "'" in opened:
         text = opened
     return text.replace("'", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """Where a citation stands: first or later, and the page (or other place) it cites."""
+
+    position: str = "first"
+    """``first`` or ``subsequent``."""
+    locator: str | None = None
+    label: str = "page"
 
 
 class Item:

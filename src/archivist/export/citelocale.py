@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from archivist.text import ARABIC_SCRIPT
+
 Term = str | tuple[str, str]
 """A term's single form, or its (single, plural) pair."""
 
@@ -312,7 +314,6 @@ AR = Locale(
 )
 
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی\u06c0\u06cc]")
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def language(item: Mapping[str, Any]) -> str:
@@ -343,6 +344,6 @@ def locale_for(item: Mapping[str, Any]) -> Locale:
     names = item.get("author") or ()
     first = names[0] if names and isinstance(names[0], Mapping) else {}
     sample = str(item.get("title") or first.get("literal") or first.get("family") or "")
-    if _ARABIC_SCRIPT.search(sample):
+    if ARABIC_SCRIPT.search(sample):
         return FA_IR if _PERSIAN_LETTERS.search(sample) else AR
     return EN_US

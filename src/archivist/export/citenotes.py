@@ -10,13 +10,12 @@ where one author has several works (``(Penrith, “The Marsh in Spring” 233)``
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from archivist.export.bibliography import Reference, year_letters
-from archivist.export.chicago import Cite
+from archivist.export.citeitem import Cite
 from archivist.export.citelocale import EN_US
 from archivist.export.citenames import NameStyle, name_list, parts, real_names
 from archivist.export.citeparts import Entry
@@ -29,8 +28,8 @@ from archivist.export.citestyles import (
     citation,
     style_id,
 )
-from archivist.ingest.references import parse_reference
 from archivist.model import Article, ArticleId, Footnote
+from archivist.text import digits_as_in, fold_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +83,8 @@ def _works(articles: Sequence[Sequence[Cited]]) -> dict[str, Mapping[str, Any]]:
     return works
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+def _key(text: str) -> str:
+    return fold_case(text).strip()
 
 
 def _first_person(item: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -96,7 +94,7 @@ def _first_person(item: Mapping[str, Any]) -> tuple[str, str] | None:
     p = parts(names[0])
     if p.literal or not p.family:
         return None
-    return _fold(f"{p.particle} {p.family}"), _fold(p.given)
+    return _key(f"{p.particle} {p.family}"), _key(p.given)
 
 
 def _name_expansion(works: Mapping[str, Mapping[str, Any]], style: str) -> dict[str, int]:
@@ -146,7 +144,7 @@ def _mla_author(item: Mapping[str, Any], expand: int) -> str:
         if isinstance(value, Sequence) and not isinstance(value, str):
             text = name_list(value, style, EN_US)
             if text:
-                return _fold(text)
+                return _key(text)
     return ""
 
 
@@ -186,16 +184,12 @@ def dossier_notes(
 def cited_place(footnote: Footnote) -> str | None:
     """The page (or pages) a footnote cites: ``Ibid., 45–47`` → ``45–47``.
 
-    In the digits the footnote wrote them: ``همان، ص ۴۱`` cites ``۴۱``, not ``41``.
+    The importer read it into the footnote's locator; it is written in the digits the footnote
+    wrote: ``همان، ص ۴۱`` cites ``۴۱``, not ``41``.
     """
-    parsed = parse_reference(footnote.text)
-    place = parsed.back.locator if parsed.back is not None else parsed.locator
-    if place is None:
+    if footnote.locator is None:
         return None
-    for zero in ("۰", "٠"):  # Persian, then Arabic-Indic digits
-        if any(zero <= ch <= chr(ord(zero) + 9) for ch in footnote.text):
-            return place.translate({ord("0") + n: ord(zero) + n for n in range(10)})
-    return place
+    return digits_as_in(footnote.locator, footnote.text)
 
 
 __all__ = ["Cited", "cited_place", "dossier_notes", "style_notes"]

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -45,8 +43,3 @@ class Entry:
                 text = f"{lead}*{core}*{trail}"
             out.append(text)
         return "".join(out)
-
-
-def is_arabic_script(text: str) -> bool:
-    """True when the text has Arabic-script letters (Persian, Arabic, Urdu)."""
-    return not text.isascii() and ARABIC_SCRIPT.search(text) is not None

@@ -16,7 +16,7 @@ from typing import Any
 
 from archivist.errors import ArchivistError
 from archivist.export import apa, chicago, chicagonotes, mla
-from archivist.export.chicago import Cite
+from archivist.export.citeitem import Cite
 from archivist.export.citelocale import locale_for
 from archivist.export.citeparts import Entry
 from archivist.export.citetext import Piece

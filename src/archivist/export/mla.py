@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from archivist.export.chicago import Cite
 from archivist.export.citedates import text_date, year_text
-from archivist.export.citeitem import Item
+from archivist.export.citeitem import Cite, Item
 from archivist.export.citelocale import Term
 from archivist.export.citenames import NameStyle, same_name, sort_name
 from archivist.export.citetext import Piece, piece

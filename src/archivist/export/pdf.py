@@ -35,12 +35,12 @@ from reportlab.platypus import (
 )
 
 from archivist.export import pdfarticle
-from archivist.export.citeparts import Entry, is_arabic_script
+from archivist.export.citeparts import Entry
 from archivist.export.pdfarticle import ArticleOptions, article_flowables, text_paragraph
 from archivist.export.pdfnumbers import Contents, NumberingCanvas
 from archivist.export.pdfstyles import Styles, clean, inline, outline_text, styles
-from archivist.export.rtl import is_rtl
 from archivist.model import Article, ArticleId
+from archivist.text import has_arabic_script, is_rtl
 
 _PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 MARGIN = 2.2 * cm
@@ -123,7 +123,7 @@ class DossierDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(s.measure_font(s.meta), 8)
         canv.setFillGray(0.35)
         header = self.header if len(self.header) <= 90 else self.header[:89] + "…"
-        font = s.measure_font(s.body_rtl) if is_arabic_script(header) else s.measure_font(s.meta)
+        font = s.measure_font(s.body_rtl) if has_arabic_script(header) else s.measure_font(s.meta)
         canv.setFont(font, 8)
         canv.drawString(MARGIN, A4[1] - MARGIN + 14, header)
         canv.draw_page_footer(A4[0] - MARGIN, MARGIN - 20, s.measure_font(s.meta), 8, 0.35)
@@ -276,6 +276,5 @@ __all__ = [
     "DossierMeta",
     "build_story",
     "contents_entries",
-    "is_rtl",
     "render_pdf",
 ]

@@ -19,8 +19,9 @@ from archivist.export.pdfstyles import (
     markup_color,
     safe_href,
 )
-from archivist.export.rtl import Run, inline_arabic, is_rtl, rtl_markup
+from archivist.export.rtl import Run, inline_arabic, rtl_markup
 from archivist.model import Article, Block, Footnote, Highlight, Mark, Note
+from archivist.text import is_rtl
 
 FRAME_WIDTH = 451.0
 """Text width of the A4 page frame in points (set by the document template)."""

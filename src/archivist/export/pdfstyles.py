@@ -12,7 +12,8 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from archivist.export.fonts import FontSet, register_fonts, regular_face
-from archivist.export.rtl import inline_arabic, is_rtl, visual
+from archivist.export.rtl import inline_arabic, visual
+from archivist.text import is_rtl
 
 HIGHLIGHT_COLORS = {
     "yellow": "#fff176",

@@ -1,11 +1,11 @@
 """Right-to-left text for ReportLab: shape, wrap in logical order, then reorder line by line.
 
 ReportLab's own RTL support needs ``rlbidi``, which PyPI does not have, and running the bidi
-algorithm over a whole paragraph reverses the order of its lines. What works (measured, see
-the research note): reshape Arabic letters into their joined presentation forms, wrap into
-lines at the frame width in logical order, then apply the bidi algorithm to each line. The
-legacy pure-Python ``bidi.algorithm`` is used because it mirrors brackets and lets each
-character carry its style (highlight colour, link) through the reordering.
+algorithm over a whole paragraph reverses the order of its lines. What works (tests/export/
+test_pdf.py checks the shaping): reshape Arabic letters into their joined presentation
+forms, wrap into lines at the frame width in logical order, then apply the bidi algorithm to
+each line. The legacy pure-Python ``bidi.algorithm`` is used because it mirrors brackets and
+lets each character carry its style (highlight colour, link) through the reordering.
 """
 
 from __future__ import annotations
@@ -22,12 +22,10 @@ import arabic_reshaper
 from bidi import algorithm as uba
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-_STRONG_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_STRONG_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+from archivist.text import ARABIC_LETTERS
+
 _ARABIC_RUN = re.compile(
-    r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
-    r"(?:[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d\s«»،؛؟]*"
-    r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff])?"
+    f"[{ARABIC_LETTERS}](?:[{ARABIC_LETTERS}\u200c\u200d\\s«»،؛؟]*[{ARABIC_LETTERS}])?"
 )
 
 
@@ -38,20 +36,6 @@ class Run:
     text: str
     prefix: str = ""
     suffix: str = ""
-
-
-def is_rtl(text: str) -> bool:
-    """True when the first strongly directional letter is right-to-left (Unicode rule P2)."""
-    rtl = _STRONG_RTL.search(text)
-    if rtl is None:
-        return False
-    ltr = _STRONG_LTR.search(text)
-    return ltr is None or rtl.start() < ltr.start()
-
-
-def has_arabic(text: str) -> bool:
-    """True when the text has any Arabic-script letter."""
-    return _STRONG_RTL.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

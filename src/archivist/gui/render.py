@@ -21,8 +21,8 @@ from PySide6.QtGui import (
 )
 
 from archivist.model import Article, Block, Highlight, Mark
+from archivist.text import reads_right_to_left
 
-RTL_LANGUAGES = frozenset({"fa", "ar", "ur", "ps", "ckb", "he", "yi", "dv"})
 HIGHLIGHT_RGB: dict[str, tuple[int, int, int]] = {
     "yellow": (250, 204, 21),
     "green": (74, 222, 128),
@@ -53,12 +53,7 @@ def highlight_color(name: str, alpha: int = HIGHLIGHT_ALPHA) -> QColor:
 
 def is_rtl(article: Article) -> bool:
     """Whether the article reads right to left (by its language, else by its letters)."""
-    if article.language:
-        return article.language.split("-")[0].lower() in RTL_LANGUAGES
-    sample = article.text[:2000]
-    rtl = sum(1 for c in sample if "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return rtl > latin
+    return reads_right_to_left(article.language, article.text[:2000])
 
 
 @dataclass(slots=True)

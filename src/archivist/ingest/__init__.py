@@ -6,10 +6,9 @@ import hashlib
 import os
 from dataclasses import replace
 
-from archivist.ingest.base import Extraction, Resource
 from archivist.ingest.invisible import clean_field, without_invisible
 from archivist.ingest.sniff import SUPPORTED_SUFFIXES, sniff_format
-from archivist.model import Article, Source
+from archivist.model import Article, Extraction, Resource, Source
 
 IMPORTER_VERSION = 3
 """Raised whenever extraction output changes, so `reextract` can tell stale articles."""

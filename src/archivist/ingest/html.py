@@ -7,7 +7,6 @@ import os
 from dataclasses import replace
 
 from archivist.errors import ExtractionError
-from archivist.ingest.base import Extraction, Resource
 from archivist.ingest.content import find_content
 from archivist.ingest.htmldom import ATTRIBUTED, select
 from archivist.ingest.htmlfootnotes import find_footnotes
@@ -17,7 +16,7 @@ from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
 from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import settle_language
-from archivist.model import Article, Footnote, Uncited
+from archivist.model import Article, Extraction, Footnote, Resource, Uncited
 
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 """Images above this size in a ``_files`` folder are not kept."""

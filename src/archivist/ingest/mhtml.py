@@ -14,7 +14,7 @@ from email.message import Message
 
 from archivist.errors import ExtractionError
 from archivist.ingest import html
-from archivist.ingest.base import Extraction, Resource
+from archivist.model import Extraction, Resource
 
 MAX_IMAGE_BYTES = html.MAX_RESOURCE_BYTES
 

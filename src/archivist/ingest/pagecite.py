@@ -12,9 +12,9 @@ from lxml import etree
 from archivist.ingest.htmldom import select, text_content
 from archivist.ingest.pageschema import creative_type, ld_citations, microdata, schema_item
 from archivist.ingest.pagevalues import clean, csl_date, page_range, person, url_key
-from archivist.ingest.references.backrefs import fold
 from archivist.ingest.references.dates import extract_date
 from archivist.model import CslItem
+from archivist.text import fold
 
 MAX_COINS = 16_384
 """Characters of a COinS title read; a real one, even with fifty authors, is under 4,000."""

@@ -12,7 +12,7 @@ from lxml import etree
 from archivist.ingest.htmldom import is_element, text_content
 from archivist.ingest.metadata import json_ld
 from archivist.ingest.pagevalues import clean, csl_date, page_range, person, url_key
-from archivist.ingest.references.backrefs import fold
+from archivist.text import fold
 
 MAX_DEPTH = 6
 """Objects nest no deeper than this in a real citation (article, issue, volume, periodical)."""

@@ -6,8 +6,8 @@ import html
 import re
 from typing import Any
 
-from archivist.ingest.references.dates import extract_date, to_ascii_digits
-from archivist.ingest.references.names import is_organisation
+from archivist.ingest.references.dates import extract_date
+from archivist.text import is_organisation, to_ascii_digits
 
 MAX_VALUE = 1000
 """Characters kept of any one value; a title or a name past this is not one."""

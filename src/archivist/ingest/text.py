@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from archivist.errors import ExtractionError
-from archivist.ingest.base import Extraction
 from archivist.ingest.decode import clean_text, decode_bytes
 from archivist.ingest.notemarks import is_subscript
 from archivist.ingest.references import make_footnotes
@@ -24,7 +23,7 @@ from archivist.ingest.textblocks import (
 )
 from archivist.ingest.textmeta import guess_language, is_home, parse_breadcrumb
 from archivist.ingest.textnotes import Line, RefBlock, find_reference_block
-from archivist.model import Article, Block, Footnote, Mark
+from archivist.model import Article, Block, Extraction, Footnote, Mark
 
 # Only runs that need changing match, so ordinary single spaces cost nothing on huge files.
 _SPACES = re.compile(

@@ -17,18 +17,14 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from archivist.ingest.references.backrefs import (
-    BackReference,
-    back_reference,
-    fold,
-    fold_words,
-)
+from archivist.ingest.references.backrefs import BackReference, back_reference
 from archivist.ingest.references.commentary import is_commentary, named_work
 from archivist.ingest.references.fields import clean_title, read_fields
 from archivist.ingest.references.labeller import label
 from archivist.ingest.references.names import name_like
 from archivist.ingest.references.types import item_type
 from archivist.model import CslItem, Footnote, FootnoteKind, Note
+from archivist.text import fold, fold_words
 
 __all__ = [
     "BackReference",

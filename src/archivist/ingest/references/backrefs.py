@@ -8,11 +8,11 @@ to is decided by the notes before them, not by their own words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal, NamedTuple
 
-from archivist.ingest.references.dates import has_arabic_script, has_year, to_ascii_digits
+from archivist.ingest.references.dates import has_year
 from archivist.ingest.references.names import name_like, surname_like
+from archivist.text import has_arabic_script, to_ascii_digits
 
 BackForm = Literal["ibid", "id", "op_cit", "short"]
 
@@ -62,7 +62,6 @@ _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
     | {"the", "to", "with", "de", "la", "le", "du", "des", "van", "von"}
 )
-_WORD = re.compile(r"\w+")
 
 
 def back_reference(body: str) -> BackReference | None:
@@ -186,19 +185,3 @@ def short_title(text: str) -> str:
     if title.endswith(".") and not title.endswith(("..", "etc.")):
         title = title[:-1]
     return title.strip().strip("“”\"«»‘’'").strip()
-
-
-def fold(text: str) -> str:
-    """Lower-case words without accents or punctuation, for comparing names and titles."""
-    if text.isascii():
-        return " ".join(_WORD.findall(text.lower()))
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(plain))
-
-
-def fold_words(text: str) -> list[str]:
-    """The words of ``fold(text)``."""
-    if text.isascii():
-        return _WORD.findall(text.lower())  # what fold() joins, without joining and splitting
-    return fold(text).split()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archivist.ingest.references.backrefs import BackReference, short_title
-from archivist.ingest.references.dates import to_ascii_digits
+from archivist.text import to_ascii_digits
 
 _BIBLIOGRAPHIC = frozenset(
     {"title", "container-title", "journal", "date", "url", "doi", "isbn", "identifier"}

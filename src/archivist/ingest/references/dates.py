@@ -5,21 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-
-
-def has_arabic_script(text: str) -> bool:
-    """True when the text has Arabic-script characters (Persian, Arabic, Urdu)."""
-    # The ASCII test runs at memory speed; most notes and names are ASCII.
-    return not text.isascii() and ARABIC_SCRIPT.search(text) is not None
-
-
-def to_ascii_digits(text: str) -> str:
-    """Persian and Arabic-Indic digits as ASCII digits (one for one, so offsets hold)."""
-    # str.translate with a table walks the string in Python-level lookups; ASCII has nothing.
-    return text if text.isascii() else text.translate(_DIGITS)
-
+from archivist.text import ARABIC_SCRIPT, has_arabic_script, to_ascii_digits
 
 MONTHS = {
     name: number

@@ -16,8 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from archivist.ingest.references.dates import to_ascii_digits
-from archivist.ingest.references.names import ORGANISATION_OPENINGS, ORGANISATION_WORDS
+from archivist.text import ORGANISATION_OPENINGS, ORGANISATION_WORDS, to_ascii_digits
 
 
 def _words(text: str) -> frozenset[str]:

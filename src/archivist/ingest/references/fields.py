@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from archivist.ingest.references.dates import segment_date, to_ascii_digits
+from archivist.ingest.references.dates import segment_date
 from archivist.ingest.references.names import parse_names
+from archivist.text import to_ascii_digits
 
 Segments = Sequence[tuple[str, str]]
 """``(label, text)`` pairs in reading order."""

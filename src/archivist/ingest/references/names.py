@@ -5,59 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from archivist.ingest.references.dates import has_arabic_script
-
-# Words that make a name an organisation's. Looked up in the set of the name's words, which
-# is what a search for any of them between word boundaries amounts to, several times faster.
-ORGANISATION_WORDS = frozenset([
-    "Reuters", "AFP", "AP", "BBC", "UN", "UNHCR", "UNICEF", "NATO", "EU", "IRNA", "ISNA", "Agency",
-    "Organisation", "Organization", "Committee", "Office", "Council", "Institute", "Department",
-    "Ministry", "News", "Press", "Foundation", "Commission", "Centre", "Center", "Board", "Bureau",
-    "Service", "Watch", "International", "Association", "Society", "Union", "Government",
-    "Parliament", "Court", "Bank", "Fund", "Authority", "Network", "Group", "Corporation",
-    "Company", "Trust", "Archive", "Library", "Museum", "University", "Nations", "Programme",
-    "Program", "Secretariat", "Embassy", "Forum", "Coalition", "Alliance", "County", "Borough",
-    "Municipality", "Province", "Directorate", "Engineer", "Engineers", "Observatory", "Hospital",
-    "School", "College", "Academy", "Laboratory", "Laboratories", "Ltd", "Inc", "Corp", "GmbH",
-    "LLC", "Co", "Plc", "PLC", "Team", "Staff", "Editors", "Editorial", "Institut",
-    "Ministerium", "Bundesamt", "Verein", "Stiftung", "Ministère", "Conseil", "Comité",
-    "Gesellschaft", "Ministerio", "Instituto", "Consejo", "Universidad", "Université",
-    "Universität", "Agentur", "Agence", "Bundesministerium", "Federal", "National", "Statistics",
-    "Census", "Parliamentary", "Senate", "Congress", "Assembly",
-])  # fmt: skip
-ORGANISATION_OPENINGS = frozenset([
-    "وزارت", "سازمان", "خبرگزاری", "مرکز", "بنیاد", "دفتر", "وكالة", "وزارة", "منظمة", "مركز",
-    "مؤسسة", "هيئة",
-])  # fmt: skip
-"""First words that make a Persian or Arabic name an organisation's (ministry, agency ...)."""
-_WORD = re.compile(r"\w+")
-_AGENCE_FRANCE = re.compile(r"\bAgence France\b")
-
-
-# News agencies and broadcasters: what they sign is news, not a report.
-_NEWS_AGENCY = re.compile(
-    r"\b(?:Associated Press|AP|Reuters|AFP|Agence France[- ]Presse|BBC|CNN|Al Jazeera|"
-    r"Xinhua|Anadolu|IRNA|ISNA|Fars|Tasnim|Mehr|News|Newswire|Press Agency|Wire)\b"
-    r"|^(?:خبرگزاری|وكالة)\s",
-)
-
-
-@functools.lru_cache(maxsize=4096)  # the same names come back in note after note
-def is_organisation(text: str) -> bool:
-    """True when a name is an agency or organisation (kept whole, never split into names)."""
-    text = text.strip()
-    if not ORGANISATION_WORDS.isdisjoint(_WORD.findall(text)):
-        return True
-    if "Agence France" in text and _AGENCE_FRANCE.search(text):
-        return True
-    opening = text.split(None, 1)
-    return len(opening) == 2 and opening[0] in ORGANISATION_OPENINGS
-
-
-def is_news_agency(text: str) -> bool:
-    """True for news agencies and broadcasters (AP, Reuters, AFP, BBC, خبرگزاری ...)."""
-    return bool(_NEWS_AGENCY.search(text.strip()))
-
+from archivist.text import has_arabic_script, is_organisation
 
 PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "du", "al", "el", "bin", "ibn", "la", "le"}

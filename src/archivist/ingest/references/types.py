@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from archivist.ingest.references.names import is_news_agency, is_organisation
+from archivist.text import is_news_agency, is_organisation
 
 _THESIS = re.compile(
     r"thesis|dissertation|diss\.|ph\.?\s?d|doctoral|master'?s|m\.?a\.|mémoire|thèse|tesis|tesi|"
