@@ -1,7 +1,9 @@
-"""The core never imports Qt; the GUI and the CLI never write SQL."""
+"""The layers: the core never imports Qt, the GUI or the CLI; ingest and the stores stay apart;
+no import cycles; the GUI and the CLI never write SQL."""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import re
 import socket
@@ -78,3 +80,121 @@ def test_tests_run_with_the_network_cut(no_network: list[str]) -> None:
     with pytest.raises(AssertionError, match="network access attempted"):
         socket.create_connection(("192.0.2.1", 80), timeout=0.1)
     assert no_network
+
+
+# --- the import graph, read from the code -------------------------------------------------
+#
+# Every import statement of every module counts, wherever it stands (module level, inside a
+# function, under TYPE_CHECKING): a layer rule or a cycle hidden in a function is still one.
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each archivist module and the archivist modules it imports."""
+    files = {_module_name(p): p for p in SRC.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parents = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*parents, *([node.module] if node.module else [])])
+                for alias in node.names:  # `from pkg import module` imports the module
+                    full = f"{base}.{alias.name}"
+                    targets.add(full if full in files else base)
+        graph[name] = {t for t in targets if t in files and t != name}
+    return graph
+
+
+def _layer(module: str) -> str:
+    return module.split(".")[1] if module.count(".") else ""
+
+
+def _offenders(graph: dict[str, set[str]], sources: set[str], forbidden: set[str]) -> list[str]:
+    return sorted(
+        f"{m} -> {t}"
+        for m, targets in graph.items()
+        if _layer(m) in sources
+        for t in targets
+        if _layer(t) in forbidden
+    )
+
+
+GRAPH = import_graph()
+CORE = {"model", "text", "errors", "config", "document", "snippets", "importer"} | {
+    "ingest",
+    "archive",
+    "annotate",
+    "export",
+}
+
+
+def test_the_graph_is_read_from_the_code() -> None:
+    assert "archivist.archive.articles" in GRAPH["archivist.archive"]
+    assert "archivist.model" in GRAPH["archivist.ingest.references"]
+
+
+def test_model_and_text_import_nothing_of_the_project() -> None:
+    assert [
+        f"{m} -> {sorted(GRAPH[m])}" for m in ("archivist.model", "archivist.text") if GRAPH[m]
+    ] == []
+
+
+def test_ingest_imports_neither_archive_export_annotate_gui_nor_cli() -> None:
+    forbidden = {"archive", "export", "annotate", "gui", "cli", "importer"}
+    assert _offenders(GRAPH, {"ingest"}, forbidden) == []
+
+
+def test_archive_and_export_never_import_ingest() -> None:
+    assert _offenders(GRAPH, {"archive", "export"}, {"ingest", "importer", "gui", "cli"}) == []
+
+
+def test_the_core_never_imports_gui_cli_or_qt() -> None:
+    assert _offenders(GRAPH, CORE, {"gui", "cli"}) == []
+    qt = sorted(
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if path.relative_to(SRC).parts[0].removesuffix(".py") in CORE
+        and re.search(r"^\s*(?:from|import)\s+(?:PySide6|shiboken6)\b", path.read_text(), re.M)
+    )
+    assert qt == []
+
+
+def test_no_import_cycles() -> None:
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(GRAPH[module]):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(GRAPH):
+        if module not in index:
+            visit(module)
+    assert cycles == []

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from archivist.cli import gui as gui_cli
-from archivist.gui.app import apply_appearance, dark_palette
+from archivist.gui.appearance import apply_appearance, dark_palette
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 SHOOT = (

@@ -14,7 +14,7 @@ from archivist.gui import undo
 from archivist.gui.citation_commands import copy_citation
 from archivist.gui.citation_editor import CitationEditor
 from archivist.gui.dialogs import show_error
-from archivist.gui.notes import Target
+from archivist.gui.noteactions import Target
 from archivist.model import ArticleId, CslItem, HighlightId, NoteId
 
 

@@ -3,35 +3,65 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QPoint, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from archivist.archive import Archive
 from archivist.export.dossier import export_dossier, request_for
+from archivist.gui.actions import ArticleActions
 from archivist.gui.dialogs import import_summary, show_error
+from archivist.gui.dossier import DossierPanel
 from archivist.gui.i18n import phrases
+from archivist.gui.library_view import LibraryPanel
+from archivist.gui.workers import Job
 from archivist.importer import ImportReport, import_paths, reextract
 from archivist.ingest import SUPPORTED_SUFFIXES
 from archivist.model import ArticleId, DossierId
 
-if TYPE_CHECKING:
-    from archivist.gui.main_window import MainWindow
+
+class Window(Protocol):
+    """What the flows ask of the main window: its archive, panes and a few of its doings."""
+
+    archive: Archive
+    library: LibraryPanel
+    dossiers: DossierPanel
+    ops: ArticleActions
+
+    def widget(self) -> QWidget:
+        """The window as the parent of the flows' menus and dialogs."""
+
+    def run_job(self, title: str, job: Job, done: Callable[[object], None]) -> None:
+        """Run a core job in the background, then call ``done`` with its result."""
+
+    def show_dossiers(self) -> None:
+        """Bring the dossier builder into view."""
+
+    def read_article(self, article_id: ArticleId) -> None:
+        """Open an article in the reader."""
+
+    def library_changed(self) -> None:
+        """Refresh what shows the archive's articles after a change."""
+
+    def forget_undo(self) -> None:
+        """Drop the undo history (its commands refer to what a re-extraction moved)."""
 
 
-def add_to_dossier(window: MainWindow, dossier_id: DossierId, ids: list[ArticleId]) -> None:
+def add_to_dossier(window: Window, dossier_id: DossierId, ids: list[ArticleId]) -> None:
     """Add library articles to a dossier and show it."""
     window.show_dossiers()
     window.dossiers.choose(dossier_id)
     window.dossiers.add_articles(ids)
 
 
-def new_dossier_from(window: MainWindow, ids: list[ArticleId]) -> None:
+def new_dossier_from(window: Window, ids: list[ArticleId]) -> None:
     """A new dossier holding these articles."""
     title, ok = QInputDialog.getText(
-        window,
+        window.widget(),
         QCoreApplication.translate("flows", "New dossier"),
         QCoreApplication.translate("flows", "Title of the dossier:"),
     )
@@ -40,14 +70,14 @@ def new_dossier_from(window: MainWindow, ids: list[ArticleId]) -> None:
         window.dossiers.new_dossier(title.strip(), ids)
 
 
-def ask_export(window: MainWindow, dossier_id: int) -> None:
+def ask_export(window: Window, dossier_id: int) -> None:
     """Ask where to write the dossier's PDF, then export it in the background."""
     if not dossier_id:
         return
     title = window.archive.dossier(DossierId(dossier_id)).title
     suggested = f"{title}.pdf"
     path, _ = QFileDialog.getSaveFileName(
-        window,
+        window.widget(),
         QCoreApplication.translate("flows", "Export PDF"),
         suggested,
         QCoreApplication.translate("flows", "PDF (*.pdf)"),
@@ -56,7 +86,7 @@ def ask_export(window: MainWindow, dossier_id: int) -> None:
         export_dossier_to(window, DossierId(dossier_id), Path(path))
 
 
-def export_dossier_to(window: MainWindow, dossier_id: DossierId, path: Path) -> None:
+def export_dossier_to(window: Window, dossier_id: DossierId, path: Path) -> None:
     """Export a dossier as PDF in the background; then offer to open it."""
     window.run_job(
         QCoreApplication.translate("flows", "Exporting"),
@@ -65,13 +95,13 @@ def export_dossier_to(window: MainWindow, dossier_id: DossierId, path: Path) -> 
     )
 
 
-def _exported(window: MainWindow, result: object) -> None:
+def _exported(window: Window, result: object) -> None:
     path = Path(str(result))
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("flows", "Export finished"),
         QCoreApplication.translate("flows", "Wrote {path}").format(path=path),
-        parent=window,
+        parent=window.widget(),
     )
     box.setObjectName("ExportDone")
     open_file = box.addButton(
@@ -88,12 +118,12 @@ def _exported(window: MainWindow, result: object) -> None:
     box.open()
 
 
-def library_menu(window: MainWindow, pos: QPoint) -> None:
+def library_menu(window: Window, pos: QPoint) -> None:
     """The library's context menu: open, tag, add to a dossier, re-extract, trash."""
     ids = window.library.selected_ids()
     if not ids:
         return
-    menu = QMenu(window)
+    menu = QMenu(window.widget())
     menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.read_article(ids[0]))
     menu.addAction(QCoreApplication.translate("flows", "Tag…"), lambda: tag_selected(window))
     into = menu.addMenu(QCoreApplication.translate("flows", "Add to dossier"))
@@ -118,16 +148,16 @@ def library_menu(window: MainWindow, pos: QPoint) -> None:
     menu.addAction(
         QCoreApplication.translate("flows", "Move to trash"), lambda: trash_selected(window)
     )
-    menu.exec(window.library.table.viewport().mapToGlobal(pos))
+    menu.exec(window.library.global_point(pos))
     menu.deleteLater()
 
 
-def dossier_menu(window: MainWindow) -> None:
+def dossier_menu(window: Window) -> None:
     """Add the selected library articles to a dossier, from a menu at the current row."""
     ids = window.library.selected_ids()
     if not ids:
         return
-    menu = QMenu(window)
+    menu = QMenu(window.widget())
     for dossier in window.archive.dossiers():
         if dossier.id is not None:
             menu.addAction(
@@ -137,30 +167,30 @@ def dossier_menu(window: MainWindow) -> None:
     menu.addAction(
         QCoreApplication.translate("flows", "New dossier…"), lambda: new_dossier_from(window, ids)
     )
-    table = window.library.table
-    rect = table.visualRect(table.currentIndex())
-    menu.exec(table.viewport().mapToGlobal(rect.bottomLeft()))
+    menu.exec(window.library.current_row_point())
     menu.deleteLater()
 
 
-def tag_selected(window: MainWindow) -> None:
+def tag_selected(window: Window) -> None:
     """Ask for a tag and add it to the selected articles."""
     ids = window.library.selected_ids()
     if not ids:
         return
     tag, ok = QInputDialog.getText(
-        window, QCoreApplication.translate("flows", "Tag articles"), phrases().tag_prompt(len(ids))
+        window.widget(),
+        QCoreApplication.translate("flows", "Tag articles"),
+        phrases().tag_prompt(len(ids)),
     )
     if ok and tag.strip():
         window.ops.tag_articles(ids, tag.strip())
 
 
-def trash_selected(window: MainWindow) -> None:
+def trash_selected(window: Window) -> None:
     """Move the selected articles to the trash (undoable)."""
     window.ops.trash_articles(window.library.selected_ids())
 
 
-def reextract_selected(window: MainWindow) -> None:
+def reextract_selected(window: Window) -> None:
     """Re-extract the selected articles in the background."""
     ids = window.library.selected_ids()
     if ids:
@@ -171,17 +201,17 @@ def reextract_selected(window: MainWindow) -> None:
         )
 
 
-def _reextracted(window: MainWindow, results: object) -> None:
-    window.undo_stack.clear()  # re-anchoring moved highlights the old commands refer to
+def _reextracted(window: Window, results: object) -> None:
+    window.forget_undo()  # re-anchoring moved highlights the old commands refer to
     window.library_changed()
     errors = [r.error for r in results if r.error] if isinstance(results, list) else []
     if errors:
-        show_error(window, "; ".join(errors))
+        show_error(window.widget(), "; ".join(errors))
     lost = [r for r in results if r.lost_citations] if isinstance(results, list) else []
     if lost:
         notes = "; ".join(f"{r.id}: {', '.join(r.lost_citations)}" for r in lost)
         show_error(
-            window,
+            window.widget(),
             QCoreApplication.translate(
                 "flows",
                 "Corrected citations no longer match a note and are not used (article: notes): "
@@ -190,10 +220,10 @@ def _reextracted(window: MainWindow, results: object) -> None:
         )
 
 
-def import_files(window: MainWindow) -> None:
+def import_files(window: Window) -> None:
     """Choose files to import."""
     paths, _ = QFileDialog.getOpenFileNames(
-        window,
+        window.widget(),
         QCoreApplication.translate("flows", "Import articles"),
         "",
         QCoreApplication.translate("flows", "Saved articles ({patterns})").format(
@@ -203,16 +233,16 @@ def import_files(window: MainWindow) -> None:
     start_import(window, paths)
 
 
-def import_folder(window: MainWindow) -> None:
+def import_folder(window: Window) -> None:
     """Choose a folder to import (recursively)."""
     path = QFileDialog.getExistingDirectory(
-        window, QCoreApplication.translate("flows", "Import a folder")
+        window.widget(), QCoreApplication.translate("flows", "Import a folder")
     )
     if path:
         start_import(window, [path])
 
 
-def start_import(window: MainWindow, paths: list[str]) -> None:
+def start_import(window: Window, paths: list[str]) -> None:
     """Import files and folders in the background."""
     if paths:
         window.run_job(
@@ -222,7 +252,7 @@ def start_import(window: MainWindow, paths: list[str]) -> None:
         )
 
 
-def _imported(window: MainWindow, report: object) -> None:
+def _imported(window: Window, report: object) -> None:
     window.library_changed()
     if isinstance(report, ImportReport):
         headline, details = import_summary(report)
@@ -230,7 +260,7 @@ def _imported(window: MainWindow, report: object) -> None:
             QMessageBox.Icon.Information,
             QCoreApplication.translate("flows", "Import finished"),
             headline,
-            parent=window,
+            parent=window.widget(),
         )
         box.setObjectName("ImportSummary")
         if details:

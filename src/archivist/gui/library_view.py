@@ -337,6 +337,15 @@ class LibraryPanel(QWidget):
         finally:
             self._restoring = False
 
+    def global_point(self, pos: QPoint) -> QPoint:
+        """A point of the table's viewport (a context-menu request) on the screen."""
+        return self.table.viewport().mapToGlobal(pos)
+
+    def current_row_point(self) -> QPoint:
+        """The bottom-left corner of the current row on the screen, to open a menu at."""
+        rect = self.table.visualRect(self.table.currentIndex())
+        return self.table.viewport().mapToGlobal(rect.bottomLeft())
+
     def selected_ids(self) -> list[ArticleId]:
         """The selected articles, top to bottom."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -32,6 +32,7 @@ from archivist.archive.library import LibraryFilter
 from archivist.errors import ArchivistError
 from archivist.gui import flows, undo
 from archivist.gui.actions import ArticleActions
+from archivist.gui.appearance import apply_appearance
 from archivist.gui.dialogs import (
     PreferencesDialog,
     WelcomeView,
@@ -597,6 +598,14 @@ class MainWindow(QMainWindow):
 
     # -- library actions -------------------------------------------------------------------------
 
+    def widget(self) -> QWidget:
+        """The window as a parent for the flows' menus and dialogs (``flows.Window``)."""
+        return self
+
+    def forget_undo(self) -> None:
+        """Drop the undo history: a re-extraction moved what its commands refer to."""
+        self.undo_stack.clear()
+
     def run_job(self, title: str, job: Job, done: Callable[[object], None]) -> None:
         """Run a core job in the background worker with a cancellable progress dialog."""
         self.jobs.run(title, job, done)
@@ -634,8 +643,6 @@ class MainWindow(QMainWindow):
             show_error(self, str(exc))
         self.settings.setValue("appearance", dialog.chosen_appearance())
         self.reader.set_reading_width(dialog.reading_width.value())
-        from archivist.gui.app import apply_appearance
-
         apply_appearance(dialog.chosen_appearance())
         self._load_palette()
         self.library.reload_choices()

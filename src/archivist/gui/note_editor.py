@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,10 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.gui.noteactions import NoteActions, Target
 from archivist.model import Note, NoteId
-
-if TYPE_CHECKING:
-    from archivist.gui.notes import NoteActions, Target
 
 AUTOSAVE_MS = 400
 """Typing pauses this long before a note is written (and on leaving the editor at once)."""
