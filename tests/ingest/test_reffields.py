@@ -112,3 +112,29 @@ def test_editors_lose_their_role_words() -> None:
 )
 def test_titles_lose_quotes_and_closing_punctuation(title: str, expected: str) -> None:
     assert clean_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        (
+            "In Automata, Languages, and Programming (1996),",
+            ("Automata, Languages, and Programming", None, [[1996]]),
+        ),
+        ("SIGPLAN Notices 21(7),", ("SIGPLAN Notices", "21", None)),
+        ("Journal of Law and Society, Vol. 3,", ("Journal of Law and Society", "3", None)),
+        ("Annals of Physics", ("Annals of Physics", None, None)),
+        ("Proceedings of CHI 2004", ("Proceedings of CHI 2004", None, None)),
+    ],
+)
+def test_a_container_does_not_keep_the_year_or_volume_run_into_it(
+    container: str, expected: tuple[str, str | None, list[list[int]] | None]
+) -> None:
+    item = fields(("container-title", container))
+    issued = (item.get("issued") or {}).get("date-parts")
+    assert (item["container-title"], item.get("volume"), issued) == expected
+
+
+def test_a_year_in_a_container_does_not_replace_the_date() -> None:
+    item = fields(("date", "2001."), ("container-title", "In Workshop Papers (1999),"))
+    assert (item["container-title"], item["issued"]["date-parts"]) == ("Workshop Papers", [[2001]])

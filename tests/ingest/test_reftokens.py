@@ -45,3 +45,9 @@ def test_tokens_cover_every_non_space_character_in_order(text: str) -> None:
     assert all(a < b for a, b in spans)
     assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
     assert "".join(text[a:b] for a, b in spans) == "".join(text.split())
+
+
+def test_every_glued_word_of_a_token_is_cut_where_it_is_glued() -> None:
+    text = "Mira,Salt,Roads;Fen,1962"
+    assert [text[a:b] for a, b in tokenize(text)] == ["Mira,", "Salt,", "Roads;", "Fen,1962"]
+    assert [";A,¹"[a:b] for a, b in tokenize(";A,¹")] == [";", "A,", "¹"]

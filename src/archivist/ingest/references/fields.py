@@ -96,7 +96,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
         elif label in _CONTAINER_LABELS:
             journal = journal or label == "journal"
             if "container-title" not in item:
-                item["container-title"] = clean_title(_IN.sub("", value.strip(_EDGE)))
+                item["container-title"] = _container(item, value)
         elif label == "collection-title":
             item.setdefault("collection-title", clean_title(re.sub(r"^(?:of|in)\s+", "", value)))
         elif label == "date":
@@ -126,6 +126,34 @@ def read_fields(segments: Segments, text: str) -> Reading:
             del item[key]
     item["_journal"] = journal  # read by item_type, then dropped
     return Reading(item, pages)
+
+
+_CONTAINER_YEAR = re.compile(r"\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d)\s*\)\W*$")
+_CONTAINER_VOLUME = re.compile(
+    r"(?:[\s,;:.]+(?:vol|volume|bd|band|tome|jg|jahrgang)\.?\s*\d+\W*|"
+    r"\s+\d+\s*\(\s*[\w\-–/]{1,8}\s*\)\W*)$",
+    re.I,
+)
+
+
+def _container(item: dict[str, Any], value: str) -> str:
+    """The container title, without the year or volume the labeller let run into it.
+
+    A container's name never ends in a year in brackets (``In Automata, Languages, and
+    Programming (1996)``) or in its volume and issue (``SIGPLAN Notices 21(7)``,
+    ``Journal of Law, Vol. 3``): those are read as the date and the volume.
+    """
+    title = _IN.sub("", value.strip(_EDGE))
+    year = _CONTAINER_YEAR.search(title)
+    if year and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(year["year"])]]}
+    if year:
+        title = title[: year.start()]
+    volume = _CONTAINER_VOLUME.search(title)
+    if volume and volume.start() > 0:
+        _read_volume(item, volume.group())
+        title = title[: volume.start()]
+    return clean_title(title)
 
 
 _OPENING = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "「": "」", "『": "』"}

@@ -38,9 +38,10 @@ def tokenize(text: str, limit: int = MAX_TOKENS) -> list[tuple[int, int]]:
         start, end = match.span()
         word = match.group()
         if _NEEDS_CUT.search(word):
+            base = start
             for glued in _GLUED.finditer(word):
-                cut = start + glued.start()
-                if cut > start:
+                cut = base + glued.start()
+                if start < cut < end:
                     spans.append((start, cut))
                     start = cut
         spans.append((start, end))
