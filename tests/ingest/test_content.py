@@ -25,6 +25,12 @@ KINDS = [
     "citation_needed",
     "infobox",
     "tracking_pixel",
+    "cookie_biggest",
+    "layout_sidebar",
+    "noscript",
+    "inside_article",
+    "caption_credit",
+    "look_again",
 ]
 
 

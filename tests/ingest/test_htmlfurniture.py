@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archivist.ingest.htmldom import inner_text
-from archivist.ingest.htmlfurniture import strip_furniture
+from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
 from archivist.ingest.htmlparse import parse_html
+
+STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
+STORY += "</p>"
 
 
 def test_strip_furniture_keeps_layout_classes_that_merely_mention_a_sidebar() -> None:
@@ -23,3 +28,106 @@ def test_hidden_elements_are_dropped() -> None:
     )
     strip_furniture(root)
     assert inner_text(root) == "Kept."
+
+
+def test_a_wrapper_named_like_a_sidebar_that_holds_most_of_the_text_is_kept() -> None:
+    root = parse_html(
+        f'<html><body><div class="has-sidebar">{STORY * 3}'
+        '<div class="sidebar"><p>Archives</p></div></div></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    text = inner_text(root)
+    assert text.startswith("The harbour wall") and "Archives" not in text
+
+
+def test_a_wrapper_named_like_furniture_that_holds_the_main_element_is_kept() -> None:
+    root = parse_html(
+        '<html><body><div class="one-sidebar"><main><p>Short article.</p></main></div>'
+        f'<div class="site-map">{STORY * 3}</div></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert "Short article." in inner_text(root)
+
+
+def test_a_consent_banner_is_dropped_however_much_text_it_holds() -> None:
+    root = parse_html(
+        f'<html><body><div class="cmp-consent">{STORY * 5}</div><p>Kept.</p></body></html>', "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "Kept."
+
+
+def test_furniture_named_in_an_id_is_dropped() -> None:
+    root = parse_html(
+        f'<html><body><div id="ez-toc-container"><p>Contents</p></div>{STORY}</body></html>', "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+def test_by_name_false_reads_no_class_names() -> None:
+    root = parse_html(
+        '<html><body><div class="related"><p>Kept.</p></div><nav>Menu</nav></body></html>', "x"
+    )
+    strip_furniture(root, by_name=False)
+    assert inner_text(root) == "Kept."
+
+
+def test_noscript_fallback_holding_the_page_is_read() -> None:
+    root = parse_html(
+        f'<html><body><div id="app"></div><noscript><div>{STORY}</div></noscript></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+def test_noscript_beside_a_real_page_is_dropped() -> None:
+    root = parse_html(
+        f"<html><body>{STORY}<noscript><p>Please enable JavaScript.</p></noscript></body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert "JavaScript" not in inner_text(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><b>Read also:</b> <a href='/x'>The lighthouses</a></p>",
+        "<p>Lesen Sie auch: <a href='/x'>Die Leuchttürme</a></p>",
+        "<p>À lire aussi : <a href='/x'>Les phares</a></p>",
+        "<p>LE PUEDE INTERESAR: <a href='/x'>Los faros</a></p>",
+        "<h3>Das könnte Sie auch interessieren!</h3>",
+        "<p>Czytaj także: <a href='/x'>Latarnie</a></p>",
+        "<p>اقرأ أيضا: <a href='/x'>المنارات</a></p>",
+        "<p>- Anzeige -</p>",
+        "<p>Reklama</p>",
+        "<div>Advertisement</div>",
+        "<p>Foto: Harbour Board</p>",
+        "<span>Photo: County Archive</span>",
+        "<p>© 2020 Coastal Notes</p>",
+        "<figure><img src='a.jpg'><figcaption>The wall in 1917.</figcaption></figure>",
+    ],
+)
+def test_asides_inside_the_article_are_dropped(line: str) -> None:
+    root = parse_html(f"<html><body><div>{STORY}{line}{STORY}</div></body></html>", "x")
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    story = inner_text(parse_html(STORY, "x"))
+    assert inner_text(article) == f"{story} {story}"
+
+
+def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
+    long = "Read more than the first chapter and the harbour story changes. " * 4
+    root = parse_html(
+        f"<html><body><div><p>{long}</p><p>Advertising paid for the wall.</p></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert "Read more than" in inner_text(article) and "Advertising paid" in inner_text(article)

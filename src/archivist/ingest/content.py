@@ -19,6 +19,7 @@ from archivist.ingest.htmldom import (
     text_length,
     wrap_phrasing,
 )
+from archivist.ingest.htmlfurniture import holds_main
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
@@ -32,8 +33,9 @@ _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", re.I
 )
 _NEGATIVE = re.compile(
-    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
-    r"masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    # "hidden" only as a whole class: "field--label-hidden" wraps article text in Drupal.
+    r"-ad-|(?:^|\s)hidden(?:\s|$)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
+    r"footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|widget",
     re.I,
 )
@@ -134,6 +136,7 @@ class _Grabber:
                     and tag not in ("a", "body", "article")
                     and _unlikely(ms)
                     and not _has_ancestor(el, ("table", "code"))
+                    and not holds_main(el)
                 ):
                     remove(el)
                     continue

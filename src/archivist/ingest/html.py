@@ -5,12 +5,14 @@ from __future__ import annotations
 import mimetypes
 import os
 
+from lxml import etree
+
 from archivist.errors import ExtractionError
 from archivist.ingest.base import Extraction, Resource
-from archivist.ingest.content import find_content
+from archivist.ingest.content import Content, find_content
 from archivist.ingest.htmldom import ATTRIBUTED, select
-from archivist.ingest.htmlfootnotes import find_footnotes
-from archivist.ingest.htmlfurniture import strip_furniture
+from archivist.ingest.htmlfootnotes import FoundNote, find_footnotes
+from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
 from archivist.ingest.htmlparse import decode_page, parse_html
 from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
@@ -18,6 +20,8 @@ from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import guess_language
 from archivist.model import Article, Footnote
 
+TINY_TEXT = 250
+"""Extracted text shorter than this (characters) makes the importer look for the article again."""
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 """Images above this size in a ``_files`` folder are not kept."""
 
@@ -45,11 +49,15 @@ def extract_page(
     root = parse_html(text, filename)
     marked = select(ATTRIBUTED, root)
     meta = read_metadata(root, marked)
-    notes = find_footnotes(root, marked)
-    strip_furniture(root, marked)
     try:
-        content = find_content(root, meta.title)
-        rendered = render(content.element)
+        notes, content, rendered = _main_content(root, marked, meta.title)
+        if len(rendered.text) < TINY_TEXT:
+            # A tiny result is a banner or a fragment: look again, trusting only the markup's
+            # structure (tags, roles, hidden), not furniture-like class names.
+            again = parse_html(text, filename)
+            second = _main_content(again, select(ATTRIBUTED, again), meta.title, by_name=False)
+            if len(second[2].text) >= 3 * max(len(rendered.text), 1):
+                notes, content, rendered = second
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
     footnotes = tuple(
@@ -82,6 +90,17 @@ def extract_page(
         warnings=tuple(warnings),
     )
     return Extraction(article=article, encoding=encoding)
+
+
+def _main_content(
+    root: etree._Element, marked: list[etree._Element], title: str, *, by_name: bool = True
+) -> tuple[list[FoundNote], Content, Rendered]:
+    """Notes taken out, furniture dropped, the main content found and rendered."""
+    notes = find_footnotes(root, marked)
+    strip_furniture(root, marked, by_name=by_name)
+    content = find_content(root, title)
+    strip_asides(content.element)
+    return notes, content, render(content.element)
 
 
 def _first_heading(rendered: Rendered) -> str:

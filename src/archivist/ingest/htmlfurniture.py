@@ -7,16 +7,23 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content
+from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, text_length
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
     r"^(?:[a-z]{1,8}[-_])?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
     r"comments?|comment-list|related|related-posts|recommended|cookie|cookies|consent|gdpr|"
     r"cc-banner|mw-editsection|navbox|vertical-navbox|infobox|sidebar|noprint|mw-jump-link|"
-    r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo)"
+    r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo|"
+    # disclaimers, post metadata and author boxes, adverts, lists of other articles, dialogs
+    r"disclaimer|disclosure|affiliate|postmetadata|post-?meta|entry-meta|entry-utility|"
+    r"post-?ratings?|author-?(?:bio|info|box)|about-?author|adv|ads|advertisement|anzeige|"
+    r"werbung|most-?read|popular-posts|trending|also-?read|further-?reading|"
+    r"more-?articles|post-navigation|nav-links|tag-?cloud|tags|keywords|modal|dialog|login|"
+    r"credits?|copyright|photo-?credit|image-?credit)"
     r"(?:[-_](?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
-    r"module|tools|icons|banner|notice|form|popup))?$",
+    r"module|tools|icons|banner|notice|form|popup|content|items|articles|posts|stories|text|"
+    r"disclaimer|disclosure))?$",
     re.I,
 )
 _FURNITURE_ROLES = frozenset(
@@ -26,7 +33,6 @@ _FURNITURE_TAGS = ("nav", "aside", "footer", "button", "iframe", "object", "embe
 _DROP_TAGS = (
     "script",
     "style",
-    "noscript",
     "template",
     "link",
     "meta",
@@ -38,31 +44,53 @@ _DROP_TAGS = (
     "video",
     "audio",
 )
+_ID_ONLY = etree.XPath("//*[@id and not(@class or @role or @style or @hidden or @aria-hidden)]")
+_MAIN_CONTENT = etree.XPath(
+    ".//main | .//*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
+)
+_BANNER = re.compile(r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup", re.I)
+"""A banner or dialog is furniture however much of the page's text it holds."""
+_CORE_SHARE = 0.5
+"""An element holding more than this share of the page's text is the page, not furniture."""
 _CITATION_NEEDED = re.compile(r"\[?\s*(citation|clarification) needed\s*\]?", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def strip_furniture(root: etree._Element, marked: list[etree._Element] | None = None) -> None:
+def strip_furniture(
+    root: etree._Element, marked: list[etree._Element] | None = None, *, by_name: bool = True
+) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
     ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it; elements in it
-    that are no longer in the tree do no harm.
+    that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
+    not read: only tags, roles and hidden markers count.
     """
     if marked is None:
         marked = select(ATTRIBUTED, root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
+    body = root.find("body")
+    if body is None:
+        body = root
+    _drop_noscript(body)
     doomed: list[etree._Element] = list(root.iter(*_FURNITURE_TAGS))
+    by_attribute: list[etree._Element] = []
     for el in marked:
         style = el.get("style")
         if (
-            (el.get("class") and _furniture(el.get("class", "")))
+            (by_name and el.get("class") and _furniture(el.get("class", "")))
+            or (by_name and el.get("id") and _furniture(el.get("id", "")))
             or el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
             or el.get("role") in _FURNITURE_ROLES
             or (style and _HIDDEN_STYLE.search(style))
         ):
-            doomed.append(el)
+            by_attribute.append(el)
+    if by_name:
+        by_attribute.extend(el for el in select(_ID_ONLY, root) if _furniture(el.get("id", "")))
+    if by_attribute:
+        page = text_length(body)
+        doomed.extend(el for el in by_attribute if not holds_the_page(el, page))
     doomed.extend(
         img
         for img in root.iter("img")
@@ -70,8 +98,47 @@ def strip_furniture(root: etree._Element, marked: list[etree._Element] | None = 
     )
     doomed.extend(sup for sup in root.iter("sup") if _citation_needed(sup))
     for el in doomed:
-        if el.tag not in ("html", "body", "article"):
+        if el.tag not in ("html", "body", "article", "main"):
             remove(el)
+
+
+def holds_the_page(el: etree._Element, page: int) -> bool:
+    """True for a layout wrapper named like furniture ("has-sidebar", "one-sidebar") that
+    holds the main content: most of the page's text, or the element marked as the main one."""
+    if el.tag in ("html", "body"):
+        return True
+    if _BANNER.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    return text_length(el) > _CORE_SHARE * page or holds_main(el)
+
+
+def holds_main(el: etree._Element) -> bool:
+    """True when the element holds the one the page marks as its main content."""
+    return bool(_MAIN_CONTENT(el))
+
+
+def _drop_noscript(body: etree._Element) -> None:
+    """Drop ``<noscript>`` fallbacks, unless the page keeps its text in them (a page built by
+    script whose saved copy has only the fallback): then their content is the page."""
+    fallbacks = list(body.iter("noscript"))
+    if not fallbacks:
+        return
+    # A fallback parsed as raw text (markup kept as characters) is never the page.
+    parsed = [el for el in fallbacks if len(el) and not _has_ancestor(el, "noscript")]
+    inside = sum(text_length(el) for el in parsed)
+    outside = text_length(body) - sum(text_length(el) for el in fallbacks)
+    keep = parsed if inside > outside else []
+    for el in keep:
+        el.tag = "div"
+    for el in fallbacks:
+        if el.tag == "noscript":
+            remove(el)
+    for el in list(body.getroottree().getroot().iter("noscript")):  # any left in the head
+        remove(el)
+
+
+def _has_ancestor(el: etree._Element, tag: str) -> bool:
+    return any(True for _ in el.iterancestors(tag))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -82,3 +149,50 @@ def _furniture(cls: str) -> bool:
 def _citation_needed(sup: etree._Element) -> bool:
     text = text_content(sup)
     return len(text) < 40 and bool(_CITATION_NEEDED.fullmatch(text.strip()))
+
+
+# Lead-ins of a link to another article, set inside the text ("Read also: ..."), in the
+# languages the importer meets; matched at the start of a short block, case-folded.
+_READ_ALSO = re.compile(
+    r"^(?:read (?:also|more|next)|see also|related|more on this|more about|you (?:may|might)"
+    r" also (?:like|enjoy)|recommended|lesen sie (?:auch|mehr|hier)|auch interessant"
+    r"|das könnte sie (?:auch )?interessieren|mehr zum thema|schon gelesen|zum weiterlesen"
+    r"|weiterlesen|lesetipp|à lire aussi|lire aussi|voir aussi|à voir aussi|le puede interesar"
+    r"|lea también|lee también|vea también|ver también|puedes ver|te puede interesar"
+    r"|leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضاً|بیشتر بخوانید"
+    r"|مطالب مرتبط|همچنین بخوانید)\b\s*[:!?.…]*",
+    re.I,
+)
+_AD_LABEL = re.compile(
+    r"^[-–—\s]*(?:advertisement|advertising|advert|ad|anzeige|werbung|reklama|publicidad"
+    r"|publicité|pubblicità|reclame|sponsored|gesponsert|تبلیغات|آگهی|إعلان)[-–—\s]*$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^(?:©|\(c\)|copyright\b|(?:photo|foto|fotos|bild|bilder|titelbild|image|imagen|abbildung"
+    r"|picture|credit|credits|crédit|crédito|illustration|grafik|video)\s*:)",
+    re.I,
+)
+_CREDIT_MAX = 160
+_READ_ALSO_MAX = 200
+_TEXT_BLOCKS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em")
+
+
+def strip_asides(article: etree._Element) -> None:
+    """Drop what sits inside an article without being it: figure captions and image credits,
+    "read also" links to other articles, and advertisement labels."""
+    for el in list(article.iter("figcaption")):
+        remove(el)
+    for el in list(article.iter(*_TEXT_BLOCKS)):
+        if el.getparent() is None or el.find(".//archivist-fn") is not None:
+            continue
+        text = " ".join(text_content(el).split())
+        if not text:
+            continue
+        if (
+            (len(text) <= _READ_ALSO_MAX and _READ_ALSO.match(text))
+            or (len(text) <= 40 and _AD_LABEL.match(text))
+            or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
+        ):
+            remove(el)
