@@ -39,6 +39,12 @@ _NEGATIVE = re.compile(
     r"sponsor|shopping|tags|widget",
     re.I,
 )
+_LEAD = re.compile(
+    r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
+    r"chapo|chapeau|leader|summary|entry-summary|excerpt|abstract|dek)(?:[-_ ]|$)",
+    re.I,
+)
+_LEAD_MIN, _LEAD_MAX = 40, 800
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -108,7 +114,11 @@ class _Grabber:
             article.extend(list(body))
             article.text = body.text
         else:
+            leads = _leads(top)
             article = self._gather(top)
+            for lead in reversed(leads):
+                lead.tail = None
+                article.insert(0, lead)
         self._clean(article)
         return Content(article, self.byline)
 
@@ -409,6 +419,31 @@ class _Grabber:
             or embeds > 1
             or (images == 0 and not text and el.find(".//archivist-fn") is None)
         )
+
+
+def _leads(top: etree._Element) -> list[etree._Element]:
+    """The article's lead (standfirst, deck, intro) set before the body in the same article or
+    main element, where a scoring pass that picked the body would leave it out."""
+    container = next((a for a in top.iterancestors("article", "main")), None)
+    if container is None:
+        return []
+    leads: list[etree._Element] = []
+    for el in container.iter():
+        if el is top:
+            break
+        if not isinstance(el.tag, str) or not _leadish(_match_string(el)):
+            continue
+        if any(lead in el.iterancestors() for lead in leads):
+            continue
+        length = text_length(el)
+        if _LEAD_MIN <= length <= _LEAD_MAX and _link_density(el) < 0.3:
+            leads.append(el)
+    return [el for el in leads if top not in el.iterancestors() and el not in top.iterancestors()]
+
+
+@functools.lru_cache(maxsize=8192)
+def _leadish(match_string: str) -> bool:
+    return bool(_LEAD.search(match_string))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -161,7 +161,14 @@ _READ_ALSO = re.compile(
     r"|lea también|lee también|vea también|ver también|puedes ver|te puede interesar"
     r"|leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także)"
     r"|zobacz (?:też|także)|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضاً|بیشتر بخوانید"
-    r"|مطالب مرتبط|همچنین بخوانید)\b\s*[:!?.…]*",
+    r"|مطالب مرتبط|همچنین بخوانید"
+    # headings over lists of other articles
+    r"|most (?:read|popular|viewed|shared)|latest (?:news|articles|posts|stories)"
+    r"|more (?:stories|articles|news)|neueste (?:artikel|beiträge)|meistgelesen\w*"
+    r"|meistdiskutiert\w*|weitere (?:artikel|beiträge|news|themen)|ähnliche (?:artikel|beiträge)"
+    r"|entdecke weitere|artículos relacionados|noticias relacionadas|más noticias"
+    r"|articles similaires|sur le même sujet|articoli correlati|najczęściej czytane"
+    r"|najnowsze|الأكثر قراءة|پربازدیدترین)\b\s*[:!?.…]*",
     re.I,
 )
 _AD_LABEL = re.compile(
@@ -175,6 +182,9 @@ _CREDIT = re.compile(
     re.I,
 )
 _CREDIT_MAX = 160
+_FIGURE_TEXT_MAX = 400
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CARD_PARTS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p|.//li")
 _READ_ALSO_MAX = 200
 _TEXT_BLOCKS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em")
 
@@ -182,17 +192,43 @@ _TEXT_BLOCKS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong"
 def strip_asides(article: etree._Element) -> None:
     """Drop what sits inside an article without being it: figure captions and image credits,
     "read also" links to other articles, and advertisement labels."""
+    for el in list(article.iter("figure")):
+        # An image's figure holds only its caption and credit; a figure of text (a quotation,
+        # a listing) is kept, without its caption.
+        if (
+            el.find(".//img") is not None
+            and text_length(el) <= _FIGURE_TEXT_MAX
+            and not any(p.getparent() is el for p in el.iter("p"))
+        ):
+            remove(el)
     for el in list(article.iter("figcaption")):
         remove(el)
+    for el in list(article.iter("a")):
+        # A link wrapped round a heading or paragraphs is a teaser card for another article.
+        href = el.get("href") or ""
+        if not href.startswith("#") and _CARD_PARTS(el):
+            remove(el)
     for el in list(article.iter(*_TEXT_BLOCKS)):
         if el.getparent() is None or el.find(".//archivist-fn") is not None:
             continue
         text = " ".join(text_content(el).split())
         if not text:
             continue
-        if (
-            (len(text) <= _READ_ALSO_MAX and _READ_ALSO.match(text))
-            or (len(text) <= 40 and _AD_LABEL.match(text))
+        if len(text) <= _READ_ALSO_MAX and _READ_ALSO.match(text):
+            after = el.getnext()
+            if el.tag in _HEADINGS and after is not None and _link_share(after) > 0.5:
+                remove(after)  # the list of other articles under a "More on this" heading
+            remove(el)
+        elif (
+            (len(text) <= 40 and _AD_LABEL.match(text))
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
         ):
             remove(el)
+
+
+def _link_share(el: etree._Element) -> float:
+    """The share of an element's text that sits inside links."""
+    total = text_length(el)
+    if not total:
+        return 0.0
+    return sum(text_length(a) for a in el.iter("a")) / total
