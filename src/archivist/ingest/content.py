@@ -45,6 +45,9 @@ _LEAD = re.compile(
     re.I,
 )
 _LEAD_MIN, _LEAD_MAX = 40, 800
+_REPEAT_MIN = 100
+_TEASER = re.compile(r"slide|carousel|swiper|teaser|card|tile", re.I)
+"""Like siblings named so are other stories or a slideshow, not a thread."""
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -101,6 +104,7 @@ class _Grabber:
         self.scores: dict[etree._Element, float] = {}
         self.final: set[etree._Element] = set()
         self.byline: str | None = None
+        self.title_home: etree._Element | None = None
 
     def grab(self) -> Content:
         """Score, pick, gather and clean: the article element and any byline met."""
@@ -113,7 +117,11 @@ class _Grabber:
             article = etree.Element("div")
             article.extend(list(body))
             article.text = body.text
+        elif (home := self._title_home(top)) is not None:
+            article = etree.Element("div")
+            article.append(home)
         else:
+            top = _widen_to_repeats(top)
             leads = _leads(top)
             article = self._gather(top)
             for lead in reversed(leads):
@@ -121,6 +129,20 @@ class _Grabber:
                 article.insert(0, lead)
         self._clean(article)
         return Content(article, self.byline)
+
+    def _title_home(self, top: etree._Element) -> etree._Element | None:
+        """The article element whose heading is the page's title, when the scoring picked
+        another article (a page that shows the next stories below its own)."""
+        home = self.title_home
+        if (
+            home is None
+            or home is top
+            or home in top.iterancestors()
+            or top in home.iterancestors()
+            or text_length(home) < _CHAR_THRESHOLD
+        ):
+            return None
+        return home
 
     # -- preparation ---------------------------------------------------------------------------
 
@@ -139,6 +161,7 @@ class _Grabber:
                     continue
                 if not title_dropped and tag in ("h1", "h2") and self._duplicates_title(el):
                     title_dropped = True
+                    self.title_home = next(el.iterancestors("article"), None)
                     remove(el)
                     continue
                 if (
@@ -419,6 +442,32 @@ class _Grabber:
             or embeds > 1
             or (images == 0 and not text and el.find(".//archivist-fn") is None)
         )
+
+
+def _widen_to_repeats(top: etree._Element) -> etree._Element:
+    """The container of a run of like posts (a forum thread, a page of paragraphs in like
+    boxes) when the pick is one of them: siblings with the same tag and class, each with
+    text of its own and few links."""
+    node = top
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        cls = node.get("class")
+        if cls and not _TEASER.search(cls):
+            like = sum(
+                1
+                for sib in parent
+                if sib is not node
+                and sib.tag == node.tag
+                and sib.get("class") == cls
+                and text_length(sib) >= _REPEAT_MIN
+                and _link_density(sib) < 0.3
+            )
+            if like >= 2:
+                return parent
+        node = parent
+    return top
 
 
 def _leads(top: etree._Element) -> list[etree._Element]:
