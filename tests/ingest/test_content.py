@@ -68,3 +68,54 @@ def test_byline_met_in_the_page_is_reported() -> None:
     content = find_content(parse_html(page, "x"), "Harbour")
     assert content.byline == "By Mira Talebi"
     assert "Mira" not in etree.tostring(content.element, encoding=str)
+
+
+STORY = "<p>" + "Sentences about the harbour, its wall, and its dredging, in full. " * 8 + "</p>"
+OTHER = "<p>" + "A different story about the ferry, its crews, and its timetable. " * 8 + "</p>"
+
+
+def test_the_lead_set_before_the_body_is_kept() -> None:
+    page = (
+        "<html><body><article><header><h1>Harbour</h1>"
+        "<p class='article-lead'>The town's long fight with its silting channel, told from "
+        "the harbour board's minutes.</p></header>"
+        f"<div class='body'>{STORY * 3}</div></article></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_the_article_headed_by_the_page_title_wins_over_the_next_story() -> None:
+    page = (
+        "<html><body><main>"
+        f"<article class='entry'><h1>The harbour wall at Kelmscott</h1>{STORY * 2}</article>"
+        f"<article class='entry'><h1>Ferry timetables</h1>{OTHER * 4}</article>"
+        "</main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert text.startswith("Sentences about the harbour") and "ferry" not in text
+
+
+def test_a_thread_of_like_posts_is_taken_whole() -> None:
+    posts = "".join(
+        f"<article class='message'><div class='user'>user{i}</div><div class='main'>"
+        f"<div class='text'><p>{f'Post {i} on the harbour, and its wall. ' * (3 + 20 * (i == 1))}"
+        "</p><p>Another line of the same post, with a comma.</p></div></div></article>"
+        for i in range(4)
+    )
+    page = f"<html><body><div class='thread'>{posts}</div></body></html>"
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour thread").element)
+    assert all(f"Post {i} " in text for i in range(4))
+
+
+def test_a_row_of_teaser_cards_is_not_taken_for_a_thread() -> None:
+    cards = "".join(
+        f"<div class='card'><p>{f'Teaser {i} about another story entirely. ' * 4}</p></div>"
+        for i in range(4)
+    )
+    page = (
+        f"<html><body><div class='main'><div>{STORY * 3}</div><div>{cards}</div></div>"
+        "</body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("Sentences about the harbour") and "Teaser" not in text

@@ -131,3 +131,46 @@ def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
     assert article is not None
     strip_asides(article)
     assert "Read more than" in inner_text(article) and "Advertising paid" in inner_text(article)
+
+
+def test_an_image_figure_goes_whole_and_a_text_figure_keeps_its_body() -> None:
+    root = parse_html(
+        "<html><body><div>"
+        "<figure><img src='a.jpg'><span class='description'>Judy Eddy/Agency</span></figure>"
+        "<figure><blockquote>A quotation kept.</blockquote><figcaption>Source</figcaption>"
+        "</figure></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article) == "A quotation kept."
+
+
+def test_a_link_wrapped_round_a_heading_is_a_teaser_card() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<a href='/other'><h3>Another story</h3><p>Its summary</p></a>"
+        "<p>See <a href='#note'>the note</a>.</p></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    text = inner_text(article)
+    assert "Another story" not in text and "Its summary" not in text
+    assert text.endswith("See the note.")
+
+
+def test_a_more_on_this_heading_goes_with_its_list_of_links() -> None:
+    links = "".join(f"<li><a href='/{i}'>Story {i}</a></li>" for i in range(3))
+    root = parse_html(
+        f"<html><body><div>{STORY}<h3>Meistgelesene Artikel</h3><ul>{links}</ul>"
+        "<ul><li>A list of the article's own points</li></ul></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    text = inner_text(article)
+    assert "Meistgelesene" not in text and "Story 1" not in text
+    assert text.endswith("A list of the article's own points")
