@@ -109,7 +109,6 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<p>Foto: Harbour Board</p>",
         "<span>Photo: County Archive</span>",
         "<p>© 2020 Coastal Notes</p>",
-        "<figure><img src='a.jpg'><figcaption>The wall in 1917.</figcaption></figure>",
     ],
 )
 def test_asides_inside_the_article_are_dropped(line: str) -> None:
@@ -133,18 +132,28 @@ def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
     assert "Read more than" in inner_text(article) and "Advertising paid" in inner_text(article)
 
 
-def test_an_image_figure_goes_whole_and_a_text_figure_keeps_its_body() -> None:
+def test_a_caption_stays_and_its_credit_goes() -> None:
     root = parse_html(
-        "<html><body><div>"
-        "<figure><img src='a.jpg'><span class='description'>Judy Eddy/Agency</span></figure>"
-        "<figure><blockquote>A quotation kept.</blockquote><figcaption>Source</figcaption>"
-        "</figure></div></body></html>",
+        "<html><body><div><figure><img src='a.jpg'><figcaption>The wall in 1917. "
+        "<span class='photo-credit'>County Archive</span></figcaption></figure>"
+        "<p>Foto: Harbour Board</p></div></body></html>",
         "x",
+    )
+    strip_furniture(root)
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article) == "The wall in 1917."
+
+
+def test_a_page_wrapped_in_one_link_is_not_a_teaser_card() -> None:
+    root = parse_html(
+        f"<html><body><div><a href='/story'><h2>Harbour</h2>{STORY}</a></div></body></html>", "x"
     )
     article = root.find("body/div")
     assert article is not None
     strip_asides(article)
-    assert inner_text(article) == "A quotation kept."
+    assert inner_text(article).startswith("HarbourThe harbour wall")
 
 
 def test_a_link_wrapped_round_a_heading_is_a_teaser_card() -> None:

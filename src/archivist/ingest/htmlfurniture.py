@@ -182,31 +182,28 @@ _CREDIT = re.compile(
     re.I,
 )
 _CREDIT_MAX = 160
-_FIGURE_TEXT_MAX = 400
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CARD_SHARE = 0.3
 _CARD_PARTS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p|.//li")
 _READ_ALSO_MAX = 200
 _TEXT_BLOCKS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em")
 
 
 def strip_asides(article: etree._Element) -> None:
-    """Drop what sits inside an article without being it: figure captions and image credits,
-    "read also" links to other articles, and advertisement labels."""
-    for el in list(article.iter("figure")):
-        # An image's figure holds only its caption and credit; a figure of text (a quotation,
-        # a listing) is kept, without its caption.
-        if (
-            el.find(".//img") is not None
-            and text_length(el) <= _FIGURE_TEXT_MAX
-            and not any(p.getparent() is el for p in el.iter("p"))
-        ):
-            remove(el)
-    for el in list(article.iter("figcaption")):
-        remove(el)
+    """Drop what sits inside an article without being it: image credits, teaser cards and
+    "read also" links to other articles, and advertisement labels. Captions stay: they
+    describe the article's own pictures."""
+    whole = text_length(article)
     for el in list(article.iter("a")):
-        # A link wrapped round a heading or paragraphs is a teaser card for another article.
-        href = el.get("href") or ""
-        if not href.startswith("#") and _CARD_PARTS(el):
+        # A link to another page wrapped round a heading or paragraphs is a teaser card for
+        # another article, unless it holds most of the text (a page wrapped in one link).
+        href = (el.get("href") or "").strip().lower()
+        if (
+            href
+            and not href.startswith(("#", "javascript:"))
+            and _CARD_PARTS(el)
+            and text_length(el) < _CARD_SHARE * whole
+        ):
             remove(el)
     for el in list(article.iter(*_TEXT_BLOCKS)):
         if el.getparent() is None or el.find(".//archivist-fn") is not None:
@@ -219,9 +216,8 @@ def strip_asides(article: etree._Element) -> None:
             if el.tag in _HEADINGS and after is not None and _link_share(after) > 0.5:
                 remove(after)  # the list of other articles under a "More on this" heading
             remove(el)
-        elif (
-            (len(text) <= 40 and _AD_LABEL.match(text))
-            or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
+        elif (len(text) <= 40 and _AD_LABEL.match(text)) or (
+            len(text) <= _CREDIT_MAX and _CREDIT.match(text)
         ):
             remove(el)
 
