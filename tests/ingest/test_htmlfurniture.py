@@ -109,6 +109,11 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<p>Foto: Harbour Board</p>",
         "<span>Photo: County Archive</span>",
         "<p>© 2020 Coastal Notes</p>",
+        "<figure><img src='a.jpg'><figcaption>Foto: Sascha Klahn</figcaption></figure>",
+        "<p>Publikacja: <time>12.03.2021</time></p>",
+        "<div>Last Modified: 2019-05-03</div>",
+        "<p>Tags: harbour, walls</p>",
+        "<p>Share this article</p>",
     ],
 )
 def test_asides_inside_the_article_are_dropped(line: str) -> None:
@@ -183,3 +188,15 @@ def test_a_more_on_this_heading_goes_with_its_list_of_links() -> None:
     text = inner_text(article)
     assert "Meistgelesene" not in text and "Story 1" not in text
     assert text.endswith("A list of the article's own points")
+
+
+def test_a_sentence_that_starts_with_read_more_is_kept() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<p>Read more about the wall in the board's minutes.</p>"
+        "</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("Read more about the wall in the board's minutes.")

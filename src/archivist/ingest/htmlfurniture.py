@@ -7,6 +7,7 @@ import re
 
 from lxml import etree
 
+from archivist.ingest.furniture import is_trigger
 from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, text_length
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
@@ -182,11 +183,24 @@ _CREDIT = re.compile(
     re.I,
 )
 _CREDIT_MAX = 160
+# A post's date, category or update line set in the text, in the languages the importer meets.
+_META_LINE = re.compile(
+    r"^(?:published|updated|last (?:modified|updated)|posted(?: on| in)?|release date|date"
+    r"|category|categories|veröffentlicht|aktualisiert|erstellt am|stand|kategorie|datum"
+    r"|publicado|actualizado|fecha|categoría|publié le|mis à jour|catégorie|pubblicato"
+    r"|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار|نشر في|تاريخ النشر)\b\s*:?",
+    re.I,
+)
+_META_MAX = 80
+_TRIGGER_MAX = 80
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CARD_SHARE = 0.3
 _CARD_PARTS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p|.//li")
 _READ_ALSO_MAX = 200
-_TEXT_BLOCKS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em")
+_TEXT_BLOCKS = (
+    "p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "figcaption", "dt",
+    "dd",
+)  # fmt: skip
 
 
 def strip_asides(article: etree._Element) -> None:
@@ -211,15 +225,29 @@ def strip_asides(article: etree._Element) -> None:
         text = " ".join(text_content(el).split())
         if not text:
             continue
-        if len(text) <= _READ_ALSO_MAX and _READ_ALSO.match(text):
+        if len(text) <= _READ_ALSO_MAX and _reads_also(el, text):
             after = el.getnext()
             if el.tag in _HEADINGS and after is not None and _link_share(after) > 0.5:
                 remove(after)  # the list of other articles under a "More on this" heading
             remove(el)
-        elif (len(text) <= 40 and _AD_LABEL.match(text)) or (
-            len(text) <= _CREDIT_MAX and _CREDIT.match(text)
+        elif (
+            (len(text) <= 40 and _AD_LABEL.match(text))
+            or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
+            or (len(text) <= _META_MAX and _META_LINE.match(text))
+            or (len(text) <= _TRIGGER_MAX and is_trigger(text))
         ):
             remove(el)
+
+
+def _reads_also(el: etree._Element, text: str) -> bool:
+    """A "Read also: <link>" block: a heading or the lead-in alone, or the lead-in closed by
+    a colon or followed by a link; not a sentence that starts "Read more about ..."."""
+    match = _READ_ALSO.match(text)
+    if match is None:
+        return False
+    if el.tag in _HEADINGS or not text[match.end() :]:
+        return True
+    return match.group().rstrip()[-1:] in ":!?" or _link_share(el) > 0.5
 
 
 def _link_share(el: etree._Element) -> float:
