@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from archivist.ingest import html
-from archivist.ingest.content import find_content
+from archivist.ingest.content import _widen_to_repeats, find_content
 from archivist.ingest.htmldom import inner_text
 from archivist.ingest.htmlparse import parse_html
 
@@ -99,7 +99,7 @@ def test_the_article_headed_by_the_page_title_wins_over_the_next_story() -> None
 def test_a_thread_of_like_posts_is_taken_whole() -> None:
     posts = "".join(
         f"<article class='message'><div class='user'>user{i}</div><div class='main'>"
-        f"<div class='text'><p>{f'Post {i} on the harbour, and its wall. ' * (3 + 20 * (i == 1))}"
+        f"<div class='text'><p>{f'Post {i} on the harbour, and its wall. ' * (3 + 14 * (i == 1))}"
         "</p><p>Another line of the same post, with a comma.</p></div></div></article>"
         for i in range(4)
     )
@@ -119,3 +119,21 @@ def test_a_row_of_teaser_cards_is_not_taken_for_a_thread() -> None:
     )
     text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
     assert text.startswith("Sentences about the harbour") and "Teaser" not in text
+
+
+def test_short_teasers_below_a_story_are_not_taken_for_a_thread() -> None:
+    teasers = "".join(
+        f"<div class='story'><p>{f'Teaser {i} of another story, short. ' * 4}</p></div>"
+        for i in range(3)
+    )
+    page = f"<html><body><div class='stories'><div class='story'>{STORY * 8}</div>{teasers}"
+    root = parse_html(page + "</div></body></html>", "x")
+    story = root.find(".//div[@class='story']")
+    assert story is not None
+    assert _widen_to_repeats(story) is story
+    posts = root.find(".//div[@class='stories']")
+    assert posts is not None
+    posts[0][0].text = "A post as short as the others. " * 4  # now a thread of like posts
+    for extra in posts[0][1:]:
+        posts[0].remove(extra)
+    assert _widen_to_repeats(posts[0]) is posts

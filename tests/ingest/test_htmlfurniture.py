@@ -200,3 +200,21 @@ def test_a_sentence_that_starts_with_read_more_is_kept() -> None:
     assert article is not None
     strip_asides(article)
     assert inner_text(article).endswith("Read more about the wall in the board's minutes.")
+
+
+def test_a_comment_thread_is_dropped_however_much_text_it_holds() -> None:
+    root = parse_html(
+        f"<html><body><p>Kept.</p><div class='comments'>{STORY * 5}</div></body></html>", "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "Kept."
+
+
+def test_a_sentence_starting_with_a_date_word_is_kept() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<p>Date palms grow along the quay.</p></div></body></html>", "x"
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("Date palms grow along the quay.")

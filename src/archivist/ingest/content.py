@@ -33,9 +33,9 @@ _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", re.I
 )
 _NEGATIVE = re.compile(
-    # "hidden" only as a whole class: "field--label-hidden" wraps article text in Drupal.
-    r"-ad-|(?:^|\s)hidden(?:\s|$)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
-    r"footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    # "hidden", but not "field--label-hidden": Drupal wraps article text in it.
+    r"-ad-|(?:^|\s)hidden|(?<!label)[-_]hidden|^hid$| hid$| hid |^hid |banner|combx|comment|"
+    r"com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|widget",
     re.I,
 )
@@ -132,7 +132,7 @@ class _Grabber:
 
     def _title_home(self, top: etree._Element) -> etree._Element | None:
         """The article element whose heading is the page's title, when the scoring picked
-        another article (a page that shows the next stories below its own)."""
+        another article element (a page that shows the next stories below its own)."""
         home = self.title_home
         if (
             home is None
@@ -140,6 +140,7 @@ class _Grabber:
             or home in top.iterancestors()
             or top in home.iterancestors()
             or text_length(home) < _CHAR_THRESHOLD
+            or (top.tag != "article" and next(top.iterancestors("article"), None) is None)
         ):
             return None
         return home
@@ -455,25 +456,26 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
             break
         cls = node.get("class")
         if cls and not _TEASER.search(cls):
-            like = sum(
-                1
+            like = [
+                length
                 for sib in parent
                 if sib is not node
                 and sib.tag == node.tag
                 and sib.get("class") == cls
-                and text_length(sib) >= _REPEAT_MIN
+                and (length := text_length(sib)) >= _REPEAT_MIN
                 and _link_density(sib) < 0.3
-            )
-            if like >= 2:
+            ]
+            # Posts of a thread are of a size; one story above short teasers is not a thread.
+            if len(like) >= 2 and text_length(node) <= 5 * sum(like) / len(like):
                 return parent
         node = parent
     return top
 
 
 def _leads(top: etree._Element) -> list[etree._Element]:
-    """The article's lead (standfirst, deck, intro) set before the body in the same article or
-    main element, where a scoring pass that picked the body would leave it out."""
-    container = next((a for a in top.iterancestors("article", "main")), None)
+    """The article's lead (standfirst, deck, intro) set before the body in the same article
+    element, where a scoring pass that picked the body would leave it out."""
+    container = next((a for a in top.iterancestors("article")), None)
     if container is None:
         return []
     leads: list[etree._Element] = []

@@ -49,8 +49,13 @@ _ID_ONLY = etree.XPath("//*[@id and not(@class or @role or @style or @hidden or 
 _MAIN_CONTENT = etree.XPath(
     ".//main | .//*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
 )
-_BANNER = re.compile(r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup", re.I)
-"""A banner or dialog is furniture however much of the page's text it holds."""
+_NEVER_THE_PAGE = re.compile(
+    r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup|comment|related|recommend|"
+    r"share|sharing|social|promo|advert",
+    re.I,
+)
+"""Banners, dialogs, comments and lists of other articles are furniture however much of the
+page's text they hold; only a layout wrapper ("has-sidebar") can hold the article."""
 _CORE_SHARE = 0.5
 """An element holding more than this share of the page's text is the page, not furniture."""
 _CITATION_NEEDED = re.compile(r"\[?\s*(citation|clarification) needed\s*\]?", re.I)
@@ -108,7 +113,7 @@ def holds_the_page(el: etree._Element, page: int) -> bool:
     holds the main content: most of the page's text, or the element marked as the main one."""
     if el.tag in ("html", "body"):
         return True
-    if _BANNER.search(f"{el.get('class', '')} {el.get('id', '')}"):
+    if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
     return text_length(el) > _CORE_SHARE * page or holds_main(el)
 
@@ -185,10 +190,12 @@ _CREDIT = re.compile(
 _CREDIT_MAX = 160
 # A post's date, category or update line set in the text, in the languages the importer meets.
 _META_LINE = re.compile(
-    r"^(?:published|updated|last (?:modified|updated)|posted(?: on| in)?|release date|date"
-    r"|category|categories|veröffentlicht|aktualisiert|erstellt am|stand|kategorie|datum"
-    r"|publicado|actualizado|fecha|categoría|publié le|mis à jour|catégorie|pubblicato"
-    r"|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار|نشر في|تاريخ النشر)\b\s*:?",
+    r"^(?:(?:published|updated|last (?:modified|updated)|release date|date|category|categories"
+    r"|veröffentlicht|aktualisiert|stand|kategorie|datum|publicado|actualizado|fecha|categoría"
+    r"|publié|catégorie|pubblicato|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار"
+    r"|تاريخ النشر)\s*:|(?:posted|published|updated) (?:on|in|by)\b|erstellt am\b"
+    r"|veröffentlicht am\b|aktualisiert am\b|publié le\b|mis à jour le\b|publicado el\b"
+    r"|pubblicato il\b|نشر في)",
     re.I,
 )
 _META_MAX = 80
