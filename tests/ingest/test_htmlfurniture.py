@@ -218,3 +218,27 @@ def test_a_sentence_starting_with_a_date_word_is_kept() -> None:
     assert article is not None
     strip_asides(article)
     assert inner_text(article).endswith("Date palms grow along the quay.")
+
+
+def test_a_see_also_section_and_a_related_work_heading_stay() -> None:
+    links = "".join(f"<li><a href='/wiki/{i}'>Harbour {i}</a></li>" for i in range(3))
+    root = parse_html(
+        f"<html><body><div>{STORY}<h2>See also</h2><ul>{links}</ul><h2>Related work</h2>"
+        "</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("See alsoHarbour 0Harbour 1Harbour 2Related work")
+
+
+def test_a_navigation_box_holding_most_of_a_short_page_is_still_dropped() -> None:
+    links = "".join(f"<a href='/{i}'>Another harbour town number {i}</a> " for i in range(30))
+    root = parse_html(
+        f"<html><body><p>A short stub about the harbour.</p><div class='navbox'>{links}</div>"
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "A short stub about the harbour."

@@ -110,12 +110,16 @@ def strip_furniture(
 
 def holds_the_page(el: etree._Element, page: int) -> bool:
     """True for a layout wrapper named like furniture ("has-sidebar", "one-sidebar") that
-    holds the main content: most of the page's text, or the element marked as the main one."""
+    holds the main content: most of the page's text (not links), or the element marked as the
+    main one."""
     if el.tag in ("html", "body"):
         return True
     if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
-    return text_length(el) > _CORE_SHARE * page or holds_main(el)
+    if holds_main(el):
+        return True
+    # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
+    return text_length(el) > _CORE_SHARE * page and _link_share(el) < 0.5
 
 
 def holds_main(el: etree._Element) -> bool:
@@ -160,7 +164,7 @@ def _citation_needed(sup: etree._Element) -> bool:
 # Lead-ins of a link to another article, set inside the text ("Read also: ..."), in the
 # languages the importer meets; matched at the start of a short block, case-folded.
 _READ_ALSO = re.compile(
-    r"^(?:read (?:also|more|next)|see also|related|more on this|more about|you (?:may|might)"
+    r"^(?:read (?:also|more|next)|related|more on this|more about|you (?:may|might)"
     r" also (?:like|enjoy)|recommended|lesen sie (?:auch|mehr|hier)|auch interessant"
     r"|das könnte sie (?:auch )?interessieren|mehr zum thema|schon gelesen|zum weiterlesen"
     r"|weiterlesen|lesetipp|à lire aussi|lire aussi|voir aussi|à voir aussi|le puede interesar"
@@ -184,7 +188,7 @@ _AD_LABEL = re.compile(
 )
 _CREDIT = re.compile(
     r"^(?:©|\(c\)|copyright\b|(?:photo|foto|fotos|bild|bilder|titelbild|image|imagen|abbildung"
-    r"|picture|credit|credits|crédit|crédito|illustration|grafik|video)\s*:)",
+    r"|picture|credit|credits|crédit|crédito|illustration|grafik)\s*:)",
     re.I,
 )
 _CREDIT_MAX = 160
@@ -200,6 +204,8 @@ _META_LINE = re.compile(
 )
 _META_MAX = 80
 _TRIGGER_MAX = 80
+_SEE_ALSO = re.compile(r"see also\b", re.I)
+"""An encyclopedia's "See also" section is the article's own; other furniture lines are not."""
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CARD_SHARE = 0.3
 _CARD_PARTS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p|.//li")
@@ -241,19 +247,20 @@ def strip_asides(article: etree._Element) -> None:
             (len(text) <= 40 and _AD_LABEL.match(text))
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
             or (len(text) <= _META_MAX and _META_LINE.match(text))
-            or (len(text) <= _TRIGGER_MAX and is_trigger(text))
+            or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
         ):
             remove(el)
 
 
 def _reads_also(el: etree._Element, text: str) -> bool:
-    """A "Read also: <link>" block: a heading or the lead-in alone, or the lead-in closed by
-    a colon or followed by a link; not a sentence that starts "Read more about ..."."""
+    """A "Read also: <link>" block: the lead-in alone (a heading must be nothing else), or
+    the lead-in closed by a colon or followed by a link; not "Read more about ..."."""
     match = _READ_ALSO.match(text)
     if match is None:
         return False
-    if el.tag in _HEADINGS or not text[match.end() :]:
-        return True
+    rest = text[match.end() :].strip(" :!?.…")
+    if el.tag in _HEADINGS or not rest:
+        return not rest  # "Related work" or "Weiterlesen im Archiv" heads a section of its own
     return match.group().rstrip()[-1:] in ":!?" or _link_share(el) > 0.5
 
 
