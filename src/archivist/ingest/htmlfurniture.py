@@ -178,7 +178,9 @@ _READ_ALSO = re.compile(
     r"|meistdiskutiert\w*|weitere (?:artikel|beiträge|news|themen)|ähnliche (?:artikel|beiträge)"
     r"|entdecke weitere|artículos relacionados|noticias relacionadas|más noticias"
     r"|articles similaires|sur le même sujet|articoli correlati|najczęściej czytane"
-    r"|najnowsze|الأكثر قراءة|پربازدیدترین)\b\s*[:!?.…]*",
+    r"|najnowsze|الأكثر قراءة|پربازدیدترین)"
+    r"(?:\s+(?:articles?|stories|posts|news|artikel|beiträge|nachrichten|artículos|noticias"
+    r"|artykuły))?\b\s*[:!?.…]*",
     re.I,
 )
 _AD_LABEL = re.compile(
