@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from archivist.ingest.htmldom import (
     inner_text,
     is_element,
     remove,
+    select,
     similarity,
     text_content,
     text_length,
@@ -65,6 +67,32 @@ _SHARE_MAX_TEXT = 500
 
 # Readability's flags, dropped one by one when an attempt keeps too little text.
 STRIP_UNLIKELY, WEIGHT_CLASSES, CLEAN_CONDITIONALLY = 1, 2, 4
+
+
+_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
+
+
+def schema_article_body(root: etree._Element) -> str:
+    """The longest schema.org ``articleBody`` in the page's JSON-LD, or an empty string."""
+    best = ""
+    for script in select(_LD_SCRIPTS, root):
+        raw = script.text or ""
+        if "articleBody" not in raw:
+            continue
+        try:
+            stack: list[object] = [json.loads(raw)]
+        except ValueError:
+            continue
+        while stack:  # a walk, not a recursion: the JSON may nest deeper than Python allows
+            item = stack.pop()
+            if isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and len(body) > len(best):
+                    best = body
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return best
 
 
 @dataclass(frozen=True, slots=True)

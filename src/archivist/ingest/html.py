@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import mimetypes
 import os
 
@@ -9,7 +10,7 @@ from lxml import etree
 
 from archivist.errors import ExtractionError
 from archivist.ingest.base import Extraction, Resource
-from archivist.ingest.content import Content, find_content
+from archivist.ingest.content import Content, find_content, schema_article_body
 from archivist.ingest.htmldom import ATTRIBUTED, select
 from archivist.ingest.htmlfootnotes import FoundNote, find_footnotes
 from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
@@ -52,12 +53,9 @@ def extract_page(
     try:
         notes, content, rendered = _main_content(root, marked, meta.title)
         if len(rendered.text) < TINY_TEXT:
-            # A tiny result is a banner or a fragment: look again, trusting only the markup's
-            # structure (tags, roles, hidden), not furniture-like class names.
-            again = parse_html(text, filename)
-            second = _main_content(again, select(ATTRIBUTED, again), meta.title, by_name=False)
-            if len(second[2].text) >= 3 * max(len(rendered.text), 1):
-                notes, content, rendered = second
+            notes, content, rendered = _look_again(
+                text, filename, meta.title, (notes, content, rendered)
+            )
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
     footnotes = tuple(
@@ -90,6 +88,34 @@ def extract_page(
         warnings=tuple(warnings),
     )
     return Extraction(article=article, encoding=encoding)
+
+
+def _look_again(
+    text: str, filename: str, title: str, first: tuple[list[FoundNote], Content, Rendered]
+) -> tuple[list[FoundNote], Content, Rendered]:
+    """A tiny result is a banner or a fragment: look again, trusting only the markup's structure
+    (tags, roles, hidden), not furniture-like class names; failing that, take the schema.org
+    ``articleBody`` the page declares, if it is much longer."""
+    notes, content, rendered = first
+    again = parse_html(text, filename)
+    declared = schema_article_body(again)
+    second = _main_content(again, select(ATTRIBUTED, again), title, by_name=False)
+    if len(second[2].text) >= 3 * max(len(rendered.text), 1):
+        notes, content, rendered = second
+    if len(rendered.text) < TINY_TEXT and len(declared) >= 3 * max(len(rendered.text), 1):
+        body = parse_html(f"<html><body><div>{_as_markup(declared)}</div></body></html>", filename)
+        element = body.find("body/div")
+        if element is not None:
+            content = Content(element, content.byline)
+            rendered = render(element)
+    return notes, content, rendered
+
+
+def _as_markup(body: str) -> str:
+    """An ``articleBody`` as markup: kept if it is HTML, else one paragraph per line."""
+    if "</p>" in body or "<br" in body:
+        return body
+    return "".join(f"<p>{html.escape(line)}</p>" for line in body.splitlines() if line.strip())
 
 
 def _main_content(

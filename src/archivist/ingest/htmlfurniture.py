@@ -21,7 +21,11 @@ _FURNITURE_CLASS = re.compile(
     r"post-?ratings?|author-?(?:bio|info|box)|about-?author|adv|ads|advertisement|anzeige|"
     r"werbung|most-?read|popular-posts|trending|also-?read|further-?reading|"
     r"more-?articles|post-navigation|nav-links|tag-?cloud|tags|keywords|modal|dialog|login|"
-    r"credits?|copyright|photo-?credit|image-?credit)"
+    r"credits?|copyright|photo-?credit|image-?credit|"
+    # the same furniture named in the languages of the pages the importer meets
+    r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
+    r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
+    r"reklama|reclame|gerelateerd|delen)"
     r"(?:[-_](?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
     r"module|tools|icons|banner|notice|form|popup|content|items|articles|posts|stories|text|"
     r"disclaimer|disclosure))?$",
@@ -205,6 +209,11 @@ _META_LINE = re.compile(
     re.I,
 )
 _META_MAX = 80
+_FOLLOW = re.compile(
+    r"^(?:follow us|folgen sie uns|folge uns|síguenos|siguenos|nos siga|suivez-nous|seguici"
+    r"|obserwuj nas|volg ons|ما را دنبال کنید|تابعونا)\b",
+    re.I,
+)
 _TRIGGER_MAX = 80
 _SEE_ALSO = re.compile(r"see also\b", re.I)
 """An encyclopedia's "See also" section is the article's own; other furniture lines are not."""
@@ -248,7 +257,7 @@ def strip_asides(article: etree._Element) -> None:
         elif (
             (len(text) <= 40 and _AD_LABEL.match(text))
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
-            or (len(text) <= _META_MAX and _META_LINE.match(text))
+            or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
         ):
             remove(el)
