@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from archivist.ingest import html
-from archivist.ingest.content import _widen_to_repeats, find_content
+from archivist.ingest.content import _widen_to_repeats, find_content, schema_article_body
 from archivist.ingest.htmldom import inner_text
 from archivist.ingest.htmlparse import parse_html
 
@@ -31,6 +31,7 @@ KINDS = [
     "inside_article",
     "caption_credit",
     "look_again",
+    "schema_body",
 ]
 
 
@@ -137,3 +138,14 @@ def test_short_teasers_below_a_story_are_not_taken_for_a_thread() -> None:
     for extra in posts[0][1:]:
         posts[0].remove(extra)
     assert _widen_to_repeats(posts[0]) is posts
+
+
+def test_schema_article_body_skips_broken_and_too_deeply_nested_json() -> None:
+    deep = "[" * 5000 + '{"articleBody": "Deep body."}' + "]" * 5000
+    page = (
+        "<html><head><script type='application/ld+json'>{\"articleBody\": broken</script>"
+        f"<script type='application/ld+json'>{deep}</script></head><body></body></html>"
+    )
+    assert schema_article_body(parse_html(page, "x")) == ""
+    shallow = page.replace(deep, '[[{"articleBody": "Body."}]]')
+    assert schema_article_body(parse_html(shallow, "x")) == "Body."

@@ -81,7 +81,7 @@ def schema_article_body(root: etree._Element) -> str:
             continue
         try:
             stack: list[object] = [json.loads(raw)]
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past what the parser takes
             continue
         while stack:  # a walk, not a recursion: the JSON may nest deeper than Python allows
             item = stack.pop()
