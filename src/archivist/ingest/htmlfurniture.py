@@ -12,7 +12,7 @@ from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, t
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
-    r"^(?:[a-z]{1,8}[-_])?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
+    r"^(?:[a-z0-9]{1,8}(?:-|_|--|__))?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
     r"comments?|comment-list|related|related-posts|recommended|cookie|cookies|consent|gdpr|"
     r"cc-banner|mw-editsection|navbox|vertical-navbox|infobox|sidebar|noprint|mw-jump-link|"
     r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo|"
@@ -26,7 +26,7 @@ _FURNITURE_CLASS = re.compile(
     r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
     r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
     r"reklama|reclame|gerelateerd|delen)"
-    r"(?:[-_](?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
+    r"(?:(?:-|_|--|__)?(?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
     r"module|tools|icons|banner|notice|form|popup|content|items|articles|posts|stories|text|"
     r"disclaimer|disclosure))?$",
     re.I,
