@@ -170,7 +170,11 @@ def _citation_needed(sup: etree._Element) -> bool:
 _READ_ALSO = re.compile(
     r"^(?:read (?:also|more|next)|related|more on this|more about|you (?:may|might)"
     r" also (?:like|enjoy)|recommended|lesen sie (?:auch|mehr|hier)|auch interessant"
-    r"|das könnte sie (?:auch )?interessieren|mehr zum thema|schon gelesen|zum weiterlesen"
+    r"|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema|schon gelesen|zum weiterlesen"
+    r"|mehr dazu|passend dazu|dazu passend|auch lesenswert|ebenfalls interessant"
+    r"|you may also be interested in|recommended for you|don't miss|also on"
+    r"|también te puede interesar|te recomendamos|lee más|leia mais|à lire également"
+    r"|vous aimerez aussi|potrebbe interessarti anche|zobacz również|czytaj więcej"
     r"|weiterlesen|lesetipp|à lire aussi|lire aussi|voir aussi|à voir aussi|le puede interesar"
     r"|lea también|lee también|vea también|ver también|puedes ver|te puede interesar"
     r"|leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także)"
@@ -182,14 +186,19 @@ _READ_ALSO = re.compile(
     r"|meistdiskutiert\w*|weitere (?:artikel|beiträge|news|themen)|ähnliche (?:artikel|beiträge)"
     r"|entdecke weitere|artículos relacionados|noticias relacionadas|más noticias"
     r"|articles similaires|sur le même sujet|articoli correlati|najczęściej czytane"
-    r"|najnowsze|الأكثر قراءة|پربازدیدترین)"
+    r"|najnowsze|popular posts|recent posts|latest posts|trending now|editor's picks"
+    r"|beliebte (?:artikel|beiträge)|aktuelle (?:artikel|beiträge)|letzte beiträge"
+    r"|verwandte (?:artikel|beiträge)|ähnliche themen|lo más leído|más leídas|últimas noticias"
+    r"|les plus lus|dans la même rubrique|sur le même thème|i più letti|polecane"
+    r"|mais lidas|notícias relacionadas|الأكثر قراءة|پربازدیدترین)"
     r"(?:\s+(?:articles?|stories|posts|news|artikel|beiträge|nachrichten|artículos|noticias"
     r"|artykuły))?\b\s*[:!?.…]*",
     re.I,
 )
 _AD_LABEL = re.compile(
     r"^[-–—\s]*(?:advertisement|advertising|advert|ad|anzeige|werbung|reklama|publicidad"
-    r"|publicité|pubblicità|reclame|sponsored|gesponsert|تبلیغات|آگهی|إعلان)[-–—\s]*$",
+    r"|publicité|pubblicità|reclame|sponsored|gesponsert|anuncio|advertorial|promoted"
+    r"|(?:sponsored|paid|partner) content|تبلیغات|آگهی|إعلان)[-–—\s]*$",
     re.I,
 )
 _CREDIT = re.compile(
