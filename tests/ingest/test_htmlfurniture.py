@@ -242,3 +242,18 @@ def test_a_navigation_box_holding_most_of_a_short_page_is_still_dropped() -> Non
     )
     strip_furniture(root)
     assert inner_text(root) == "A short stub about the harbour."
+
+
+def test_a_stray_interface_label_goes_and_a_word_in_running_text_stays() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<div>Community</div><span>20:37</span>"
+        "<p>The wall was <span>finished</span> in 1918.</p><div>The wall held.</div>"
+        "</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    text = inner_text(article)
+    assert "Community" not in text and "20:37" not in text
+    assert text.endswith("The wall was finished in 1918.The wall held.")

@@ -228,6 +228,26 @@ _SEE_ALSO = re.compile(r"see also\b", re.I)
 """An encyclopedia's "See also" section is the article's own; other furniture lines are not."""
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CARD_SHARE = 0.3
+_LABEL_MAX = 25
+_PROSE_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+    "code",
+    "a",
+)
 _CARD_PARTS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p|.//li")
 _READ_ALSO_MAX = 200
 _TEXT_BLOCKS = (
@@ -250,6 +270,20 @@ def strip_asides(article: etree._Element) -> None:
             and not href.startswith(("#", "javascript:"))
             and _CARD_PARTS(el)
             and text_length(el) < _CARD_SHARE * whole
+        ):
+            remove(el)
+    for el in list(article.iter("div", "span")):
+        # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
+        # interface text, not a sentence of the article.
+        if el.getparent() is None or len(el) or el.find(".//archivist-fn") is not None:
+            continue
+        label = " ".join((el.text or "").split())
+        if (
+            label
+            and len(label) <= _LABEL_MAX
+            and label[-1] not in '.!?:;"”»)'
+            and next(el.iterancestors(*_PROSE_TAGS), None) is None
+            and not _sentence_around(el)
         ):
             remove(el)
     for el in list(article.iter(*_TEXT_BLOCKS)):
@@ -282,6 +316,14 @@ def _reads_also(el: etree._Element, text: str) -> bool:
     if el.tag in _HEADINGS or not rest:
         return not rest  # "Related work" or "Weiterlesen im Archiv" heads a section of its own
     return match.group().rstrip()[-1:] in ":!?" or _link_share(el) > 0.5
+
+
+def _sentence_around(el: etree._Element) -> bool:
+    """True when the element sits in running text: text right before or after it."""
+    parent = el.getparent()
+    before = el.getprevious()
+    lead = (before.tail if before is not None else parent.text if parent is not None else "") or ""
+    return bool(lead.strip() or (el.tail or "").strip())
 
 
 def _link_share(el: etree._Element) -> float:
