@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from archivist.ingest import html
-from archivist.ingest.content import find_content
+from archivist.ingest.content import _widen_to_repeats, find_content, schema_article_body
 from archivist.ingest.htmldom import inner_text
 from archivist.ingest.htmlparse import parse_html
 
@@ -25,6 +25,13 @@ KINDS = [
     "citation_needed",
     "infobox",
     "tracking_pixel",
+    "cookie_biggest",
+    "layout_sidebar",
+    "noscript",
+    "inside_article",
+    "caption_credit",
+    "look_again",
+    "schema_body",
 ]
 
 
@@ -62,3 +69,83 @@ def test_byline_met_in_the_page_is_reported() -> None:
     content = find_content(parse_html(page, "x"), "Harbour")
     assert content.byline == "By Mira Talebi"
     assert "Mira" not in etree.tostring(content.element, encoding=str)
+
+
+STORY = "<p>" + "Sentences about the harbour, its wall, and its dredging, in full. " * 8 + "</p>"
+OTHER = "<p>" + "A different story about the ferry, its crews, and its timetable. " * 8 + "</p>"
+
+
+def test_the_lead_set_before_the_body_is_kept() -> None:
+    page = (
+        "<html><body><article><header><h1>Harbour</h1>"
+        "<p class='article-lead'>The town's long fight with its silting channel, told from "
+        "the harbour board's minutes.</p></header>"
+        f"<div class='body'>{STORY * 3}</div></article></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_the_article_headed_by_the_page_title_wins_over_the_next_story() -> None:
+    page = (
+        "<html><body><main>"
+        f"<article class='entry'><h1>The harbour wall at Kelmscott</h1>{STORY * 2}</article>"
+        f"<article class='entry'><h1>Ferry timetables</h1>{OTHER * 4}</article>"
+        "</main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert text.startswith("Sentences about the harbour") and "ferry" not in text
+
+
+def test_a_thread_of_like_posts_is_taken_whole() -> None:
+    posts = "".join(
+        f"<article class='message'><div class='user'>user{i}</div><div class='main'>"
+        f"<div class='text'><p>{f'Post {i} on the harbour, and its wall. ' * (3 + 14 * (i == 1))}"
+        "</p><p>Another line of the same post, with a comma.</p></div></div></article>"
+        for i in range(4)
+    )
+    page = f"<html><body><div class='thread'>{posts}</div></body></html>"
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour thread").element)
+    assert all(f"Post {i} " in text for i in range(4))
+
+
+def test_a_row_of_teaser_cards_is_not_taken_for_a_thread() -> None:
+    cards = "".join(
+        f"<div class='card'><p>{f'Teaser {i} about another story entirely. ' * 4}</p></div>"
+        for i in range(4)
+    )
+    page = (
+        f"<html><body><div class='main'><div>{STORY * 3}</div><div>{cards}</div></div>"
+        "</body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("Sentences about the harbour") and "Teaser" not in text
+
+
+def test_short_teasers_below_a_story_are_not_taken_for_a_thread() -> None:
+    teasers = "".join(
+        f"<div class='story'><p>{f'Teaser {i} of another story, short. ' * 4}</p></div>"
+        for i in range(3)
+    )
+    page = f"<html><body><div class='stories'><div class='story'>{STORY * 8}</div>{teasers}"
+    root = parse_html(page + "</div></body></html>", "x")
+    story = root.find(".//div[@class='story']")
+    assert story is not None
+    assert _widen_to_repeats(story) is story
+    posts = root.find(".//div[@class='stories']")
+    assert posts is not None
+    posts[0][0].text = "A post as short as the others. " * 4  # now a thread of like posts
+    for extra in posts[0][1:]:
+        posts[0].remove(extra)
+    assert _widen_to_repeats(posts[0]) is posts
+
+
+def test_schema_article_body_skips_broken_and_too_deeply_nested_json() -> None:
+    deep = "[" * 5000 + '{"articleBody": "Deep body."}' + "]" * 5000
+    page = (
+        "<html><head><script type='application/ld+json'>{\"articleBody\": broken</script>"
+        f"<script type='application/ld+json'>{deep}</script></head><body></body></html>"
+    )
+    assert schema_article_body(parse_html(page, "x")) == ""
+    shallow = page.replace(deep, '[[{"articleBody": "Body."}]]')
+    assert schema_article_body(parse_html(shallow, "x")) == "Body."

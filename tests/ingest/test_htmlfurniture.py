@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archivist.ingest.htmldom import inner_text
-from archivist.ingest.htmlfurniture import strip_furniture
+from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
 from archivist.ingest.htmlparse import parse_html
+
+STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
+STORY += "</p>"
 
 
 def test_strip_furniture_keeps_layout_classes_that_merely_mention_a_sidebar() -> None:
@@ -23,3 +28,232 @@ def test_hidden_elements_are_dropped() -> None:
     )
     strip_furniture(root)
     assert inner_text(root) == "Kept."
+
+
+def test_a_wrapper_named_like_a_sidebar_that_holds_most_of_the_text_is_kept() -> None:
+    root = parse_html(
+        f'<html><body><div class="has-sidebar">{STORY * 3}'
+        '<div class="sidebar"><p>Archives</p></div></div></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    text = inner_text(root)
+    assert text.startswith("The harbour wall") and "Archives" not in text
+
+
+def test_a_wrapper_named_like_furniture_that_holds_the_main_element_is_kept() -> None:
+    root = parse_html(
+        '<html><body><div class="one-sidebar"><main><p>Short article.</p></main></div>'
+        f'<div class="site-map">{STORY * 3}</div></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert "Short article." in inner_text(root)
+
+
+def test_a_consent_banner_is_dropped_however_much_text_it_holds() -> None:
+    root = parse_html(
+        f'<html><body><div class="cmp-consent">{STORY * 5}</div><p>Kept.</p></body></html>', "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "Kept."
+
+
+def test_furniture_named_in_an_id_is_dropped() -> None:
+    root = parse_html(
+        f'<html><body><div id="ez-toc-container"><p>Contents</p></div>{STORY}</body></html>', "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+def test_by_name_false_reads_no_class_names() -> None:
+    root = parse_html(
+        '<html><body><div class="related"><p>Kept.</p></div><nav>Menu</nav></body></html>', "x"
+    )
+    strip_furniture(root, by_name=False)
+    assert inner_text(root) == "Kept."
+
+
+def test_noscript_fallback_holding_the_page_is_read() -> None:
+    root = parse_html(
+        f'<html><body><div id="app"></div><noscript><div>{STORY}</div></noscript></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+def test_noscript_beside_a_real_page_is_dropped() -> None:
+    root = parse_html(
+        f"<html><body>{STORY}<noscript><p>Please enable JavaScript.</p></noscript></body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert "JavaScript" not in inner_text(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><b>Read also:</b> <a href='/x'>The lighthouses</a></p>",
+        "<p>Lesen Sie auch: <a href='/x'>Die Leuchttürme</a></p>",
+        "<p>À lire aussi : <a href='/x'>Les phares</a></p>",
+        "<p>LE PUEDE INTERESAR: <a href='/x'>Los faros</a></p>",
+        "<h3>Das könnte Sie auch interessieren!</h3>",
+        "<p>Czytaj także: <a href='/x'>Latarnie</a></p>",
+        "<p>اقرأ أيضا: <a href='/x'>المنارات</a></p>",
+        "<p>- Anzeige -</p>",
+        "<p>Reklama</p>",
+        "<div>Advertisement</div>",
+        "<p>Foto: Harbour Board</p>",
+        "<span>Photo: County Archive</span>",
+        "<p>© 2020 Coastal Notes</p>",
+        "<figure><img src='a.jpg'><figcaption>Foto: Sascha Klahn</figcaption></figure>",
+        "<p>Publikacja: <time>12.03.2021</time></p>",
+        "<div>Last Modified: 2019-05-03</div>",
+        "<p>Tags: harbour, walls</p>",
+        "<p>Share this article</p>",
+    ],
+)
+def test_asides_inside_the_article_are_dropped(line: str) -> None:
+    root = parse_html(f"<html><body><div>{STORY}{line}{STORY}</div></body></html>", "x")
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    story = inner_text(parse_html(STORY, "x"))
+    assert inner_text(article) == f"{story} {story}"
+
+
+def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
+    long = "Read more than the first chapter and the harbour story changes. " * 4
+    root = parse_html(
+        f"<html><body><div><p>{long}</p><p>Advertising paid for the wall.</p></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert "Read more than" in inner_text(article) and "Advertising paid" in inner_text(article)
+
+
+def test_a_caption_stays_and_its_credit_goes() -> None:
+    root = parse_html(
+        "<html><body><div><figure><img src='a.jpg'><figcaption>The wall in 1917. "
+        "<span class='photo-credit'>County Archive</span></figcaption></figure>"
+        "<p>Foto: Harbour Board</p></div></body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article) == "The wall in 1917."
+
+
+def test_a_page_wrapped_in_one_link_is_not_a_teaser_card() -> None:
+    root = parse_html(
+        f"<html><body><div><a href='/story'><h2>Harbour</h2>{STORY}</a></div></body></html>", "x"
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).startswith("HarbourThe harbour wall")
+
+
+def test_a_link_wrapped_round_a_heading_is_a_teaser_card() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<a href='/other'><h3>Another story</h3><p>Its summary</p></a>"
+        "<p>See <a href='#note'>the note</a>.</p></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    text = inner_text(article)
+    assert "Another story" not in text and "Its summary" not in text
+    assert text.endswith("See the note.")
+
+
+def test_a_more_on_this_heading_goes_with_its_list_of_links() -> None:
+    links = "".join(f"<li><a href='/{i}'>Story {i}</a></li>" for i in range(3))
+    root = parse_html(
+        f"<html><body><div>{STORY}<h3>Meistgelesene Artikel</h3><ul>{links}</ul>"
+        "<ul><li>A list of the article's own points</li></ul></div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    text = inner_text(article)
+    assert "Meistgelesene" not in text and "Story 1" not in text
+    assert text.endswith("A list of the article's own points")
+
+
+def test_a_sentence_that_starts_with_read_more_is_kept() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<p>Read more about the wall in the board's minutes.</p>"
+        "</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("Read more about the wall in the board's minutes.")
+
+
+def test_a_comment_thread_is_dropped_however_much_text_it_holds() -> None:
+    root = parse_html(
+        f"<html><body><p>Kept.</p><div class='comments'>{STORY * 5}</div></body></html>", "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "Kept."
+
+
+def test_a_sentence_starting_with_a_date_word_is_kept() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<p>Date palms grow along the quay.</p></div></body></html>", "x"
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("Date palms grow along the quay.")
+
+
+def test_a_see_also_section_and_a_related_work_heading_stay() -> None:
+    links = "".join(f"<li><a href='/wiki/{i}'>Harbour {i}</a></li>" for i in range(3))
+    root = parse_html(
+        f"<html><body><div>{STORY}<h2>See also</h2><ul>{links}</ul><h2>Related work</h2>"
+        "</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("See alsoHarbour 0Harbour 1Harbour 2Related work")
+
+
+def test_a_navigation_box_holding_most_of_a_short_page_is_still_dropped() -> None:
+    links = "".join(f"<a href='/{i}'>Another harbour town number {i}</a> " for i in range(30))
+    root = parse_html(
+        f"<html><body><p>A short stub about the harbour.</p><div class='navbox'>{links}</div>"
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "A short stub about the harbour."
+
+
+def test_a_stray_interface_label_goes_and_a_word_in_running_text_stays() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<div>Community</div><span>20:37</span>"
+        "<p>The wall was <span>finished</span> in 1918.</p><div>The wall held.</div>"
+        "</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    text = inner_text(article)
+    assert "Community" not in text and "20:37" not in text
+    assert text.endswith("The wall was finished in 1918.The wall held.")

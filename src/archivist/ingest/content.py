@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,11 +15,13 @@ from archivist.ingest.htmldom import (
     inner_text,
     is_element,
     remove,
+    select,
     similarity,
     text_content,
     text_length,
     wrap_phrasing,
 )
+from archivist.ingest.htmlfurniture import holds_main
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
@@ -32,11 +35,21 @@ _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", re.I
 )
 _NEGATIVE = re.compile(
-    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
-    r"masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    # "hidden", but not "field--label-hidden": Drupal wraps article text in it.
+    r"-ad-|(?:^|\s)hidden|(?<!label)[-_]hidden|^hid$| hid$| hid |^hid |banner|combx|comment|"
+    r"com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|widget",
     re.I,
 )
+_LEAD = re.compile(
+    r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
+    r"chapo|chapeau|leader|summary|entry-summary|excerpt|abstract|dek)(?:[-_ ]|$)",
+    re.I,
+)
+_LEAD_MIN, _LEAD_MAX = 40, 800
+_REPEAT_MIN = 100
+_TEASER = re.compile(r"slide|carousel|swiper|teaser|card|tile", re.I)
+"""Like siblings named so are other stories or a slideshow, not a thread."""
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -54,6 +67,32 @@ _SHARE_MAX_TEXT = 500
 
 # Readability's flags, dropped one by one when an attempt keeps too little text.
 STRIP_UNLIKELY, WEIGHT_CLASSES, CLEAN_CONDITIONALLY = 1, 2, 4
+
+
+_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
+
+
+def schema_article_body(root: etree._Element) -> str:
+    """The longest schema.org ``articleBody`` in the page's JSON-LD, or an empty string."""
+    best = ""
+    for script in select(_LD_SCRIPTS, root):
+        raw = script.text or ""
+        if "articleBody" not in raw:
+            continue
+        try:
+            stack: list[object] = [json.loads(raw)]
+        except (ValueError, RecursionError):  # broken, or nested past what the parser takes
+            continue
+        while stack:  # a walk, not a recursion: the JSON may nest deeper than Python allows
+            item = stack.pop()
+            if isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and len(body) > len(best):
+                    best = body
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +132,7 @@ class _Grabber:
         self.scores: dict[etree._Element, float] = {}
         self.final: set[etree._Element] = set()
         self.byline: str | None = None
+        self.title_home: etree._Element | None = None
 
     def grab(self) -> Content:
         """Score, pick, gather and clean: the article element and any byline met."""
@@ -105,10 +145,33 @@ class _Grabber:
             article = etree.Element("div")
             article.extend(list(body))
             article.text = body.text
+        elif (home := self._title_home(top)) is not None:
+            article = etree.Element("div")
+            article.append(home)
         else:
+            top = _widen_to_repeats(top)
+            leads = _leads(top)
             article = self._gather(top)
+            for lead in reversed(leads):
+                lead.tail = None
+                article.insert(0, lead)
         self._clean(article)
         return Content(article, self.byline)
+
+    def _title_home(self, top: etree._Element) -> etree._Element | None:
+        """The article element whose heading is the page's title, when the scoring picked
+        another article element (a page that shows the next stories below its own)."""
+        home = self.title_home
+        if (
+            home is None
+            or home is top
+            or home in top.iterancestors()
+            or top in home.iterancestors()
+            or text_length(home) < _CHAR_THRESHOLD
+            or (top.tag != "article" and next(top.iterancestors("article"), None) is None)
+        ):
+            return None
+        return home
 
     # -- preparation ---------------------------------------------------------------------------
 
@@ -127,6 +190,7 @@ class _Grabber:
                     continue
                 if not title_dropped and tag in ("h1", "h2") and self._duplicates_title(el):
                     title_dropped = True
+                    self.title_home = next(el.iterancestors("article"), None)
                     remove(el)
                     continue
                 if (
@@ -134,6 +198,7 @@ class _Grabber:
                     and tag not in ("a", "body", "article")
                     and _unlikely(ms)
                     and not _has_ancestor(el, ("table", "code"))
+                    and not holds_main(el)
                 ):
                     remove(el)
                     continue
@@ -406,6 +471,58 @@ class _Grabber:
             or embeds > 1
             or (images == 0 and not text and el.find(".//archivist-fn") is None)
         )
+
+
+def _widen_to_repeats(top: etree._Element) -> etree._Element:
+    """The container of a run of like posts (a forum thread, a page of paragraphs in like
+    boxes) when the pick is one of them: siblings with the same tag and class, each with
+    text of its own and few links."""
+    node = top
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        cls = node.get("class")
+        if cls and not _TEASER.search(cls):
+            like = [
+                length
+                for sib in parent
+                if sib is not node
+                and sib.tag == node.tag
+                and sib.get("class") == cls
+                and (length := text_length(sib)) >= _REPEAT_MIN
+                and _link_density(sib) < 0.3
+            ]
+            # Posts of a thread are of a size; one story above short teasers is not a thread.
+            if len(like) >= 2 and text_length(node) <= 5 * sum(like) / len(like):
+                return parent
+        node = parent
+    return top
+
+
+def _leads(top: etree._Element) -> list[etree._Element]:
+    """The article's lead (standfirst, deck, intro) set before the body in the same article
+    element, where a scoring pass that picked the body would leave it out."""
+    container = next((a for a in top.iterancestors("article")), None)
+    if container is None:
+        return []
+    leads: list[etree._Element] = []
+    for el in container.iter():
+        if el is top:
+            break
+        if not isinstance(el.tag, str) or not _leadish(_match_string(el)):
+            continue
+        if any(lead in el.iterancestors() for lead in leads):
+            continue
+        length = text_length(el)
+        if _LEAD_MIN <= length <= _LEAD_MAX and _link_density(el) < 0.3:
+            leads.append(el)
+    return [el for el in leads if top not in el.iterancestors() and el not in top.iterancestors()]
+
+
+@functools.lru_cache(maxsize=8192)
+def _leadish(match_string: str) -> bool:
+    return bool(_LEAD.search(match_string))
 
 
 @functools.lru_cache(maxsize=8192)

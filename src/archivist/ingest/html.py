@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import mimetypes
 import os
 from dataclasses import replace
 
+from lxml import etree
+
 from archivist.errors import ExtractionError
-from archivist.ingest.content import find_content
+from archivist.ingest.content import Content, find_content, schema_article_body
 from archivist.ingest.htmldom import ATTRIBUTED, select
-from archivist.ingest.htmlfootnotes import find_footnotes
-from archivist.ingest.htmlfurniture import strip_furniture
+from archivist.ingest.htmlfootnotes import FoundNotes, find_footnotes
+from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
 from archivist.ingest.htmlparse import decode_page, parse_html
 from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
@@ -18,6 +21,8 @@ from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import settle_language
 from archivist.model import Article, Extraction, Footnote, Resource, Uncited
 
+TINY_TEXT = 250
+"""Extracted text shorter than this (characters) makes the importer look for the article again."""
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 """Images above this size in a ``_files`` folder are not kept."""
 
@@ -45,11 +50,12 @@ def extract_page(
     root = parse_html(text, filename)
     marked = select(ATTRIBUTED, root)
     meta = read_metadata(root, marked)
-    found = find_footnotes(root, marked)
-    strip_furniture(root, marked)
     try:
-        content = find_content(root, meta.title)
-        rendered = render(content.element)
+        found, content, rendered = _main_content(root, marked, meta.title)
+        if len(rendered.text) < TINY_TEXT:
+            found, content, rendered = _look_again(
+                text, filename, meta.title, (found, content, rendered)
+            )
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
     footnotes = tuple(
@@ -99,6 +105,45 @@ def _with_uncited(
     return tuple(
         replace(f, uncited=uncited[f.label]) if f.label in uncited else f for f in footnotes
     )
+
+
+def _look_again(
+    text: str, filename: str, title: str, first: tuple[FoundNotes, Content, Rendered]
+) -> tuple[FoundNotes, Content, Rendered]:
+    """A tiny result is a banner or a fragment: look again, trusting only the markup's structure
+    (tags, roles, hidden), not furniture-like class names; failing that, take the schema.org
+    ``articleBody`` the page declares, if it is much longer."""
+    notes, content, rendered = first
+    again = parse_html(text, filename)
+    declared = schema_article_body(again)
+    second = _main_content(again, select(ATTRIBUTED, again), title, by_name=False)
+    if len(second[2].text) >= 3 * max(len(rendered.text), 1):
+        notes, content, rendered = second
+    if len(rendered.text) < TINY_TEXT and len(declared) >= 3 * max(len(rendered.text), 1):
+        body = parse_html(f"<html><body><div>{_as_markup(declared)}</div></body></html>", filename)
+        element = body.find("body/div")
+        if element is not None:
+            content = Content(element, content.byline)
+            rendered = render(element)
+    return notes, content, rendered
+
+
+def _as_markup(body: str) -> str:
+    """An ``articleBody`` as markup: kept if it is HTML, else one paragraph per line."""
+    if "</p>" in body or "<br" in body:
+        return body
+    return "".join(f"<p>{html.escape(line)}</p>" for line in body.splitlines() if line.strip())
+
+
+def _main_content(
+    root: etree._Element, marked: list[etree._Element], title: str, *, by_name: bool = True
+) -> tuple[FoundNotes, Content, Rendered]:
+    """Notes taken out, furniture dropped, the main content found and rendered."""
+    notes = find_footnotes(root, marked)
+    strip_furniture(root, marked, by_name=by_name)
+    content = find_content(root, title)
+    strip_asides(content.element)
+    return notes, content, render(content.element)
 
 
 def _first_heading(rendered: Rendered) -> str:

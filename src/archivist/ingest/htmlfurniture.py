@@ -7,16 +7,28 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content
+from archivist.ingest.furniture import is_trigger
+from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, text_length
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
-    r"^(?:[a-z]{1,8}[-_])?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
+    r"^(?:[a-z0-9]{1,8}(?:-|_|--|__))?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
     r"comments?|comment-list|related|related-posts|recommended|cookie|cookies|consent|gdpr|"
     r"cc-banner|mw-editsection|navbox|vertical-navbox|infobox|sidebar|noprint|mw-jump-link|"
-    r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo)"
-    r"(?:[-_](?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
-    r"module|tools|icons|banner|notice|form|popup))?$",
+    r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo|"
+    # disclaimers, post metadata and author boxes, adverts, lists of other articles, dialogs
+    r"disclaimer|disclosure|affiliate|postmetadata|post-?meta|entry-meta|entry-utility|"
+    r"post-?ratings?|author-?(?:bio|info|box)|about-?author|adv|ads|advertisement|anzeige|"
+    r"werbung|most-?read|popular-posts|trending|also-?read|further-?reading|"
+    r"more-?articles|post-navigation|nav-links|tag-?cloud|tags|keywords|modal|dialog|login|"
+    r"credits?|copyright|photo-?credit|image-?credit|"
+    # the same furniture named in the languages of the pages the importer meets
+    r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
+    r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
+    r"reklama|reclame|gerelateerd|delen)"
+    r"(?:(?:-|_|--|__)?(?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
+    r"module|tools|icons|banner|notice|form|popup|content|items|articles|posts|stories|text|"
+    r"disclaimer|disclosure))?$",
     re.I,
 )
 _FURNITURE_ROLES = frozenset(
@@ -26,7 +38,6 @@ _FURNITURE_TAGS = ("nav", "aside", "footer", "button", "iframe", "object", "embe
 _DROP_TAGS = (
     "script",
     "style",
-    "noscript",
     "template",
     "link",
     "meta",
@@ -38,31 +49,58 @@ _DROP_TAGS = (
     "video",
     "audio",
 )
+_ID_ONLY = etree.XPath("//*[@id and not(@class or @role or @style or @hidden or @aria-hidden)]")
+_MAIN_CONTENT = etree.XPath(
+    ".//main | .//*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
+)
+_NEVER_THE_PAGE = re.compile(
+    r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup|comment|related|recommend|"
+    r"share|sharing|social|promo|advert",
+    re.I,
+)
+"""Banners, dialogs, comments and lists of other articles are furniture however much of the
+page's text they hold; only a layout wrapper ("has-sidebar") can hold the article."""
+_CORE_SHARE = 0.5
+"""An element holding more than this share of the page's text is the page, not furniture."""
 _CITATION_NEEDED = re.compile(r"\[?\s*(citation|clarification) needed\s*\]?", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def strip_furniture(root: etree._Element, marked: list[etree._Element] | None = None) -> None:
+def strip_furniture(
+    root: etree._Element, marked: list[etree._Element] | None = None, *, by_name: bool = True
+) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
     ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it; elements in it
-    that are no longer in the tree do no harm.
+    that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
+    not read: only tags, roles and hidden markers count.
     """
     if marked is None:
         marked = select(ATTRIBUTED, root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
+    body = root.find("body")
+    if body is None:
+        body = root
+    _drop_noscript(body)
     doomed: list[etree._Element] = list(root.iter(*_FURNITURE_TAGS))
+    by_attribute: list[etree._Element] = []
     for el in marked:
         style = el.get("style")
         if (
-            (el.get("class") and _furniture(el.get("class", "")))
+            (by_name and el.get("class") and _furniture(el.get("class", "")))
+            or (by_name and el.get("id") and _furniture(el.get("id", "")))
             or el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
             or el.get("role") in _FURNITURE_ROLES
             or (style and _HIDDEN_STYLE.search(style))
         ):
-            doomed.append(el)
+            by_attribute.append(el)
+    if by_name:
+        by_attribute.extend(el for el in select(_ID_ONLY, root) if _furniture(el.get("id", "")))
+    if by_attribute:
+        page = text_length(body)
+        doomed.extend(el for el in by_attribute if not holds_the_page(el, page))
     doomed.extend(
         img
         for img in root.iter("img")
@@ -70,8 +108,51 @@ def strip_furniture(root: etree._Element, marked: list[etree._Element] | None = 
     )
     doomed.extend(sup for sup in root.iter("sup") if _citation_needed(sup))
     for el in doomed:
-        if el.tag not in ("html", "body", "article"):
+        if el.tag not in ("html", "body", "article", "main"):
             remove(el)
+
+
+def holds_the_page(el: etree._Element, page: int) -> bool:
+    """True for a layout wrapper named like furniture ("has-sidebar", "one-sidebar") that
+    holds the main content: most of the page's text (not links), or the element marked as the
+    main one."""
+    if el.tag in ("html", "body"):
+        return True
+    if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    if holds_main(el):
+        return True
+    # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
+    return text_length(el) > _CORE_SHARE * page and _link_share(el) < 0.5
+
+
+def holds_main(el: etree._Element) -> bool:
+    """True when the element holds the one the page marks as its main content."""
+    return bool(_MAIN_CONTENT(el))
+
+
+def _drop_noscript(body: etree._Element) -> None:
+    """Drop ``<noscript>`` fallbacks, unless the page keeps its text in them (a page built by
+    script whose saved copy has only the fallback): then their content is the page."""
+    fallbacks = list(body.iter("noscript"))
+    if not fallbacks:
+        return
+    # A fallback parsed as raw text (markup kept as characters) is never the page.
+    parsed = [el for el in fallbacks if len(el) and not _has_ancestor(el, "noscript")]
+    inside = sum(text_length(el) for el in parsed)
+    outside = text_length(body) - sum(text_length(el) for el in fallbacks)
+    keep = parsed if inside > outside else []
+    for el in keep:
+        el.tag = "div"
+    for el in fallbacks:
+        if el.tag == "noscript":
+            remove(el)
+    for el in list(body.getroottree().getroot().iter("noscript")):  # any left in the head
+        remove(el)
+
+
+def _has_ancestor(el: etree._Element, tag: str) -> bool:
+    return any(True for _ in el.iterancestors(tag))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -82,3 +163,172 @@ def _furniture(cls: str) -> bool:
 def _citation_needed(sup: etree._Element) -> bool:
     text = text_content(sup)
     return len(text) < 40 and bool(_CITATION_NEEDED.fullmatch(text.strip()))
+
+
+# Lead-ins of a link to another article, set inside the text ("Read also: ..."), in the
+# languages the importer meets; matched at the start of a short block, case-folded.
+_READ_ALSO = re.compile(
+    r"^(?:read (?:also|more|next)|related|more on this|more about|you (?:may|might)"
+    r" also (?:like|enjoy)|recommended|lesen sie (?:auch|mehr|hier)|auch interessant"
+    r"|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema|schon gelesen|zum weiterlesen"
+    r"|mehr dazu|passend dazu|dazu passend|auch lesenswert|ebenfalls interessant"
+    r"|you may also be interested in|recommended for you|don't miss|also on"
+    r"|también te puede interesar|te recomendamos|lee más|leia mais|à lire également"
+    r"|vous aimerez aussi|potrebbe interessarti anche|zobacz również|czytaj więcej"
+    r"|weiterlesen|lesetipp|à lire aussi|lire aussi|voir aussi|à voir aussi|le puede interesar"
+    r"|lea también|lee también|vea también|ver también|puedes ver|te puede interesar"
+    r"|leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضاً|بیشتر بخوانید"
+    r"|مطالب مرتبط|همچنین بخوانید"
+    # headings over lists of other articles
+    r"|most (?:read|popular|viewed|shared)|latest (?:news|articles|posts|stories)"
+    r"|more (?:stories|articles|news)|neueste (?:artikel|beiträge)|meistgelesen\w*"
+    r"|meistdiskutiert\w*|weitere (?:artikel|beiträge|news|themen)|ähnliche (?:artikel|beiträge)"
+    r"|entdecke weitere|artículos relacionados|noticias relacionadas|más noticias"
+    r"|articles similaires|sur le même sujet|articoli correlati|najczęściej czytane"
+    r"|najnowsze|popular posts|recent posts|latest posts|trending now|editor's picks"
+    r"|beliebte (?:artikel|beiträge)|aktuelle (?:artikel|beiträge)|letzte beiträge"
+    r"|verwandte (?:artikel|beiträge)|ähnliche themen|lo más leído|más leídas|últimas noticias"
+    r"|les plus lus|dans la même rubrique|sur le même thème|i più letti|polecane"
+    r"|mais lidas|notícias relacionadas|الأكثر قراءة|پربازدیدترین)"
+    r"(?:\s+(?:articles?|stories|posts|news|artikel|beiträge|nachrichten|artículos|noticias"
+    r"|artykuły))?\b\s*[:!?.…]*",
+    re.I,
+)
+_AD_LABEL = re.compile(
+    r"^[-–—\s]*(?:advertisement|advertising|advert|ad|anzeige|werbung|reklama|publicidad"
+    r"|publicité|pubblicità|reclame|sponsored|gesponsert|anuncio|advertorial|promoted"
+    r"|(?:sponsored|paid|partner) content|تبلیغات|آگهی|إعلان)[-–—\s]*$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^(?:©|\(c\)|copyright\b|(?:photo|foto|fotos|bild|bilder|titelbild|image|imagen|abbildung"
+    r"|picture|credit|credits|crédit|crédito|illustration|grafik)\s*:)",
+    re.I,
+)
+_CREDIT_MAX = 160
+# A post's date, category or update line set in the text, in the languages the importer meets.
+_META_LINE = re.compile(
+    r"^(?:(?:published|updated|last (?:modified|updated)|release date|date|category|categories"
+    r"|veröffentlicht|aktualisiert|stand|kategorie|datum|publicado|actualizado|fecha|categoría"
+    r"|publié|catégorie|pubblicato|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار"
+    r"|تاريخ النشر)\s*:|(?:posted|published|updated) (?:on|in|by)\b|erstellt am\b"
+    r"|veröffentlicht am\b|aktualisiert am\b|publié le\b|mis à jour le\b|publicado el\b"
+    r"|pubblicato il\b|نشر في)",
+    re.I,
+)
+_META_MAX = 80
+_FOLLOW = re.compile(
+    r"^(?:follow us|folgen sie uns|folge uns|síguenos|siguenos|nos siga|suivez-nous|seguici"
+    r"|obserwuj nas|volg ons|ما را دنبال کنید|تابعونا)\b",
+    re.I,
+)
+_TRIGGER_MAX = 80
+_SEE_ALSO = re.compile(r"see also\b", re.I)
+"""An encyclopedia's "See also" section is the article's own; other furniture lines are not."""
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CARD_SHARE = 0.3
+_LABEL_MAX = 25
+_PROSE_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+    "code",
+    "a",
+)
+_CARD_PARTS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p|.//li")
+_READ_ALSO_MAX = 200
+_TEXT_BLOCKS = (
+    "p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "figcaption", "dt",
+    "dd",
+)  # fmt: skip
+
+
+def strip_asides(article: etree._Element) -> None:
+    """Drop what sits inside an article without being it: image credits, teaser cards and
+    "read also" links to other articles, and advertisement labels. Captions stay: they
+    describe the article's own pictures."""
+    whole = text_length(article)
+    for el in list(article.iter("a")):
+        # A link to another page wrapped round a heading or paragraphs is a teaser card for
+        # another article, unless it holds most of the text (a page wrapped in one link).
+        href = (el.get("href") or "").strip().lower()
+        if (
+            href
+            and not href.startswith(("#", "javascript:"))
+            and _CARD_PARTS(el)
+            and text_length(el) < _CARD_SHARE * whole
+        ):
+            remove(el)
+    for el in list(article.iter("div", "span")):
+        # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
+        # interface text, not a sentence of the article.
+        if el.getparent() is None or len(el) or el.find(".//archivist-fn") is not None:
+            continue
+        label = " ".join((el.text or "").split())
+        if (
+            label
+            and len(label) <= _LABEL_MAX
+            and label[-1] not in '.!?:;"”»)'
+            and next(el.iterancestors(*_PROSE_TAGS), None) is None
+            and not _sentence_around(el)
+        ):
+            remove(el)
+    for el in list(article.iter(*_TEXT_BLOCKS)):
+        if el.getparent() is None or el.find(".//archivist-fn") is not None:
+            continue
+        text = " ".join(text_content(el).split())
+        if not text:
+            continue
+        if len(text) <= _READ_ALSO_MAX and _reads_also(el, text):
+            after = el.getnext()
+            if el.tag in _HEADINGS and after is not None and _link_share(after) > 0.5:
+                remove(after)  # the list of other articles under a "More on this" heading
+            remove(el)
+        elif (
+            (len(text) <= 40 and _AD_LABEL.match(text))
+            or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
+            or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
+            or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
+        ):
+            remove(el)
+
+
+def _reads_also(el: etree._Element, text: str) -> bool:
+    """A "Read also: <link>" block: the lead-in alone (a heading must be nothing else), or
+    the lead-in closed by a colon or followed by a link; not "Read more about ..."."""
+    match = _READ_ALSO.match(text)
+    if match is None:
+        return False
+    rest = text[match.end() :].strip(" :!?.…")
+    if el.tag in _HEADINGS or not rest:
+        return not rest  # "Related work" or "Weiterlesen im Archiv" heads a section of its own
+    return match.group().rstrip()[-1:] in ":!?" or _link_share(el) > 0.5
+
+
+def _sentence_around(el: etree._Element) -> bool:
+    """True when the element sits in running text: text right before or after it."""
+    parent = el.getparent()
+    before = el.getprevious()
+    lead = (before.tail if before is not None else parent.text if parent is not None else "") or ""
+    return bool(lead.strip() or (el.tail or "").strip())
+
+
+def _link_share(el: etree._Element) -> float:
+    """The share of an element's text that sits inside links."""
+    total = text_length(el)
+    if not total:
+        return 0.0
+    return sum(text_length(a) for a in el.iter("a")) / total
