@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from archivist.document import article_document
 from archivist.errors import NotFoundError
-from archivist.importer import import_paths, reextract
 from archivist.model import ArticleId
+
+# The importer and the document module are imported inside the commands that use them, so
+# `list`, `search` and `show` never load the extraction pipeline (see tests/cli/test_startup.py).
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -47,6 +48,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_import(ctx: Any) -> int:
     """Import files and folders; report each file; exit 1 if any failed."""
+    from archivist.importer import import_paths
+
     archive = ctx.archive()
     archive.rotate_backups()
     report = ctx.run_job(import_paths(archive, ctx.args.paths))
@@ -112,6 +115,8 @@ def cmd_search(ctx: Any) -> int:
 
 def cmd_show(ctx: Any) -> int:
     """Print each article: its document as one JSON line, or readable text."""
+    from archivist.document import article_document
+
     archive = ctx.archive()
     status = 0
     for article_id in ctx.args.ids:
@@ -152,6 +157,8 @@ def _readable(article: Any) -> str:
 
 def cmd_reextract(ctx: Any) -> int:
     """Re-extract articles and report, for each, what changed and how highlights fared."""
+    from archivist.importer import reextract
+
     archive = ctx.archive()
     ids = archive.article_ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
     results = ctx.run_job(reextract(archive, ids))
