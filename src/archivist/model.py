@@ -175,6 +175,8 @@ class SearchHit:
     id: ArticleId
     title: str
     snippet: str
+    where: tuple[str, ...] = ()
+    """Where the query matched: title, authors, text, highlight, note, footnote (in that order)."""
 
 
 @dataclass(frozen=True, slots=True)

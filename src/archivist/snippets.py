@@ -2,8 +2,8 @@
 
 FTS5's snippet() re-tokenizes each whole article, which cost about 0.2 ms per hit (10 ms for
 a page of 50) on the search benchmark; matching the query's words with one compiled pattern
-costs a few microseconds. Matching follows the index's tokenizer closely enough for display:
-case-insensitive, accents and Arabic-script diacritics ignored.
+costs a few microseconds. Matching follows the search index (archive/search.py) closely enough
+for display: case-insensitive, accents, Arabic-script diacritics and letter variants folded.
 """
 
 from __future__ import annotations
@@ -16,9 +16,30 @@ WINDOW_BEFORE = 6
 WINDOW_AFTER = 10
 MARK = "**"
 
-# Combining marks that may follow a letter in stored text (Latin accents in NFD, Arabic harakat).
-_MARKS = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*"
+# Combining marks that may follow a letter in stored text (Latin accents in NFD, Arabic harakat,
+# the tatweel that stretches a joined letter).
+_MARKS = "[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]*"
 _WORD = re.compile(r"\w+")
+
+# Arabic-script letters written two ways (Arabic and Persian keyboards type different kaf and
+# yeh; hamza seats on alef are often left off) and Arabic-Indic digits, each to one form; the
+# search index holds and queries text folded so, and snippets mark every form.
+_SCRIPT_FORMS = {
+    "\u06a9": "\u0643",  # keheh: Arabic kaf
+    "\u06cc": "\u064a\u0649",  # Farsi yeh: Arabic yeh, alef maksura
+    "\u0627": "\u0623\u0625\u0622\u0671",  # alef: with hamza above, below, madda, wasla
+    "\u0647": "\u0629",  # heh: teh marbuta
+    **{str(d): chr(0x0660 + d) + chr(0x06F0 + d) for d in range(10)},
+}
+_SCRIPT_FOLD = str.maketrans(
+    {variant: base for base, variants in _SCRIPT_FORMS.items() for variant in variants}
+    | {chr(c): None for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)}
+)
+
+
+def fold_script(text: str) -> str:
+    """``text`` with Arabic-script letter variants and digits in one form, harakat removed."""
+    return text.translate(_SCRIPT_FOLD)
 
 
 @functools.cache
@@ -30,32 +51,41 @@ def _variants() -> dict[str, str]:
         base = unicodedata.normalize("NFD", ch)[0].lower()
         if base.isascii() and base.isalpha():
             table.setdefault(base, {base}).add(ch.lower())
+    for base, variants in _SCRIPT_FORMS.items():
+        table.setdefault(base, {base}).update(variants)
     return {base: "".join(sorted(chars)) for base, chars in table.items()}
 
 
 def _fold(word: str) -> str:
     return "".join(
-        ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch)
+        ch
+        for ch in unicodedata.normalize("NFD", fold_script(word).lower())
+        if not unicodedata.combining(ch)
     )
 
 
 @functools.lru_cache(maxsize=256)
-def query_pattern(query: str) -> re.Pattern[str] | None:
-    """A pattern matching any word of ``query`` as a whole word, or None if it has none."""
-    words = sorted({_fold(w) for w in _WORD.findall(query)} - {""}, key=len, reverse=True)
+def query_pattern(query: str, *, prefix: bool = False) -> re.Pattern[str] | None:
+    """A pattern matching any word of ``query`` as a whole word, or None if it has none.
+
+    With ``prefix``, the query's last word also matches the start of a longer word.
+    """
+    found = [_fold(w) for w in _WORD.findall(query)]
+    last = found[-1] if prefix and found else None
+    words = sorted(set(found) - {""}, key=len, reverse=True)
     if not words:
         return None
     variants = _variants()
     parts = []
     for word in words[:32]:
         chars = [f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in word]
-        parts.append(_MARKS.join(chars) + _MARKS)
+        parts.append(_MARKS.join(chars) + _MARKS + (r"\w*" if word == last else ""))
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-def make_snippet(text: str, query: str) -> str:
+def make_snippet(text: str, query: str, *, prefix: bool = False) -> str:
     """About sixteen words of ``text`` around the first match of ``query``, matches in **."""
-    pattern = query_pattern(query)
+    pattern = query_pattern(query, prefix=prefix)
     first = _first_match(text, query, pattern) if pattern is not None else None
     if first is None:
         words = list(_WORD.finditer(text[:2000]))

@@ -15,6 +15,7 @@ from typing import Self
 from sqlite_utils import Database
 
 from archivist.archive import schema
+from archivist.archive.search import SearchIndex, queue_is_long
 from archivist.errors import ArchiveError, ArchiveVersionError
 
 BUSY_TIMEOUT_S = 10.0
@@ -37,15 +38,27 @@ class ArchiveBase:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self._search = SearchIndex(self.path)
+        self._search_behind = False
+        """Whether this connection queued articles the search index has not applied yet."""
+        self._migrating = True
+        """Indexing a whole archive for search waits for its first search, not its opening."""
         self._db = _connect(self.path)
         try:
             self._migrate()
         except BaseException:
             self._db.close()
             raise
+        self._migrating = False
 
     def close(self) -> None:
-        """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
+        """Close the connection (the WAL is checkpointed by SQLite when the last one closes).
+
+        Changes this connection made are applied to the search index first, so the next
+        search starts with nothing to catch up on.
+        """
+        if self._search_behind:
+            self._search.sync(self._db)
         self._db.close()
 
     def __enter__(self) -> Self:
@@ -79,6 +92,9 @@ class ArchiveBase:
             raise
         else:
             conn.execute("COMMIT")
+            self._search_behind = not self._migrating
+            if self._search_behind and queue_is_long(self._db):
+                self._search.sync(self._db)
 
     def backup(self, destination: str | os.PathLike[str]) -> Path:
         """Write a consistent copy of the archive with VACUUM INTO (never a file copy)."""

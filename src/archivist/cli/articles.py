@@ -104,12 +104,18 @@ def cmd_search(ctx: Any) -> int:
     """Print search hits, best first."""
     hits = ctx.archive().search(ctx.args.query, limit=ctx.args.limit)
     if ctx.json:
-        ctx.emit([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits])
+        ctx.emit(
+            [
+                {"id": h.id, "title": h.title, "snippet": h.snippet, "where": list(h.where)}
+                for h in hits
+            ]
+        )
     else:
         if not hits:
             ctx.say("no matches")
         for h in hits:
-            ctx.out(f"{h.id:>6}  {h.title}\n        {h.snippet}")
+            where = f"  [{', '.join(h.where)}]" if h.where else ""
+            ctx.out(f"{h.id:>6}  {h.title}{where}\n        {h.snippet}")
     return 0
 
 
