@@ -65,10 +65,14 @@ def _fold(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def query_pattern(query: str, *, prefix: bool = False) -> re.Pattern[str] | None:
+def query_pattern(
+    query: str, *, prefix: bool = False, plain: bool = False
+) -> re.Pattern[str] | None:
     """A pattern matching any word of ``query`` as a whole word, or None if it has none.
 
-    With ``prefix``, the query's last word also matches the start of a longer word.
+    With ``prefix``, the query's last word also matches the start of a longer word. A
+    ``plain`` pattern is for ASCII text, where no accented or Arabic-script form can occur:
+    it compiles in microseconds, where the classes of every letter's forms take milliseconds.
     """
     found = [_fold(w) for w in _WORD.findall(query)]
     last = found[-1] if prefix and found else None
@@ -78,15 +82,19 @@ def query_pattern(query: str, *, prefix: bool = False) -> re.Pattern[str] | None
     variants = _variants()
     parts = []
     for word in words[:32]:
+        tail = r"\w*" if word == last else ""
+        if plain:
+            parts.append(re.escape(word) + tail)
+            continue
         chars = [f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in word]
-        parts.append(_MARKS.join(chars) + _MARKS + (r"\w*" if word == last else ""))
+        parts.append(_MARKS.join(chars) + _MARKS + tail)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
 def make_snippet(text: str, query: str, *, prefix: bool = False) -> str:
     """About sixteen words of ``text`` around the first match of ``query``, matches in **."""
-    pattern = query_pattern(query, prefix=prefix)
-    first = _first_match(text, query, pattern) if pattern is not None else None
+    pattern = query_pattern(query, prefix=prefix, plain=text.isascii())
+    first = first_match(text, query, pattern) if pattern is not None else None
     if first is None:
         words = list(_WORD.finditer(text[:2000]))
         if not words:
@@ -112,19 +120,26 @@ def make_snippet(text: str, query: str, *, prefix: bool = False) -> str:
     return ("…" if start > 0 else "") + _tidy(marked) + ("…" if end < len(text) else "")
 
 
-def _first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    """The earliest match, found by plain substring search first (fast), the pattern second.
+def first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The earliest match of ``pattern`` (made from ``query``), or None if ``text`` has none.
 
     A regex with look-behind, case folding and accent classes cannot use a fast literal scan;
-    str.find on the lower-cased text can, so the pattern only confirms a few places.
+    str.find on the lower-cased text can, so the pattern only confirms a few places. In ASCII
+    text no accented or Arabic-script form can occur, so when the query's folded words are
+    not found literally, the text has no match and the slow scan is skipped.
     """
     lowered = text.lower()
     if len(lowered) == len(text):
         best: re.Match[str] | None = None
-        for word in {w.lower() for w in _WORD.findall(query)}:
+        words = {_fold(w) for w in _WORD.findall(query)}
+        searched_all = True
+        for word in words:
             at = lowered.find(word)
             tries = 0
-            while at >= 0 and tries < 50:
+            while at >= 0:
+                if tries >= 50:
+                    searched_all = False
+                    break
                 found = pattern.match(text, at)
                 if found is not None and (at == 0 or not text[at - 1].isalnum()):
                     if best is None or found.start() < best.start():
@@ -134,6 +149,8 @@ def _first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[st
                 tries += 1
         if best is not None:
             return best
+        if searched_all and text.isascii() and all(w.isascii() for w in words):
+            return None
     return pattern.search(text)
 
 

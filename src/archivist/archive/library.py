@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from archivist.archive import search
 from archivist.archive.base import ArchiveBase
@@ -97,8 +97,7 @@ class LibraryStore(ArchiveBase):
             self._search.sync(self._db)
             found = [i for i, _ in self._search.ranked(parsed, None)]
             if sort == "relevance":
-                kept = self._kept(clauses, params)
-                ranked = [ArticleId(i) for i in found if i in kept]
+                ranked = self._kept(found, clauses, params)
                 return ranked[::-1] if descending else ranked
         order = _ORDER.get(sort, "a.id")
         direction = "DESC" if descending else "ASC"
@@ -118,16 +117,19 @@ class LibraryStore(ArchiveBase):
         matched = set(found)
         return [i for i in ids if i in matched]
 
-    def _kept(self, clauses: list[str], params: list[Any]) -> _Kept:
-        """The articles the filter keeps: every one but the trashed, or those SQL selects."""
+    def _kept(self, ids: list[int], clauses: list[str], params: list[Any]) -> list[ArticleId]:
+        """``ids`` (in order) that the filter keeps: all but the trashed, or those SQL selects."""
         if len(clauses) == 1:  # the trash alone: usually far fewer ids than the live ones
             trashed = {
                 r[0]
                 for r in self._db.execute("SELECT id FROM articles WHERE deleted_at IS NOT NULL")
             }
-            return _Kept(trashed, inverted=True)
-        sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
-        return _Kept({r[0] for r in self._db.execute(sql, params)}, inverted=False)
+            kept = [i for i in ids if i not in trashed] if trashed else ids
+        else:
+            sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
+            chosen = {r[0] for r in self._db.execute(sql, params)}
+            kept = [i for i in ids if i in chosen]
+        return cast(list[ArticleId], kept)
 
     def library_rows(self, ids: Sequence[ArticleId]) -> list[LibraryRow]:
         """Rows for ``ids`` in the same order, one query per ROW_BATCH ids; unknown ids skipped."""
@@ -193,17 +195,6 @@ class LibraryStore(ArchiveBase):
             for extraction, original in items:
                 self.add(extraction, original)
         return len(items)
-
-
-@dataclass(frozen=True, slots=True)
-class _Kept:
-    """A set of ids, or (inverted) the set of every id but those."""
-
-    ids: set[int]
-    inverted: bool
-
-    def __contains__(self, article_id: object) -> bool:
-        return (article_id in self.ids) != self.inverted
 
 
 def _filter_sql(where: LibraryFilter) -> tuple[list[str], list[Any]]:
