@@ -14,7 +14,15 @@ from archivist.archive import Archive
 from factories import make_extraction
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
-HEAVY = ("reportlab", "lxml", "PySide6", "charset_normalizer", "rapidfuzz", "pycrfsuite")
+HEAVY = (
+    "reportlab",
+    "lxml",
+    "PySide6",
+    "charset_normalizer",
+    "rapidfuzz",
+    "pycrfsuite",
+    "sqlite_utils",
+)
 
 
 def loaded_after(code: str) -> set[str]:
@@ -65,6 +73,8 @@ def test_reading_commands_load_neither_reportlab_nor_qt(
 ) -> None:
     loaded = loaded_after(run_cli("--archive", small_archive, *command))
     assert not loaded & {"reportlab", "PySide6", "lxml", "charset_normalizer"}
+    # Nor sqlite-utils: reading an up-to-date archive runs plain SQL (archive/connection.py).
+    assert "sqlite_utils" not in loaded
 
 
 def test_the_probe_sees_a_heavy_import() -> None:

@@ -10,13 +10,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from sqlite_utils import Database
-
-from archivist.archive import schema
+from archivist.archive import connection
 from archivist.archive.search import SearchIndex, queue_is_long
 from archivist.errors import ArchiveError, ArchiveVersionError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# archive/schema.py (and with it sqlite-utils) is imported where an archive is written or
+# upgraded, never to read an up-to-date archive: see archive/connection.py.
 
 BUSY_TIMEOUT_S = 10.0
 """How long a statement waits for the archive when another connection has it locked."""
@@ -84,6 +88,8 @@ class ArchiveBase:
                 yield self._db
             return
         _begin_immediate(conn, self.path)
+        from archivist.archive import schema
+
         try:
             yield self._db
             schema.index_queued(self._db)
@@ -109,6 +115,14 @@ class ArchiveBase:
 
     def _migrate(self) -> None:
         db = self._db
+        if connection.up_to_date(db):
+            if db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0]:
+                with self.transaction():
+                    pass  # indexes articles another tool wrote into the archive's tables
+            return
+        from archivist.archive import schema
+
+        db = connection.full_database(self._db)
         applied = [m.name for m in schema.migrations.applied(db)]
         unknown = set(applied) - schema.known_names()
         user_version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -145,7 +159,7 @@ def _connect(path: Path) -> Database:
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
     try:
-        db = Database(conn, execute_plugins=False)
+        db = connection.connect(conn)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a commit is on disk when it returns, so nothing acknowledged is lost on power loss.

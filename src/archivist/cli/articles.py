@@ -77,23 +77,13 @@ def cmd_import(ctx: Any) -> int:
 
 
 def cmd_list(ctx: Any) -> int:
-    """Print the archive listing."""
-    rows = ctx.archive().list_articles(limit=ctx.args.limit)
+    """Print the archive listing (the JSON array is written as SQLite makes it, in pieces)."""
     if ctx.json:
-        ctx.emit(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "authors": list(r.authors),
-                    "published": r.published,
-                    "site": r.site,
-                }
-                for r in rows
-            ]
-        )
+        for piece in ctx.archive().list_articles_json(limit=ctx.args.limit):
+            ctx.stdout.write(piece)
+        ctx.stdout.write("\n")
     else:
-        for r in rows:
+        for r in ctx.archive().list_articles(limit=ctx.args.limit):
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
             ctx.out(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else ""))
