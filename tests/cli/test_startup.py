@@ -12,6 +12,7 @@ import pytest
 
 from archivist.archive import Archive
 from factories import make_extraction
+from factories import run_cli as run_cli_in_process
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 HEAVY = (
@@ -80,3 +81,12 @@ def test_reading_commands_load_neither_reportlab_nor_qt(
 def test_the_probe_sees_a_heavy_import() -> None:
     # The check above could pass vacuously if the probe never saw anything.
     assert "reportlab" in loaded_after("import archivist.export.pdf")
+
+
+def test_the_quick_version_prints_what_argparse_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    from archivist.cli import main
+
+    status, quick, _ = run_cli_in_process("--version")
+    with pytest.raises(SystemExit):
+        main(["--json", "--version"])  # not the quick path: argparse answers
+    assert status == 0 and quick == capsys.readouterr().out

@@ -134,6 +134,10 @@ def main(
     """Run the CLI; returns the exit status (0 ok, 1 some input failed, 2 usage error)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # What argparse prints, without importing every command's module to build the parser.
+        out.write(f"archivist {__version__}\n")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "archive"):

@@ -22,6 +22,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("list", parents=[common], help="list the archive's articles")
     p.add_argument("--limit", type=int, default=None, help="at most this many")
+    p.add_argument(
+        "--offset", type=int, default=0, help="skip this many first (with --limit: pages)"
+    )
     p.set_defaults(handler=cmd_list)
 
     p = subparsers.add_parser("search", parents=[common], help="full-text search, best first")
@@ -79,11 +82,12 @@ def cmd_import(ctx: Any) -> int:
 def cmd_list(ctx: Any) -> int:
     """Print the archive listing (the JSON array is written as SQLite makes it, in pieces)."""
     if ctx.json:
-        for piece in ctx.archive().list_articles_json(limit=ctx.args.limit):
+        pieces = ctx.archive().list_articles_json(limit=ctx.args.limit, offset=ctx.args.offset)
+        for piece in pieces:
             ctx.stdout.write(piece)
         ctx.stdout.write("\n")
     else:
-        for r in ctx.archive().list_articles(limit=ctx.args.limit):
+        for r in ctx.archive().list_articles(limit=ctx.args.limit, offset=ctx.args.offset):
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
             ctx.out(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else ""))
