@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
 from archivist.archive.search import parse_query
@@ -158,3 +160,21 @@ def test_queries_are_folded_and_split_like_the_index() -> None:
     assert clause.words == ("x", "ray") and not clause.prefix
     assert parse_query('"" AND +') == parse_query("and ")
     assert parse_query("   ") == ()
+
+
+def test_library_ranks_the_best_then_lists_the_other_matches_newest_first(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archivist.archive import library
+
+    monkeypatch.setattr(library, "RANKED_FIRST", 2)
+    strong = add(archive, "Canal canal", "Canal, canal and the canal basin.")
+    weak = [
+        add(archive, f"Item {n}", f"Words {n} about a canal among many other words.")
+        for n in range(4)
+    ]
+    found = archive.library_ids("relevance", where=LibraryFilter(query="canal"))
+    assert found[0] == strong and found[:2] == ids(archive, "canal", limit=2)
+    assert sorted(found) == sorted([strong, *weak])
+    rest = found[2:]
+    assert rest == sorted(rest, reverse=True)

@@ -24,6 +24,9 @@ LIBRARY_SORTS: tuple[LibrarySort, ...] = (
     "highlights",
     "relevance",
 )
+RANKED_FIRST = 1000
+"""Matches the relevance sort orders by BM25 (the best of every match); the rest follow newest
+first."""
 ROW_BATCH = 500
 """Ids per ``IN (...)`` query when fetching rows (well under SQLite's variable limit)."""
 TAG_SEPARATOR = "\x1f"
@@ -95,8 +98,14 @@ class LibraryStore(ArchiveBase):
             if not parsed:
                 return []
             self._search.sync(self._db)
-            found = [i for i, _ in self._search.ranked(parsed, None)]
+            found = self._search.matching(parsed)
             if sort == "relevance":
+                # The best RANKED_FIRST of every match by BM25 (what Archive.search gives), then
+                # the others newest first: ranking all 100,000 matches of a common word took
+                # four times as long, for an order no one reads that far down.
+                top = [i for i, _ in self._search.ranked(parsed, RANKED_FIRST)]
+                shown = set(top)
+                found = top + [i for i in found if i not in shown]
                 ranked = self._kept(found, clauses, params)
                 return ranked[::-1] if descending else ranked
         order = _ORDER.get(sort, "a.id")
