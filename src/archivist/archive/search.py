@@ -22,7 +22,6 @@ import contextlib
 import json
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -179,6 +178,8 @@ class SearchIndex:
         return True
 
     def _reset(self) -> None:
+        import shutil  # with bz2 and lzma behind it: only to rebuild
+
         self._index = None
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True)
