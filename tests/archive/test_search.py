@@ -178,3 +178,11 @@ def test_library_ranks_the_best_then_lists_the_other_matches_newest_first(
     assert sorted(found) == sorted([strong, *weak])
     rest = found[2:]
     assert rest == sorted(rest, reverse=True)
+
+
+def test_library_hits_say_where_each_article_matched(archive: Archive) -> None:
+    in_text = add(archive, "First", "The granary stood by the mill.")
+    in_note = add(archive, "Second", "Nothing of the kind.", footnote="Granary accounts, 1820.")
+    found = archive.library_hits([in_note, in_text], "granary")
+    assert found[in_text].where == ("text",) and "**granary**" in found[in_text].snippet
+    assert found[in_note].where == ("footnote",) and "**Granary**" in found[in_note].snippet

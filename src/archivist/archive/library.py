@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from archivist.archive import search
 from archivist.archive.base import ArchiveBase
 from archivist.ingest.base import Extraction
-from archivist.model import ArticleId
+from archivist.model import ArticleId, SearchHit
 
 LibrarySort = Literal[
     "title", "authors", "site", "published", "imported", "highlights", "relevance"
@@ -173,6 +173,10 @@ class LibraryStore(ArchiveBase):
     def library_snippets(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, str]:
         """Search snippets (matches between ``**``) of ``ids`` for ``query``."""
         return search.snippets(self._db, ids, query)
+
+    def library_hits(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, SearchHit]:
+        """Search hits of ``ids`` for ``query``: snippet, and where each matched (see SearchHit)."""
+        return {hit.id: hit for hit in search.hits(self._db, ids, query)}
 
     def library_sites(self) -> tuple[str, ...]:
         """Every site named by a live article, alphabetically."""
