@@ -186,3 +186,14 @@ def test_library_hits_say_where_each_article_matched(archive: Archive) -> None:
     found = archive.library_hits([in_note, in_text], "granary")
     assert found[in_text].where == ("text",) and "**granary**" in found[in_text].snippet
     assert found[in_note].where == ("footnote",) and "**Granary**" in found[in_note].snippet
+
+
+def test_an_upgraded_archive_is_indexed_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as archive:
+        kept = add(archive, "Kept", "A weir on the river.")
+    shutil.rmtree(Path(str(path) + "-search"))
+    with Archive.open(str(path)) as archive:
+        assert archive.update_search_index()
+        assert archive._search.count() == 1
+        assert ids(archive, "weir") == [kept]

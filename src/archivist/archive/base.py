@@ -65,6 +65,15 @@ class ArchiveBase:
             self._search.sync(self._db)
         self._db.close()
 
+    def update_search_index(self) -> bool:
+        """Apply every change waiting for the search index (all articles after an upgrade).
+
+        Searches do this first anyway; a desktop app can call it from a background job (on
+        its own connection) so that the first search after an upgrade need not wait.
+        False when another process is writing the index or the archive is read-only.
+        """
+        return self._search.sync(self._db)
+
     def __enter__(self) -> Self:
         return self
 
