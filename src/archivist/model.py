@@ -176,7 +176,8 @@ class SearchHit:
     title: str
     snippet: str
     where: tuple[str, ...] = ()
-    """Where the query matched: title, authors, text, highlight, note, footnote (in that order)."""
+    """The places holding a word of the query: title, authors, text, highlight, note, footnote
+    (in that order; every word matched somewhere, not necessarily in each place listed)."""
 
 
 @dataclass(frozen=True, slots=True)
