@@ -206,6 +206,9 @@ class SearchHit:
     id: ArticleId
     title: str
     snippet: str
+    where: tuple[str, ...] = ()
+    """The places holding a word of the query: title, authors, text, highlight, note, footnote
+    (in that order; every word matched somewhere, not necessarily in each place listed)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,8 @@
 
 FTS5's snippet() re-tokenizes each whole article, which cost about 0.2 ms per hit (10 ms for
 a page of 50) on the search benchmark; matching the query's words with one compiled pattern
-costs a few microseconds. Matching follows the index's tokenizer closely enough for display:
-case-insensitive, accents and Arabic-script diacritics ignored.
+costs a few microseconds. Matching follows the search index (archive/search.py) closely enough
+for display: case-insensitive, accents, Arabic-script diacritics and letter variants folded.
 """
 
 from __future__ import annotations
@@ -16,9 +16,30 @@ WINDOW_BEFORE = 6
 WINDOW_AFTER = 10
 MARK = "**"
 
-# Combining marks that may follow a letter in stored text (Latin accents in NFD, Arabic harakat).
-_MARKS = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*"
+# Combining marks that may follow a letter in stored text (Latin accents in NFD, Arabic harakat,
+# the tatweel that stretches a joined letter).
+_MARKS = "[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]*"
 _WORD = re.compile(r"\w+")
+
+# Arabic-script letters written two ways (Arabic and Persian keyboards type different kaf and
+# yeh; hamza seats on alef are often left off) and Arabic-Indic digits, each to one form; the
+# search index holds and queries text folded so, and snippets mark every form.
+_SCRIPT_FORMS = {
+    "\u06a9": "\u0643",  # keheh: Arabic kaf
+    "\u06cc": "\u064a\u0649",  # Farsi yeh: Arabic yeh, alef maksura
+    "\u0627": "\u0623\u0625\u0622\u0671",  # alef: with hamza above, below, madda, wasla
+    "\u0647": "\u0629",  # heh: teh marbuta
+    **{str(d): chr(0x0660 + d) + chr(0x06F0 + d) for d in range(10)},
+}
+_SCRIPT_FOLD = str.maketrans(
+    {variant: base for base, variants in _SCRIPT_FORMS.items() for variant in variants}
+    | {chr(c): None for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)}
+)
+
+
+def fold_script(text: str) -> str:
+    """``text`` with Arabic-script letter variants and digits in one form, harakat removed."""
+    return text.translate(_SCRIPT_FOLD)
 
 
 @functools.cache
@@ -30,33 +51,50 @@ def _variants() -> dict[str, str]:
         base = unicodedata.normalize("NFD", ch)[0].lower()
         if base.isascii() and base.isalpha():
             table.setdefault(base, {base}).add(ch.lower())
+    for base, variants in _SCRIPT_FORMS.items():
+        table.setdefault(base, {base}).update(variants)
     return {base: "".join(sorted(chars)) for base, chars in table.items()}
 
 
 def _fold(word: str) -> str:
     return "".join(
-        ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch)
+        ch
+        for ch in unicodedata.normalize("NFD", fold_script(word).lower())
+        if not unicodedata.combining(ch)
     )
 
 
 @functools.lru_cache(maxsize=256)
-def query_pattern(query: str) -> re.Pattern[str] | None:
-    """A pattern matching any word of ``query`` as a whole word, or None if it has none."""
-    words = sorted({_fold(w) for w in _WORD.findall(query)} - {""}, key=len, reverse=True)
+def query_pattern(
+    query: str, *, prefix: bool = False, plain: bool = False
+) -> re.Pattern[str] | None:
+    """A pattern matching any word of ``query`` as a whole word, or None if it has none.
+
+    With ``prefix``, the query's last word also matches the start of a longer word. A
+    ``plain`` pattern is for ASCII text, where no accented or Arabic-script form can occur:
+    it compiles in microseconds, where the classes of every letter's forms take milliseconds.
+    """
+    found = [_fold(w) for w in _WORD.findall(query)]
+    last = found[-1] if prefix and found else None
+    words = sorted(set(found) - {""}, key=len, reverse=True)
     if not words:
         return None
     variants = _variants()
     parts = []
     for word in words[:32]:
+        tail = r"\w*" if word == last else ""
+        if plain:
+            parts.append(re.escape(word) + tail)
+            continue
         chars = [f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in word]
-        parts.append(_MARKS.join(chars) + _MARKS)
+        parts.append(_MARKS.join(chars) + _MARKS + tail)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-def make_snippet(text: str, query: str) -> str:
+def make_snippet(text: str, query: str, *, prefix: bool = False) -> str:
     """About sixteen words of ``text`` around the first match of ``query``, matches in **."""
-    pattern = query_pattern(query)
-    first = _first_match(text, query, pattern) if pattern is not None else None
+    pattern = query_pattern(query, prefix=prefix, plain=text.isascii())
+    first = first_match(text, query, pattern) if pattern is not None else None
     if first is None:
         words = list(_WORD.finditer(text[:2000]))
         if not words:
@@ -82,19 +120,26 @@ def make_snippet(text: str, query: str) -> str:
     return ("…" if start > 0 else "") + _tidy(marked) + ("…" if end < len(text) else "")
 
 
-def _first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    """The earliest match, found by plain substring search first (fast), the pattern second.
+def first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The earliest match of ``pattern`` (made from ``query``), or None if ``text`` has none.
 
     A regex with look-behind, case folding and accent classes cannot use a fast literal scan;
-    str.find on the lower-cased text can, so the pattern only confirms a few places.
+    str.find on the lower-cased text can, so the pattern only confirms a few places. In ASCII
+    text no accented or Arabic-script form can occur, so when the query's folded words are
+    not found literally, the text has no match and the slow scan is skipped.
     """
     lowered = text.lower()
     if len(lowered) == len(text):
         best: re.Match[str] | None = None
-        for word in {w.lower() for w in _WORD.findall(query)}:
+        words = {_fold(w) for w in _WORD.findall(query)}
+        searched_all = True
+        for word in words:
             at = lowered.find(word)
             tries = 0
-            while at >= 0 and tries < 50:
+            while at >= 0:
+                if tries >= 50:
+                    searched_all = False
+                    break
                 found = pattern.match(text, at)
                 if found is not None and (at == 0 or not text[at - 1].isalnum()):
                     if best is None or found.start() < best.start():
@@ -104,6 +149,8 @@ def _first_match(text: str, query: str, pattern: re.Pattern[str]) -> re.Match[st
                 tries += 1
         if best is not None:
             return best
+        if searched_all and text.isascii() and all(w.isascii() for w in words):
+            return None
     return pattern.search(text)
 
 

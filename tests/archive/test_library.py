@@ -8,12 +8,15 @@ import pytest
 
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
-from archivist.model import ArticleId
+from archivist.model import ArticleId, Footnote
 from factories import make_extraction
 
 
 def add(archive: Archive, title: str, text: str, **meta: object) -> ArticleId:
-    extraction = make_extraction(title, text + " [1]", filename=f"{title}.txt")
+    body = text + " [1]"
+    # Footnotes are searched too: this one names nothing the tests search for.
+    note = (Footnote("1", (body.index("[1]"),), "Ledger of the port, 1901."),)
+    extraction = make_extraction(title, body, filename=f"{title}.txt", footnotes=note)
     article = dataclasses.replace(extraction.article, **meta)  # type: ignore[arg-type]
     return archive.add(dataclasses.replace(extraction, article=article), title.encode())
 

@@ -13,7 +13,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archivist.archive import Archive, base, schema
+from archivist.archive import Archive, base, connection, schema
 from archivist.errors import ArchiveError, ArchiveVersionError
 from factories import make_extraction
 
@@ -68,6 +68,8 @@ def test_older_archive_is_backed_up_then_migrated(
 
     steps = [*schema.migrations._migrations, Migrations._Migration("9000_test", add_column)]
     monkeypatch.setattr(schema.migrations, "_migrations", steps)
+    # A release with one more step also knows its number (archive/connection.py).
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", len(steps))
     with Archive.open(str(path)) as arc:
         assert arc.count_articles() == 1
     (backup,) = tmp_path.glob("a.before-upgrade-*.sqlite3")
@@ -182,3 +184,9 @@ def test_data_version_moves_on_another_connections_commit_only(archive: Archive)
     with Archive.open(str(archive.path)) as other:
         other.add(make_extraction("Another"), b"other write")
     assert archive.data_version() != before
+
+
+def test_the_fast_opening_knows_every_migration_step() -> None:
+    from archivist.archive import connection, schema
+
+    assert schema.latest_version() == connection.SCHEMA_VERSION

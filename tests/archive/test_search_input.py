@@ -12,6 +12,7 @@ import pytest
 
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
+from archivist.model import Footnote
 from factories import make_extraction, run_cli
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -62,7 +63,9 @@ def filled(tmp_path: Path) -> Path:
     code = "Notes on C++ compilers. [1]\n\nTemplates made the c++ build slow."
     with Archive.open(str(path)) as archive:
         archive.add(make_extraction("Harbour Notes", harbour, filename="h.txt"), b"h")
-        archive.add(make_extraction("Compiler Notes", code, filename="c.txt"), b"c")
+        # Footnotes are searched too: this one must not mention the harbour.
+        note = (Footnote("1", (code.index("[1]"),), "Stroustrup, The Design of C++, 1994."),)
+        archive.add(make_extraction("Compiler Notes", code, filename="c.txt", footnotes=note), b"c")
     return path
 
 
@@ -95,7 +98,9 @@ def test_cli_search_never_fails(filled: Path, query: str) -> None:
     status, out, err = run_cli("--archive", str(filled), "search", "--json", "--", query)
     assert (status, err) == (0, "")
     hits = json.loads(out)
-    assert isinstance(hits, list) and all(set(h) == {"id", "title", "snippet"} for h in hits)
+    assert isinstance(hits, list) and all(
+        set(h) == {"id", "title", "snippet", "where"} for h in hits
+    )
 
 
 def test_cli_search_finds_words_inside_syntax(filled: Path) -> None:

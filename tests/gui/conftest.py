@@ -39,7 +39,11 @@ def filled(tmp_path: Path) -> Iterator[tuple[Path, dict[str, ArticleId]]]:
                 Footnote("2", (ENGLISH.index("[2]"),), "Ibid.", refers_to="1"),
             ),
         )
-        persian = make_extraction("باغ‌های ایرانی", PERSIAN, authors=("نسرین فرهمند",))
+        # Its own footnote: search covers footnotes, and the default one names the harbour.
+        note = (Footnote("1", (PERSIAN.index("[1]"),), "پیرنیا، باغ‌های ایران، ۱۳۷۳."),)
+        persian = make_extraction(
+            "باغ‌های ایرانی", PERSIAN, authors=("نسرین فرهمند",), footnotes=note
+        )
         persian = dataclasses.replace(
             persian, article=dataclasses.replace(persian.article, language="fa")
         )

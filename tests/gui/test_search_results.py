@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QPixmap
 
 from archivist.gui.library import MATCH_ROLE
@@ -65,9 +64,6 @@ def test_markup_in_article_text_is_shown_as_text() -> None:
     assert snippet_html(match) == "<i>text</i>: a &lt;img src=x&gt; <b>quay</b> &amp; more"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the archive's search does not cover notes and footnotes yet"
-)
 def test_a_match_in_a_note_or_a_footnote_is_found_and_named(qtbot, window: MainWindow, filled):
     highlight = window.archive.highlight_quote(filled[1]["en"], "wooden pier", color="green")
     window.archive.add_note(

@@ -76,8 +76,8 @@ markup = st.recursive(
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(markup)
 def test_arbitrary_nested_markup_around_an_article_keeps_the_article(body: str) -> None:
-    # Whatever the markup around it, a real article of three paragraphs is found, so an extractor that gave up
-    # on odd markup (or always) fails here rather than passing.
+    # Whatever the markup around it, a real article of three paragraphs is found, so an
+    # extractor that gave up on odd markup (or always) fails here rather than passing.
     page = f"<html><body>{body}<article>{_ARTICLE}</article>{body}</body></html>"
     article = html.extract(page.encode(), "fuzz.html").article
     assert all(paragraph in article.text for paragraph in _PARAGRAPHS)

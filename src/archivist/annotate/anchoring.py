@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from archivist.annotate.selectors import (
     NormalizedText,
     TextPositionSelector,
@@ -103,6 +101,8 @@ class Anchorer:
         """The passage between an intact prefix and suffix, when it resembles the quote."""
         if len(prefix.strip()) < CONTEXT_MIN_CHARS or len(suffix.strip()) < CONTEXT_MIN_CHARS:
             return None
+        from rapidfuzz import fuzz  # imported on first use: only re-anchoring needs it
+
         norm = self.norm.text
         best: tuple[int, int, int] | None = None
         at = norm.find(prefix)
@@ -120,6 +120,8 @@ class Anchorer:
 
     def _fuzzy(self, core: str, expected: int) -> tuple[int, int] | None:
         """The best approximate match, near the old place first, then anywhere."""
+        from rapidfuzz import fuzz
+
         norm = self.norm.text
         lo = max(0, expected - len(core) - NEAR_WINDOW)
         hi = min(len(norm), expected + 2 * len(core) + NEAR_WINDOW)
@@ -171,6 +173,8 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
 
 def closest_match(text: str, quote: str) -> str | None:
     """The passage of ``text`` most like ``quote`` (widened to whole words), if any is close."""
+    from rapidfuzz import fuzz
+
     core = collapse_space(quote).strip()
     norm = collapse_space(text)
     if not core or not norm.strip():

@@ -16,8 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from archivist.model import Article, CitationEdit, Footnote
 
 _NUMBER = re.compile(r"\d+")
@@ -147,6 +145,8 @@ def rematch(edits: Sequence[CitationEdit], footnotes: Sequence[Footnote]) -> lis
             out.append(dataclasses.replace(edit, note_text=fn.text, lost=False))
         else:
             pending.append(edit)
+    if pending:
+        from rapidfuzz import fuzz  # re-extraction only; reading commands never load it
     for edit in pending:
         candidates = [
             (fuzz.ratio(_fold(edit.note_text), _fold(fn.text)), fn)
@@ -174,6 +174,8 @@ def same_note(before: str, after: str, threshold: float = SAME_NOTE) -> bool:
     for "..., 88.") is another note, while a note an older importer had cut short, or one
     that gained a leftover marker number, is the same.
     """
+    from rapidfuzz import fuzz  # re-extraction only; reading commands never load it
+
     if fuzz.ratio(_fold(before), _fold(after)) < threshold:
         return False
     a, b = (Counter(_NUMBER.findall(_LEADING_MARKER.sub("", t))) for t in (before, after))

@@ -10,12 +10,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from sqlite_utils import Database
-
-from archivist.archive import schema
+from archivist.archive import connection
+from archivist.archive.search import SearchIndex, queue_is_long
 from archivist.errors import ArchiveError, ArchiveVersionError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# archive/schema.py (and with it sqlite-utils) is imported where an archive is written or
+# upgraded, never to read an up-to-date archive: see archive/connection.py.
 
 BUSY_TIMEOUT_S = 10.0
 """How long a statement waits for the archive when another connection has it locked."""
@@ -37,15 +42,27 @@ class ArchiveBase:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self._search = SearchIndex(self.path)
+        self._search_behind = False
+        """Whether this connection queued articles the search index has not applied yet."""
+        self._migrating = True
+        """Indexing a whole archive for search waits for its first search, not its opening."""
         self._db = _connect(self.path)
         try:
             self._migrate()
         except BaseException:
             self._db.close()
             raise
+        self._migrating = False
 
     def close(self) -> None:
-        """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
+        """Close the connection (the WAL is checkpointed by SQLite when the last one closes).
+
+        Changes this connection made are applied to the search index first, so the next
+        search starts with nothing to catch up on.
+        """
+        if self._search_behind:
+            self._search.sync(self._db)
         self._db.close()
 
     def data_version(self) -> int:
@@ -55,6 +72,15 @@ class ArchiveBase:
         its own commits leave it as it is.
         """
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def update_search_index(self) -> bool:
+        """Apply every change waiting for the search index (all articles after an upgrade).
+
+        Searches do this first anyway; a desktop app can call it from a background job (on
+        its own connection) so that the first search after an upgrade need not wait.
+        False when another process is writing the index or the archive is read-only.
+        """
+        return self._search.sync(self._db)
 
     def __enter__(self) -> Self:
         return self
@@ -79,6 +105,8 @@ class ArchiveBase:
                 yield self._db
             return
         _begin_immediate(conn, self.path)
+        from archivist.archive import schema
+
         try:
             yield self._db
             schema.index_queued(self._db)
@@ -87,6 +115,9 @@ class ArchiveBase:
             raise
         else:
             conn.execute("COMMIT")
+            self._search_behind = not self._migrating
+            if self._search_behind and queue_is_long(self._db):
+                self._search.sync(self._db)
 
     def backup(self, destination: str | os.PathLike[str]) -> Path:
         """Write a consistent copy of the archive with VACUUM INTO (never a file copy)."""
@@ -101,6 +132,14 @@ class ArchiveBase:
 
     def _migrate(self) -> None:
         db = self._db
+        if connection.up_to_date(db):
+            if db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0]:
+                with self.transaction():
+                    pass  # indexes articles another tool wrote into the archive's tables
+            return
+        from archivist.archive import schema
+
+        db = connection.full_database(self._db)
         applied = [m.name for m in schema.migrations.applied(db)]
         unknown = set(applied) - schema.known_names()
         user_version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -137,7 +176,7 @@ def _connect(path: Path) -> Database:
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
     try:
-        db = Database(conn, execute_plugins=False)
+        db = connection.connect(conn)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a commit is on disk when it returns, so nothing acknowledged is lost on power loss.

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
-from typing import Any, Protocol, TypeVar, cast
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from archivist.annotate.citations import article_metadata, rematch
 from archivist.archive import codec
 from archivist.archive.base import utc_now
 from archivist.model import ArticleId, CitationEdit, CslItem, Footnote, FootnoteKind
+
+if TYPE_CHECKING:  # reading commands open the archive without loading sqlite-utils
+    from sqlite_utils import Database
 
 _COLUMNS = "article_id, label, csl_json, kind, refers_to, note_text, edited_at, lost"
 

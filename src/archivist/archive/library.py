@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
+from archivist.archive import search
 from archivist.archive.base import ArchiveBase
 from archivist.archive.citation_edits import with_corrected_metadata
-from archivist.model import ArticleId, Extraction
-from archivist.snippets import make_snippet
+from archivist.model import ArticleId, Extraction, SearchHit
 
 LibrarySort = Literal[
     "title", "authors", "site", "published", "imported", "highlights", "relevance"
@@ -25,13 +24,12 @@ LIBRARY_SORTS: tuple[LibrarySort, ...] = (
     "highlights",
     "relevance",
 )
-RELEVANCE_CANDIDATES = 1000
-"""Newest matches ranked by relevance (bm25 over every match of a common word is too slow)."""
+RANKED_FIRST = 1000
+"""Matches the relevance sort orders by BM25 (the best of every match); the rest follow newest
+first."""
 ROW_BATCH = 500
 """Ids per ``IN (...)`` query when fetching rows (well under SQLite's variable limit)."""
 TAG_SEPARATOR = "\x1f"
-PREFIX_MIN = 3
-"""The word being typed matches as a prefix once it has this many characters (shorter is slow)."""
 
 _ORDER: dict[str, str] = {
     "title": "a.title COLLATE NOCASE",
@@ -88,20 +86,28 @@ class LibraryStore(ArchiveBase):
     ) -> list[ArticleId]:
         """Ids of the live articles matching ``where``, in the requested order.
 
-        With a query and ``relevance`` sort, the newest RELEVANCE_CANDIDATES matches are ranked
-        best first; other sorts list every match. Any user text is safe: a query FTS5 cannot
-        read matches nothing.
+        With a query, the ids are those the search finds (archive/search.py, the same search
+        as ``Archive.search``), and ``relevance`` orders every match by BM25, best first. Any
+        user text is safe: a query with no words matches nothing.
         """
         where = where or LibraryFilter()
         clauses, params = _filter_sql(where)
-        fts = self._fts_query(where.query)
-        if where.query is not None and where.query.strip() and fts is None:
-            return []
-        if fts is not None and sort == "relevance":
-            return self._ranked_ids(fts, clauses, params, descending)
-        if fts is not None:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(fts)
+        found: list[int] | None = None
+        if where.query is not None and where.query.strip():
+            parsed = search.parse_query(where.query)
+            if not parsed:
+                return []
+            self._search.sync(self._db)
+            found = self._search.matching(parsed)
+            if sort == "relevance":
+                # The best RANKED_FIRST of every match by BM25 (what Archive.search gives), then
+                # the others newest first: ranking all 100,000 matches of a common word took
+                # four times as long, for an order no one reads that far down.
+                top = [i for i, _ in self._search.ranked(parsed, RANKED_FIRST)]
+                shown = set(top)
+                found = top + [i for i in found if i not in shown]
+                ranked = self._kept(found, clauses, params)
+                return ranked[::-1] if descending else ranked
         order = _ORDER.get(sort, "a.id")
         direction = "DESC" if descending else "ASC"
         # Scanning the articles table reads every article's text; the index on deleted_at holds
@@ -114,10 +120,25 @@ class LibraryStore(ArchiveBase):
             f"SELECT a.id FROM {source} WHERE {' AND '.join(clauses)} "
             f"ORDER BY {order} {direction}, a.id {direction}"
         )
-        try:
-            return [ArticleId(r[0]) for r in self._db.execute(sql, params)]
-        except sqlite3.OperationalError:
-            return []  # FTS5 rejected the query even quoted (e.g. only quote marks)
+        ids = [ArticleId(r[0]) for r in self._db.execute(sql, params)]
+        if found is None:
+            return ids
+        matched = set(found)
+        return [i for i in ids if i in matched]
+
+    def _kept(self, ids: list[int], clauses: list[str], params: list[Any]) -> list[ArticleId]:
+        """``ids`` (in order) that the filter keeps: all but the trashed, or those SQL selects."""
+        if len(clauses) == 1:  # the trash alone: usually far fewer ids than the live ones
+            trashed = {
+                r[0]
+                for r in self._db.execute("SELECT id FROM articles WHERE deleted_at IS NOT NULL")
+            }
+            kept = [i for i in ids if i not in trashed] if trashed else ids
+        else:
+            sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
+            chosen = {r[0] for r in self._db.execute(sql, params)}
+            kept = [i for i in ids if i in chosen]
+        return cast(list[ArticleId], kept)
 
     def library_rows(self, ids: Sequence[ArticleId]) -> list[LibraryRow]:
         """Rows for ``ids`` in the same order, one query per ROW_BATCH ids; unknown ids skipped."""
@@ -152,15 +173,11 @@ class LibraryStore(ArchiveBase):
 
     def library_snippets(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, str]:
         """Search snippets (matches between ``**``) of ``ids`` for ``query``."""
-        result: dict[ArticleId, str] = {}
-        for lo in range(0, len(ids), ROW_BATCH):
-            batch = list(ids[lo : lo + ROW_BATCH])
-            marks = ",".join("?" * len(batch))
-            for r in self._db.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({marks})", batch
-            ):
-                result[ArticleId(r[0])] = make_snippet(r[1], query)
-        return result
+        return search.snippets(self._db, ids, query)
+
+    def library_hits(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, SearchHit]:
+        """Search hits of ``ids`` for ``query``: snippet, and where each matched (see SearchHit)."""
+        return {hit.id: hit for hit in search.hits(self._db, ids, query)}
 
     def library_sites(self) -> tuple[str, ...]:
         """Every site named by a live article, alphabetically."""
@@ -192,40 +209,6 @@ class LibraryStore(ArchiveBase):
             for extraction, original in items:
                 self.add(extraction, original)
         return len(items)
-
-    def _fts_query(self, query: str | None) -> str | None:
-        if query is None or not query.strip():
-            return None
-        fts = str(self._db.quote_fts(query))
-        if not fts.strip().strip('"').strip():
-            return None
-        # Search as you type: the word being typed matches as a prefix ("harb" finds harbour).
-        last = query.split()[-1] if query.split() else ""
-        if query[-1:].isalnum() and fts.endswith('"') and len(last) >= PREFIX_MIN:
-            fts += "*"
-        return fts
-
-    def _ranked_ids(
-        self, fts: str, clauses: list[str], params: list[Any], descending: bool
-    ) -> list[ArticleId]:
-        try:
-            candidates = self._db.execute(
-                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?",
-                [fts, RELEVANCE_CANDIDATES],
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        if not candidates:
-            return []
-        rank = {r[0]: r[1] for r in candidates}
-        marks = ",".join("?" * len(rank))
-        kept = self._db.execute(
-            f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {' AND '.join(clauses)}",
-            [*rank, *params],
-        )
-        ids = sorted((r[0] for r in kept), key=lambda i: (rank[i], -i), reverse=descending)
-        return [ArticleId(i) for i in ids]
 
 
 def _filter_sql(where: LibraryFilter) -> tuple[list[str], list[Any]]:

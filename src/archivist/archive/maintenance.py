@@ -179,10 +179,32 @@ class MaintenanceStore(ArchiveBase):
             problems.append(
                 Problem("search", "the full-text index is out of step with the articles", True)
             )
+        problems.extend(self._search_index_problems())
         repaired: list[str] = []
         if repair and any(p.repairable for p in problems):
             repaired = self._repair(problems)
+        rebuild = repair and any(p.kind == "search-index" for p in problems)
+        if rebuild and self._search.sync(self._db, rebuild=True):
+            repaired.append("rebuilt the search index from the archive")
         return CheckReport(tuple(problems), tuple(repaired))
+
+    def _search_index_problems(self) -> list[Problem]:
+        """The ranked-search index (archive/search.py) must hold exactly the live articles."""
+        if not self._search.sync(self._db):
+            return [Problem("search-index", "the search index cannot be brought up to date", True)]
+        live = self._db.execute(
+            "SELECT count(*) FROM articles WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+        held = self._search.count()
+        if held != live:
+            return [
+                Problem(
+                    "search-index",
+                    f"the search index holds {held} article(s), the archive {live}",
+                    True,
+                )
+            ]
+        return []
 
     def _repair(self, problems: list[Problem]) -> list[str]:
         kinds = {p.kind for p in problems if p.repairable}

@@ -283,6 +283,96 @@ def _markdown_sources(db: Database) -> None:
         db.execute("PRAGMA writable_schema = OFF")
 
 
+@migrations(name="0008_search_outbox")
+def _search_outbox(db: Database) -> None:
+    # Search ranked over every match moved to a tantivy index beside the archive (see
+    # archive/search.py). What an article is found by changes with its text, title, authors,
+    # footnotes, highlights, notes and trash state; each such change queues the article here,
+    # in the writer's own transaction, and the index applies the queue and then empties it.
+    # The stamp tells a row re-queued while the index applied it, which must stay queued.
+    # search_state's token and version are repeated in the index folder: a folder that
+    # disagrees (a restored backup, a copied archive) is rebuilt.
+    execute_script(
+        db,
+        """
+        CREATE TABLE search_outbox (
+            article_id INTEGER PRIMARY KEY,
+            stamp INTEGER NOT NULL
+        );
+        CREATE INDEX search_outbox_stamp ON search_outbox(stamp);
+        CREATE TABLE search_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            token TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        INSERT INTO search_state (id, token, version) VALUES (1, lower(hex(randomblob(16))), 0);
+        INSERT INTO search_outbox (article_id, stamp) SELECT id, 0 FROM articles;
+        CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER articles_search_update AFTER UPDATE OF title, authors, text, deleted_at
+        ON articles BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (old.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER footnotes_search_insert AFTER INSERT ON footnotes BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER footnotes_search_update AFTER UPDATE OF text ON footnotes BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER footnotes_search_delete AFTER DELETE ON footnotes BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER highlights_search_insert AFTER INSERT ON highlights BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER highlights_search_update AFTER UPDATE OF exact, deleted_at
+        ON highlights BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER highlights_search_delete AFTER DELETE ON highlights BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER notes_search_update AFTER UPDATE OF body, deleted_at ON notes BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        """,
+    )
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -9,12 +9,13 @@ import os
 import sys
 from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from archivist import __version__
-from archivist.config import default_archive_path
 from archivist.errors import ArchivistError
-from archivist.model import Progress
+
+if TYPE_CHECKING:
+    from archivist.model import Progress
 
 COMMAND_MODULES = ("articles", "maintenance", "annotations", "cite", "dossiers", "gui")
 """Modules of archivist.cli, each with ``register(subparsers, common)`` adding its commands."""
@@ -40,7 +41,11 @@ class Context:
     @property
     def archive_path(self) -> Path:
         """The archive this invocation works on."""
-        return Path(self.args.archive) if self.args.archive else default_archive_path()
+        if self.args.archive:
+            return Path(self.args.archive)
+        from archivist.config import default_archive_path  # platformdirs, only when needed
+
+        return default_archive_path()
 
     def archive(self) -> Any:
         """The open archive (opened on first use, closed when the command ends)."""
@@ -134,6 +139,10 @@ def main(
     """Run the CLI; returns the exit status (0 ok, 1 some input failed, 2 usage error)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # What argparse prints, without importing every command's module to build the parser.
+        out.write(f"archivist {__version__}\n")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "archive"):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from archivist.document import article_document
 from archivist.errors import NotFoundError
-from archivist.importer import import_paths, reextract
 from archivist.model import ArticleId
+
+# The importer and the document module are imported inside the commands that use them, so
+# `list`, `search` and `show` never load the extraction pipeline (see tests/cli/test_startup.py).
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -23,6 +24,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("list", parents=[common], help="list the archive's articles")
     p.add_argument("--limit", type=int, default=None, help="at most this many")
+    p.add_argument(
+        "--offset", type=int, default=0, help="skip this many first (with --limit: pages)"
+    )
     p.set_defaults(handler=cmd_list)
 
     p = subparsers.add_parser("search", parents=[common], help="full-text search, best first")
@@ -49,6 +53,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_import(ctx: Any) -> int:
     """Import files and folders; report each file; exit 1 if any failed."""
+    from archivist.importer import import_paths
+
     archive = ctx.archive()
     archive.rotate_backups()
     report = ctx.run_job(import_paths(archive, ctx.args.paths))
@@ -76,23 +82,14 @@ def cmd_import(ctx: Any) -> int:
 
 
 def cmd_list(ctx: Any) -> int:
-    """Print the archive listing."""
-    rows = ctx.archive().list_articles(limit=ctx.args.limit)
+    """Print the archive listing (the JSON array is written as SQLite makes it, in pieces)."""
     if ctx.json:
-        ctx.emit(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "authors": list(r.authors),
-                    "published": r.published,
-                    "site": r.site,
-                }
-                for r in rows
-            ]
-        )
+        pieces = ctx.archive().list_articles_json(limit=ctx.args.limit, offset=ctx.args.offset)
+        for piece in pieces:
+            ctx.stdout.write(piece)
+        ctx.stdout.write("\n")
     else:
-        for r in rows:
+        for r in ctx.archive().list_articles(limit=ctx.args.limit, offset=ctx.args.offset):
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
             ctx.out(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else ""))
@@ -103,17 +100,25 @@ def cmd_search(ctx: Any) -> int:
     """Print search hits, best first."""
     hits = ctx.archive().search(ctx.args.query, limit=ctx.args.limit)
     if ctx.json:
-        ctx.emit([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits])
+        ctx.emit(
+            [
+                {"id": h.id, "title": h.title, "snippet": h.snippet, "where": list(h.where)}
+                for h in hits
+            ]
+        )
     else:
         if not hits:
             ctx.say("no matches")
         for h in hits:
-            ctx.out(f"{h.id:>6}  {h.title}\n        {h.snippet}")
+            where = f"  [{', '.join(h.where)}]" if h.where else ""
+            ctx.out(f"{h.id:>6}  {h.title}{where}\n        {h.snippet}")
     return 0
 
 
 def cmd_show(ctx: Any) -> int:
     """Print each article: its document as one JSON line, or readable text."""
+    from archivist.document import article_document
+
     archive = ctx.archive()
     status = 0
     for article_id in ctx.args.ids:
@@ -154,6 +159,8 @@ def _readable(article: Any) -> str:
 
 def cmd_reextract(ctx: Any) -> int:
     """Re-extract articles and report, for each, what changed and how highlights fared."""
+    from archivist.importer import reextract
+
     archive = ctx.archive()
     ids = archive.article_ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
     results = ctx.run_job(reextract(archive, ids))

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from archivist.export.dossier import FORMATS, ExportRequest, export_dossier, request_for
+from archivist.export.kinds import FORMATS, SUFFIXES
 from archivist.model import ArticleId, Dossier, DossierId
+
+if TYPE_CHECKING:
+    from archivist.export.dossier import ExportRequest
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -79,14 +82,13 @@ def _notes_option(p: argparse.ArgumentParser, text: str) -> None:
     p.add_argument("--notes", choices=("source", "style"), default=None, help=text)
 
 
-_SUFFIXES = {".pdf": "pdf", ".md": "markdown", ".json": "csl-json", ".bib": "bibtex", ".ris": "ris"}
-
-
 def _format(args: argparse.Namespace) -> Any:
-    return args.format or _SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
+    return args.format or SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
 
 
 def _run(ctx: Any, request: ExportRequest) -> int:
+    from archivist.export.dossier import export_dossier  # ReportLab loads only to export
+
     path = ctx.run_job(export_dossier(ctx.archive(), request))
     if ctx.json:
         ctx.emit(
@@ -99,6 +101,8 @@ def _run(ctx: Any, request: ExportRequest) -> int:
 
 def cmd_export(ctx: Any) -> int:
     """Export the given articles as a dossier."""
+    from archivist.export.dossier import ExportRequest
+
     args = ctx.args
     request = ExportRequest(
         article_ids=tuple(ArticleId(i) for i in args.ids),
@@ -113,6 +117,8 @@ def cmd_export(ctx: Any) -> int:
 
 def cmd_dossier_export(ctx: Any) -> int:
     """Export a saved dossier with its options."""
+    from archivist.export.dossier import request_for
+
     args = ctx.args
     dossier = ctx.archive().dossier(DossierId(args.dossier))
     notes = None if args.notes is None else args.notes == "style"

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from archivist.errors import ArchivistError
 from archivist.export import formats
@@ -15,12 +15,11 @@ from archivist.export.bibliography import collect_references, render
 from archivist.export.citenotes import dossier_notes
 from archivist.export.citeparts import Entry
 from archivist.export.citestyles import style_id
+from archivist.export.kinds import FORMATS, ExportFormat
 from archivist.export.pdf import DossierMeta, build_story, render_pdf
 from archivist.export.pdfarticle import ArticleOptions
 from archivist.model import Article, ArticleId, Dossier, PaletteColor, Progress
 
-ExportFormat = Literal["pdf", "markdown", "csl-json", "bibtex", "ris"]
-FORMATS: tuple[ExportFormat, ...] = ("pdf", "markdown", "csl-json", "bibtex", "ris")
 STYLE_NAMES = {
     "chicago-notes-bibliography": "Chicago Manual of Style, notes and bibliography",
     "chicago-author-date": "Chicago Manual of Style, author-date",

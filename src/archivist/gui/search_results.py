@@ -1,7 +1,7 @@
 """Why a library row matched the search: a snippet with the matched words marked, and where.
 
-The one place the library asks the archive about matches: when the archive's search reports
-matches in highlights, notes and footnotes, ``find_matches`` is the function to rewire.
+The one place the library asks the archive about matches (``Archive.library_hits``, the same
+search the command line runs).
 """
 
 from __future__ import annotations
@@ -42,19 +42,27 @@ class Match:
 def find_matches(
     archive: Archive, ids: Sequence[ArticleId], titles: dict[ArticleId, str], query: str
 ) -> dict[ArticleId, Match]:
-    """Where ``query`` matched each article: in its text (with a snippet) or in its title."""
-    snippets = archive.library_snippets(ids, query)
+    """Where ``query`` matched each article, and the words around the match.
+
+    The archive's search says every place that holds a word of the query and snippets the
+    first of text, highlight, note and footnote that does; the row names that place, or the
+    title when only the title (or an author) matched.
+    """
+    hits = archive.library_hits(ids, query)
     pattern = query_pattern(query)
     found = {}
     for article_id in ids:
-        snippet = snippets.get(article_id, "")
+        hit = hits.get(article_id)
+        where = hit.where if hit is not None else ()
+        snippet = hit.snippet if hit is not None else ""
+        place = next((p for p in ("text", "highlight", "note", "footnote") if p in where), "")
         title = titles.get(article_id, "")
-        if MARK in snippet:
-            found[article_id] = Match("text", snippet)
+        if place and MARK in snippet:
+            found[article_id] = Match(place, snippet)
         elif pattern is not None and pattern.search(title):
             found[article_id] = Match("title", pattern.sub(lambda m: MARK + m[0] + MARK, title))
         else:
-            found[article_id] = Match("", snippet)
+            found[article_id] = Match(place, snippet)
     return found
 
 

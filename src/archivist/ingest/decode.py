@@ -7,8 +7,6 @@ import functools
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from archivist.errors import ExtractionError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -77,6 +75,9 @@ def decode_bytes(
             return data.decode(codec), codec
         except UnicodeDecodeError:
             pass
+    # Imported here: detection is the last resort, and loading it costs every command time.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data, cp_isolation=list(_LEGACY_CANDIDATES)).best()
     if best is not None and best.encoding is not None:
         codec = codecs.lookup(best.encoding).name

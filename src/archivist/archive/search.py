@@ -1,0 +1,459 @@
+"""Search ranked over every match: the one search of the CLI and the library.
+
+The ranking is BM25 over every matching article, computed by tantivy (block-max WAND), kept in
+a folder beside the archive file (``ARCHIVE-search``). SQLite's FTS5 had to read every match's
+position list and document size to rank them: 190-260 ms for a word found in most of a
+100,000-article archive, and 40-60 ms merely to list those matches unranked, so no FTS5 query
+plan reaches 20 ms; tantivy ranks the same query in under 1 ms (docs/search.md has the figures).
+
+The archive stays the truth. Every change that alters what an article is found by (its text,
+title or authors, a footnote, a highlight, a note, trashing) queues the article in
+``search_outbox`` by trigger, inside the same SQLite transaction (migration 0005). The queue is
+applied to the search index before a search, on close, and after a write that leaves many
+articles queued; its rows are taken out only after the index committed them, so a crash at any
+point leaves work to redo, never a silent gap. ``search_state`` holds a token and a version that
+the index folder repeats; a folder that disagrees (a restored backup, a copied archive, a lost
+folder) is rebuilt from the archive, as ``check --repair`` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archivist.model import ArticleId, SearchHit
+from archivist.snippets import first_match, fold_script, make_snippet, query_pattern
+
+if TYPE_CHECKING:
+    import tantivy
+
+INDEX_FORMAT = 1
+"""Raised whenever the index's fields or analysis change: an index of another format is rebuilt."""
+PLACES = ("title", "authors", "text", "highlight", "note", "footnote")
+"""Where an article can match, in the order ``where`` lists them."""
+WEIGHTS = {
+    "title": 4.0,
+    "authors": 2.0,
+    "text": 1.0,
+    "highlight": 1.5,
+    "note": 1.5,
+    "footnote": 0.7,
+}
+"""BM25 column weights: a word in the title says more about an article than one in a footnote."""
+SNIPPET_PLACES = ("text", "highlight", "note", "footnote")
+PREFIX_MIN = 3
+"""A last word this long (or ending in ``*``) also matches as a prefix: search as you type."""
+PREFIX_MAX = 40
+"""Longer words are never words being typed (and their patterns grow past tantivy's limit)."""
+PREFIX_WEIGHT = 0.05
+"""The score a prefix-only match adds: below any whole-word match, so those rank first."""
+SYNC_BATCH = 2000
+"""Articles read from the archive per step when the index catches up."""
+SYNC_AFTER_WRITE = 512
+"""A write leaving this many articles queued applies them at once (bounds a later search)."""
+WRITER_HEAP = 20_000_000
+"""Bytes tantivy's writer buffers before it writes a segment: at 64 MB an import's peak memory
+grew by a third; 20 MB only makes more small segments, which tantivy merges."""
+_QUOTES = re.compile(r'"([^"]*)"?|«([^»]*)»?|“([^”]*)”?')
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One part of a query: a word, or a phrase (several words in a row)."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    """The last word also matches as the start of a longer word."""
+
+
+def parse_query(query: str) -> tuple[Clause, ...]:
+    """Clauses of ``query``, folded as the index folds text; every clause must match.
+
+    Quoted text (``"..."``, ``«...»``, ``“...”``) is a phrase, and so is a bare word that the
+    index splits (``x-ray``). Query syntax is never interpreted otherwise: any text is safe.
+    """
+    clauses: list[Clause] = []
+    pos = 0
+    chunks: list[tuple[str, bool]] = []
+    for found in _QUOTES.finditer(query):
+        chunks.extend((word, False) for word in query[pos : found.start()].split())
+        phrase = next(g for g in found.groups() if g is not None)
+        chunks.append((phrase, True))
+        pos = found.end()
+    chunks.extend((word, False) for word in query[pos:].split())
+    for k, (chunk, quoted) in enumerate(chunks):
+        words = tuple(analyze(chunk))
+        if not words:
+            continue
+        last = k == len(chunks) - 1 and not quoted and len(words) == 1
+        # The word being typed: the query ends in it (a space after it ends the word).
+        typed = query.endswith("*") or (query[-1:].isalnum() and len(words[0]) >= PREFIX_MIN)
+        prefix = last and typed and len(words[0]) <= PREFIX_MAX
+        clauses.append(Clause(words, prefix))
+    return tuple(clauses)
+
+
+def analyze(text: str) -> list[str]:
+    """The index's words for ``text``: split on non-letters, lower case, accents folded."""
+    return list(_analyzer().analyze(fold_script(text)))
+
+
+class SearchIndex:
+    """The tantivy index beside one archive file, brought up to date from the archive's queue."""
+
+    def __init__(self, archive_path: Path) -> None:
+        self.folder = Path(str(archive_path) + "-search")
+        self._index: Any = None
+        self._schema: Any = None
+        self._seen = -1
+        """The version of the archive's search state this process's reader last loaded."""
+
+    # -- keeping in step ------------------------------------------------------------------
+
+    def sync(self, db: Any, *, rebuild: bool = False) -> bool:
+        """Apply the queued changes (everything, if the folder is stale); False when it could not.
+
+        It cannot while another process writes the index (it will apply them) or when the
+        archive or the folder is read-only; searches then use the index as it is.
+        """
+        try:
+            token, version = _state(db)
+        except sqlite3.OperationalError:
+            return False  # an archive from before migration 0005, opened read-only
+        try:
+            stale = rebuild or self._stamp() != (token, version) or not self._open()
+            if stale:
+                self._reset()
+                _queue_all(db)
+            elif self._seen != version:
+                self._index.reload()  # another process applied changes since this one looked
+                self._seen = version
+            if not _has_queue(db):
+                return True
+            return self._apply(db)
+        except (OSError, ValueError, sqlite3.OperationalError):
+            return False
+
+    def _apply(self, db: Any) -> bool:
+        import tantivy
+
+        try:
+            writer = self._index.writer(WRITER_HEAP, 1)
+        except ValueError:
+            return False  # another process holds the writer: it applies the queue
+        done: list[tuple[int, int]] = []
+        try:
+            after = -1
+            while True:
+                batch = db.execute(
+                    "SELECT article_id, stamp FROM search_outbox WHERE article_id > ? "
+                    "ORDER BY article_id LIMIT ?",
+                    [after, SYNC_BATCH],
+                ).fetchall()
+                if not batch:
+                    break
+                after = batch[-1][0]
+                ids = [r[0] for r in batch]
+                for article_id in ids:
+                    writer.delete_documents_by_term("id", article_id)
+                for article_id, fields in _documents(db, ids):
+                    writer.add_document(tantivy.Document(id=article_id, **fields))
+                done.extend((r[0], r[1]) for r in batch)
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            del writer  # releases the index's writer lock
+        version = _dequeue(db, done)
+        self._write_stamp(db, version)
+        self._index.reload()
+        self._seen = version
+        return True
+
+    def _reset(self) -> None:
+        import shutil  # with bz2 and lzma behind it: only to rebuild
+
+        self._index = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        self._open()
+
+    def _open(self) -> bool:
+        if self._index is not None:
+            return True
+        import tantivy
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self._schema = _schema()
+            index = tantivy.Index(self._schema, path=str(self.folder), reuse=True)
+        except (OSError, ValueError):
+            return False
+        index.register_tokenizer("archivist", _analyzer())
+        self._index = index
+        return True
+
+    def _stamp(self) -> tuple[str, int] | None:
+        try:
+            data = json.loads((self.folder / "archivist.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("format") != INDEX_FORMAT:
+            return None
+        return str(data.get("token")), int(data.get("version", -1))
+
+    def _write_stamp(self, db: Any, version: int) -> None:
+        token, _ = _state(db)
+        target = self.folder / "archivist.json"
+        partial = target.with_suffix(".partial")
+        partial.write_text(
+            json.dumps({"format": INDEX_FORMAT, "token": token, "version": version}), "utf-8"
+        )
+        os.replace(partial, target)
+
+    # -- searching ------------------------------------------------------------------------
+
+    def ranked(self, clauses: Sequence[Clause], limit: int | None) -> list[tuple[int, float]]:
+        """(article id, score) of the best ``limit`` matches (every match if None), best first.
+
+        Equal scores go newest first, so the order never depends on the index's segments.
+        """
+        if not clauses or not self._open():
+            return []
+        searcher = self._index.searcher()
+        total = searcher.num_docs
+        if total == 0:
+            return []
+        query = self._query(clauses)
+        want = total if limit is None else min(total, max(limit, 0))
+        if want == 0:
+            return []
+        # Fetching a few past the limit lets ties at the edge be ordered like a full ranking.
+        result = searcher.search(query, min(total, want + 16), count=False)
+        scores, addresses = zip(*result.hits, strict=True) if result.hits else ((), ())
+        ids = searcher.fast_field_values("id", list(addresses))
+        # Sorted on (negated score, negated id) tuples: C comparisons, no key function.
+        ranked = sorted(zip(map(float.__neg__, scores), map(int.__neg__, ids), strict=True))
+        return [(-i, -s) for s, i in ranked[:want]]
+
+    def matching(self, clauses: Sequence[Clause]) -> list[int]:
+        """Every matching article id, newest first (no scoring: a third of ranking's cost)."""
+        if not clauses or not self._open():
+            return []
+        searcher = self._index.searcher()
+        if searcher.num_docs == 0:
+            return []
+        result = searcher.search(
+            self._query(clauses), searcher.num_docs, count=False, order_by_field="id"
+        )
+        return [int(key) for key, _ in result.hits]
+
+    def count(self) -> int:
+        """How many articles the index holds."""
+        if not self._open():
+            return 0
+        self._index.reload()
+        return int(self._index.searcher().num_docs)
+
+    def _query(self, clauses: Sequence[Clause]) -> Any:
+        import tantivy
+
+        q = tantivy.Query
+        must = []
+        for clause in clauses:
+            should = []
+            for place in PLACES:
+                if len(clause.words) == 1:
+                    part = q.term_query(self._schema, place, clause.words[0])
+                else:
+                    part = q.phrase_query(self._schema, place, list(clause.words))
+                should.append((tantivy.Occur.Should, q.boost_query(part, WEIGHTS[place])))
+                if clause.prefix:
+                    # tantivy's phrase-prefix query, which expands the word to the first 50
+                    # index words beginning with it, as Lucene's does: every longer word took
+                    # 38 ms for a three-letter start common in a 100,000-article archive.
+                    loose = q.phrase_prefix_query(self._schema, place, [clause.words[-1]])
+                    should.append((tantivy.Occur.Should, q.boost_query(loose, PREFIX_WEIGHT)))
+            must.append((tantivy.Occur.Must, q.boolean_query(should)))
+        return must[0][1] if len(must) == 1 else q.boolean_query(must)
+
+
+def hits(db: Any, ids: Sequence[int], query: str) -> list[SearchHit]:
+    """Search hits for ``ids`` (in that order): title, a snippet with the matched words between
+    ``**``, and where the article matched."""
+    if not ids:
+        return []
+    clauses = parse_query(query)
+    prefix = any(c.prefix for c in clauses)
+    places = _places(db, ids)
+    result = []
+    for article_id in ids:
+        fields = places.get(article_id)
+        if fields is None:
+            continue
+        where = tuple(p for p in PLACES if _matches(fields[p], query, prefix))
+        source = next((p for p in SNIPPET_PLACES if p in where), "text")
+        snippet = make_snippet(fields[source], query, prefix=prefix)
+        result.append(SearchHit(ArticleId(article_id), fields["title"], snippet, where))
+    return result
+
+
+def _matches(text: str, query: str, prefix: bool) -> bool:
+    pattern = query_pattern(query, prefix=prefix, plain=text.isascii()) if text else None
+    return pattern is not None and first_match(text, query, pattern) is not None
+
+
+def snippets(db: Any, ids: Sequence[int], query: str) -> dict[ArticleId, str]:
+    """Snippets alone, by id (the library's column)."""
+    return {h.id: h.snippet for h in hits(db, ids, query)}
+
+
+# -- the archive side ---------------------------------------------------------------------
+
+
+def _state(db: Any) -> tuple[str, int]:
+    row = db.execute("SELECT token, version FROM search_state WHERE id = 1").fetchone()
+    return str(row[0]), int(row[1])
+
+
+def _has_queue(db: Any) -> bool:
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM search_outbox)").fetchone()[0])
+
+
+def queue_is_long(db: Any) -> bool:
+    """Whether enough articles wait that a write should apply them now."""
+    try:
+        row = db.execute(
+            "SELECT 1 FROM search_outbox LIMIT 1 OFFSET ?", [SYNC_AFTER_WRITE - 1]
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return False  # no queue: an archive not yet upgraded
+    return row is not None
+
+
+def _queue_all(db: Any) -> None:
+    _write(
+        db,
+        "INSERT INTO search_outbox (article_id, stamp) SELECT id, 0 FROM articles WHERE true "
+        "ON CONFLICT (article_id) DO NOTHING",
+    )
+
+
+def _dequeue(db: Any, done: Iterable[tuple[int, int]]) -> int:
+    """Take applied rows out of the queue (unless re-queued since) and bump the version."""
+    conn: sqlite3.Connection = db.conn
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany("DELETE FROM search_outbox WHERE article_id = ? AND stamp = ?", list(done))
+        conn.execute("UPDATE search_state SET version = version + 1 WHERE id = 1")
+        version = int(conn.execute("SELECT version FROM search_state WHERE id = 1").fetchone()[0])
+    except BaseException:
+        if own:
+            conn.rollback()
+        raise
+    if own:
+        conn.execute("COMMIT")
+    return version
+
+
+def _write(db: Any, sql: str) -> None:
+    conn: sqlite3.Connection = db.conn
+    if conn.in_transaction:
+        conn.execute(sql)
+        return
+    with contextlib.closing(conn.cursor()) as cur:
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            cur.execute(sql)
+        except BaseException:
+            conn.rollback()
+            raise
+        cur.execute("COMMIT")
+
+
+def _documents(db: Any, ids: Sequence[int]) -> Iterable[tuple[int, dict[str, str]]]:
+    """What the index holds of each live article among ``ids``."""
+    for article_id, fields in _places(db, ids).items():
+        yield article_id, {place: fold_script(fields[place]) for place in PLACES}
+
+
+def _places(db: Any, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """Each live article's searchable text by place (what is in the trash left out)."""
+    found: dict[int, dict[str, str]] = {}
+    for lo in range(0, len(ids), 500):
+        batch = list(ids[lo : lo + 500])
+        marks = ",".join("?" * len(batch))
+        for r in db.execute(
+            f"SELECT id, title, authors, text FROM articles WHERE id IN ({marks}) "
+            "AND deleted_at IS NULL",
+            batch,
+        ):
+            found[r[0]] = {
+                "title": r[1],
+                "authors": r[2],
+                "text": r[3],
+                "highlight": "",
+                "note": "",
+                "footnote": "",
+            }
+        for place, sql in (
+            (
+                "footnote",
+                f"SELECT article_id, text FROM footnotes WHERE article_id IN ({marks}) "
+                "ORDER BY article_id, seq",
+            ),
+            (
+                "highlight",
+                f"SELECT article_id, exact FROM highlights WHERE article_id IN ({marks}) "
+                "AND deleted_at IS NULL ORDER BY article_id, start",
+            ),
+            (
+                "note",
+                f"SELECT article_id, body FROM notes WHERE article_id IN ({marks}) "
+                "AND deleted_at IS NULL ORDER BY article_id, id",
+            ),
+        ):
+            parts: dict[int, list[str]] = {}
+            for article_id, value in db.execute(sql, batch):
+                parts.setdefault(article_id, []).append(value)
+            for article_id, values in parts.items():
+                if article_id in found:
+                    found[article_id][place] = "\n\n".join(values)
+    return found
+
+
+def _schema() -> Any:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=False, indexed=True, fast=True)
+    for place in PLACES:
+        builder.add_text_field(place, stored=False, tokenizer_name="archivist")
+    return builder.build()
+
+
+_ANALYZER: list[Any] = []
+
+
+def _analyzer() -> tantivy.TextAnalyzer:
+    if not _ANALYZER:
+        import tantivy
+
+        _ANALYZER.append(
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold())
+            .build()
+        )
+    return _ANALYZER[0]  # type: ignore[no-any-return]

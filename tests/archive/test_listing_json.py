@@ -1,0 +1,40 @@
+"""The listing as SQLite writes it is the listing as Python would have written it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from archivist.archive import Archive
+from factories import make_extraction
+
+
+def test_json_listing_equals_the_rows(archive: Archive) -> None:
+    awkward = 'Quotes " and \\ backslash, tab\there, «فارسی», \x01 control'
+    plain = make_extraction("Plain", "Plain text. [1]", filename="p.txt")
+    odd = make_extraction(awkward, "Odd text. [1]", authors=("Ана", 'O"Brien'), filename="o.txt")
+    odd = dataclasses.replace(
+        odd, article=dataclasses.replace(odd.article, published="2020-01-02", site="s.example")
+    )
+    archive.add(plain, b"p")
+    trashed = archive.add(odd, b"o")
+    archive.add(make_extraction("Third", "Third text. [1]", filename="t.txt"), b"t")
+    archive.delete_article(trashed)
+    archive.restore_article(trashed)
+    expected = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "authors": list(r.authors),
+            "published": r.published,
+            "site": r.site,
+        }
+        for r in archive.list_articles()
+    ]
+    assert json.loads("".join(archive.list_articles_json(chunk=2))) == expected
+    assert json.loads("".join(archive.list_articles_json(limit=1, offset=1))) == expected[1:2]
+    assert expected[1]["title"] == awkward
+
+
+def test_json_listing_of_an_empty_archive_is_an_empty_array(archive: Archive) -> None:
+    assert json.loads("".join(archive.list_articles_json())) == []
