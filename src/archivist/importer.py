@@ -22,6 +22,7 @@ from archivist.errors import ArchivistError, DuplicateError
 from archivist.ingest import SUPPORTED_SUFFIXES, Extraction, extract
 from archivist.ingest.html import FOLDER_SUFFIXES, collect_folder_resources
 from archivist.model import Article, ArticleId, Progress
+from archivist.safefiles import read_regular, storable
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Files over this size are refused with a clear message rather than read into memory."""
@@ -91,27 +92,14 @@ def import_one(archive: Archive, path: str, *, max_bytes: int = MAX_FILE_BYTES) 
 
 
 def _read_bytes(path: str, max_bytes: int) -> tuple[bytes, str] | FileResult:
-    """The file's bytes and SHA-256, or the result for a file that cannot be read."""
-    name = os.path.basename(path) or path
+    """The file's bytes and SHA-256, or the result for a file that cannot be read.
+
+    Only a regular file is opened, and only when it is within the size limit (see safefiles).
+    """
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            mib = 1024 * 1024
-            raise ArchivistError(
-                f"{name}: {size // mib} MB is over the {max_bytes // mib} MB limit"
-            )
-        with open(path, "rb") as f:
-            data = f.read()
+        data = read_regular(path, max_bytes)
     except ArchivistError as exc:
         return FileResult(path, "error", error=str(exc))
-    except IsADirectoryError:
-        return FileResult(path, "error", error=f"{name}: is a folder")
-    except FileNotFoundError:
-        return FileResult(path, "error", error=f"{name}: no such file")
-    except PermissionError:
-        return FileResult(path, "error", error=f"{name}: permission denied")
-    except OSError as exc:
-        return FileResult(path, "error", error=f"{name}: cannot be read ({exc.strerror or exc})")
     return data, hashlib.sha256(data).hexdigest()
 
 
@@ -259,7 +247,7 @@ def _prepare_files(
                 yield FileResult(path, "duplicate", known[read[1]])
             else:
                 data, digest = read
-                name = os.path.basename(path) or path
+                name = storable(os.path.basename(path) or path)
                 yield _Prepared(path, data, extract_file(data, name, digest))
 
 

@@ -14,8 +14,9 @@ from typing import Self
 
 from sqlite_utils import Database
 
-from archivist.archive import schema
+from archivist.archive import faults, schema
 from archivist.errors import ArchiveError, ArchiveVersionError
+from archivist.safefiles import create_partial, remove_stale_partials, shown
 
 BUSY_TIMEOUT_S = 10.0
 """How long a statement waits for the archive when another connection has it locked."""
@@ -37,12 +38,17 @@ class ArchiveBase:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.read_only: str | None = read_only_reason(self.path)
+        """Why this archive cannot be written (file or folder permissions), or None."""
         self._db = _connect(self.path)
         try:
             self._migrate()
-        except BaseException:
+        except BaseException as exc:
             self._db.close()
-            raise
+            fault = faults.archive_fault(exc, self.path)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite when the last one closes)."""
@@ -70,25 +76,40 @@ class ArchiveBase:
             with self._db.atomic():
                 yield self._db
             return
+        if self.read_only:
+            raise faults.ArchiveReadOnlyError(
+                f"{shown(str(self.path))}: {self.read_only}, so nothing can be changed"
+            )
+        faults.refuse_if_damaged(self.path)
         _begin_immediate(conn, self.path)
         try:
             yield self._db
             schema.index_queued(self._db)
-        except BaseException:
-            conn.rollback()  # a no-op when an error already ended the transaction
-            raise
-        else:
             conn.execute("COMMIT")
+        except BaseException as exc:
+            _rollback(conn)  # a no-op when an error already ended the transaction
+            fault = faults.archive_fault(exc, self.path)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
 
     def backup(self, destination: str | os.PathLike[str]) -> Path:
         """Write a consistent copy of the archive with VACUUM INTO (never a file copy)."""
         target = Path(destination)
         if target.exists():
-            raise ArchiveError(f"{target}: a file of that name already exists")
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        self._db.execute("VACUUM INTO ?", [str(partial)])
-        os.replace(partial, target)
+            raise ArchiveError(f"{shown(str(target))}: a file of that name already exists")
+        folder = target.parent if str(target.parent) else Path(".")
+        remove_stale_partials(folder)
+        try:
+            partial = create_partial(target)
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
+        try:
+            self._db.execute("VACUUM INTO ?", [str(partial)])
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error) as exc:
+            partial.unlink(missing_ok=True)
+            raise _write_error(target, exc) from exc
         return target
 
     def _migrate(self) -> None:
@@ -102,10 +123,15 @@ class ArchiveBase:
                 "upgrade Archivist to open it"
             )
         if not schema.migrations.pending(db):
-            if schema.search_queue_waiting(db):
+            if schema.search_queue_waiting(db) and not self.read_only:
                 with self.transaction():
                     pass  # indexes articles another tool wrote into the archive's tables
             return
+        if self.read_only:
+            raise faults.ArchiveReadOnlyError(
+                f"{shown(str(self.path))}: {self.read_only}, and it needs an upgrade by this "
+                "version of Archivist; make it writable once"
+            )
         if applied:
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             self.backup(self.path.with_name(f"{self.path.stem}.before-upgrade-{stamp}.sqlite3"))
@@ -116,10 +142,35 @@ class ArchiveBase:
             db.execute(f"PRAGMA user_version = {schema.latest_version()}")
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    try:
+        conn.rollback()
+    except sqlite3.Error:
+        pass  # the disk failing under the rollback too; SQLite rolls back on the next open
+
+
+def _write_error(target: Path, exc: BaseException) -> ArchiveError:
+    """A backup that could not be written, in one line."""
+    fault = faults.archive_fault(exc, target)
+    if isinstance(fault, faults.ArchiveFullError):
+        return ArchiveError(f"{shown(str(target))}: the disk is full; no backup was written")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return ArchiveError(f"{shown(str(target))}: cannot write the backup ({reason})")
+
+
 def _connect(path: Path) -> Database:
     if path.exists() and path.is_dir():
-        raise ArchiveError(f"{path}: is a folder, not an archive file")
-    path.parent.mkdir(parents=True, exist_ok=True)
+        raise ArchiveError(f"{shown(str(path))}: is a folder, not an archive file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArchiveError(
+            f"{shown(str(path))}: cannot make the archive's folder ({exc.strerror or exc})"
+        ) from exc
+    if not path.parent.is_dir():
+        raise ArchiveError(f"{shown(str(path))}: {shown(str(path.parent))} is not a folder")
+    if read_only_reason(path):
+        return _connect_read_only(path)
     # The file is never opened other than through SQLite, not even to peek at its header:
     # closing any descriptor of a database file drops every POSIX lock this process holds on
     # it, including those of this process's other open connections, and another process can
@@ -127,7 +178,7 @@ def _connect(path: Path) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
+        raise ArchiveError(f"{shown(str(path))}: cannot open the archive ({exc})") from exc
     try:
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA journal_mode = WAL")
@@ -138,7 +189,39 @@ def _connect(path: Path) -> Database:
         conn.close()
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
             raise ArchiveError(f"{path}: not an Archivist archive (not an SQLite file)") from exc
-        raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
+        raise faults.archive_fault(exc, path) or ArchiveError(f"{path}: {exc}") from exc
+    return db
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why an existing archive cannot be written, or None when it can (or does not exist)."""
+    if not path.is_file():
+        return None
+    if not os.access(path, os.W_OK):
+        return "the archive file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "the archive's folder is read-only"
+    return None
+
+
+def _connect_read_only(path: Path) -> Database:
+    """Open for reading only (``mode=ro``): reads work, a write fails with SQLITE_READONLY.
+
+    In a folder that cannot be written SQLite cannot make the WAL index (``-shm``); when no
+    ``-wal`` is left either, no one can be writing, and the file is opened as immutable.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        fault = faults.archive_fault(exc, path)
+        raise (fault or ArchiveError(f"{path}: cannot open the archive ({exc})")) from exc
     return db
 
 
