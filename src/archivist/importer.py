@@ -6,6 +6,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -18,11 +19,12 @@ from multiprocessing.context import BaseContext
 from typing import Literal
 
 from archivist.archive import Archive
+from archivist.archive.faults import archive_fault
 from archivist.errors import ArchivistError, DuplicateError
 from archivist.ingest import SUPPORTED_SUFFIXES, Extraction, extract
 from archivist.ingest.html import FOLDER_SUFFIXES, collect_folder_resources
 from archivist.model import Article, ArticleId, Progress
-from archivist.safefiles import read_regular, storable
+from archivist.safefiles import read_regular, shown, storable
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Files over this size are refused with a clear message rather than read into memory."""
@@ -168,9 +170,24 @@ def import_paths(
     report = ImportReport()
     yield Progress(0, len(files), "")
     results = import_results(archive, files, max_bytes=max_bytes, workers=workers)
-    for done, result in enumerate(results, start=1):
-        report.results.append(result)
-        yield Progress(done, len(files), f"{result.status}: {os.path.basename(result.path)}")
+    try:
+        for done, result in enumerate(results, start=1):
+            report.results.append(result)
+            yield Progress(
+                done, len(files), f"{result.status}: {shown(os.path.basename(result.path))}"
+            )
+    except (ArchivistError, sqlite3.Error, OSError) as exc:
+        # The archive itself refused (disk full, damaged, read-only): what was committed is
+        # reported as such, and every file not reached says why it was not imported.
+        fault = archive_fault(exc, archive.path)
+        if fault is None:
+            raise
+        report.results.extend(
+            FileResult(
+                path, "error", error=f"{shown(os.path.basename(path))}: not imported: {fault}"
+            )
+            for path in files[len(report.results) :]
+        )
     return report
 
 
@@ -452,14 +469,14 @@ def _chunk_outcome(future: Future[list[FileResult]], chunk: list[str]) -> list[F
             FileResult(
                 p,
                 "error",
-                error=f"{os.path.basename(p)}: the importer crashed on this file or one "
+                error=f"{shown(os.path.basename(p))}: the importer crashed on this file or one "
                 "imported beside it; import it again on its own to tell which",
             )
             for p in chunk
         ]
     except ArchivistError as exc:
         # The archive refused the chunk's transaction (busy for too long, disk full).
-        return [FileResult(p, "error", error=f"{os.path.basename(p)}: {exc}") for p in chunk]
+        return [FileResult(p, "error", error=f"{shown(os.path.basename(p))}: {exc}") for p in chunk]
 
 
 @dataclass(frozen=True, slots=True)

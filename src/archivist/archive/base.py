@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -143,10 +144,9 @@ class ArchiveBase:
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
-    try:
+    # The disk may fail under the rollback too; SQLite then rolls back on the next open.
+    with contextlib.suppress(sqlite3.Error):
         conn.rollback()
-    except sqlite3.Error:
-        pass  # the disk failing under the rollback too; SQLite rolls back on the next open
 
 
 def _write_error(target: Path, exc: BaseException) -> ArchiveError:

@@ -6,6 +6,7 @@ that no later write goes into it until ``archivist check --repair`` has rebuilt 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -36,10 +37,8 @@ def damage_marker(path: str | os.PathLike[str]) -> Path:
 
 def mark_damaged(path: str | os.PathLike[str], detail: str) -> None:
     """Remember that the archive is damaged (best effort: a read-only folder keeps no marker)."""
-    try:
+    with contextlib.suppress(OSError):
         damage_marker(path).write_text(detail + "\n", encoding="utf-8")
-    except OSError:
-        pass
 
 
 def clear_damaged(path: str | os.PathLike[str]) -> None:
@@ -82,8 +81,7 @@ def archive_fault(exc: BaseException, path: str | os.PathLike[str]) -> Archivist
     text = " ".join(str(exc).split())
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
         return ArchiveFullError(
-            f"{where}: the disk is full; this change was not saved (free some space and "
-            "try again)"
+            f"{where}: the disk is full; this change was not saved (free some space and try again)"
         )
     if is_corruption(exc):
         mark_damaged(path, text)

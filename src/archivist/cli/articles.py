@@ -6,9 +6,10 @@ import argparse
 from typing import Any
 
 from archivist.document import article_document
-from archivist.errors import NotFoundError
+from archivist.errors import ArchivistError, NotFoundError
 from archivist.importer import import_paths, reextract
 from archivist.model import ArticleId
+from archivist.safefiles import shown
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "import", parents=[common], help="import saved articles (files or folders, recursively)"
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML or MHTML files, or folders")
-    p.set_defaults(handler=cmd_import)
+    p.set_defaults(handler=cmd_import, creates_archive=True)
 
     p = subparsers.add_parser("list", parents=[common], help="list the archive's articles")
     p.add_argument("--limit", type=int, default=None, help="at most this many")
@@ -48,7 +49,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def cmd_import(ctx: Any) -> int:
     """Import files and folders; report each file; exit 1 if any failed."""
     archive = ctx.archive()
-    archive.rotate_backups()
+    try:
+        archive.rotate_backups()
+    except ArchivistError as exc:
+        ctx.say(f"warning: {shown(str(exc))}")
     report = ctx.run_job(import_paths(archive, ctx.args.paths))
     if ctx.json:
         ctx.emit(
@@ -61,11 +65,11 @@ def cmd_import(ctx: Any) -> int:
     else:
         for r in report.results:
             if r.status == "error":
-                ctx.say(f"error: {r.error}")
+                ctx.say(f"error: {shown(r.error or '')}")
             else:
-                ctx.out(f"{r.status:<9} {r.id:>6}  {r.path}")
+                ctx.out(f"{r.status:<9} {r.id:>6}  {shown(r.path)}")
                 for warning in r.warnings:
-                    ctx.say(f"warning: {r.path}: {warning}")
+                    ctx.say(f"warning: {shown(r.path)}: {shown(warning)}")
         ctx.say(
             f"{report.count('imported')} imported, {report.count('duplicate')} already in the "
             f"archive, {report.count('error')} failed"
@@ -93,7 +97,7 @@ def cmd_list(ctx: Any) -> int:
         for r in rows:
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
-            ctx.out(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else ""))
+            ctx.out(shown(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else "")))
     return 0
 
 
@@ -106,7 +110,7 @@ def cmd_search(ctx: Any) -> int:
         if not hits:
             ctx.say("no matches")
         for h in hits:
-            ctx.out(f"{h.id:>6}  {h.title}\n        {h.snippet}")
+            ctx.out(f"{h.id:>6}  {shown(h.title)}\n        {shown(h.snippet)}")
     return 0
 
 

@@ -11,6 +11,11 @@ from typing import Any
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the maintenance commands."""
     p = subparsers.add_parser(
+        "init", parents=[common], help="make a new, empty archive (or check an existing one opens)"
+    )
+    p.set_defaults(handler=cmd_init, creates_archive=True)
+
+    p = subparsers.add_parser(
         "backup", parents=[common], help="write a consistent copy of the archive"
     )
     p.add_argument(
@@ -38,6 +43,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--repair", action="store_true", help="fix what can be fixed safely")
     p.set_defaults(handler=cmd_check)
+
+
+def cmd_init(ctx: Any) -> int:
+    """Make the archive if there is none; say where it is."""
+    existed = ctx.archive_path.is_file() and ctx.archive_path.stat().st_size > 0
+    archive = ctx.archive()
+    if ctx.json:
+        ctx.emit({"archive": str(archive.path), "created": not existed})
+    else:
+        ctx.say(f"{'archive already at' if existed else 'made a new archive at'} {archive.path}")
+    return 0
 
 
 def cmd_backup(ctx: Any) -> int:
