@@ -550,3 +550,21 @@ def _reextract_one(archive: Archive, article_id: ArticleId) -> ReextractResult:
         fuzzy=len(report.fuzzy),
         orphaned=len(report.orphaned),
     )
+
+
+def recover_lost_articles(archive: Archive) -> list[FileResult]:
+    """Re-extract articles whose rows were lost (a damaged archive rebuilt) from their originals.
+
+    The original bytes of an imported file live apart from its article; when only the
+    article was lost, it is extracted again (under a new id) and the stored file is kept
+    until that has succeeded.
+    """
+    results: list[FileResult] = []
+    for source_id, filename, data in archive.originals_without_article():
+        extracted = extract_file(data, filename, hashlib.sha256(data).hexdigest())
+        if isinstance(extracted, str):
+            results.append(FileResult(filename, "error", error=extracted))
+            continue
+        archive.forget_source(source_id)
+        results.append(store(archive, filename, data, extracted))
+    return results

@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from archivist.archive import schema
 from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, ArchiveBase
 from archivist.errors import ArchiveError
 
@@ -32,6 +33,8 @@ class CheckReport:
 
     problems: tuple[Problem, ...]
     repaired: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What could not be checked, and why (not a problem of the archive)."""
 
     @property
     def ok(self) -> bool:
@@ -106,6 +109,9 @@ class MaintenanceStore(ArchiveBase):
                 raise ArchiveError(f"{source_path}: not an Archivist archive ({exc})") from exc
             if verdict != "ok" or "articles" not in tables or "_sqlite_migrations" not in tables:
                 raise ArchiveError(f"{source_path}: not a sound Archivist archive ({verdict})")
+            _check_restorable_version(source, source_path)
+            if self.read_only:
+                raise ArchiveError(f"{self.path}: {self.read_only}; nothing was restored")
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             safety = self.backup(
                 self.path.with_name(f"{self.path.stem}.before-restore-{stamp}.sqlite3")
@@ -116,13 +122,33 @@ class MaintenanceStore(ArchiveBase):
         self._migrate()  # a backup from an older Archivist is upgraded like any old archive
         return safety
 
-    def check(self, *, repair: bool = False) -> CheckReport:
-        """SQLite's integrity check plus Archivist's own consistency checks."""
+    def originals_without_article(self) -> list[tuple[int, str, bytes]]:
+        """Stored files whose article is gone (lost to damage): source id, file name, bytes."""
+        rows = self._db.execute(
+            "SELECT s.id, s.filename, o.data FROM sources s JOIN originals o ON o.source_id = s.id "
+            "WHERE s.id NOT IN (SELECT source_id FROM articles) ORDER BY s.id"
+        ).fetchall()
+        return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
+
+    def forget_source(self, source_id: int) -> None:
+        """Delete a stored file that has no article (with its original and resources)."""
+        with self.transaction() as db:
+            db.execute(
+                f"DELETE FROM {SOURCES_WITHOUT_ARTICLE.replace('WHERE', 'WHERE id = ? AND')}",
+                [source_id],
+            )
+
+    def check(self, *, repair: bool = False, integrity: bool = True) -> CheckReport:
+        """SQLite's integrity check (unless the caller ran it) plus Archivist's own checks."""
         db = self._db
         problems: list[Problem] = []
-        for (line,) in db.execute("PRAGMA integrity_check").fetchall():
-            if line != "ok":
-                problems.append(Problem("integrity", str(line), False))
+        notes: list[str] = []
+        if integrity:
+            for (line,) in db.execute("PRAGMA integrity_check").fetchall():
+                if line != "ok":
+                    problems.append(Problem("integrity", str(line), False))
+            if problems:
+                return CheckReport(tuple(problems))  # the rest would only trip over the damage
         for row in db.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(
                 Problem("orphan", f"{row[0]} row {row[1]} points at a missing {row[2]}", True)
@@ -156,18 +182,22 @@ class MaintenanceStore(ArchiveBase):
                     True,
                 )
             )
-        try:
-            db.execute(
-                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
-            )
-        except sqlite3.DatabaseError:
-            problems.append(
-                Problem("search", "the full-text index is out of step with the articles", True)
-            )
+        if self.read_only:
+            # FTS5's own check is written as an INSERT, which a read-only archive refuses.
+            notes.append(f"the search index was not checked: {self.read_only}")
+        else:
+            try:
+                db.execute(
+                    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError:
+                problems.append(
+                    Problem("search", "the full-text index is out of step with the articles", True)
+                )
         repaired: list[str] = []
         if repair and any(p.repairable for p in problems):
             repaired = self._repair(problems)
-        return CheckReport(tuple(problems), tuple(repaired))
+        return CheckReport(tuple(problems), tuple(repaired), tuple(notes))
 
     def _repair(self, problems: list[Problem]) -> list[str]:
         kinds = {p.kind for p in problems if p.repairable}
@@ -204,3 +234,17 @@ class MaintenanceStore(ArchiveBase):
                 db.execute("DELETE FROM fts_queue")  # the rebuild indexed them already
                 done.append("rebuilt the full-text index")
         return done
+
+
+def _check_restorable_version(source: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything is replaced, a backup this version of Archivist cannot open."""
+    try:
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        names = {r[0] for r in source.execute("SELECT name FROM _sqlite_migrations")}
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: not an Archivist archive ({exc})") from exc
+    if version > schema.latest_version() or names - schema.known_names():
+        raise ArchiveError(
+            f"{path}: this backup was made by a newer version of Archivist; upgrade Archivist "
+            "to restore it (nothing was replaced)"
+        )

@@ -101,8 +101,44 @@ def cmd_restore(ctx: Any) -> int:
 
 
 def cmd_check(ctx: Any) -> int:
-    """Report problems (and repairs); exit 1 if anything is left wrong."""
-    report = ctx.archive().check(repair=ctx.args.repair)
+    """Report problems (and repairs); exit 1 if anything is left wrong.
+
+    SQLite's integrity check runs first, on the file itself: a damaged archive is reported
+    (and with ``--repair`` rebuilt into a new file) before anything else reads it.
+    """
+    from archivist.archive.integrity import integrity_findings, rebuild
+    from archivist.safefiles import shown
+
+    path = ctx.archive_path
+    damage = integrity_findings(path) if path.is_file() and path.stat().st_size else []
+    rebuilt: list[str] = []
+    if damage and ctx.args.repair:
+        rebuilt = rebuild(path).summary()
+        damage = []
+        rebuilt += _recovered_lines(ctx)
+    if damage:
+        if ctx.json:
+            ctx.emit(
+                {
+                    "ok": False,
+                    "problems": [
+                        {"kind": "integrity", "message": line, "repairable": True}
+                        for line in damage
+                    ],
+                    "repaired": [],
+                    "notes": [],
+                }
+            )
+        else:
+            for line in damage:
+                ctx.say(f"integrity: {shown(line)}")
+            ctx.out(
+                "archive is damaged: run `archivist check --repair` (it rebuilds the archive "
+                "into a new file from every readable row and keeps the damaged one beside it)"
+            )
+        return 1
+    report = ctx.archive().check(repair=ctx.args.repair, integrity=False)
+    repaired = [*rebuilt, *report.repaired]
     if ctx.json:
         ctx.emit(
             {
@@ -111,14 +147,31 @@ def cmd_check(ctx: Any) -> int:
                     {"kind": p.kind, "message": p.message, "repairable": p.repairable}
                     for p in report.problems
                 ],
-                "repaired": list(report.repaired),
+                "repaired": repaired,
+                "notes": list(report.notes),
             }
         )
     else:
         for p in report.problems:
             hint = " (fixable with --repair)" if p.repairable and not report.repaired else ""
             ctx.say(f"{p.kind}: {p.message}{hint}")
-        for line in report.repaired:
+        for line in repaired:
             ctx.say(f"repaired: {line}")
+        for line in report.notes:
+            ctx.say(f"note: {line}")
         ctx.out("archive is sound" if report.ok else "archive has problems")
     return 0 if report.ok else 1
+
+
+def _recovered_lines(ctx: Any) -> list[str]:
+    """Articles lost to the damage, extracted again from their stored originals."""
+    from archivist.importer import recover_lost_articles
+    from archivist.safefiles import shown
+
+    results = recover_lost_articles(ctx.archive())
+    lines = [
+        f"re-extracted {sum(r.status == 'imported' for r in results)} lost article(s) from "
+        "their stored original files (their highlights and notes could not be recovered)"
+    ]
+    lines += [f"could not re-extract {shown(r.error or r.path)}" for r in results if r.error]
+    return lines if results else []
