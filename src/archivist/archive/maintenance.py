@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from archivist.errors import ArchiveError
 
 BACKUP_INTERVAL = dt.timedelta(hours=12)
 BACKUPS_KEPT = 10
+BACKUP_SPARE_BYTES = 16 * 1024 * 1024
+"""Free space left over after an automatic backup, for the import that follows it."""
 _STAMP = re.compile(r"-(\d{8}T\d{6}Z)\.sqlite3$")
 
 
@@ -84,12 +87,39 @@ class MaintenanceStore(ArchiveBase):
             newest = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
             if now - newest < interval:
                 return None
-        self.backup_folder.mkdir(parents=True, exist_ok=True)
+        if self.read_only:
+            return None  # an archive that cannot change needs no new backup
+        try:
+            self.backup_folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(
+                f"automatic backup skipped: cannot make {self.backup_folder} "
+                f"({exc.strerror or exc})"
+            ) from exc
+        self._enough_space_for_backup()
         target = self.backup_folder / f"{self.path.stem}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
-        self.backup(target)
+        try:
+            self.backup(target)
+        except ArchiveError as exc:
+            raise ArchiveError(f"automatic backup skipped: {exc}") from exc
         for old in self.backups()[max(keep, 1) :]:
             old.unlink(missing_ok=True)
         return target
+
+    def _enough_space_for_backup(self) -> None:
+        """Refuse to start a backup the disk cannot hold (a copy is at most the archive's size)."""
+        needed = sum(
+            p.stat().st_size
+            for p in (self.path, self.path.with_name(self.path.name + "-wal"))
+            if p.exists()
+        )
+        free = shutil.disk_usage(self.backup_folder).free
+        if free < needed + BACKUP_SPARE_BYTES:
+            mib = 1024 * 1024
+            raise ArchiveError(
+                f"automatic backup skipped: {free // mib} MB free in {self.backup_folder}, "
+                f"about {(needed + BACKUP_SPARE_BYTES) // mib} MB needed"
+            )
 
     def restore_from(self, backup: str | os.PathLike[str]) -> Path:
         """Replace this archive's content with a backup's, after backing up the current one.

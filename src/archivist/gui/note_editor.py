@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from archivist.gui.sealed import SealedBrowser
 from archivist.model import Note, NoteId
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ class NoteEditor(QTabWidget):
         self.edit = QPlainTextEdit(self)
         self.edit.setPlaceholderText(self.tr("Write a note (Markdown)…"))
         self.edit.setObjectName("NoteEdit")
-        self.preview = QTextBrowser(self)
-        self.preview.setOpenLinks(False)
+        self.preview = SealedBrowser(self)  # a note's Markdown may name any file or URL
         self.addTab(self.edit, self.tr("Write"))
         self.addTab(self.preview, self.tr("Preview"))
         self.timer = QTimer(self)
