@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 import os
 
-from archivist.errors import ExtractionError
+from archivist.errors import ArchivistError, ExtractionError
 from archivist.ingest.base import Extraction, Resource
 from archivist.ingest.content import find_content
 from archivist.ingest.htmldom import ATTRIBUTED, select
@@ -17,6 +17,7 @@ from archivist.ingest.metadata import read_metadata, split_authors
 from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import guess_language
 from archivist.model import Article, Footnote
+from archivist.safefiles import read_regular
 
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 """Images above this size in a ``_files`` folder are not kept."""
@@ -102,10 +103,13 @@ def collect_folder_resources(html_path: str) -> tuple[Resource, ...]:
         for dirpath, _dirnames, files in os.walk(folder, followlinks=False):
             for name in sorted(files):
                 path = os.path.join(dirpath, name)
-                if os.path.islink(path) or os.path.getsize(path) > MAX_RESOURCE_BYTES:
+                if os.path.islink(path):
                     continue
-                with open(path, "rb") as handle:
-                    data = handle.read()
+                try:
+                    # Never a pipe or a device (a FIFO here blocked the import for good).
+                    data = read_regular(path, MAX_RESOURCE_BYTES)
+                except ArchivistError:
+                    continue
                 mime = image_type(data, name)
                 if mime is not None:
                     location = os.path.relpath(path, os.path.dirname(html_path)).replace(
