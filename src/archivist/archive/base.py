@@ -110,6 +110,9 @@ class ArchiveBase:
             os.replace(partial, target)
         except (OSError, sqlite3.Error) as exc:
             partial.unlink(missing_ok=True)
+            damage = faults.archive_fault(exc, self.path) if faults.is_corruption(exc) else None
+            if damage is not None:  # the archive being read is damaged, not the copy
+                raise damage from exc
             raise _write_error(target, exc) from exc
         return target
 
