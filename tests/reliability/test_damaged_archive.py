@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from archivist.archive.faults import damage_marker
 from clirun import cli, lines
 from damage import archive_with_articles, article_ids, damage_page, leaf_pages
+
+from archivist.archive.faults import damage_marker
 
 
 def damaged(tmp_path: Path, count: int = 40) -> Path:

@@ -90,6 +90,11 @@ class ArchiveBase:
         except BaseException as exc:
             _rollback(conn)  # a no-op when an error already ended the transaction
             fault = faults.archive_fault(exc, self.path)
+            if isinstance(fault, faults.ArchiveFullError):
+                # The rolled-back transaction's pages stay in the WAL, filling the disk: give
+                # that space back, so what the user does next (a note, a delete) can be saved.
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if fault is None or fault is exc:
                 raise
             raise fault from exc
