@@ -34,3 +34,22 @@ def small_disk(folder: Path, size_kib: int) -> Iterator[Path | None]:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30, check=False)
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make a file or folder read-only for this user, even root (a read-only bind mount)."""
+    if os.name == "posix" and os.geteuid() == 0:
+        subprocess.run(["mount", "--bind", str(path), str(path)], check=True, timeout=30)
+        try:
+            subprocess.run(["mount", "-o", "remount,ro,bind", str(path)], check=True, timeout=30)
+            yield
+        finally:
+            subprocess.run(["umount", "-l", str(path)], check=False, timeout=30)
+        return
+    mode = path.stat().st_mode
+    path.chmod(mode & ~0o222)
+    try:
+        yield
+    finally:
+        path.chmod(mode)

@@ -68,6 +68,9 @@ class Context:
         if path.is_file() and path.stat().st_size == 0 and not creates:
             self.fail(f"{where}: is an empty file, not an archive (`archivist init` makes one)")
         if not path.exists() and not path.is_symlink():
+            parent = next((p for p in path.parents if p.exists()), None)
+            if parent is not None and not parent.is_dir():
+                self.fail(f"{where}: {shown(str(parent))} is a file, not a folder")
             if not creates:
                 self.fail(f"no archive at {where} (`archivist init --archive PATH` makes one)")
             if self.args.command != "init":
