@@ -37,6 +37,7 @@ from archivist.gui.render import (
     highlight_color,
     render,
 )
+from archivist.gui.sealed import nothing
 from archivist.model import Article, PaletteColor
 
 ARCHIVE_SCHEME = "archive"
@@ -256,7 +257,7 @@ class ReaderView(QTextBrowser):
             if data is not None:
                 return data
         self.refused_resources.append(name.toString())
-        return None
+        return nothing(type)  # not None: Qt would then read a local file itself
 
     # -- user input ------------------------------------------------------------------------
 

@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+
+def nothing(resource_type: int) -> Any:
+    """What a loadResource returns to refuse a resource for good.
+
+    Not None: on an empty answer QTextDocument goes on to read a local file itself (verified
+    with Qt 6: ``file:///dev/zero`` was read until memory ran out). An empty image, or empty
+    bytes for a style sheet or page, ends the lookup.
+    """
+    if int(resource_type) == QTextDocument.ResourceType.ImageResource.value:
+        return QImage()
+    return QByteArray(b"")
 
 
 class SealedBrowser(QTextBrowser):
@@ -26,4 +39,4 @@ class SealedBrowser(QTextBrowser):
     def loadResource(self, type: int, name: QUrl | str, /) -> Any:
         """Nothing is ever loaded; the request is remembered (for tests and diagnosis)."""
         self.refused_resources.append(QUrl(name).toString())
-        return None
+        return nothing(type)
