@@ -91,4 +91,6 @@ def test_a_bad_file_fails_alone(tmp_path: Path) -> None:
     assert results["wordpress_breadcrumb.txt"]["status"] == "imported"
     assert results["broken.txt"]["status"] == "error"
     assert str(results["broken.txt"]["error"]).startswith("broken.txt: ")
-    assert err.splitlines() == [f"archivist: no archive at {tmp_path / 'a.sqlite3'}; making a new one"]
+    assert err.splitlines() == [
+        f"archivist: no archive at {tmp_path / 'a.sqlite3'}; making a new one"
+    ]
