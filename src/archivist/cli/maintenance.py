@@ -112,10 +112,19 @@ def cmd_check(ctx: Any) -> int:
     path = ctx.archive_path
     damage = integrity_findings(path) if path.is_file() and path.stat().st_size else []
     rebuilt: list[str] = []
+    salvage: dict[str, Any] | None = None
     if damage and ctx.args.repair:
-        rebuilt = rebuild(path).summary()
+        outcome = rebuild(path)
         damage = []
-        rebuilt += _recovered_lines(ctx)
+        recovered = _recover_articles(ctx)
+        rebuilt = outcome.summary() + recovered[1]
+        salvage = {
+            "recovered": outcome.recovered,
+            "unreadable": {t: [list(s) for s in v] for t, v in outcome.unreadable.items()},
+            "lost_article_ids": outcome.lost_article_ids(),
+            "reextracted": recovered[0],
+            "kept_as": str(outcome.damaged_copy),
+        }
     if damage:
         if ctx.json:
             ctx.emit(
@@ -150,6 +159,7 @@ def cmd_check(ctx: Any) -> int:
                 "repaired": repaired,
                 "notes": list(report.notes),
             }
+            | ({"rebuilt": salvage} if salvage else {})
         )
     else:
         for p in report.problems:
@@ -163,15 +173,18 @@ def cmd_check(ctx: Any) -> int:
     return 0 if report.ok else 1
 
 
-def _recovered_lines(ctx: Any) -> list[str]:
+def _recover_articles(ctx: Any) -> tuple[int, list[str]]:
     """Articles lost to the damage, extracted again from their stored originals."""
     from archivist.importer import recover_lost_articles
     from archivist.safefiles import shown
 
     results = recover_lost_articles(ctx.archive())
+    done = sum(r.status == "imported" for r in results)
+    if not results:
+        return 0, []
     lines = [
-        f"re-extracted {sum(r.status == 'imported' for r in results)} lost article(s) from "
-        "their stored original files (their highlights and notes could not be recovered)"
+        f"re-extracted {done} lost article(s) from their stored original files "
+        "(their highlights and notes could not be recovered)"
     ]
     lines += [f"could not re-extract {shown(r.error or r.path)}" for r in results if r.error]
-    return lines if results else []
+    return done, lines
