@@ -43,7 +43,9 @@ def extract_page(
 ) -> Extraction:
     """Extract a page, with a charset and URL known from outside the page (an MHTML part)."""
     text, encoding = decode_page(data, filename, declared=declared)
+    replaced = text.count("\ufffd")
     root = parse_html(text, filename)
+    del text  # as big as the page or bigger: the tree holds what is needed from here on
     marked = select(ATTRIBUTED, root)
     meta = read_metadata(root, marked)
     notes = find_footnotes(root, marked)
@@ -53,15 +55,17 @@ def extract_page(
         rendered = render(content.element)
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
+    byline = content.byline
+    del root, marked, content  # the tree (several times the page's size) is done with
     footnotes = tuple(
         Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text, csl=note.csl)
         for note in notes
     )
     if not rendered.text.strip() and not footnotes:
         raise ExtractionError(f"{filename}: no article text found in the page")
-    authors = meta.authors or (tuple(split_authors(content.byline)) if content.byline else ())
+    authors = meta.authors or (tuple(split_authors(byline)) if byline else ())
     warnings: list[str] = []
-    if replaced := text.count("\ufffd"):
+    if replaced:
         warnings.append(f"{replaced} characters could not be decoded and were replaced by �")
     if unmarked := sum(1 for f in footnotes if not f.markers):
         warnings.append(f"{unmarked} footnotes are not cited in the extracted text")
