@@ -22,6 +22,7 @@ _DTD_CLOSE = re.compile(r"\]\s*>")
 _XML_PI = re.compile(r"^\s*<\?xml[^>]*>")
 
 _C0_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_C0_FOUND = re.compile(b"[" + re.escape(_C0_BYTES) + b"]")
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -67,15 +68,22 @@ def _without_dtd_subset(text: str) -> str:
 
 def parse_html(text: str, filename: str) -> etree._Element:
     """Parse decoded page text; refuse rather than keep a tree libxml2 silently truncated."""
-    text = _without_dtd_subset(
-        _XML_PI.sub("", text[:PRESCAN_BYTES], count=1) + text[PRESCAN_BYTES:]
-    )
+    # Each step copies the page only when it changes something: a 100 MB page held five
+    # copies of itself at once before the parser even started.
+    head = text[:PRESCAN_BYTES]
+    if _XML_PI.match(head):
+        text = _XML_PI.sub("", head, count=1) + text[PRESCAN_BYTES:]
+    text = _without_dtd_subset(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     # C0 controls make libxml2 stop or complain; in UTF-8 they are single bytes, so a byte
     # translate removes them fast. Other control and format characters go after rendering.
-    payload = text.encode("utf-8", errors="replace").translate(None, _C0_BYTES)
+    payload = text.encode("utf-8", errors="replace")
+    del text
+    if _C0_FOUND.search(payload):
+        payload = payload.translate(None, _C0_BYTES)
     root = _parse(payload, filename, huge=False)
+    del payload
     # The importer's own marker placeholder must not be forged by the page.
     for forged in root.iter(FOOTNOTE_TAG):
         forged.tag = "span"
