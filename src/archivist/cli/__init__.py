@@ -234,12 +234,12 @@ def _archive_fault(exc: Exception, ctx: Context) -> str | None:
     written; None for anything else (a bug, which keeps its traceback)."""
     import sqlite3
 
-    if not isinstance(exc, sqlite3.Error | OSError):
+    if isinstance(exc, OSError):  # a file the command wrote or read, named by the system
+        name = exc.filename if isinstance(exc.filename, str) else ""
+        return _one_line(f"{name + ': ' if name else ''}{exc.strerror or exc}")
+    if not isinstance(exc, sqlite3.Error):
         return None
     from archivist.archive.faults import archive_fault
 
     fault = archive_fault(exc, ctx.archive_path)
-    if fault is None and isinstance(exc, OSError):
-        name = exc.filename if isinstance(exc.filename, str) else ""
-        return _one_line(f"{name + ': ' if name else ''}{exc.strerror or exc}")
     return None if fault is None else _one_line(str(fault))
