@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from clirun import cli, lines
 from smalldisk import can_mount, small_disk
 
-pytestmark = pytest.mark.skipif(not can_mount(), reason="needs root to mount a small tmpfs")
+needs_tmpfs = pytest.mark.skipif(not can_mount(), reason="needs root to mount a small tmpfs")
 
 
 def saves(folder: Path, count: int, words: int = 3000) -> Path:
@@ -30,6 +31,7 @@ def committed(path: Path) -> int:
         conn.close()
 
 
+@needs_tmpfs
 def test_import_onto_a_full_disk_reports_every_file_and_loses_nothing(tmp_path: Path) -> None:
     first = saves(tmp_path / "first", 3, words=500)
     folder = saves(tmp_path / "saves", 60)
@@ -58,6 +60,7 @@ def test_import_onto_a_full_disk_reports_every_file_and_loses_nothing(tmp_path: 
         )
 
 
+@needs_tmpfs
 def test_automatic_backup_is_skipped_with_a_warning_when_space_is_short(tmp_path: Path) -> None:
     folder = saves(tmp_path / "saves", 3, words=2000)
     extra = tmp_path / "extra.txt"
@@ -76,6 +79,7 @@ def test_automatic_backup_is_skipped_with_a_warning_when_space_is_short(tmp_path
         assert not list(disk.rglob("*.partial"))
 
 
+@needs_tmpfs
 def test_an_explicit_backup_onto_a_full_disk_leaves_no_partial_file(tmp_path: Path) -> None:
     folder = saves(tmp_path / "saves", 12, words=6000)
     archive = tmp_path / "a.sqlite3"
@@ -86,3 +90,23 @@ def test_an_explicit_backup_onto_a_full_disk_leaves_no_partial_file(tmp_path: Pa
         assert done.returncode == 1 and b"Traceback" not in done.stderr
         assert "disk is full" in done.stderr.decode()
         assert list(disk.iterdir()) == []
+
+
+def test_stale_partial_backups_are_removed_at_the_next_backup(tmp_path: Path) -> None:
+    folder = saves(tmp_path / "saves", 2, words=50)
+    archive = tmp_path / "a.sqlite3"
+    assert cli("--archive", archive, "import", folder).returncode == 0
+    backups = tmp_path / "backups"
+    backups.mkdir(exist_ok=True)
+    for old in backups.glob("*.sqlite3"):
+        old.unlink()  # so that the next import makes a backup
+    legacy = backups / "a-20200101T000000Z.sqlite3.partial"
+    legacy.touch()
+    os.utime(legacy, (0, 0))
+    killed = backups / ".a-20200101T000000Z.sqlite3~999999999.partial"
+    killed.touch()
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Extra\n\nOne more article.\n")
+    assert cli("--archive", archive, "import", extra).returncode == 0
+    assert not legacy.exists() and not killed.exists()
+    assert len(list(backups.glob("a-*.sqlite3"))) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -16,6 +17,7 @@ from archivist.errors import ArchiveError
 
 BACKUP_INTERVAL = dt.timedelta(hours=12)
 BACKUPS_KEPT = 10
+LEGACY_PARTIAL_AGE_S = 3600
 BACKUP_SPARE_BYTES = 16 * 1024 * 1024
 """Free space left over after an automatic backup, for the import that follows it."""
 _STAMP = re.compile(r"-(\d{8}T\d{6}Z)\.sqlite3$")
@@ -96,6 +98,7 @@ class MaintenanceStore(ArchiveBase):
                 f"automatic backup skipped: cannot make {self.backup_folder} "
                 f"({exc.strerror or exc})"
             ) from exc
+        _remove_legacy_partials(self.backup_folder, self.path.stem, now)
         self._enough_space_for_backup()
         target = self.backup_folder / f"{self.path.stem}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
         try:
@@ -278,3 +281,16 @@ def _check_restorable_version(source: sqlite3.Connection, path: Path) -> None:
             f"{path}: this backup was made by a newer version of Archivist; upgrade Archivist "
             "to restore it (nothing was replaced)"
         )
+
+
+def _remove_legacy_partials(folder: Path, stem: str, now: dt.datetime) -> None:
+    """Delete ``NAME-STAMP.sqlite3.partial`` files left by earlier versions' failed backups.
+
+    They carry no process id (see safefiles.create_partial): one an hour old is no backup
+    still being written, and a full disk once left a new empty one at every import.
+    """
+    for partial in folder.glob(f"{stem}-*.sqlite3.partial"):
+        with contextlib.suppress(OSError):
+            age = now.timestamp() - partial.stat().st_mtime
+            if age > LEGACY_PARTIAL_AGE_S:
+                partial.unlink()
