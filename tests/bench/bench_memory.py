@@ -3,7 +3,8 @@
 Run: PYTHONPATH=src .venv/bin/python tests/bench/bench_memory.py [MB ...]   (default 20 100)
 Each size is imported by the CLI in a child process on a fresh archive; prints the page size,
 the child's peak RSS, the ratio and the time. Targets: at most about 10x the file, and at most
-1.5 GB for a page at the 200 MB limit.
+1.5 GB for a page at the 200 MB limit (ask for 199: the page overshoots its size a little).
+Yardstick, same pages, before issue 19: 20 MB 478 MB (23.9x), 100 MB 2003 MB (20.0x).
 """
 
 from __future__ import annotations
