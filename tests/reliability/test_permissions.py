@@ -110,6 +110,9 @@ def test_an_empty_file_and_a_file_as_folder_are_refused_in_one_line(tmp_path: Pa
     done = cli("--archive", empty, "list")
     assert done.returncode == 1 and "empty file, not an archive" in done.stderr.decode()
     assert empty.stat().st_size == 0
+    made = cli("--archive", empty, "init")
+    assert made.returncode == 0 and "empty file" in made.stderr.decode()
+    assert cli("--archive", empty, "list").returncode == 0
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     for command in (["list"], ["import", str(blocker)], ["init"]):

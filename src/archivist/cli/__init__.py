@@ -65,8 +65,10 @@ class Context:
         path = self.archive_path
         creates = getattr(self.args, "creates_archive", False)
         where = shown(str(path))
-        if path.is_file() and path.stat().st_size == 0 and not creates:
-            self.fail(f"{where}: is an empty file, not an archive (`archivist init` makes one)")
+        if path.is_file() and path.stat().st_size == 0:
+            if not creates:
+                self.fail(f"{where}: is an empty file, not an archive (`archivist init` makes one)")
+            self.say(f"archivist: {where} is an empty file; making a new archive in it")
         if not path.exists() and not path.is_symlink():
             parent = next((p for p in path.parents if p.exists()), None)
             if parent is not None and not parent.is_dir():
