@@ -146,9 +146,7 @@ class MaintenanceStore(ArchiveBase):
             if self.read_only:
                 raise ArchiveError(f"{self.path}: {self.read_only}; nothing was restored")
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-            safety = self.backup(
-                self.path.with_name(f"{self.path.stem}.before-restore-{stamp}.sqlite3")
-            )
+            safety = self.backup(_free_name(self.path, f"before-restore-{stamp}"))
             source.backup(self._db.conn)
         finally:
             source.close()
@@ -294,3 +292,13 @@ def _remove_legacy_partials(folder: Path, stem: str, now: dt.datetime) -> None:
             age = now.timestamp() - partial.stat().st_mtime
             if age > LEGACY_PARTIAL_AGE_S:
                 partial.unlink()
+
+
+def _free_name(archive: Path, tag: str) -> Path:
+    """``NAME.TAG.sqlite3`` beside the archive, numbered when taken (two restores a second)."""
+    for n in range(1, 1000):
+        suffix = f"-{n}" if n > 1 else ""
+        candidate = archive.with_name(f"{archive.stem}.{tag}{suffix}.sqlite3")
+        if not candidate.exists():
+            return candidate
+    raise ArchiveError(f"{archive}: too many files named {archive.stem}.{tag}-N.sqlite3")
