@@ -6,6 +6,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -18,10 +19,12 @@ from multiprocessing.context import BaseContext
 from typing import Literal
 
 from archivist.archive import Archive
+from archivist.archive.faults import archive_fault
 from archivist.errors import ArchivistError, DuplicateError
 from archivist.ingest import SUPPORTED_SUFFIXES, Extraction, extract
 from archivist.ingest.html import FOLDER_SUFFIXES, collect_folder_resources
 from archivist.model import Article, ArticleId, Progress
+from archivist.safefiles import read_regular, shown, storable
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Files over this size are refused with a clear message rather than read into memory."""
@@ -91,27 +94,14 @@ def import_one(archive: Archive, path: str, *, max_bytes: int = MAX_FILE_BYTES) 
 
 
 def _read_bytes(path: str, max_bytes: int) -> tuple[bytes, str] | FileResult:
-    """The file's bytes and SHA-256, or the result for a file that cannot be read."""
-    name = os.path.basename(path) or path
+    """The file's bytes and SHA-256, or the result for a file that cannot be read.
+
+    Only a regular file is opened, and only when it is within the size limit (see safefiles).
+    """
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            mib = 1024 * 1024
-            raise ArchivistError(
-                f"{name}: {size // mib} MB is over the {max_bytes // mib} MB limit"
-            )
-        with open(path, "rb") as f:
-            data = f.read()
+        data = read_regular(path, max_bytes)
     except ArchivistError as exc:
         return FileResult(path, "error", error=str(exc))
-    except IsADirectoryError:
-        return FileResult(path, "error", error=f"{name}: is a folder")
-    except FileNotFoundError:
-        return FileResult(path, "error", error=f"{name}: no such file")
-    except PermissionError:
-        return FileResult(path, "error", error=f"{name}: permission denied")
-    except OSError as exc:
-        return FileResult(path, "error", error=f"{name}: cannot be read ({exc.strerror or exc})")
     return data, hashlib.sha256(data).hexdigest()
 
 
@@ -180,9 +170,24 @@ def import_paths(
     report = ImportReport()
     yield Progress(0, len(files), "")
     results = import_results(archive, files, max_bytes=max_bytes, workers=workers)
-    for done, result in enumerate(results, start=1):
-        report.results.append(result)
-        yield Progress(done, len(files), f"{result.status}: {os.path.basename(result.path)}")
+    try:
+        for done, result in enumerate(results, start=1):
+            report.results.append(result)
+            yield Progress(
+                done, len(files), f"{result.status}: {shown(os.path.basename(result.path))}"
+            )
+    except (ArchivistError, sqlite3.Error, OSError) as exc:
+        # The archive itself refused (disk full, damaged, read-only): what was committed is
+        # reported as such, and every file not reached says why it was not imported.
+        fault = archive_fault(exc, archive.path)
+        if fault is None:
+            raise
+        report.results.extend(
+            FileResult(
+                path, "error", error=f"{shown(os.path.basename(path))}: not imported: {fault}"
+            )
+            for path in files[len(report.results) :]
+        )
     return report
 
 
@@ -259,7 +264,7 @@ def _prepare_files(
                 yield FileResult(path, "duplicate", known[read[1]])
             else:
                 data, digest = read
-                name = os.path.basename(path) or path
+                name = storable(os.path.basename(path) or path)
                 yield _Prepared(path, data, extract_file(data, name, digest))
 
 
@@ -464,14 +469,14 @@ def _chunk_outcome(future: Future[list[FileResult]], chunk: list[str]) -> list[F
             FileResult(
                 p,
                 "error",
-                error=f"{os.path.basename(p)}: the importer crashed on this file or one "
+                error=f"{shown(os.path.basename(p))}: the importer crashed on this file or one "
                 "imported beside it; import it again on its own to tell which",
             )
             for p in chunk
         ]
     except ArchivistError as exc:
         # The archive refused the chunk's transaction (busy for too long, disk full).
-        return [FileResult(p, "error", error=f"{os.path.basename(p)}: {exc}") for p in chunk]
+        return [FileResult(p, "error", error=f"{shown(os.path.basename(p))}: {exc}") for p in chunk]
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,3 +553,21 @@ def _reextract_one(archive: Archive, article_id: ArticleId) -> ReextractResult:
         orphaned=len(report.orphaned),
         lost_citations=report.lost_citations,
     )
+
+
+def recover_lost_articles(archive: Archive) -> list[FileResult]:
+    """Re-extract articles whose rows were lost (a damaged archive rebuilt) from their originals.
+
+    The original bytes of an imported file live apart from its article; when only the
+    article was lost, it is extracted again (under a new id) and the stored file is kept
+    until that has succeeded.
+    """
+    results: list[FileResult] = []
+    for source_id, filename, data in archive.originals_without_article():
+        extracted = extract_file(data, filename, hashlib.sha256(data).hexdigest())
+        if isinstance(extracted, str):
+            results.append(FileResult(filename, "error", error=extracted))
+            continue
+        archive.forget_source(source_id)
+        results.append(store(archive, filename, data, extracted))
+    return results

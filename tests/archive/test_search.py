@@ -197,3 +197,20 @@ def test_an_upgraded_archive_is_indexed_on_request(tmp_path: Path) -> None:
         assert archive.update_search_index()
         assert archive._search.count() == 1
         assert ids(archive, "weir") == [kept]
+
+
+def test_without_its_index_search_falls_back_on_the_archives_own_full_text_index(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An archive in a folder this process cannot write: the index beside it cannot be opened.
+    best = add(archive, "Tides", "Tide tables, tide gauges and the tide at the quay.")
+    other = add(archive, "Market", "A market report that mentions the tide once.")
+    add(archive, "Salt", "Nothing about the sea here.")
+    gone = add(archive, "Tide mills", "The tide mill ground corn at every tide.")
+    archive.delete_article(gone)
+    monkeypatch.setattr(type(archive._search), "available", lambda self: False)
+    assert ids(archive, "tide") == [best, other]
+    assert ids(archive, '"tide tables"') == [best]
+    assert ids(archive, "tid") == [best, other]  # the word being typed, as a prefix
+    found = archive.library_ids("relevance", where=LibraryFilter(query="tide"))
+    assert found == [best, other]

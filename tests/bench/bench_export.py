@@ -6,6 +6,8 @@ footnotes, one bibliography and the sources appendix.
 Run: PYTHONPATH=src .venv/bin/python tests/bench/bench_export.py [PAGES ...]
 Prints wall seconds, CPU seconds (steadier on a shared machine), both per 1,000 pages, and max
 RSS per size. Target (issue 20): 1,000 pages in under 10 s and under 250 MB.
+`bench_export.py line1 line4` exports articles that are one line of 1 and 4 MB (issue 19:
+a 1 MB line took over five minutes); the time should grow linearly with the size.
 """
 
 from __future__ import annotations
@@ -114,15 +116,41 @@ def bench(pages: int, folder: Path) -> None:
     )
 
 
+def bench_one_line(megabytes: int, folder: Path) -> None:
+    """An article that is a single line (one block, no breaks) of ``megabytes`` MB."""
+    rng = random.Random(megabytes)
+    words = ["harbour", "ship", "stone", "quay", "tide", "river", "ledger", "salt"]
+    text = " ".join(rng.choice(words) for _ in range(megabytes * 1024 * 1024 // 6))
+    article = Article(
+        title=f"One line of {megabytes} MB",
+        text=text,
+        blocks=(Block("paragraph", 0, len(text)),),
+        id=ArticleId(1),
+    )
+    meta = DossierMeta("One-line benchmark", compiler="bench")
+    t0, c0 = time.perf_counter(), time.process_time()
+    story = build_story(meta, [article], [], {})
+    out = render_pdf(story, meta, folder / "line.pdf")
+    t1, c1 = time.perf_counter(), time.process_time()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"one line of {megabytes} MB: {len(PdfReader(out).pages)} pages in {t1 - t0:.2f} s "
+        f"(CPU {c1 - c0:.2f} s), max RSS {rss:.0f} MB"
+    )
+
+
 def main() -> None:
     """Each size in its own process, so max RSS is that size's peak (tracemalloc would slow
     ReportLab several-fold and distort the timing)."""
     if len(sys.argv) == 2:
         with tempfile.TemporaryDirectory() as tmp:
-            bench(int(sys.argv[1]), Path(tmp))
+            if sys.argv[1].startswith("line"):
+                bench_one_line(int(sys.argv[1][4:]), Path(tmp))
+            else:
+                bench(int(sys.argv[1]), Path(tmp))
         return
-    for pages in [int(a) for a in sys.argv[1:]] or [300, 1000]:
-        subprocess.run([sys.executable, __file__, str(pages)], check=True)
+    for size in sys.argv[1:] or ["300", "1000"]:
+        subprocess.run([sys.executable, __file__, size], check=True)
 
 
 if __name__ == "__main__":

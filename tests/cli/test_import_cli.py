@@ -91,7 +91,9 @@ def test_a_bad_file_fails_alone(tmp_path: Path) -> None:
     assert results["wordpress_breadcrumb.txt"]["status"] == "imported"
     assert results["broken.txt"]["status"] == "error"
     assert str(results["broken.txt"]["error"]).startswith("broken.txt: ")
-    assert err == ""
+    assert err.splitlines() == [
+        f"archivist: no archive at {tmp_path / 'a.sqlite3'}; making a new one"
+    ]
 
 
 def test_show_tells_why_a_footnote_has_no_marker(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 
 from archivist.gui.reader import ReaderPane, ReaderView
 from archivist.model import PaletteColor
@@ -30,7 +30,8 @@ def reader(qtbot) -> ReaderView:
     "url", ["file:///etc/hostname", "http://127.0.0.1:9/x.png", "https://example.org/a.css"]
 )
 def test_files_and_remote_urls_are_never_loaded(reader: ReaderView, url: str) -> None:
-    assert reader.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+    got = reader.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+    assert isinstance(got, QImage) and got.isNull()  # not None: Qt would read the file then
     assert reader.refused_resources == [url]
 
 

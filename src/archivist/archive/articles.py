@@ -226,7 +226,10 @@ class ArticleStore(ArchiveBase):
         if not clauses or limit <= 0:
             return []
         self._search.sync(self._db)
-        ranked = self._search.ranked(clauses, offset + limit)
+        if self._search.available():
+            ranked = self._search.ranked(clauses, offset + limit)
+        else:
+            ranked = search.fts_ranked(self._db, clauses, offset + limit)
         hits = search.hits(self._db, [i for i, _ in ranked[offset:]], query)
         return with_corrected_metadata(self._db, hits, ("title",))
 

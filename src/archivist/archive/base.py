@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -12,9 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from archivist.archive import connection
+from archivist.archive import connection, faults
 from archivist.archive.search import SearchIndex, queue_is_long
 from archivist.errors import ArchiveError, ArchiveVersionError
+from archivist.safefiles import create_partial, remove_stale_partials, shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -42,6 +44,8 @@ class ArchiveBase:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.read_only: str | None = read_only_reason(self.path)
+        """Why this archive cannot be written (file or folder permissions), or None."""
         self._search = SearchIndex(self.path)
         self._search_behind = False
         """Whether this connection queued articles the search index has not applied yet."""
@@ -50,9 +54,12 @@ class ArchiveBase:
         self._db = _connect(self.path)
         try:
             self._migrate()
-        except BaseException:
+        except BaseException as exc:
             self._db.close()
-            raise
+            fault = faults.archive_fault(exc, self.path)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
         self._migrating = False
 
     def close(self) -> None:
@@ -104,17 +111,30 @@ class ArchiveBase:
             with self._db.atomic():
                 yield self._db
             return
+        if self.read_only:
+            raise faults.ArchiveReadOnlyError(
+                f"{shown(str(self.path))}: {self.read_only}, so nothing can be changed"
+            )
+        faults.refuse_if_damaged(self.path)
         _begin_immediate(conn, self.path)
         from archivist.archive import schema
 
         try:
             yield self._db
             schema.index_queued(self._db)
-        except BaseException:
-            conn.rollback()  # a no-op when an error already ended the transaction
-            raise
-        else:
             conn.execute("COMMIT")
+        except BaseException as exc:
+            _rollback(conn)  # a no-op when an error already ended the transaction
+            fault = faults.archive_fault(exc, self.path)
+            if isinstance(fault, faults.ArchiveFullError):
+                # The rolled-back transaction's pages stay in the WAL, filling the disk: give
+                # that space back, so what the user does next (a note, a delete) can be saved.
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
+        else:
             self._search_behind = not self._migrating
             if self._search_behind and queue_is_long(self._db):
                 self._search.sync(self._db)
@@ -123,11 +143,22 @@ class ArchiveBase:
         """Write a consistent copy of the archive with VACUUM INTO (never a file copy)."""
         target = Path(destination)
         if target.exists():
-            raise ArchiveError(f"{target}: a file of that name already exists")
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        self._db.execute("VACUUM INTO ?", [str(partial)])
-        os.replace(partial, target)
+            raise ArchiveError(f"{shown(str(target))}: a file of that name already exists")
+        folder = target.parent if str(target.parent) else Path(".")
+        remove_stale_partials(folder)
+        try:
+            partial = create_partial(target)
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
+        try:
+            self._db.execute("VACUUM INTO ?", [str(partial)])
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error) as exc:
+            partial.unlink(missing_ok=True)
+            damage = faults.archive_fault(exc, self.path) if faults.is_corruption(exc) else None
+            if damage is not None:  # the archive being read is damaged, not the copy
+                raise damage from exc
+            raise _write_error(target, exc) from exc
         return target
 
     def _migrate(self) -> None:
@@ -149,10 +180,15 @@ class ArchiveBase:
                 "upgrade Archivist to open it"
             )
         if not schema.migrations.pending(db):
-            if schema.search_queue_waiting(db):
+            if schema.search_queue_waiting(db) and not self.read_only:
                 with self.transaction():
                     pass  # indexes articles another tool wrote into the archive's tables
             return
+        if self.read_only:
+            raise faults.ArchiveReadOnlyError(
+                f"{shown(str(self.path))}: {self.read_only}, and it needs an upgrade by this "
+                "version of Archivist; make it writable once"
+            )
         if applied:
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             self.backup(self.path.with_name(f"{self.path.stem}.before-upgrade-{stamp}.sqlite3"))
@@ -163,10 +199,34 @@ class ArchiveBase:
             db.execute(f"PRAGMA user_version = {schema.latest_version()}")
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    # The disk may fail under the rollback too; SQLite then rolls back on the next open.
+    with contextlib.suppress(sqlite3.Error):
+        conn.rollback()
+
+
+def _write_error(target: Path, exc: BaseException) -> ArchiveError:
+    """A backup that could not be written, in one line."""
+    fault = faults.archive_fault(exc, target)
+    if isinstance(fault, faults.ArchiveFullError):
+        return ArchiveError(f"{shown(str(target))}: the disk is full; no backup was written")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return ArchiveError(f"{shown(str(target))}: cannot write the backup ({reason})")
+
+
 def _connect(path: Path) -> Database:
     if path.exists() and path.is_dir():
-        raise ArchiveError(f"{path}: is a folder, not an archive file")
-    path.parent.mkdir(parents=True, exist_ok=True)
+        raise ArchiveError(f"{shown(str(path))}: is a folder, not an archive file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArchiveError(
+            f"{shown(str(path))}: cannot make the archive's folder ({exc.strerror or exc})"
+        ) from exc
+    if not path.parent.is_dir():
+        raise ArchiveError(f"{shown(str(path))}: {shown(str(path.parent))} is not a folder")
+    if read_only_reason(path):
+        return _connect_read_only(path)
     # The file is never opened other than through SQLite, not even to peek at its header:
     # closing any descriptor of a database file drops every POSIX lock this process holds on
     # it, including those of this process's other open connections, and another process can
@@ -174,7 +234,7 @@ def _connect(path: Path) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
+        raise ArchiveError(f"{shown(str(path))}: cannot open the archive ({exc})") from exc
     try:
         db = connection.connect(conn)
         db.execute("PRAGMA journal_mode = WAL")
@@ -185,7 +245,39 @@ def _connect(path: Path) -> Database:
         conn.close()
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
             raise ArchiveError(f"{path}: not an Archivist archive (not an SQLite file)") from exc
-        raise ArchiveError(f"{path}: cannot open the archive ({exc})") from exc
+        raise faults.archive_fault(exc, path) or ArchiveError(f"{path}: {exc}") from exc
+    return db
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why an existing archive cannot be written, or None when it can (or does not exist)."""
+    if not path.is_file():
+        return None
+    if not os.access(path, os.W_OK):
+        return "the archive file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "the archive's folder is read-only"
+    return None
+
+
+def _connect_read_only(path: Path) -> Database:
+    """Open for reading only (``mode=ro``): reads work, a write fails with SQLITE_READONLY.
+
+    In a folder that cannot be written SQLite cannot make the WAL index (``-shm``); when no
+    ``-wal`` is left either, no one can be writing, and the file is opened as immutable.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        db = connection.connect(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        fault = faults.archive_fault(exc, path)
+        raise (fault or ArchiveError(f"{path}: cannot open the archive ({exc})")) from exc
     return db
 
 

@@ -98,12 +98,21 @@ class LibraryStore(ArchiveBase):
             if not parsed:
                 return []
             self._search.sync(self._db)
-            found = self._search.matching(parsed)
+            indexed = self._search.available()
+            if indexed:
+                found = self._search.matching(parsed)
+            else:  # an archive in a read-only folder: its own FTS5 index
+                found = [i for i, _ in search.fts_ranked(self._db, parsed, None)]
             if sort == "relevance":
                 # The best RANKED_FIRST of every match by BM25 (what Archive.search gives), then
                 # the others newest first: ranking all 100,000 matches of a common word took
                 # four times as long, for an order no one reads that far down.
-                top = [i for i, _ in self._search.ranked(parsed, RANKED_FIRST)]
+                best = (
+                    self._search.ranked(parsed, RANKED_FIRST)
+                    if indexed
+                    else search.fts_ranked(self._db, parsed, RANKED_FIRST)
+                )
+                top = [i for i, _ in best]
                 shown = set(top)
                 found = top + [i for i in found if i not in shown]
                 ranked = self._kept(found, clauses, params)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,9 @@ from archivist.errors import ArchiveError
 
 BACKUP_INTERVAL = dt.timedelta(hours=12)
 BACKUPS_KEPT = 10
+LEGACY_PARTIAL_AGE_S = 3600
+BACKUP_SPARE_BYTES = 16 * 1024 * 1024
+"""Free space left over after an automatic backup, for the import that follows it."""
 _STAMP = re.compile(r"-(\d{8}T\d{6}Z)\.sqlite3$")
 
 
@@ -32,6 +37,8 @@ class CheckReport:
 
     problems: tuple[Problem, ...]
     repaired: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What could not be checked, and why (not a problem of the archive)."""
 
     @property
     def ok(self) -> bool:
@@ -81,12 +88,40 @@ class MaintenanceStore(ArchiveBase):
             newest = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
             if now - newest < interval:
                 return None
-        self.backup_folder.mkdir(parents=True, exist_ok=True)
+        if self.read_only:
+            return None  # an archive that cannot change needs no new backup
+        try:
+            self.backup_folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(
+                f"automatic backup skipped: cannot make {self.backup_folder} "
+                f"({exc.strerror or exc})"
+            ) from exc
+        _remove_legacy_partials(self.backup_folder, self.path.stem, now)
+        self._enough_space_for_backup()
         target = self.backup_folder / f"{self.path.stem}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
-        self.backup(target)
+        try:
+            self.backup(target)
+        except ArchiveError as exc:
+            raise ArchiveError(f"automatic backup skipped: {exc}") from exc
         for old in self.backups()[max(keep, 1) :]:
             old.unlink(missing_ok=True)
         return target
+
+    def _enough_space_for_backup(self) -> None:
+        """Refuse to start a backup the disk cannot hold (a copy is at most the archive's size)."""
+        needed = sum(
+            p.stat().st_size
+            for p in (self.path, self.path.with_name(self.path.name + "-wal"))
+            if p.exists()
+        )
+        free = shutil.disk_usage(self.backup_folder).free
+        if free < needed + BACKUP_SPARE_BYTES:
+            mib = 1024 * 1024
+            raise ArchiveError(
+                f"automatic backup skipped: {free // mib} MB free in {self.backup_folder}, "
+                f"about {(needed + BACKUP_SPARE_BYTES) // mib} MB needed"
+            )
 
     def restore_from(self, backup: str | os.PathLike[str]) -> Path:
         """Replace this archive's content with a backup's, after backing up the current one.
@@ -106,23 +141,44 @@ class MaintenanceStore(ArchiveBase):
                 raise ArchiveError(f"{source_path}: not an Archivist archive ({exc})") from exc
             if verdict != "ok" or "articles" not in tables or "_sqlite_migrations" not in tables:
                 raise ArchiveError(f"{source_path}: not a sound Archivist archive ({verdict})")
+            _check_restorable_version(source, source_path)
+            if self.read_only:
+                raise ArchiveError(f"{self.path}: {self.read_only}; nothing was restored")
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-            safety = self.backup(
-                self.path.with_name(f"{self.path.stem}.before-restore-{stamp}.sqlite3")
-            )
+            safety = self.backup(_free_name(self.path, f"before-restore-{stamp}"))
             source.backup(self._db.conn)
         finally:
             source.close()
         self._migrate()  # a backup from an older Archivist is upgraded like any old archive
         return safety
 
-    def check(self, *, repair: bool = False) -> CheckReport:
-        """SQLite's integrity check plus Archivist's own consistency checks."""
+    def originals_without_article(self) -> list[tuple[int, str, bytes]]:
+        """Stored files whose article is gone (lost to damage): source id, file name, bytes."""
+        rows = self._db.execute(
+            "SELECT s.id, s.filename, o.data FROM sources s JOIN originals o ON o.source_id = s.id "
+            "WHERE s.id NOT IN (SELECT source_id FROM articles) ORDER BY s.id"
+        ).fetchall()
+        return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
+
+    def forget_source(self, source_id: int) -> None:
+        """Delete a stored file that has no article (with its original and resources)."""
+        with self.transaction() as db:
+            db.execute(
+                f"DELETE FROM {SOURCES_WITHOUT_ARTICLE.replace('WHERE', 'WHERE id = ? AND')}",
+                [source_id],
+            )
+
+    def check(self, *, repair: bool = False, integrity: bool = True) -> CheckReport:
+        """SQLite's integrity check (unless the caller ran it) plus Archivist's own checks."""
         db = self._db
         problems: list[Problem] = []
-        for (line,) in db.execute("PRAGMA integrity_check").fetchall():
-            if line != "ok":
-                problems.append(Problem("integrity", str(line), False))
+        notes: list[str] = []
+        if integrity:
+            for (line,) in db.execute("PRAGMA integrity_check").fetchall():
+                if line != "ok":
+                    problems.append(Problem("integrity", str(line), False))
+            if problems:
+                return CheckReport(tuple(problems))  # the rest would only trip over the damage
         for row in db.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(
                 Problem("orphan", f"{row[0]} row {row[1]} points at a missing {row[2]}", True)
@@ -171,22 +227,26 @@ class MaintenanceStore(ArchiveBase):
                     False,
                 )
             )
-        try:
-            db.execute(
-                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
-            )
-        except sqlite3.DatabaseError:
-            problems.append(
-                Problem("search", "the full-text index is out of step with the articles", True)
-            )
-        problems.extend(self._search_index_problems())
+        if self.read_only:
+            # FTS5's own check is written as an INSERT, which a read-only archive refuses.
+            notes.append(f"the search index was not checked: {self.read_only}")
+        else:
+            try:
+                db.execute(
+                    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError:
+                problems.append(
+                    Problem("search", "the full-text index is out of step with the articles", True)
+                )
+            problems.extend(self._search_index_problems())
         repaired: list[str] = []
         if repair and any(p.repairable for p in problems):
             repaired = self._repair(problems)
         rebuild = repair and any(p.kind == "search-index" for p in problems)
         if rebuild and self._search.sync(self._db, rebuild=True):
             repaired.append("rebuilt the search index from the archive")
-        return CheckReport(tuple(problems), tuple(repaired))
+        return CheckReport(tuple(problems), tuple(repaired), tuple(notes))
 
     def _search_index_problems(self) -> list[Problem]:
         """The ranked-search index (archive/search.py) must hold exactly the live articles."""
@@ -242,3 +302,42 @@ class MaintenanceStore(ArchiveBase):
                 db.execute("DELETE FROM fts_queue")  # the rebuild indexed them already
                 done.append("rebuilt the full-text index")
         return done
+
+
+def _check_restorable_version(source: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything is replaced, a backup this version of Archivist cannot open."""
+    try:
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        names = {r[0] for r in source.execute("SELECT name FROM _sqlite_migrations")}
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: not an Archivist archive ({exc})") from exc
+    from archivist.archive import schema  # restoring only; reading commands never load it
+
+    if version > schema.latest_version() or names - schema.known_names():
+        raise ArchiveError(
+            f"{path}: this backup was made by a newer version of Archivist; upgrade Archivist "
+            "to restore it (nothing was replaced)"
+        )
+
+
+def _remove_legacy_partials(folder: Path, stem: str, now: dt.datetime) -> None:
+    """Delete ``NAME-STAMP.sqlite3.partial`` files left by earlier versions' failed backups.
+
+    They carry no process id (see safefiles.create_partial): one an hour old is no backup
+    still being written, and a full disk once left a new empty one at every import.
+    """
+    for partial in folder.glob(f"{stem}-*.sqlite3.partial"):
+        with contextlib.suppress(OSError):
+            age = now.timestamp() - partial.stat().st_mtime
+            if age > LEGACY_PARTIAL_AGE_S:
+                partial.unlink()
+
+
+def _free_name(archive: Path, tag: str) -> Path:
+    """``NAME.TAG.sqlite3`` beside the archive, numbered when taken (two restores a second)."""
+    for n in range(1, 1000):
+        suffix = f"-{n}" if n > 1 else ""
+        candidate = archive.with_name(f"{archive.stem}.{tag}{suffix}.sqlite3")
+        if not candidate.exists():
+            return candidate
+    raise ArchiveError(f"{archive}: too many files named {archive.stem}.{tag}-N.sqlite3")

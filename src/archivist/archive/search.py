@@ -131,6 +131,8 @@ class SearchIndex:
             stale = rebuild or self._stamp() != (token, version) or not self._open()
             if stale:
                 self._reset()
+                if self._index is None:
+                    return False  # another process is rebuilding the folder: it applies all
                 _queue_all(db)
             elif self._seen != version:
                 self._index.reload()  # another process applied changes since this one looked
@@ -245,6 +247,10 @@ class SearchIndex:
         ranked = sorted(zip(map(float.__neg__, scores), map(int.__neg__, ids), strict=True))
         return [(-i, -s) for s, i in ranked[:want]]
 
+    def available(self) -> bool:
+        """Whether the index can be opened (not in a folder this process cannot write)."""
+        return self._open()
+
     def matching(self, clauses: Sequence[Clause]) -> list[int]:
         """Every matching article id, newest first (no scoring: a third of ranking's cost)."""
         if not clauses or not self._open():
@@ -285,6 +291,35 @@ class SearchIndex:
                     should.append((tantivy.Occur.Should, q.boost_query(loose, PREFIX_WEIGHT)))
             must.append((tantivy.Occur.Must, q.boolean_query(should)))
         return must[0][1] if len(must) == 1 else q.boolean_query(must)
+
+
+def fts_ranked(db: Any, clauses: Sequence[Clause], limit: int | None) -> list[tuple[int, float]]:
+    """(article id, score), best first, from the archive's own FTS5 index of titles, authors
+    and texts: what search falls back on when the index beside the archive cannot be opened
+    (an archive in a read-only folder). Footnotes, highlights and notes are not in it, and
+    Persian letter forms are not folded; every other rule of the query holds."""
+    if not clauses:
+        return []
+    terms = []
+    for clause in clauses:
+        phrase = " ".join(w.replace('"', '""') for w in clause.words)
+        terms.append(f'"{phrase}"' + ("*" if clause.prefix else ""))
+    try:
+        rows = db.execute(
+            "SELECT f.rowid, bm25(articles_fts, ?, ?, ?) AS score FROM articles_fts f "
+            "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? "
+            "AND a.deleted_at IS NULL ORDER BY score, f.rowid DESC LIMIT ?",
+            [
+                WEIGHTS["title"],
+                WEIGHTS["authors"],
+                WEIGHTS["text"],
+                " AND ".join(terms),
+                -1 if limit is None else limit,
+            ],
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []  # a query FTS5 still rejects matches nothing
+    return [(int(r[0]), -float(r[1])) for r in rows]
 
 
 def hits(db: Any, ids: Sequence[int], query: str) -> list[SearchHit]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import os
 import sys
@@ -52,8 +53,35 @@ class Context:
         if self._archive is None:
             from archivist.archive import Archive
 
+            self._check_named_archive()
             self._archive = Archive.open(str(self.archive_path))
         return self._archive
+
+    def _check_named_archive(self) -> None:
+        """A mistyped ``--archive`` must not quietly make a new, empty archive.
+
+        Only ``init`` and ``import`` create one there (``import`` says so); every other command
+        says there is none. An empty (0-byte) file is no archive either.
+        """
+        if not self.args.archive:
+            return
+        from archivist.safefiles import shown
+
+        path = self.archive_path
+        creates = getattr(self.args, "creates_archive", False)
+        where = shown(str(path))
+        if path.is_file() and path.stat().st_size == 0:
+            if not creates:
+                self.fail(f"{where}: is an empty file, not an archive (`archivist init` makes one)")
+            self.say(f"archivist: {where} is an empty file; making a new archive in it")
+        if not path.exists() and not path.is_symlink():
+            parent = next((p for p in path.parents if p.exists()), None)
+            if parent is not None and not parent.is_dir():
+                self.fail(f"{where}: {shown(str(parent))} is a file, not a folder")
+            if not creates:
+                self.fail(f"no archive at {where} (`archivist init --archive PATH` makes one)")
+            if self.args.command != "init":
+                self.say(f"archivist: no archive at {where}; making a new one")
 
     def close(self) -> None:
         """Close the archive if a command opened it."""
@@ -63,7 +91,9 @@ class Context:
 
     def emit(self, obj: object) -> None:
         """Print one JSON value on stdout (one line)."""
-        self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        from archivist.safefiles import json_text
+
+        self.stdout.write(json_text(json.dumps(obj, ensure_ascii=False)) + "\n")
 
     def out(self, line: str) -> None:
         """Print a line of human output on stdout."""
@@ -139,12 +169,18 @@ def main(
     """Run the CLI; returns the exit status (0 ok, 1 some input failed, 2 usage error)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    for stream in (out, err):
+        # A name's undecodable bytes are escaped where they are printed; this is the net under
+        # that: a stray one is printed as \udcff rather than ending the command in a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
         # What argparse prints, without importing every command's module to build the parser.
         out.write(f"archivist {__version__}\n")
         return 0
     parser = build_parser()
     args = parser.parse_args(argv)
+    _text_arguments_as_text(args)
     if not hasattr(args, "archive"):
         args.archive = None
     handler: Handler | None = getattr(args, "handler", None)
@@ -167,9 +203,54 @@ def main(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        message = _archive_fault(exc, ctx)
+        if message is None:
+            raise
+        err.write(f"archivist: {message}\n")
+        return 1
     finally:
         ctx.close()
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    from archivist.safefiles import shown
+
+    return shown(" ".join(message.split()))
+
+
+PATH_ARGUMENTS = frozenset({"archive", "paths", "output", "file", "target", "screenshot"})
+"""Arguments that name files: kept as the bytes the system gave (surrogate-escaped)."""
+
+
+def _text_arguments_as_text(args: argparse.Namespace) -> None:
+    """Text arguments (a query, a note, a tag) with bytes invalid in UTF-8 made U+FFFD.
+
+    The system hands undecodable argument bytes over as lone surrogates, which SQLite and
+    every UTF-8 stream refuse; file names keep them, to open the very file named.
+    """
+    from archivist.safefiles import storable
+
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, storable(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [storable(v) for v in value])
+
+
+def _archive_fault(exc: Exception, ctx: Context) -> str | None:
+    """One line for an SQLite fault (damage, full disk, read-only) or a file that cannot be
+    written; None for anything else (a bug, which keeps its traceback)."""
+    import sqlite3
+
+    if isinstance(exc, OSError):  # a file the command wrote or read, named by the system
+        name = exc.filename if isinstance(exc.filename, str) else ""
+        return _one_line(f"{name + ': ' if name else ''}{exc.strerror or exc}")
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    from archivist.archive.faults import archive_fault
+
+    fault = archive_fault(exc, ctx.archive_path)
+    return None if fault is None else _one_line(str(fault))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from archivist.errors import NotFoundError
+from archivist.errors import ArchivistError, NotFoundError
 from archivist.model import ArticleId
+from archivist.safefiles import shown
 
 # The importer and the document module are imported inside the commands that use them, so
 # `list`, `search` and `show` never load the extraction pipeline (see tests/cli/test_startup.py).
@@ -20,7 +21,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="text, HTML, MHTML or Markdown files, or folders"
     )
-    p.set_defaults(handler=cmd_import)
+    p.set_defaults(handler=cmd_import, creates_archive=True)
 
     p = subparsers.add_parser("list", parents=[common], help="list the archive's articles")
     p.add_argument("--limit", type=int, default=None, help="at most this many")
@@ -56,7 +57,10 @@ def cmd_import(ctx: Any) -> int:
     from archivist.importer import import_paths
 
     archive = ctx.archive()
-    archive.rotate_backups()
+    try:
+        archive.rotate_backups()
+    except ArchivistError as exc:
+        ctx.say(f"warning: {shown(str(exc))}")
     report = ctx.run_job(import_paths(archive, ctx.args.paths))
     if ctx.json:
         ctx.emit(
@@ -69,11 +73,11 @@ def cmd_import(ctx: Any) -> int:
     else:
         for r in report.results:
             if r.status == "error":
-                ctx.say(f"error: {r.error}")
+                ctx.say(f"error: {shown(r.error or '')}")
             else:
-                ctx.out(f"{r.status:<9} {r.id:>6}  {r.path}")
+                ctx.out(f"{r.status:<9} {r.id:>6}  {shown(r.path)}")
                 for warning in r.warnings:
-                    ctx.say(f"warning: {r.path}: {warning}")
+                    ctx.say(f"warning: {shown(r.path)}: {shown(warning)}")
         ctx.say(
             f"{report.count('imported')} imported, {report.count('duplicate')} already in the "
             f"archive, {report.count('error')} failed"
@@ -92,7 +96,7 @@ def cmd_list(ctx: Any) -> int:
         for r in ctx.archive().list_articles(limit=ctx.args.limit, offset=ctx.args.offset):
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
-            ctx.out(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else ""))
+            ctx.out(shown(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else "")))
     return 0
 
 
@@ -111,7 +115,7 @@ def cmd_search(ctx: Any) -> int:
             ctx.say("no matches")
         for h in hits:
             where = f"  [{', '.join(h.where)}]" if h.where else ""
-            ctx.out(f"{h.id:>6}  {h.title}{where}\n        {h.snippet}")
+            ctx.out(f"{h.id:>6}  {shown(h.title)}{where}\n        {shown(h.snippet)}")
     return 0
 
 

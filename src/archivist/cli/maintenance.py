@@ -11,6 +11,11 @@ from typing import Any
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the maintenance commands."""
     p = subparsers.add_parser(
+        "init", parents=[common], help="make a new, empty archive (or check an existing one opens)"
+    )
+    p.set_defaults(handler=cmd_init, creates_archive=True)
+
+    p = subparsers.add_parser(
         "backup", parents=[common], help="write a consistent copy of the archive"
     )
     p.add_argument(
@@ -38,6 +43,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--repair", action="store_true", help="fix what can be fixed safely")
     p.set_defaults(handler=cmd_check)
+
+
+def cmd_init(ctx: Any) -> int:
+    """Make the archive if there is none; say where it is."""
+    existed = ctx.archive_path.is_file() and ctx.archive_path.stat().st_size > 0
+    archive = ctx.archive()
+    if ctx.json:
+        ctx.emit({"archive": str(archive.path), "created": not existed})
+    else:
+        ctx.say(f"{'archive already at' if existed else 'made a new archive at'} {archive.path}")
+    return 0
 
 
 def cmd_backup(ctx: Any) -> int:
@@ -85,8 +101,53 @@ def cmd_restore(ctx: Any) -> int:
 
 
 def cmd_check(ctx: Any) -> int:
-    """Report problems (and repairs); exit 1 if anything is left wrong."""
-    report = ctx.archive().check(repair=ctx.args.repair)
+    """Report problems (and repairs); exit 1 if anything is left wrong.
+
+    SQLite's integrity check runs first, on the file itself: a damaged archive is reported
+    (and with ``--repair`` rebuilt into a new file) before anything else reads it.
+    """
+    from archivist.archive.integrity import integrity_findings, rebuild
+    from archivist.safefiles import shown
+
+    path = ctx.archive_path
+    damage = integrity_findings(path) if path.is_file() and path.stat().st_size else []
+    rebuilt: list[str] = []
+    salvage: dict[str, Any] | None = None
+    if damage and ctx.args.repair:
+        outcome = rebuild(path)
+        damage = []
+        recovered = _recover_articles(ctx)
+        rebuilt = outcome.summary() + recovered[1]
+        salvage = {
+            "recovered": outcome.recovered,
+            "unreadable": {t: [list(s) for s in v] for t, v in outcome.unreadable.items()},
+            "lost_article_ids": outcome.lost_article_ids(),
+            "reextracted": recovered[0],
+            "kept_as": str(outcome.damaged_copy),
+        }
+    if damage:
+        if ctx.json:
+            ctx.emit(
+                {
+                    "ok": False,
+                    "problems": [
+                        {"kind": "integrity", "message": line, "repairable": True}
+                        for line in damage
+                    ],
+                    "repaired": [],
+                    "notes": [],
+                }
+            )
+        else:
+            for line in damage:
+                ctx.say(f"integrity: {shown(line)}")
+            ctx.out(
+                "archive is damaged: run `archivist check --repair` (it rebuilds the archive "
+                "into a new file from every readable row and keeps the damaged one beside it)"
+            )
+        return 1
+    report = ctx.archive().check(repair=ctx.args.repair, integrity=False)
+    repaired = [*rebuilt, *report.repaired]
     if ctx.json:
         ctx.emit(
             {
@@ -95,14 +156,35 @@ def cmd_check(ctx: Any) -> int:
                     {"kind": p.kind, "message": p.message, "repairable": p.repairable}
                     for p in report.problems
                 ],
-                "repaired": list(report.repaired),
+                "repaired": repaired,
+                "notes": list(report.notes),
             }
+            | ({"rebuilt": salvage} if salvage else {})
         )
     else:
         for p in report.problems:
             hint = " (fixable with --repair)" if p.repairable and not report.repaired else ""
             ctx.say(f"{p.kind}: {p.message}{hint}")
-        for line in report.repaired:
+        for line in repaired:
             ctx.say(f"repaired: {line}")
+        for line in report.notes:
+            ctx.say(f"note: {line}")
         ctx.out("archive is sound" if report.ok else "archive has problems")
     return 0 if report.ok else 1
+
+
+def _recover_articles(ctx: Any) -> tuple[int, list[str]]:
+    """Articles lost to the damage, extracted again from their stored originals."""
+    from archivist.importer import recover_lost_articles
+    from archivist.safefiles import shown
+
+    results = recover_lost_articles(ctx.archive())
+    done = sum(r.status == "imported" for r in results)
+    if not results:
+        return 0, []
+    lines = [
+        f"re-extracted {done} lost article(s) from their stored original files "
+        "(their highlights and notes could not be recovered)"
+    ]
+    lines += [f"could not re-extract {shown(r.error or r.path)}" for r in results if r.error]
+    return done, lines

@@ -16,7 +16,8 @@ Generated from the program's own argument definitions by
 `python -m archivist.cli.reference > docs/cli.md`; a test keeps it in step.
 
 Every command accepts `--archive PATH` (default: `$ARCHIVIST_ARCHIVE`, else `archive.sqlite3`
-in the user data folder) and `--json` (machine-readable output on stdout, nothing else; human
+in the user data folder; a path named with `--archive` where there is no archive is made only
+by `init` or `import`) and `--json` (machine-readable output on stdout, nothing else; human
 messages go to stderr). Exit status: 0 success, 1 when some input failed (the rest was still
 done), 2 usage error.
 """

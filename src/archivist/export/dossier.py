@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from archivist.export.kinds import FORMATS, ExportFormat
 from archivist.export.pdf import DossierMeta, build_story, render_pdf
 from archivist.export.pdfarticle import ArticleOptions
 from archivist.model import Article, ArticleId, Dossier, PaletteColor, Progress
+from archivist.safefiles import create_partial, remove_stale_partials, shown
 
 STYLE_NAMES = {
     "chicago-notes-bibliography": "Chicago Manual of Style, notes and bibliography",
@@ -173,17 +173,25 @@ def _keywords(articles: Sequence[Article]) -> tuple[str, ...]:
 
 
 def _atomic(target: Path, write: Any) -> Path:
-    """Write through a temporary file in the target's folder, then rename over the target."""
+    """Write through a temporary file in the target's folder, then rename over the target.
+
+    The temporary name is never longer than one the folder accepts (see create_partial), the
+    file gets the umask's permissions like any other the user writes, and temporary files of
+    earlier exports that were killed are removed first.
+    """
     folder = target.resolve().parent
     if not folder.is_dir():
-        raise ExportError(f"{target}: the folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
-    os.close(fd)
+        raise ExportError(f"{shown(str(target))}: the folder does not exist")
+    remove_stale_partials(folder)
+    try:
+        tmp = create_partial(folder / target.name)
+    except OSError as exc:
+        raise ExportError(f"{shown(str(target))}: cannot write ({exc.strerror or exc})") from exc
     try:
         write(tmp)
         os.replace(tmp, target)
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise ExportError(f"{shown(str(target))}: cannot write ({exc.strerror or exc})") from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -130,7 +130,7 @@ def article_flowables(
     if options.excerpts_only:
         story.extend(_excerpts(ctx))
     else:
-        for block in article.blocks or (_whole_text(article),):
+        for block in bounded_blocks(article.blocks or (_whole_text(article),), article.text):
             story.extend(_block(ctx, block))
     orphans = [h for h in highlights if h.orphaned]
     if orphans:
@@ -143,6 +143,32 @@ def article_flowables(
         for fn in article.footnotes:
             story.extend(_footnote(ctx, fn))
     return story
+
+
+MAX_BLOCK_CHARS = 3000
+"""Longest run of text laid out as one paragraph; longer blocks are set as several.
+
+ReportLab splits a paragraph across pages by re-wrapping what is left of it, page after
+page: an article that is one line of 1 MB did not finish in five minutes. In pieces of this
+size a page holds a piece or two, and the layout is linear in the text.
+"""
+
+
+def bounded_blocks(blocks: Sequence[Block], text: str) -> Iterator[Block]:
+    """The blocks, each longer than MAX_BLOCK_CHARS cut at spaces (or lines) into pieces."""
+    for block in blocks:
+        if block.end - block.start <= MAX_BLOCK_CHARS:
+            yield block
+            continue
+        gap = "\n" if block.kind == "preformatted" else " "
+        start = block.start
+        while start < block.end:
+            end = min(start + MAX_BLOCK_CHARS, block.end)
+            if end < block.end:
+                cut = text.rfind(gap, start + MAX_BLOCK_CHARS // 2, end)
+                end = cut + 1 if cut > start else end
+            yield replace(block, start=start, end=end)
+            start = end
 
 
 def _whole_text(article: Article) -> Block:

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from archivist.gui.noteactions import NoteActions, Target
+from archivist.gui.sealed import SealedBrowser
 from archivist.model import Note, NoteId
 
 AUTOSAVE_MS = 400
@@ -36,7 +36,7 @@ class NoteEditor(QTabWidget):
         self.edit.setPlaceholderText(self.tr("Write a note (Markdown)…"))
         self.edit.setObjectName("NoteEdit")
         self.edit.setAccessibleName(self.tr("Note (Markdown)"))
-        self.preview = QTextBrowser(self)
+        self.preview = SealedBrowser(self)  # a note's Markdown may name any file or URL
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Note preview"))
         self.addTab(self.edit, self.tr("Write"))

@@ -38,6 +38,7 @@ from archivist.gui.render import (
     highlight_color,
     render,
 )
+from archivist.gui.sealed import nothing
 from archivist.model import Article, PaletteColor
 
 ARCHIVE_SCHEME = "archive"
@@ -105,6 +106,11 @@ class HighlightBar(QFrame):
         self.adjustSize()
 
 
+RENDER_CHARS = 400_000
+"""Characters of an article rendered at a time: all of most articles, a screenful's worth
+of parts of a long one (a 50 MB article rendered whole took a minute and gigabytes)."""
+
+
 class ReaderView(QTextBrowser):
     """Renders an annotated Article; emits what the user asks for, changes nothing itself."""
 
@@ -134,6 +140,7 @@ class ReaderView(QTextBrowser):
         self.bar = HighlightBar(self.viewport())
         self.bar.chosen.connect(self._request_highlight)
         self.selectionChanged.connect(self._place_bar)
+        self.verticalScrollBar().valueChanged.connect(self._render_ahead)
 
     # -- content -----------------------------------------------------------------------------
 
@@ -149,12 +156,32 @@ class ReaderView(QTextBrowser):
             return
         if not same:
             self._marker_trail.clear()
-        self.rendered = render(article, self.palette(), base_size=ZOOM_STEPS[self._zoom])
+        self.rendered = render(
+            article, self.palette(), base_size=ZOOM_STEPS[self._zoom], budget=RENDER_CHARS
+        )
         self.rendered.document.setParent(self)
         self.setDocument(self.rendered.document)
         self._update_margins()
         if keep_position and same:
-            self.verticalScrollBar().setValue(scroll)
+            bar = self.verticalScrollBar()
+            while bar.maximum() < scroll and self.rendered.more():
+                pass
+            bar.setValue(scroll)
+
+    def _render_ahead(self, value: int) -> None:
+        """Render the next part of a long article as the reader nears the end of what is shown."""
+        bar = self.verticalScrollBar()
+        if self.rendered is not None and value >= bar.maximum() - 3 * bar.pageStep():
+            self.rendered.more()
+
+    def _rendered_to(self, offset: int) -> int | None:
+        """The document position of a text offset, rendering up to it first if need be."""
+        if self.rendered is None:
+            return None
+        positions = self.rendered.positions
+        while (pos := positions.to_doc(offset)) is None and self.rendered.more():
+            pass
+        return pos
 
     def set_palette_colors(self, colors: tuple[PaletteColor, ...]) -> None:
         """The palette offered for highlighting."""
@@ -177,8 +204,8 @@ class ReaderView(QTextBrowser):
         """Select ``[start, end)`` of the article text (as a user dragging the mouse would)."""
         if self.rendered is None:
             return False
+        hi = self._rendered_to(end)
         lo = self.rendered.positions.to_doc(start)
-        hi = self.rendered.positions.to_doc(end)
         if lo is None or hi is None:
             return False
         cursor = QTextCursor(self.document())
@@ -191,7 +218,7 @@ class ReaderView(QTextBrowser):
         """Bring a text offset into view."""
         if self.rendered is None:
             return
-        pos = self.rendered.positions.to_doc(offset)
+        pos = self._rendered_to(offset)
         if pos is not None:
             cursor = QTextCursor(self.document())
             cursor.setPosition(pos)
@@ -200,6 +227,8 @@ class ReaderView(QTextBrowser):
 
     def show_footnote_list_entry(self, label: str) -> None:
         """Scroll to a footnote in the list at the end of the article."""
+        if self.rendered is not None:
+            self.rendered.complete()  # the list comes after the whole text
         self.scrollToAnchor(f"fn-{label}")
 
     def back_to_marker(self) -> bool:
@@ -283,7 +312,7 @@ class ReaderView(QTextBrowser):
             if data is not None:
                 return data
         self.refused_resources.append(name.toString())
-        return None
+        return nothing(type)  # not None: Qt would then read a local file itself
 
     # -- user input ------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -101,24 +102,57 @@ class PositionMap:
 
 @dataclass(slots=True)
 class Rendered:
-    """A rendered article: its document and the map from document positions to text offsets."""
+    """A rendered article: its document and the map from document positions to text offsets.
+
+    Rendered with a budget, the document holds the article's first part only: ``more``
+    appends the next part (the footnote list comes last), ``complete`` the rest.
+    """
 
     document: QTextDocument
     positions: PositionMap
     rtl: bool
+    pending: Iterator[None] | None = None
+
+    def more(self) -> bool:
+        """Render the next part; False when the whole article was already rendered."""
+        if self.pending is None:
+            return False
+        if next(self.pending, _DONE) is _DONE:
+            self.pending = None  # that was the last part (the footnote list)
+        return True
+
+    def complete(self) -> None:
+        """Render whatever is left."""
+        while self.more():
+            pass
+
+    @property
+    def partial(self) -> bool:
+        """True while part of the article is not rendered yet."""
+        return self.pending is not None
 
 
-def render(article: Article, palette: QPalette, *, base_size: float = 12.5) -> Rendered:
-    """Lay out ``article``: header, body blocks with marks and highlights, then the footnotes."""
+_DONE = object()
+
+
+def render(
+    article: Article, palette: QPalette, *, base_size: float = 12.5, budget: int | None = None
+) -> Rendered:
+    """Lay out ``article``: header, body blocks with marks and highlights, then the footnotes.
+
+    With a ``budget`` (characters of text), only about that much of the body is rendered
+    now, and each ``Rendered.more`` adds as much again: a 50 MB article took a minute and
+    gigabytes to render whole before the reader could show its first page.
+    """
     rtl = is_rtl(article)
     doc = QTextDocument()
     font = QFont(RTL_FONT if rtl else READING_FONT)
     font.setPointSizeF(base_size + (2 if rtl else 0))
     doc.setDefaultFont(font)
     doc.setDocumentMargin(12)
+    doc.setUndoRedoEnabled(False)  # a read-only view: an undo record of every insertion is waste
     cursor = QTextCursor(doc)
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
-    link = palette.color(QPalette.ColorRole.Link)
     direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
 
     def block_format(top: float = 0, bottom: float = 14) -> QTextBlockFormat:
@@ -158,9 +192,47 @@ def render(article: Article, palette: QPalette, *, base_size: float = 12.5) -> R
         cursor.setBlockFormat(block_format(4 if cursor.blockNumber() == 0 else 0, 26))
 
     positions = PositionMap()
+    rest = _body(
+        article,
+        palette=palette,
+        cursor=cursor,
+        positions=positions,
+        block_format=block_format,
+        char=char,
+        base_size=base_size,
+        budget=budget,
+    )
+    rendered = Rendered(doc, positions, rtl, rest)
+    rendered.more()  # the first part now; with no budget, all of it
+    return rendered
+
+
+def _body(
+    article: Article,
+    *,
+    palette: QPalette,
+    cursor: QTextCursor,
+    positions: PositionMap,
+    block_format: Callable[..., QTextBlockFormat],
+    char: Callable[..., QTextCharFormat],
+    base_size: float,
+    budget: int | None,
+) -> Iterator[None]:
+    """Insert the body blocks, then the footnotes; pause after each ``budget`` characters."""
+    rtl = is_rtl(article)
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    link = palette.color(QPalette.ColorRole.Link)
     lists: dict[tuple[bool, int], QTextList] = {}
     previous: Block | None = None
+    written = 0
+    cursor.beginEditBlock()  # one layout pass per part, not one per block
     for block in _blocks(article):
+        if budget is not None and written >= budget:
+            cursor.endEditBlock()
+            yield
+            cursor.beginEditBlock()
+            written = 0
+        written += block.end - block.start
         fmt = block_format()
         chars = QTextCharFormat()
         if block.kind == "heading":
@@ -216,7 +288,7 @@ def render(article: Article, palette: QPalette, *, base_size: float = 12.5) -> R
             label.setForeground(link)
             cursor.insertText(f"{fn.label}.", label)
             cursor.insertText(f" {fn.text}", small)
-    return Rendered(doc, positions, rtl)
+    cursor.endEditBlock()
 
 
 def _blocks(article: Article) -> list[Block]:

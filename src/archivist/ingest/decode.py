@@ -61,6 +61,9 @@ def decode_bytes(
         except UnicodeDecodeError as exc:
             raise ExtractionError(f"{filename}: invalid {bom} after its byte-order mark") from exc
         return text.lstrip("\ufeff"), bom.removesuffix("-sig").replace("-le", "").replace("-be", "")
+    wide = sniff_utf16(data)  # before UTF-8: NULs and ASCII are valid UTF-8 too
+    if wide is not None:
+        return data.decode(wide, errors="replace").lstrip("\ufeff"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -75,6 +78,8 @@ def decode_bytes(
             return data.decode(codec), codec
         except UnicodeDecodeError:
             pass
+    if codec is None and _reads_as_arabic_script(data):
+        return data.decode("cp1256", errors="replace"), "cp1256"
     # Imported here: detection is the last resort, and loading it costs every command time.
     from charset_normalizer import from_bytes
 
@@ -102,9 +107,59 @@ def _mostly_utf8(data: bytes) -> bool:
     return good >= 1 and bad <= good
 
 
+def sniff_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 text saved without a byte-order mark, else None.
+
+    Text in UTF-16 has a NUL as the high byte of every ASCII character (spaces, digits,
+    punctuation, newlines, even in Persian or Greek text): NULs then fill one of the two byte
+    positions and almost never the other, which binary data does not do.
+    """
+    head = data[:8192]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = len(head) // 2
+    for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= 0.2 * pairs and others <= 0.01 * pairs:
+            try:
+                text = head.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            readable = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+            return codec if readable >= 0.95 * len(text) else None
+    return None
+
+
+def _reads_as_arabic_script(data: bytes) -> bool:
+    """True when legacy bytes read as Arabic-script words in windows-1256, and not as words.
+
+    Detection over a few sentences favoured windows-1252, where Persian comes out as runs of
+    accented capitals (``ÊÇÑíÎ``). Read as windows-1252, a real Western text mixes accented
+    letters into ASCII words (``café``); Persian bytes make words of nothing but accented
+    letters, and read as windows-1256 nearly every one of those letters is Arabic-script.
+    """
+    high = sum(1 for b in data[:65536] if b > 127)
+    if high < 8:
+        return False
+    western = data[:65536].decode("cp1252", errors="replace")
+    words = _LETTER_RUN.findall(western)
+    only_accented = sum(len(w) for w in words if len(w) > 1 and not any(c.isascii() for c in w))
+    mixed = sum(len(w) for w in words if not w.isascii() and any(c.isascii() for c in w))
+    if only_accented < 3 * mixed or only_accented < 6:
+        return False
+    arabic = data[:65536].decode("cp1256", errors="replace")
+    letters = [c for c in arabic if not c.isascii() and c.isalpha()]
+    in_script = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+    return bool(letters) and in_script >= 0.9 * len(letters)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the bytes are evidently not text (NULs or many control bytes, and no BOM)."""
-    if sniff_bom(data) is not None:
+    if sniff_bom(data) is not None or sniff_utf16(data) is not None:
         return False
     head = data[:8192]
     if not head:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from archivist.errors import ExtractionError
+from archivist.errors import ArchivistError, ExtractionError
 from archivist.ingest.content import Content, find_content, schema_article_body
 from archivist.ingest.htmldom import ATTRIBUTED, select
 from archivist.ingest.htmlfootnotes import FoundNotes, find_footnotes
@@ -20,6 +20,7 @@ from archivist.ingest.metadata import read_metadata, split_authors
 from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import settle_language
 from archivist.model import Article, Extraction, Footnote, Resource, Uncited
+from archivist.safefiles import read_regular
 
 TINY_TEXT = 250
 """Extracted text shorter than this (characters) makes the importer look for the article again."""
@@ -47,17 +48,22 @@ def extract_page(
 ) -> Extraction:
     """Extract a page, with a charset and URL known from outside the page (an MHTML part)."""
     text, encoding = decode_page(data, filename, declared=declared)
+    replaced = text.count("\ufffd")
     root = parse_html(text, filename)
+    del text  # as big as the page or bigger: the tree holds what is needed from here on
     marked = select(ATTRIBUTED, root)
     meta = read_metadata(root, marked)
     try:
         found, content, rendered = _main_content(root, marked, meta.title)
         if len(rendered.text) < TINY_TEXT:
+            page = decode_page(data, filename, declared=declared)[0]  # rare: a tiny first look
             found, content, rendered = _look_again(
-                text, filename, meta.title, (found, content, rendered)
+                page, filename, meta.title, (found, content, rendered)
             )
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
+    byline = content.byline
+    del root, marked, content  # the tree (several times the page's size) is done with
     footnotes = tuple(
         Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text, csl=note.csl)
         for note in found.notes
@@ -69,9 +75,9 @@ def extract_page(
     }
     if not rendered.text.strip() and not footnotes:
         raise ExtractionError(f"{filename}: no article text found in the page")
-    authors = meta.authors or (tuple(split_authors(content.byline)) if content.byline else ())
+    authors = meta.authors or (tuple(split_authors(byline)) if byline else ())
     warnings: list[str] = list(found.warnings)
-    if replaced := text.count("\ufffd"):
+    if replaced:
         warnings.append(f"{replaced} characters could not be decoded and were replaced by �")
     if dropped := sum(1 for why in uncited.values() if why == "dropped"):
         warnings.append(
@@ -164,10 +170,13 @@ def collect_folder_resources(html_path: str) -> tuple[Resource, ...]:
         for dirpath, _dirnames, files in os.walk(folder, followlinks=False):
             for name in sorted(files):
                 path = os.path.join(dirpath, name)
-                if os.path.islink(path) or os.path.getsize(path) > MAX_RESOURCE_BYTES:
+                if os.path.islink(path):
                     continue
-                with open(path, "rb") as handle:
-                    data = handle.read()
+                try:
+                    # Never a pipe or a device (a FIFO here blocked the import for good).
+                    data = read_regular(path, MAX_RESOURCE_BYTES)
+                except ArchivistError:
+                    continue
                 mime = image_type(data, name)
                 if mime is not None:
                     location = os.path.relpath(path, os.path.dirname(html_path)).replace(

@@ -17,10 +17,12 @@ PRESCAN_BYTES = 4096
 _META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _XML_DECL = re.compile(rb"^\s*<\?xml\s[^>]*?encoding\s*=\s*[\"']([-\w.:]+)[\"']", re.I)
 # The HTML parser never expands entities, but an internal DTD subset would leak as text.
-_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+_DTD_OPEN = re.compile(r"<!DOCTYPE[^>\[]*\[", re.I)
+_DTD_CLOSE = re.compile(r"\]\s*>")
 _XML_PI = re.compile(r"^\s*<\?xml[^>]*>")
 
 _C0_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_C0_FOUND = re.compile(b"[" + re.escape(_C0_BYTES) + b"]")
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -51,17 +53,37 @@ def decode_page(data: bytes, filename: str, *, declared: str | None = None) -> t
     return text, encoding
 
 
+def _without_dtd_subset(text: str) -> str:
+    """The page without an internal DTD subset (``<!DOCTYPE html [ ... ]>``), however long.
+
+    Only a subset opened near the top is looked for, but its end may be anywhere: a subset
+    longer than the first few KB leaked its ``]>`` into the article's text.
+    """
+    start = _DTD_OPEN.search(text, 0, PRESCAN_BYTES)
+    if start is None:
+        return text
+    end = _DTD_CLOSE.search(text, start.end())
+    return text if end is None else text[: start.start()] + text[end.end() :]
+
+
 def parse_html(text: str, filename: str) -> etree._Element:
     """Parse decoded page text; refuse rather than keep a tree libxml2 silently truncated."""
-    head, rest = text[:PRESCAN_BYTES], text[PRESCAN_BYTES:]
-    head = _DTD_SUBSET.sub("", _XML_PI.sub("", head, count=1), count=1)
-    text = head + rest
+    # Each step copies the page only when it changes something: a 100 MB page held five
+    # copies of itself at once before the parser even started.
+    head = text[:PRESCAN_BYTES]
+    if _XML_PI.match(head):
+        text = _XML_PI.sub("", head, count=1) + text[PRESCAN_BYTES:]
+    text = _without_dtd_subset(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     # C0 controls make libxml2 stop or complain; in UTF-8 they are single bytes, so a byte
     # translate removes them fast. Other control and format characters go after rendering.
-    payload = text.encode("utf-8", errors="replace").translate(None, _C0_BYTES)
+    payload = text.encode("utf-8", errors="replace")
+    del text
+    if _C0_FOUND.search(payload):
+        payload = payload.translate(None, _C0_BYTES)
     root = _parse(payload, filename, huge=False)
+    del payload
     # The importer's own marker placeholder must not be forged by the page.
     for forged in root.iter(FOOTNOTE_TAG):
         forged.tag = "span"

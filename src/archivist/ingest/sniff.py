@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archivist.errors import ExtractionError
-from archivist.ingest.decode import looks_binary, sniff_bom
+from archivist.ingest.decode import looks_binary, sniff_bom, sniff_utf16
 from archivist.model import SourceFormat
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -48,10 +48,9 @@ def sniff_format(data: bytes, filename: str) -> SourceFormat:
     if looks_binary(data):
         raise ExtractionError(f"{filename}: binary content, not a saved article")
     head = data[:4096]
-    if sniff_bom(head) in {"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
-        bom = sniff_bom(head)
-        assert bom is not None
-        head = head.decode(bom, errors="ignore").encode("utf-8")
+    wide = sniff_bom(head) or sniff_utf16(head)
+    if wide in {"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
+        head = head.decode(wide, errors="ignore").encode("utf-8")
     if _MHTML_HEADER.match(head.lstrip()):
         return "mhtml"
     suffix = _suffix(filename)
