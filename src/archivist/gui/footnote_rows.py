@@ -55,10 +55,6 @@ MAX_CACHED = 20_000
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FootnoteRows", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One footnote formatted for the panel: the entry alone, and the whole row."""
@@ -84,9 +80,13 @@ def entry_html(fn: Footnote, style: str | None) -> tuple[str, str]:
 def uncited_text(fn: Footnote) -> str:
     """Why the text holds no marker for a footnote, in words; empty when it holds one."""
     if fn.uncited == "dropped":
-        return _tr("Cited only in a part of the page left out of the text.")
+        return QCoreApplication.translate(
+            "FootnoteRows", "Cited only in a part of the page left out of the text."
+        )
     if fn.uncited == "unlinked":
-        return _tr("Listed by the page without a marker in the text.")
+        return QCoreApplication.translate(
+            "FootnoteRows", "Listed by the page without a marker in the text."
+        )
     return ""
 
 
@@ -98,16 +98,22 @@ def format_row(fn: Footnote, style: str | None) -> Row:
     plain = [label]
     if fn.edited:
         parts.append(EDITED_MARK)
-        plain.append(EDITED_MARK + " " + _tr("edited"))
+        plain.append(EDITED_MARK + " " + QCoreApplication.translate("FootnoteRows", "edited"))
     parts.append(entry)
     plain.append(entry_plain)
     extras = []
     if fn.refers_to:
-        extras.append(_tr("→ note [{label}]").format(label=fn.refers_to))
+        extras.append(
+            QCoreApplication.translate("FootnoteRows", "→ note [{label}]").format(
+                label=fn.refers_to
+            )
+        )
     if fn.notes:
         extras.append(phrases().notes(len(fn.notes)))
     if fn.uncited:
-        extras.append(UNCITED_MARK + " " + _tr("no marker in the text"))
+        extras.append(
+            UNCITED_MARK + " " + QCoreApplication.translate("FootnoteRows", "no marker in the text")
+        )
     if extras:
         joined = " · ".join(extras)
         parts.append(f"<small>{html.escape(joined)}</small>")
@@ -205,7 +211,11 @@ class FootnoteModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if fn.edited:
-                tips.append(_tr("Citation corrected by hand ({when})").format(when=fn.edited))
+                tips.append(
+                    QCoreApplication.translate(
+                        "FootnoteRows", "Citation corrected by hand ({when})"
+                    ).format(when=fn.edited)
+                )
             if fn.uncited:
                 tips.append(uncited_text(fn))
             return "\n".join(tips) or None
