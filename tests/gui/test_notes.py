@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archivist.archive import Archive
 from archivist.gui.citation_commands import EditCitation
 from archivist.gui.footnote_rows import HTML_ROLE, FootnoteModel, format_row
 from archivist.gui.main_window import MainWindow
@@ -138,3 +139,17 @@ def test_a_refresh_keeps_the_chosen_footnote_and_the_scroll(qtbot, window) -> No
 
     assert tab.selected_label() == "150"
     assert bar.value() == before
+
+
+def test_a_correction_made_elsewhere_shows_after_the_refresh(window: MainWindow, filled) -> None:
+    path, ids = filled
+    window.open_article(ids["en"])
+    window.notes.show_footnote("2")
+    with Archive.open(str(path)) as other:  # another connection, as the CLI's would be
+        other.save_citation_edit(CitationEdit(ids["en"], "1", csl=BOOK, kind="citation"))
+
+    window.archive_changed_elsewhere()
+
+    row = window.notes.footnotes.model.index(0).data(HTML_ROLE)
+    assert "✎" in row and "<i>The Marsh Parishes: A Survey</i>" in row
+    assert window.notes.footnotes.selected_label() == "2"
