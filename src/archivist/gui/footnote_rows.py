@@ -155,8 +155,15 @@ class FootnoteModel(QAbstractListModel):
         same = [f.label for f in footnotes] == [f.label for f in self.footnotes]
         if same and footnotes:
             self.layoutAboutToBeChanged.emit()
+            formatted = self._rows
             self.footnotes = footnotes
+            # Rows formatted before and unchanged keep their text, so their measured heights,
+            # and the rows the user scrolled past do not move under the viewport.
             self._rows = {}
+            for row in formatted:
+                kept = self._cache.get(_key(footnotes[row], self.style))
+                if kept is not None:
+                    self._rows[row] = kept
             self.layoutChanged.emit()
             self.dataChanged.emit(self.index(0), self.index(len(footnotes) - 1))
             return

@@ -257,6 +257,8 @@ class FootnotesTab(QWidget):
     def set_style(self, style: str | None) -> None:
         """Show the entries in another citation style (the dossier's)."""
         self.model.set_style(style)
+        if self.list.currentIndex().isValid():
+            self.list.scrollTo(self.list.currentIndex())
         self._chosen()
 
     def select(self, label: str) -> None:
