@@ -3,8 +3,10 @@
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_footnote_panel.py [--footnotes N]
 Figures: opening the article (the window idle again, the panel's rows laid out as far as Qt
 lays them out before it returns), scrolling the list from top to bottom (every row painted),
-and re-showing the rows in another citation style. The rows are formatted in the dossier's
-style; formatting a thousand entries on opening would make opening slow.
+resizing the notes pane once every row has been painted, and re-showing the rows in another
+citation style. The rows are formatted in the dossier's style; formatting a thousand entries
+on opening would make opening slow. Run it with the parent commit's src on PYTHONPATH too
+(git archive) for the figures before.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def main() -> None:
         settle(app)
         panel = window.notes
         panel.setCurrentWidget(panel.footnotes)
-        opening, scrolling, restyling = [], [], []
+        opening, scrolling, restyling, resizing = [], [], [], []
         for _ in range(args.runs):
             window.open_article(other_id)
             settle(app)
@@ -118,6 +120,11 @@ def main() -> None:
                 bar.setValue(bar.value() + view.viewport().height())
                 view.viewport().repaint()
             scrolling.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            for right in (260, 420, 320):  # drag the notes pane narrower, wider, back
+                window.splitter.setSizes([430, 1600 - 430 - right, right])
+                settle(app)
+            resizing.append((time.perf_counter() - began) / 3)
             bar.setValue(0)
             restyle = getattr(panel, "set_style", None)
             if restyle is not None:
@@ -127,9 +134,27 @@ def main() -> None:
                 restyling.append(time.perf_counter() - began)
                 restyle("chicago-notes-bibliography")
                 settle(app)
+        eager = []
+        try:
+            from archivist.gui.footnote_rows import format_row
+        except ImportError:  # the tree before the panel formatted its rows
+            format_row = None
+        if format_row is not None:
+            notes = extraction(args.footnotes).article.footnotes
+            for _ in range(args.runs):
+                began = time.perf_counter()
+                for fn in notes:
+                    format_row(fn, "chicago-notes-bibliography")
+                eager.append(time.perf_counter() - began)
         print(f"footnote panel, article with {args.footnotes} footnotes, {args.runs} runs")
         print(f"  open the article:          median {statistics.median(opening) * 1000:7.1f} ms")
         print(f"  scroll the list to the end: median {statistics.median(scrolling) * 1000:7.1f} ms")
+        print(f"  resize the pane (each step): median {statistics.median(resizing) * 1000:6.1f} ms")
+        if eager:
+            print(
+                "  yardstick, formatting every row up front (not done): "
+                f"median {statistics.median(eager) * 1000:6.1f} ms"
+            )
         if restyling:
             print(
                 f"  change the style (APA):     "

@@ -1,10 +1,11 @@
 """The footnote panel's rows: label, the entry in the dossier's style, marks; wrapped to width.
 
-A row is formatted only when it is shown: an article can hold a thousand footnotes, and
-formatting each entry costs a fraction of a millisecond. Until a row has been formatted its
-height is estimated from the footnote's source text; the delegate corrects it when the row is
-first painted. Formatted rows are cached by style and content, so an edit, an undo or a
-refresh re-formats only the rows that changed.
+A row is formatted and laid out only when it is shown: an article can hold a thousand
+footnotes, and formatting and laying out each entry costs a fraction of a millisecond. Until a
+row has been painted at the pane's width its height is estimated from its text; the delegate
+corrects it when the row is painted. Formatted rows are cached by style and content, measured
+heights by text and width, so an edit, an undo or a refresh re-formats only the rows that
+changed, and the rows scrolled past keep their heights.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -49,6 +51,8 @@ MARGIN = 4
 """Space around a row's text, in pixels."""
 EDITED_MARK = "✎"
 UNCITED_MARK = "○"
+LAID_OUT = 400
+"""Laid-out rows kept for painting again (a few screens of them)."""
 MAX_CACHED = 20_000
 """Formatted rows kept (all styles together) before the cache starts afresh."""
 
@@ -237,6 +241,8 @@ class RowDelegate(QStyledItemDelegate):
         self.view = view
         self.model = model
         self._heights: dict[tuple[str, int], int] = {}
+        # The rows laid out last, for repainting (scrolling back, selecting) without layout.
+        self._documents: OrderedDict[tuple[str, int], QTextDocument] = OrderedDict()
         # Each row's height at one width: the view asks for every row's at each layout.
         self._rows: dict[int, int] = {}
         self._rows_width = 0
@@ -248,22 +254,20 @@ class RowDelegate(QStyledItemDelegate):
         return max(40, self.view.viewport().width() - 2 * MARGIN)
 
     def _document(self, text: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        key = (text, width)
+        doc = self._documents.get(key)
+        if doc is not None:
+            self._documents.move_to_end(key)
+            return doc
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
         doc.setHtml(text)
         doc.setTextWidth(width)
+        self._documents[key] = doc
+        if len(self._documents) > LAID_OUT:
+            self._documents.popitem(last=False)
         return doc
-
-    def _height(self, text: str, width: int, option: QStyleOptionViewItem) -> int:
-        key = (text, width)
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) >= MAX_CACHED:
-                self._heights.clear()
-            doc = self._document(text, width, option)
-            height = self._heights[key] = math.ceil(doc.size().height()) + 2 * MARGIN
-        return height
 
     def _relayout(self) -> None:
         self._relayout_due = False
@@ -271,7 +275,8 @@ class RowDelegate(QStyledItemDelegate):
             self.sizeHintChanged.emit(self.model.index(0))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """The row's height at the view's width: measured once formatted, else estimated."""
+        """The row's height at the view's width: as measured when it was last painted at this
+        width, else estimated (sizing never lays text out, so resizing the pane stays quick)."""
         width = self._width()
         if width != self._rows_width:
             self._rows.clear()
@@ -279,15 +284,21 @@ class RowDelegate(QStyledItemDelegate):
         row = index.row()
         height = self._rows.get(row)
         if height is None:
+            measured = None
             if self.model.is_formatted(row):
-                height = self._height(str(index.data(HTML_ROLE)), width, option)
-            else:
-                # Estimated from the source text, without formatting: lines of it at this width.
+                measured = self._heights.get((str(index.data(HTML_ROLE)), width))
+            if measured is None:
+                # Lines of the source text (or the formatted row's) at this width.
+                estimate = (
+                    index.data(Qt.ItemDataRole.DisplayRole)
+                    if self.model.is_formatted(row)
+                    else index.data(ESTIMATE_ROLE)
+                )
                 metrics = option.fontMetrics
-                advance = metrics.horizontalAdvance(str(index.data(ESTIMATE_ROLE)))
+                advance = len(str(estimate)) * metrics.averageCharWidth()
                 lines = max(1, math.ceil(advance * 1.1 / width))
-                height = lines * metrics.lineSpacing() + 2 * MARGIN
-            self._rows[row] = height
+                measured = lines * metrics.lineSpacing() + 2 * MARGIN
+            height = self._rows[row] = measured
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -302,6 +313,8 @@ class RowDelegate(QStyledItemDelegate):
         text = str(index.data(HTML_ROLE))
         doc = self._document(text, width, opt)
         height = math.ceil(doc.size().height()) + 2 * MARGIN
+        if len(self._heights) >= MAX_CACHED:
+            self._heights.clear()
         self._heights[(text, width)] = height
         if width == self._rows_width and self._rows.get(index.row()) != height:
             # Estimated before it was formatted: the view lays the rows out again, once for
