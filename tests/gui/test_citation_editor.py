@@ -15,9 +15,9 @@ from archivist.gui.main_window import MainWindow
 def open_editor(qtbot, window: MainWindow, ids, label: str) -> CitationEditor:
     window.open_article(ids["en"])
     window.notes.show_footnote(label)
-    item = window.notes.footnotes.list.currentItem()
-    viewport = window.notes.footnotes.list.viewport()
-    at = window.notes.footnotes.list.visualItemRect(item).center()
+    view = window.notes.footnotes.list
+    viewport = view.viewport()
+    at = view.visualRect(view.currentIndex()).center()
     # A double click is a press, release, then the double-click event, as from a mouse.
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at)
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=at)
@@ -39,8 +39,10 @@ def test_type_and_author_changes_show_in_the_preview_and_undo(qtbot, window, fil
     row = editor.add_creator()
     editor.set_creator(row, family="Marrow", given="Jane")
     assert editor.preview.text().startswith("Marrow, Jane. <i>The Salt Roads</i>")
-    panel_item = window.notes.footnotes.list.currentItem()
-    assert panel_item.text().startswith("✎ [1]") and "corrected" in panel_item.toolTip()
+    panel_row = window.notes.footnotes.list.currentIndex()
+    assert panel_row.data().startswith("[1] ✎") and "corrected" in panel_row.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
 
     editor.undo_button.click()  # the author goes
     assert "Marrow" not in editor.preview.text() and editor.creators.rowCount() == 0
@@ -49,7 +51,7 @@ def test_type_and_author_changes_show_in_the_preview_and_undo(qtbot, window, fil
 
     editor.reset_button.click()
     assert editor.state.edit is None and "no citation" in editor.preview.text()
-    assert window.notes.footnotes.list.currentItem().text().startswith("[1]")
+    assert window.notes.footnotes.list.currentIndex().data().startswith("[1] Harbour")
     window.undo_action.trigger()  # reset is undoable too
     assert "Marrow, Jane" in editor.preview.text()
     csl = window.archive.document(filled[1]["en"]).footnotes[0].csl
@@ -119,3 +121,11 @@ def test_copy_citation_puts_rich_and_plain_text_on_the_clipboard(
 def test_an_articles_citation_is_copied_from_the_library(window, filled, clipboard) -> None:
     assert window.ops.copy_citation(None, "csl-json", article_id=filled[1]["en"])
     assert '"title": "Ports and Tides"' in clipboard.text()
+
+
+def test_every_creator_heading_is_shown_whole(qtbot, window, filled) -> None:
+    editor = open_editor(qtbot, window, filled[1], "1")
+    header = editor.creators.horizontalHeader()
+    qtbot.waitExposed(editor)
+    for column in range(editor.creators.columnCount()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QListWidget, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from archivist.gui.keyboard import (
     ShortcutSheet,
@@ -18,14 +18,7 @@ from archivist.gui.main_window import MainWindow
 
 
 def unnamed(window: MainWindow) -> list[str]:
-    found = unnamed_widgets(window)
-    # The footnote list of the notes pane is being rebuilt in its own change, which names it;
-    # only that one list is let through here, by its class, so a rebuilt one is checked again.
-    return [
-        describe(w)
-        for w in found
-        if not (isinstance(w, QListWidget) and type(w.parentWidget()).__name__ == "FootnotesTab")
-    ]
+    return [describe(w) for w in unnamed_widgets(window)]
 
 
 def test_every_interactive_widget_has_a_name_in_every_view(qtbot, window: MainWindow, filled):

@@ -201,9 +201,17 @@ class CitationEditor(QDialog):
         self.creators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.creators.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.creators.setColumnWidth(0, 110)
+        self.creators.setColumnWidth(2, header.sectionSizeHint(2) + 60)
+        # Never narrower than its headings, so "Family name or organisation" is read whole
+        # (in any language); the family name's column takes the room left over.
+        self.creators.setMinimumWidth(
+            110
+            + sum(header.sectionSizeHint(c) for c in (1, 3))
+            + self.creators.columnWidth(2)
+            + 2 * self.creators.frameWidth()
+        )
         self.creators.verticalHeader().hide()
         self.creators.setMinimumHeight(120)
         self.creators.itemChanged.connect(lambda _item: self._names_done())

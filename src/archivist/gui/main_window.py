@@ -96,6 +96,11 @@ class MainWindow(QMainWindow):
             lambda: self.archive, self, undo_stack=self.undo_stack, changes=self.changes
         )
         self.dossiers.exportRequested.connect(lambda d: flows.ask_export(self, d))
+        # The footnote panel shows entries in the dossier's citation style, and follows it.
+        self.dossiers.style_box.currentIndexChanged.connect(
+            lambda _i: self.notes.set_style(self.dossiers.style_box.currentData())
+        )
+        self.notes.set_style(self.dossiers.style_box.currentData())
         for widget in (self.library, self.centre, self.notes):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)

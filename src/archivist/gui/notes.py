@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.gui.footnote_rows import LABEL_ROLE, footnote_view, uncited_text
 from archivist.gui.i18n import color_label, meaning_label, number, phrases, split_list
 from archivist.gui.note_editor import NotesBox, one_line
 from archivist.gui.noteactions import NoteActions
@@ -43,36 +44,6 @@ def citation_menu(parent: QWidget, actions: NoteActions, label: str | None, at: 
     ):
         menu.addAction(text, functools.partial(actions.copy_citation, label, form))
     menu.popup(at)
-
-
-def citation_text(fn: Footnote) -> str:
-    """The parsed citation of a footnote, as one readable line (empty when there is none)."""
-    csl = fn.csl
-    if not csl:
-        return ""
-    names = []
-    for person in csl.get("author", []) or []:
-        if "literal" in person:
-            names.append(str(person["literal"]))
-        else:
-            names.append(" ".join(str(person.get(k, "")) for k in ("given", "family")).strip())
-    parts = [", ".join(n for n in names if n)]
-    if csl.get("title"):
-        parts.append(f"“{csl['title']}”")
-    for key in ("container-title", "publisher"):
-        if csl.get(key):
-            parts.append(str(csl[key]))
-    date = (csl.get("issued") or {}).get("date-parts") or []
-    if date and date[0]:
-        shown = "-".join(str(p) for p in date[0])
-        if len(date) > 1 and date[1] and date[1] != date[0]:
-            shown += "–" + "-".join(str(p) for p in date[1])  # a span: 1598–1671
-        parts.append(shown)
-    if csl.get("page"):
-        parts.append(
-            QCoreApplication.translate("citation_text", "p. {page}").format(page=csl["page"])
-        )
-    return ". ".join(p for p in parts if p) + f"  [{csl.get('type', 'item')}]"
 
 
 class HighlightsTab(QWidget):
@@ -224,26 +195,30 @@ class HighlightsTab(QWidget):
 
 
 class FootnotesTab(QWidget):
-    """The article's footnotes; the chosen one's text, parsed citation and notes."""
+    """The article's footnotes as wrapped rows in the dossier's citation style; below the
+    chosen one, its text as the page wrote it, its entry, and the user's notes on it."""
 
     def __init__(self, actions: NoteActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = actions
-        self.footnotes: tuple[Footnote, ...] = ()
-        self.list = QListWidget(self)
-        self.list.itemSelectionChanged.connect(self._chosen)
-        self.list.itemDoubleClicked.connect(
-            lambda item: actions.edit_citation(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.list, self.model = footnote_view(self)
+        self.list.setAccessibleName(self.tr("Footnotes"))
+        self.list.selectionModel().currentChanged.connect(lambda _now, _before: self._chosen())
+        self.list.doubleClicked.connect(
+            lambda index: actions.edit_citation(str(index.data(LABEL_ROLE)))
         )
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        # Article text is shown as written: Qt's rich-text guess would render "<img src=...>".
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.citation = QLabel(self)
         self.citation.setWordWrap(True)
-        self.citation.setTextFormat(Qt.TextFormat.PlainText)
+        # Rich text built here from escaped parts: the entry's italics, nothing from the page.
+        self.citation.setTextFormat(Qt.TextFormat.RichText)
+        self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.citation.setObjectName("Citation")
         self.back = QPushButton(self.tr("Back to text"), self)
         self.back.clicked.connect(actions.back_to_marker)
@@ -256,49 +231,52 @@ class FootnotesTab(QWidget):
         buttons.addWidget(self.edit)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 2)
+        layout.addWidget(self.list, 3)
         layout.addWidget(self.text)
         layout.addWidget(self.citation)
         layout.addLayout(buttons)
-        layout.addWidget(self.notes, 3)
+        layout.addWidget(self.notes, 2)
+
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        """The footnotes shown."""
+        return self.model.footnotes
 
     def set_footnotes(self, footnotes: tuple[Footnote, ...]) -> None:
-        """Show these footnotes, keeping the selection."""
+        """Show these footnotes, keeping the selection (and the scroll position while the
+        article's notes stay the same ones)."""
         chosen = self.selected_label()
-        self.footnotes = footnotes
-        self.list.blockSignals(True)
-        self.list.clear()
-        for fn in footnotes:
-            extra = f"  · {phrases().notes(len(fn.notes))}" if fn.notes else ""
-            # Marked at the front, where a narrow pane still shows it.
-            mark = "✎ " if fn.edited else ""
-            item = QListWidgetItem(f"{mark}[{fn.label}] {one_line(fn.text, 90)}{extra}")
-            item.setData(Qt.ItemDataRole.UserRole, fn.label)
-            if fn.edited:
-                item.setToolTip(
-                    self.tr("Citation corrected by hand ({when})").format(when=fn.edited)
-                )
-            self.list.addItem(item)
-            if fn.label == chosen:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
+        self.list.selectionModel().blockSignals(True)
+        self.model.set_footnotes(footnotes)
+        row = self.model.row_of(chosen) if chosen is not None else -1
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.list.selectionModel().blockSignals(False)
+        self._chosen()
+
+    def set_style(self, style: str | None) -> None:
+        """Show the entries in another citation style (the dossier's)."""
+        self.model.set_style(style)
+        if self.list.currentIndex().isValid():
+            self.list.scrollTo(self.list.currentIndex())
         self._chosen()
 
     def select(self, label: str) -> None:
         """Choose a footnote by its label."""
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == label:
-                self.list.setCurrentItem(item)
+        row = self.model.row_of(label)
+        if row >= 0:
+            index = self.model.index(row)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
 
     def selected_label(self) -> str | None:
         """The chosen footnote's label."""
-        item = self.list.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        index = self.list.currentIndex()
+        return str(index.data(LABEL_ROLE)) if index.isValid() else None
 
     def _chosen(self) -> None:
-        label = self.selected_label()
-        fn = next((f for f in self.footnotes if f.label == label), None)
+        row = self.list.currentIndex().row()
+        fn = self.footnotes[row] if 0 <= row < len(self.footnotes) else None
         for widget in (self.text, self.citation, self.back, self.edit, self.notes):
             widget.setVisible(fn is not None)
         if fn is None:
@@ -307,16 +285,20 @@ class FootnotesTab(QWidget):
             self.notes.set_notes(None, ())
             return
         self.text.setText(f"[{fn.label}] {fn.text}")
-        cite = citation_text(fn)
+        lines = []
+        if fn.csl:
+            lines.append(self.model.row(row).entry)
         if fn.refers_to:
-            refers = self.tr("Refers to note [{label}]").format(label=fn.refers_to)
-            cite = (cite + "\n" if cite else "") + refers
+            lines.append(
+                html.escape(self.tr("Refers to note [{label}]").format(label=fn.refers_to))
+            )
         if fn.edited:
-            cite = (cite + "\n" if cite else "") + self.tr("(corrected by hand)")
-        uncited = self._uncited(fn)
-        if uncited:
-            cite = (cite + "\n" if cite else "") + uncited
-        self.citation.setText(cite or self.tr("No citation parsed (an explanatory note)."))
+            lines.append(html.escape(self.tr("(corrected by hand)")))
+        if fn.uncited:
+            lines.append(html.escape(uncited_text(fn)))
+        if not fn.csl and not fn.refers_to:
+            lines.append(html.escape(self.tr("No citation parsed (an explanatory note).")))
+        self.citation.setText("<br>".join(lines))
         self.back.setVisible(bool(fn.markers))
         self.notes.set_notes(("footnote", fn.label), fn.notes)
 
@@ -326,19 +308,11 @@ class FootnotesTab(QWidget):
             self.ops.edit_citation(label)
 
     def _menu(self, pos: QPoint) -> None:
-        item = self.list.itemAt(pos)
-        if item is not None:
-            self.list.setCurrentItem(item)
-            label = str(item.data(Qt.ItemDataRole.UserRole))
+        index = self.list.indexAt(pos)
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+            label = str(index.data(LABEL_ROLE))
             citation_menu(self, self.ops, label, self.list.viewport().mapToGlobal(pos))
-
-    def _uncited(self, fn: Footnote) -> str:
-        """Why the text holds no marker for a footnote, in words; empty when it holds one."""
-        if fn.uncited == "dropped":
-            return self.tr("Cited only in a part of the page left out of the text.")
-        if fn.uncited == "unlinked":
-            return self.tr("Listed by the page without a marker in the text.")
-        return ""
 
 
 class ArticleTab(QWidget):
@@ -410,6 +384,10 @@ class NotesPanel(QTabWidget):
         self.addTab(self.highlights, self.tr("Highlights"))
         self.addTab(self.footnotes, self.tr("Footnotes"))
         self.addTab(self.article_tab, self.tr("Article"))
+
+    def set_style(self, style: str | None) -> None:
+        """Format the footnotes' entries in this citation style (the dossier's)."""
+        self.footnotes.set_style(style)
 
     def set_document(self, article: Article | None) -> None:
         """Show the annotations of ``article`` (an annotated document), or nothing."""

@@ -560,6 +560,33 @@
     </message>
 </context>
 <context>
+    <name>FootnoteRows</name>
+    <message>
+        <source>Cited only in a part of the page left out of the text.</source>
+        <translation>فقط در بخشی از صفحه که در متن نیامده به آن ارجاع شده است.</translation>
+    </message>
+    <message>
+        <source>Listed by the page without a marker in the text.</source>
+        <translation>صفحه آن را بی‌نشانه‌ای در متن فهرست کرده است.</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>ویرایش‌شده</translation>
+    </message>
+    <message>
+        <source>→ note [{label}]</source>
+        <translation>← پانوشت [{label}]</translation>
+    </message>
+    <message>
+        <source>no marker in the text</source>
+        <translation>بی‌نشانه در متن</translation>
+    </message>
+    <message>
+        <source>Citation corrected by hand ({when})</source>
+        <translation>ارجاع به دست اصلاح شده ({when})</translation>
+    </message>
+</context>
+<context>
     <name>FootnotesTab</name>
     <message>
         <source>Back to text</source>
@@ -571,7 +598,11 @@
     </message>
     <message>
         <source>Citation corrected by hand ({when})</source>
-        <translation>ارجاع به دست اصلاح شده ({when})</translation>
+        <translation type="vanished">ارجاع به دست اصلاح شده ({when})</translation>
+    </message>
+    <message>
+        <source>Footnotes</source>
+        <translation>پانوشت‌ها</translation>
     </message>
     <message>
         <source>Refers to note [{label}]</source>
@@ -587,11 +618,11 @@
     </message>
     <message>
         <source>Cited only in a part of the page left out of the text.</source>
-        <translation>فقط در بخشی از صفحه که در متن نیامده به آن ارجاع شده است.</translation>
+        <translation type="vanished">فقط در بخشی از صفحه که در متن نیامده به آن ارجاع شده است.</translation>
     </message>
     <message>
         <source>Listed by the page without a marker in the text.</source>
-        <translation>صفحه آن را بی‌نشانه‌ای در متن فهرست کرده است.</translation>
+        <translation type="vanished">صفحه آن را بی‌نشانه‌ای در متن فهرست کرده است.</translation>
     </message>
 </context>
 <context>
@@ -1452,7 +1483,7 @@ Drop files or folders anywhere on this window, or:</source>
     <name>citation_text</name>
     <message>
         <source>p. {page}</source>
-        <translation>ص. {page}</translation>
+        <translation type="vanished">ص. {page}</translation>
     </message>
 </context>
 <context>
