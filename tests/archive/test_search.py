@@ -214,3 +214,22 @@ def test_without_its_index_search_falls_back_on_the_archives_own_full_text_index
     assert ids(archive, "tid") == [best, other]  # the word being typed, as a prefix
     found = archive.library_ids("relevance", where=LibraryFilter(query="tide"))
     assert found == [best, other]
+
+
+def test_a_corrected_title_and_byline_are_found_and_so_are_the_extracted_ones(
+    archive: Archive,
+) -> None:
+    from archivist.model import CitationEdit
+
+    aid = add(archive, "Harbour notes", "The quay was rebuilt in stone.")
+    corrected = {
+        "type": "webpage",
+        "title": "Lighthouse ledgers of Marle",
+        "author": [{"family": "Ostrander", "given": "Halvard"}],
+    }
+    archive.save_citation_edit(CitationEdit(aid, None, corrected))
+    assert ids(archive, "lighthouse ledgers") == [aid]
+    assert ids(archive, "Ostrander") == [aid]
+    assert ids(archive, "harbour notes") == [aid]
+    archive.reset_citation(aid, None)
+    assert ids(archive, "lighthouse ledgers") == []

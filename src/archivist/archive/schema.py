@@ -373,6 +373,38 @@ def _search_outbox(db: Database) -> None:
     )
 
 
+@migrations(name="0009_search_citation_edits")
+def _search_citation_edits(db: Database) -> None:
+    # A corrected title or byline (the article's own item, label NULL) is searched as well as
+    # the extracted one: each change to it queues the article for the search index.
+    execute_script(
+        db,
+        """
+        CREATE TRIGGER citation_edits_search_insert AFTER INSERT ON citation_edits
+        WHEN new.label IS NULL BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER citation_edits_search_update AFTER UPDATE ON citation_edits
+        WHEN new.label IS NULL OR old.label IS NULL BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        CREATE TRIGGER citation_edits_search_delete AFTER DELETE ON citation_edits
+        WHEN old.label IS NULL BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        INSERT INTO search_outbox (article_id, stamp)
+            SELECT DISTINCT article_id, 0 FROM citation_edits WHERE label IS NULL
+            ON CONFLICT (article_id) DO NOTHING;
+        """,
+    )
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])

@@ -465,7 +465,35 @@ def _places(db: Any, ids: Sequence[int]) -> dict[int, dict[str, str]]:
             for article_id, values in parts.items():
                 if article_id in found:
                     found[article_id][place] = "\n\n".join(values)
+        _with_corrections(db, batch, marks, found)
     return found
+
+
+def _with_corrections(
+    db: Any, batch: list[int], marks: str, found: dict[int, dict[str, str]]
+) -> None:
+    """The title and authors the user corrected (``archivist cite ID``) are found as well as
+    the extracted ones: a search for the right title finds the article, and so does the old."""
+    from archivist.annotate.citations import article_metadata
+
+    for article_id, csl_json in db.execute(
+        f"SELECT article_id, csl_json FROM citation_edits WHERE article_id IN ({marks}) "
+        "AND label IS NULL AND lost = 0 AND csl_json IS NOT NULL",
+        batch,
+    ):
+        fields = found.get(article_id)
+        if fields is None:
+            continue
+        try:
+            item = json.loads(csl_json)
+        except ValueError:
+            continue
+        meta = article_metadata(item if isinstance(item, dict) else {})
+        if meta.title and meta.title != fields["title"]:
+            fields["title"] = f"{meta.title}\n{fields['title']}"
+        corrected = "; ".join(meta.authors)
+        if corrected and corrected != fields["authors"]:
+            fields["authors"] = f"{corrected}\n{fields['authors']}"
 
 
 def _schema() -> Any:
