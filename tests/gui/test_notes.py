@@ -6,7 +6,7 @@ from archivist.archive import Archive
 from archivist.gui.citation_commands import EditCitation
 from archivist.gui.footnote_rows import HTML_ROLE, FootnoteModel, format_row
 from archivist.gui.main_window import MainWindow
-from archivist.model import CitationEdit, Footnote
+from archivist.model import ArticleId, CitationEdit, Footnote, Note, NoteId
 
 BOOK = {
     "type": "book",
@@ -157,3 +157,15 @@ def test_a_correction_made_elsewhere_shows_after_the_refresh(window: MainWindow,
     row = window.notes.footnotes.model.index(0).data(HTML_ROLE)
     assert "✎" in row and "<i>The Marsh Parishes: A Survey</i>" in row
     assert window.notes.footnotes.selected_label() == "2"
+
+
+def test_a_footnotes_own_notes_wrap_too(qtbot, window) -> None:
+    box = window.notes.footnotes.notes
+    long = "Compare this with the county record office copy of the ledger, " * 4
+    box.set_notes(("footnote", "1"), (Note(NoteId(1), ArticleId(1), "footnote", long),))
+    window.splitter.setSizes([400, 900, 220])
+    qtbot.waitUntil(lambda: box.list.viewport().width() < 260)
+    box.list.viewport().repaint()
+    row = box.list.visualItemRect(box.list.item(0))
+    assert row.height() > 2 * box.list.fontMetrics().lineSpacing()
+    assert box.list.horizontalScrollBar().maximum() == 0

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from archivist.gui.noteactions import NoteActions, Target
 from archivist.gui.sealed import SealedBrowser
 from archivist.model import Note, NoteId
+from archivist.text import one_line
 
 AUTOSAVE_MS = 400
 """Typing pauses this long before a note is written (and on leaving the editor at once)."""
@@ -90,6 +92,11 @@ class NotesBox(QWidget):
         self._lost_note_id: NoteId | None = None
         self.list = QListWidget(self)
         self.list.setMaximumHeight(110)
+        # Each note wraps to the pane's width (a line cut at the edge, or a sideways scrollbar,
+        # hid the end of every note in a narrow pane).
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName(self.tr("Notes"))
         self.list.itemSelectionChanged.connect(self._choose)
         self.editor = NoteEditor(self)
@@ -172,9 +179,3 @@ class NotesBox(QWidget):
             note_id, self.note_id = self.note_id, None
             self.editor.set_text("")
             self.ops.delete_note(note_id)
-
-
-def one_line(text: str, width: int) -> str:
-    """Text on one line, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from archivist.gui.footnote_rows import LABEL_ROLE, footnote_view, uncited_text
 from archivist.gui.i18n import color_label, meaning_label, number, phrases, split_list
-from archivist.gui.note_editor import NotesBox, one_line
+from archivist.gui.note_editor import NotesBox
 from archivist.gui.noteactions import NoteActions
 from archivist.gui.reader import color_icon
 from archivist.gui.render import highlight_color
 from archivist.model import Article, Footnote, Highlight, PaletteColor
+from archivist.text import one_line
 
 
 def citation_menu(parent: QWidget, actions: NoteActions, label: str | None, at: QPoint) -> None:
