@@ -55,3 +55,18 @@ def test_cli_reference_is_generated_from_the_parser() -> None:
     assert (DOCS / "cli.md").read_text(encoding="utf-8") == expected, (
         "docs/cli.md is stale: run python -m archivist.cli.reference > docs/cli.md"
     )
+
+
+def test_the_architecture_page_names_only_files_that_exist() -> None:
+    page = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    src = Path(__file__).resolve().parents[1] / "src" / "archivist"
+    named = set(re.findall(r"`([\w/]+\.py)`", page))
+    every = {p.relative_to(src).as_posix() for p in src.rglob("*.py")}
+    tests = Path(__file__).resolve().parent
+    missing = sorted(
+        n
+        for n in named
+        if not (tests.parent / n).is_file()
+        and not any(f == n or f.endswith("/" + n) for f in every)
+    )
+    assert len(named) > 10 and missing == []
