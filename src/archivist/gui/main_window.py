@@ -36,7 +36,7 @@ from archivist.gui.jobs import JobRunner
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
 from archivist.gui.provenance import OriginalDialog, readable_original
-from archivist.gui.reader import ReaderPane
+from archivist.gui.reader_pane import ReaderPane
 from archivist.gui.sync import ArchiveWatcher
 from archivist.gui.window_menus import WindowMenus
 from archivist.gui.window_state import WindowState

@@ -14,7 +14,8 @@ from archivist.gui.dialogs import sample_files
 from archivist.gui.dossier import DossierPanel
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
-from archivist.gui.reader import ReaderPane, ReaderView
+from archivist.gui.reader import ReaderView
+from archivist.gui.reader_pane import ReaderPane
 from archivist.gui.workers import Job
 from archivist.model import ArticleId
 

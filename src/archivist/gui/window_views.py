@@ -13,7 +13,8 @@ from archivist.gui.i18n import number, phrases
 from archivist.gui.keyboard import ShortcutSheet
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
-from archivist.gui.reader import ReaderPane, ReaderView
+from archivist.gui.reader import ReaderView
+from archivist.gui.reader_pane import ReaderPane
 
 
 class WindowViews(QMainWindow):
