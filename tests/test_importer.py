@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from archivist import importer
 from archivist.archive import Archive
 from archivist.errors import ArchiveError
-from archivist.importer import import_paths
+from archivist.importer import import_paths, readahead
+from archivist.importer import workers as worker_pool
 from archivist.model import Footnote
 from factories import import_files
 
@@ -106,7 +106,7 @@ def test_a_cancelled_parallel_import_stops_and_can_be_taken_up_again(
             break
     stored = len(archive.list_articles())
     # What was reported is stored; past it, at most the chunks that were already running.
-    assert reported <= stored <= reported + 5 * importer.CHUNK_FILES
+    assert reported <= stored <= reported + 5 * worker_pool.CHUNK_FILES
     again = [r.status for r in run(archive, [str(tmp_path / "saves")], workers=2)]
     assert again.count("duplicate") == stored and again.count("imported") == 300 - stored
 
@@ -155,16 +155,16 @@ def test_this_process_imports_while_the_workers_start(
 ) -> None:
     _saves(tmp_path / "saves", 70)
     here: list[str] = []
-    prepare = importer._prepare
+    prepare = worker_pool._prepare
 
     def prepare_here(archive: Archive, path: str, *, max_bytes: int) -> Any:
         here.append(Path(path).name)  # only calls in this process are seen
         return prepare(archive, path, max_bytes=max_bytes)
 
-    monkeypatch.setattr(importer, "_prepare", prepare_here)
-    monkeypatch.setattr(importer, "CHUNK_FILES", 16)
+    monkeypatch.setattr(worker_pool, "_prepare", prepare_here)
+    monkeypatch.setattr(worker_pool, "CHUNK_FILES", 16)
     # Ready when this process is 4 files into its second chunk: the other 12 go to the workers.
-    monkeypatch.setattr(importer, "_start_workers", lambda _pool, _n: ReadyAfter(22))
+    monkeypatch.setattr(worker_pool, "_start_workers", lambda _pool, _n: ReadyAfter(22))
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     assert here == [f"s{i:03d}.txt" for i in range(20)]
     assert [Path(r.path).name for r in results] == [f"s{i:03d}.txt" for i in range(70)]
@@ -187,7 +187,7 @@ class CrashingPool:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        importer._WORKER.pop("archive").close()
+        worker_pool._WORKER.pop("archive").close()
         gc.unfreeze()
         gc.set_threshold(*self.threshold)
 
@@ -208,9 +208,9 @@ def test_a_worker_crash_fails_its_chunk_and_a_new_pool_takes_the_rest(
 ) -> None:
     _saves(tmp_path / "saves", 80)
     (tmp_path / "saves" / "s020.txt").rename(tmp_path / "saves" / "s020-crash.txt")
-    monkeypatch.setattr(importer, "ProcessPoolExecutor", CrashingPool)
-    monkeypatch.setattr(importer, "_start_workers", workers_started_at_once)
-    monkeypatch.setattr(importer, "CHUNK_FILES", 16)
+    monkeypatch.setattr(worker_pool, "ProcessPoolExecutor", CrashingPool)
+    monkeypatch.setattr(worker_pool, "_start_workers", workers_started_at_once)
+    monkeypatch.setattr(worker_pool, "CHUNK_FILES", 16)
     CrashingPool.made = 0
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     statuses = [r.status for r in results]
@@ -227,8 +227,8 @@ def test_workers_that_cannot_start_leave_the_batch_to_this_process(
             raise BrokenProcessPool("no worker started")
 
     _saves(tmp_path / "saves", 70)
-    monkeypatch.setattr(importer, "ProcessPoolExecutor", DeadPool)
-    monkeypatch.setattr(importer, "_start_workers", workers_started_at_once)
+    monkeypatch.setattr(worker_pool, "ProcessPoolExecutor", DeadPool)
+    monkeypatch.setattr(worker_pool, "_start_workers", workers_started_at_once)
     results = run(archive, [str(tmp_path / "saves")], workers=2)
     assert [r.status for r in results] == ["imported"] * 70
 
@@ -238,10 +238,10 @@ def test_workers_for_the_cores_this_process_may_use(
     monkeypatch: pytest.MonkeyPatch, cores: int, workers: int
 ) -> None:
     monkeypatch.setattr(
-        importer.os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False
+        worker_pool.os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False
     )
-    monkeypatch.setattr(importer.os, "cpu_count", lambda: 64)  # the machine's, not ours
-    assert importer.default_workers() == workers
+    monkeypatch.setattr(worker_pool.os, "cpu_count", lambda: 64)  # the machine's, not ours
+    assert worker_pool.default_workers() == workers
 
 
 def test_files_are_read_a_few_at_a_time_and_looked_up_together(
@@ -252,7 +252,7 @@ def test_files_are_read_a_few_at_a_time_and_looked_up_together(
     shutil.copy(tmp_path / "saves" / "s003.txt", tmp_path / "saves" / "s003z-copy.txt")
     (tmp_path / "saves" / "z-binary.txt").write_bytes(b"\x00\x01\x02 not text")
     events: list[str] = []
-    read, extract, lookup = importer._read_bytes, importer.extract_file, archive.find_sources
+    read, extract, lookup = readahead._read_bytes, readahead.extract_file, archive.find_sources
 
     def reading(path: str, max_bytes: int) -> Any:
         events.append("read")
@@ -266,10 +266,10 @@ def test_files_are_read_a_few_at_a_time_and_looked_up_together(
         events.append(f"lookup {len(digests)}")
         return lookup(digests)
 
-    monkeypatch.setattr(importer, "_read_bytes", reading)
-    monkeypatch.setattr(importer, "extract_file", extracting)
+    monkeypatch.setattr(readahead, "_read_bytes", reading)
+    monkeypatch.setattr(readahead, "extract_file", extracting)
     monkeypatch.setattr(archive, "find_sources", looking_up)
-    monkeypatch.setattr(importer, "READ_AHEAD_FILES", 5)
+    monkeypatch.setattr(readahead, "READ_AHEAD_FILES", 5)
     results = run(archive, [str(tmp_path / "saves")], workers=0)
     names = [Path(r.path).name for r in results]
     assert names == sorted(p.name for p in (tmp_path / "saves").iterdir())
@@ -291,7 +291,7 @@ def test_reading_ahead_stops_at_its_byte_limit(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _saves(tmp_path / "saves", 6)
-    monkeypatch.setattr(importer, "READ_AHEAD_BYTES", 1)  # every file is over it: one at a time
+    monkeypatch.setattr(readahead, "READ_AHEAD_BYTES", 1)  # every file is over it: one at a time
     lookups: list[int] = []
     lookup = archive.find_sources
     monkeypatch.setattr(archive, "find_sources", lambda d: lookups.append(len(d)) or lookup(d))

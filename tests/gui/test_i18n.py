@@ -163,7 +163,7 @@ def test_qt_standard_dialog_texts_are_translated_too(language) -> None:
 def test_arabic_is_right_to_left_without_translations_of_our_own(language) -> None:
     installed = language("ar")
     assert installed.right_to_left
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QCoreApplication.translate("WindowMenus", "&File") == "&File"
 
 
 def test_unknown_or_unset_language_means_english() -> None:
@@ -175,7 +175,7 @@ def test_uninstalling_restores_english_left_to_right(qapp, monkeypatch) -> None:
     monkeypatch.setenv("ARCHIVIST_LANG", "fa")
     uninstall_language(qapp, install_language(qapp))
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QCoreApplication.translate("WindowMenus", "&File") == "&File"
 
 
 def test_english_counts_read_singular_and_plural_without_a_translation() -> None:

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from archivist.gui.reader import ReaderPane, ReaderView
+from archivist.gui.reader import ReaderView
+from archivist.gui.reader_pane import ReaderPane
 from archivist.model import PaletteColor
 from factories import make_extraction
 

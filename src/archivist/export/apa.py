@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from archivist.export.apa_intext import ApaInText
+from archivist.export.apa_source import ApaSource
 from archivist.export.chicago import Chicago
-from archivist.export.citedates import month_day, numeric_key, text_date, year_text
+from archivist.export.citedates import month_day, numeric_key, year_text
 from archivist.export.citeitem import Cite, Item
 from archivist.export.citelocale import Term
-from archivist.export.citenames import NameStyle, same_name
+from archivist.export.citenames import NameStyle
 from archivist.export.citetext import Piece, piece
 from archivist.export.citetypes import (
     APA_FULL_DATE,
@@ -44,7 +46,7 @@ def item_for(csl: Mapping[str, Any]) -> Item:
     return Item(csl, overrides=OVERRIDES, small_words=CHICAGO_SMALL_WORDS, page_format="expanded")
 
 
-class Apa:
+class Apa(ApaSource, ApaInText):
     """One item in APA 7."""
 
     def __init__(self, item: Item, *, year_suffix: str = "", cite: Cite | None = None) -> None:
@@ -272,105 +274,6 @@ class Apa:
             return piece(capitalize_first(i.term(term)))
         return None
 
-    # --- source ------------------------------------------------------------------------
-
-    def source(self) -> Piece | None:
-        """``source``: the periodical or book it is in, the publisher, the website."""
-        i = self.i
-        if i.is_type("post", "webpage"):
-            container = None
-        elif i.is_type(*SERIAL) or (
-            i.is_type("interview", "paper-conference") and not i.has("editor")
-        ):
-            container = self.serial()
-        else:
-            container = self.monographic_source()
-        return self.o.join([container, self.publisher(), self.website()], ". ")
-
-    def serial(self) -> Piece | None:
-        """``source-serial``: ``*Journal*, *12*(3), 321–328``."""
-        i = self.i
-        name = self.o.italic(
-            self.o.join(
-                [
-                    i.field("container-title", case="title"),
-                    i.field("collection-title", case="title"),
-                ],
-                ", ",
-            )
-        )
-        numbers = self.o.cat(
-            self.o.italic(piece(i.number("volume"))),
-            self.o.affix(piece(i.number("issue")), "(", ")"),
-        )
-        if numbers is None and i.has("issue"):
-            numbers = self.o.affix(piece(i.number("issue")), "(", ")")
-        where = piece(i.pages())
-        return self.o.join([name, numbers, where], ", ")
-
-    def monographic_source(self) -> Piece | None:
-        """``source-monographic``: ``In R. Quill & E. Thorne (Eds.), *Book* (pp. 45–67)``."""
-        i = self.i
-        if not i.has("container-title"):
-            return None
-        editors = None
-        style = NameStyle(order="none", initials=True, conjunction="symbol")
-        names = i.names("editor", style)
-        if names is not None:
-            label = capitalize_first(i.term("editor", "short", plural=i.name_count("editor") > 1))
-            editors = self.o.cat(piece(names), f" ({label})")
-        title = self.o.italic(i.field("container-title"))
-        identifier = self.o.affix(
-            self.o.join([self.number(), self.monographic_item()], "; "), "(", ")"
-        )
-        description = None
-        if i.is_type("document", "report", "software", "standard", "event", "paper-conference"):
-            description = self.o.affix(self._format(), "[", "]")
-        head = self.o.join([editors, title], ", ")
-        term = capitalize_first(i.term("in"))
-        return self.o.join([self.o.cat(term + " ", head), identifier, description], " ")
-
-    def publisher(self) -> Piece | None:
-        """``source-publisher``; a publisher that is also the author is not repeated."""
-        i = self.i
-        if i.is_type(*SERIAL) or (i.is_type("paper-conference") and not i.has("editor")):
-            return None
-        if i.is_type("thesis") and i.has_any("archive", "DOI", "URL"):
-            return None
-        publisher = i.text("publisher")
-        if publisher is None or self._is_author(publisher):
-            return None
-        return i.field("publisher")
-
-    def website(self) -> Piece | None:
-        """``source-website``; a site that is also the author is not repeated."""
-        i = self.i
-        if not i.is_type("post", "webpage"):
-            return None
-        site = i.text("container-title")
-        if site is None or self._is_author(site):
-            return None
-        return i.field("container-title", case="title")
-
-    def _is_author(self, name: str) -> bool:
-        """Whether a group author is this name (APA 7 §9.29, §9.33: name it once)."""
-        authors = self.i.first_names("author")
-        return len(authors) == 1 and same_name(str(authors[0].get("literal") or ""), name)
-
-    def doi_url(self) -> Piece | None:
-        """``source-DOI-URL``: the DOI, or ``Retrieved <date>, from`` an undated page's URL."""
-        i = self.i
-        if i.has("DOI"):
-            return piece(i.url())
-        if not i.has("URL"):
-            return None
-        url = piece(i.raw("URL"))
-        if i.has("issued") or not i.has("accessed"):
-            return url
-        when = piece(text_date(i.date("accessed"), i.locale))
-        retrieved = capitalize_first(i.term("retrieved"))
-        return self.o.join([retrieved, self.o.join([when, i.term("from")], ", "), url], " ")
-
     # --- the whole entry ---------------------------------------------------------------
 
     def entry(self) -> Piece | None:
@@ -383,86 +286,6 @@ class Apa:
             [self.author(), self.date(), self.title_and_descriptions(), self.source()], ". "
         )
         return self.o.join([self.o.end(body, "."), self.doi_url()], " ")
-
-    # --- in-text -----------------------------------------------------------------------
-
-    def citation(self, expand: int = 0) -> Piece | None:
-        """``(Marrow, 2016b, p. 45)``."""
-        i = self.i
-        author = self.author_short(expand)
-        date = self.date_short()
-        locator = None
-        if self.cite.locator:
-            value = self.cite.locator  # as given, as citeproc-js prints a locator
-            label = i.term(self.cite.label, "short", plural=is_plural(self.cite.locator))
-            locator = self.o.join([label, piece(value)], " ")
-        return self.o.affix(self.o.join([author, date, locator], ", "), "(", ")")
-
-    def author_short(self, expand: int) -> Piece | None:
-        """``author-short``: family names (``Penrith et al.``, ``Doe & Roe``)."""
-        i = self.i
-        style = NameStyle(
-            order="none",
-            conjunction="symbol",
-            et_al_min=3,
-            et_al_use_first=1,
-            short=True,
-            expand_first=expand,
-            initials=True,
-        )
-        if i.is_type(*LEGAL):
-            return self.title_short()
-        if i.is_type("interview", "personal_communication") and not i.has_any(*RETRIEVABLE):
-            full = NameStyle(order="none", initials=True, conjunction="symbol")
-            names = i.names("author", full)
-            who = piece(names) if names else self.title_short()
-            return self.o.join([who, i.term("personal-communication")], ", ")
-        names = i.names("author", style)
-        if names is not None:
-            return piece(names)
-        if i.is_type("entry-dictionary", "entry-encyclopedia") and i.has("publisher"):
-            return i.field("publisher")
-        if i.has("container-title") and i.is_type(
-            "book", "classic", "entry", "entry-dictionary", "entry-encyclopedia"
-        ):
-            return self.title_short()
-        names = i.names("editor", style)
-        if names is not None:
-            return piece(names)
-        if i.is_type("software", "webpage") and i.has("publisher"):
-            return i.field("publisher")
-        return self.title_short()
-
-    def title_short(self) -> Piece | None:
-        """``title-short``: a work without author named by its title."""
-        i = self.i
-        variable = "title-short" if i.raw("title-short") else "title"
-        if not i.has("title"):
-            return self.o.affix(self._format(), "[", "]")
-        if i.is_type("bill", "legislation", "regulation", "report", "treaty"):
-            return piece(i.title(variable))
-        if i.is_type("legal_case", "post"):
-            return self.o.italic(piece(i.title(variable, case=False)))
-        if i.is_type("hearing", "webpage"):
-            return self.o.italic(piece(i.title(variable)))
-        if i.has("container-title"):
-            return self.o.quote(piece(i.title(variable)))
-        return self.o.italic(piece(i.title(variable)))
-
-    def date_short(self) -> Piece | None:
-        """``date-short``: the year with its suffix; a private letter's full date."""
-        i = self.i
-        when = i.date("issued")
-        if i.has("issued"):
-            if i.is_type("interview", "personal_communication") and not i.has_any(*RETRIEVABLE):
-                text = text_date(when, i.locale)
-            else:
-                text = year_text(when)
-                if when.circa and text:
-                    text = f"{i.term('circa', 'short')} {text}"
-            return self.o.cat(piece(text), self.year_suffix)
-        suffix = f"-{self.year_suffix}" if self.year_suffix else ""
-        return piece(i.term("no date", "short") + suffix)
 
 
 def entry(csl: Mapping[str, Any], *, year_suffix: str = "") -> Piece | None:

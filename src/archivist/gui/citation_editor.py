@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,6 @@ from archivist.annotate.cslfields import (
     CitationInputError,
     Warnings,
     date_text,
-    name_text,
 )
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
@@ -50,91 +47,12 @@ from archivist.export.corrections import (
 from archivist.export.dossier import STYLE_NAMES
 from archivist.gui import undo
 from archivist.gui.citation_commands import EditCitation, copy_citation
-from archivist.gui.i18n import QT_TRANSLATE_NOOP
+from archivist.gui.citation_creators import CitationCreators
+from archivist.gui.citation_fields import _DATES, _FIELDS, _tr, type_name
 from archivist.model import ArticleId, CitationEdit
 
-_TYPE_NAMES = {
-    "article": QT_TRANSLATE_NOOP("CitationType", "Article (preprint, working paper)"),
-    "article-journal": QT_TRANSLATE_NOOP("CitationType", "Journal article"),
-    "article-magazine": QT_TRANSLATE_NOOP("CitationType", "Magazine article"),
-    "article-newspaper": QT_TRANSLATE_NOOP("CitationType", "Newspaper article"),
-    "bill": QT_TRANSLATE_NOOP("CitationType", "Bill"),
-    "book": QT_TRANSLATE_NOOP("CitationType", "Book"),
-    "broadcast": QT_TRANSLATE_NOOP("CitationType", "Broadcast"),
-    "chapter": QT_TRANSLATE_NOOP("CitationType", "Book chapter"),
-    "classic": QT_TRANSLATE_NOOP("CitationType", "Classic work"),
-    "collection": QT_TRANSLATE_NOOP("CitationType", "Archival collection"),
-    "dataset": QT_TRANSLATE_NOOP("CitationType", "Dataset"),
-    "document": QT_TRANSLATE_NOOP("CitationType", "Document"),
-    "entry": QT_TRANSLATE_NOOP("CitationType", "Entry"),
-    "entry-dictionary": QT_TRANSLATE_NOOP("CitationType", "Dictionary entry"),
-    "entry-encyclopedia": QT_TRANSLATE_NOOP("CitationType", "Encyclopedia entry"),
-    "event": QT_TRANSLATE_NOOP("CitationType", "Event"),
-    "figure": QT_TRANSLATE_NOOP("CitationType", "Figure"),
-    "graphic": QT_TRANSLATE_NOOP("CitationType", "Image or artwork"),
-    "hearing": QT_TRANSLATE_NOOP("CitationType", "Hearing"),
-    "interview": QT_TRANSLATE_NOOP("CitationType", "Interview"),
-    "legal_case": QT_TRANSLATE_NOOP("CitationType", "Legal case"),
-    "legislation": QT_TRANSLATE_NOOP("CitationType", "Legislation"),
-    "manuscript": QT_TRANSLATE_NOOP("CitationType", "Manuscript"),
-    "map": QT_TRANSLATE_NOOP("CitationType", "Map"),
-    "motion_picture": QT_TRANSLATE_NOOP("CitationType", "Film"),
-    "musical_score": QT_TRANSLATE_NOOP("CitationType", "Musical score"),
-    "pamphlet": QT_TRANSLATE_NOOP("CitationType", "Pamphlet"),
-    "paper-conference": QT_TRANSLATE_NOOP("CitationType", "Conference paper"),
-    "patent": QT_TRANSLATE_NOOP("CitationType", "Patent"),
-    "performance": QT_TRANSLATE_NOOP("CitationType", "Performance"),
-    "periodical": QT_TRANSLATE_NOOP("CitationType", "Periodical"),
-    "personal_communication": QT_TRANSLATE_NOOP("CitationType", "Letter or personal message"),
-    "post": QT_TRANSLATE_NOOP("CitationType", "Forum or social media post"),
-    "post-weblog": QT_TRANSLATE_NOOP("CitationType", "Blog post"),
-    "regulation": QT_TRANSLATE_NOOP("CitationType", "Regulation"),
-    "report": QT_TRANSLATE_NOOP("CitationType", "Report"),
-    "review": QT_TRANSLATE_NOOP("CitationType", "Review"),
-    "review-book": QT_TRANSLATE_NOOP("CitationType", "Book review"),
-    "software": QT_TRANSLATE_NOOP("CitationType", "Software"),
-    "song": QT_TRANSLATE_NOOP("CitationType", "Recording"),
-    "speech": QT_TRANSLATE_NOOP("CitationType", "Speech or lecture"),
-    "standard": QT_TRANSLATE_NOOP("CitationType", "Standard"),
-    "thesis": QT_TRANSLATE_NOOP("CitationType", "Thesis"),
-    "treaty": QT_TRANSLATE_NOOP("CitationType", "Treaty"),
-    "webpage": QT_TRANSLATE_NOOP("CitationType", "Web page"),
-}
-_ROLE_NAMES = {
-    "author": QT_TRANSLATE_NOOP("CitationEditor", "Author"),
-    "editor": QT_TRANSLATE_NOOP("CitationEditor", "Editor"),
-    "translator": QT_TRANSLATE_NOOP("CitationEditor", "Translator"),
-}
-_FIELDS = (
-    ("title", QT_TRANSLATE_NOOP("CitationEditor", "Title")),
-    ("container-title", QT_TRANSLATE_NOOP("CitationEditor", "In (journal, site, book)")),
-    ("collection-title", QT_TRANSLATE_NOOP("CitationEditor", "Series")),
-    ("issued", QT_TRANSLATE_NOOP("CitationEditor", "Date")),
-    ("volume", QT_TRANSLATE_NOOP("CitationEditor", "Volume")),
-    ("issue", QT_TRANSLATE_NOOP("CitationEditor", "Issue")),
-    ("page", QT_TRANSLATE_NOOP("CitationEditor", "Pages")),
-    ("edition", QT_TRANSLATE_NOOP("CitationEditor", "Edition")),
-    ("publisher", QT_TRANSLATE_NOOP("CitationEditor", "Publisher")),
-    ("publisher-place", QT_TRANSLATE_NOOP("CitationEditor", "Place")),
-    ("URL", QT_TRANSLATE_NOOP("CitationEditor", "URL")),
-    ("DOI", QT_TRANSLATE_NOOP("CitationEditor", "DOI")),
-    ("ISBN", QT_TRANSLATE_NOOP("CitationEditor", "ISBN")),
-    ("accessed", QT_TRANSLATE_NOOP("CitationEditor", "Accessed")),
-    ("language", QT_TRANSLATE_NOOP("CitationEditor", "Language")),
-)
-_DATES = ("issued", "accessed")
 
-
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
-def type_name(csl_type: str) -> str:
-    """A CSL item type by its readable, translated name."""
-    return _tr("CitationType", _TYPE_NAMES.get(csl_type, csl_type))
-
-
-class CitationEditor(QDialog):
+class CitationEditor(CitationCreators):
     """Type, creators and fields of one citation, with a live preview in a citation style."""
 
     def __init__(
@@ -365,113 +283,6 @@ class CitationEditor(QDialog):
     def _stack_changed(self) -> None:
         self.undo_button.setEnabled(self.stack.canUndo())
         self.redo_button.setEnabled(self.stack.canRedo())
-
-    # -- creators ------------------------------------------------------------------------
-
-    def _add_row(self, role: str, name: Mapping[str, Any]) -> None:
-        row = self.creators.rowCount()
-        self.creators.blockSignals(True)
-        self.creators.insertRow(row)
-        box = QComboBox(self.creators)
-        for key in NAME_ROLES:
-            box.addItem(_tr("CitationEditor", _ROLE_NAMES[key]), key)
-        box.setCurrentIndex(max(0, box.findData(role)))
-        box.currentIndexChanged.connect(lambda _i: self._names_done())
-        self.creators.setCellWidget(row, 0, box)
-        literal = bool(name.get("literal"))
-        typed = name_text(name).removeprefix("=")
-        family, _, given = typed.partition(", ") if not literal else (typed, "", "")
-        self.creators.setItem(row, 1, QTableWidgetItem(family))
-        self.creators.setItem(row, 2, QTableWidgetItem(given))
-        check = QTableWidgetItem()
-        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        check.setCheckState(Qt.CheckState.Checked if literal else Qt.CheckState.Unchecked)
-        self.creators.setItem(row, 3, check)
-        self.creators.blockSignals(False)
-
-    def add_creator(self) -> int:
-        """A new empty creator row (stored once a name is typed in it); returns its row."""
-        self._add_row("author", {})
-        row = self.creators.rowCount() - 1
-        self.creators.setCurrentCell(row, 1)
-        return row
-
-    def set_creator(
-        self, row: int, *, role: str | None = None, family: str | None = None, given: str = ""
-    ) -> None:
-        """Change a creator row as a user would: its role, or its names."""
-        if role is not None:
-            box = self.creators.cellWidget(row, 0)
-            if isinstance(box, QComboBox):
-                box.setCurrentIndex(box.findData(role))
-        if family is not None:
-            self.creators.blockSignals(True)
-            self.creators.setItem(row, 2, QTableWidgetItem(given))
-            self.creators.blockSignals(False)
-            cell = self.creators.item(row, 1)
-            if cell is None:
-                cell = QTableWidgetItem()
-                self.creators.setItem(row, 1, cell)
-            cell.setText(family)  # as typing in the cell does: itemChanged stores the names
-
-    def _typed_names(self) -> dict[str, tuple[str, ...]]:
-        typed: dict[str, list[str]] = {role: [] for role in NAME_ROLES}
-        for row in range(self.creators.rowCount()):
-            box = self.creators.cellWidget(row, 0)
-            role = str(box.currentData()) if isinstance(box, QComboBox) else "author"
-            family = (self.creators.item(row, 1) or QTableWidgetItem()).text().strip()
-            given = (self.creators.item(row, 2) or QTableWidgetItem()).text().strip()
-            check = self.creators.item(row, 3)
-            organisation = check is not None and check.checkState() == Qt.CheckState.Checked
-            if not family:
-                continue
-            if organisation:
-                typed[role].append("=" + " ".join(p for p in (family, given) if p))
-            else:
-                typed[role].append(f"{family}, {given}" if given else f"{family},")
-        return {role: tuple(names) for role, names in typed.items()}
-
-    def _names_done(self) -> None:
-        if self._loading:
-            return
-        typed = self._typed_names()
-        if typed != self._loaded_names:
-            self._commit(Changes(names=typed))
-
-    def _remove_creator(self) -> None:
-        row = self.creators.currentRow()
-        if row >= 0:
-            self.creators.removeRow(row)
-            self._names_done()
-
-    def _move_creator(self, step: int) -> None:
-        row = self.creators.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.creators.rowCount():
-            return
-        names = self._rows()
-        names[row], names[target] = names[target], names[row]
-        self._loading = True
-        self.creators.setRowCount(0)
-        for role, name in names:
-            self._add_row(role, name)
-        self._loading = False
-        self.creators.setCurrentCell(target, 1)
-        self._names_done()
-
-    def _rows(self) -> list[tuple[str, dict[str, str]]]:
-        out = []
-        for row in range(self.creators.rowCount()):
-            box = self.creators.cellWidget(row, 0)
-            role = str(box.currentData()) if isinstance(box, QComboBox) else "author"
-            family = (self.creators.item(row, 1) or QTableWidgetItem()).text()
-            given = (self.creators.item(row, 2) or QTableWidgetItem()).text()
-            check = self.creators.item(row, 3)
-            if check is not None and check.checkState() == Qt.CheckState.Checked:
-                out.append((role, {"literal": family}))
-            else:
-                out.append((role, {"family": family, "given": given}))
-        return out
 
     # -- changes -------------------------------------------------------------------------
 

@@ -7,20 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -32,30 +26,30 @@ from archivist.archive.library import LibraryFilter
 from archivist.errors import ArchivistError
 from archivist.gui import flows, undo
 from archivist.gui.actions import ArticleActions
-from archivist.gui.appearance import apply_appearance
 from archivist.gui.dialogs import (
-    PreferencesDialog,
     WelcomeView,
     sample_files,
     show_error,
 )
 from archivist.gui.dossier import DossierPanel
-from archivist.gui.i18n import number, phrases
 from archivist.gui.jobs import JobRunner
-from archivist.gui.keyboard import ShortcutSheet
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
 from archivist.gui.provenance import OriginalDialog, readable_original
-from archivist.gui.reader import ReaderPane
+from archivist.gui.reader_pane import ReaderPane
 from archivist.gui.sync import ArchiveWatcher
+from archivist.gui.window_menus import WindowMenus
+from archivist.gui.window_state import WindowState
+from archivist.gui.window_views import WindowViews
 from archivist.gui.workers import Job, JobWorker
 from archivist.model import Article, ArticleId
 
-MAX_RECENT = 8
 
+class MainWindow(WindowMenus, WindowViews, WindowState):
+    """One open archive: browse the library, read an article, annotate it.
 
-class MainWindow(QMainWindow):
-    """One open archive: browse the library, read an article, annotate it."""
+    Its menus, its views and its saved state are built and kept by the parts it joins.
+    """
 
     def __init__(self, archive_path: Path, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -143,200 +137,6 @@ class MainWindow(QMainWindow):
         )
         self.watcher.changed.connect(self.archive_changed_elsewhere)
 
-    # -- building ------------------------------------------------------------------------------
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&New archive…"), self.new_archive, QKeySequence.StandardKey.New)
-        self._action(
-            file, self.tr("&Open archive…"), self.open_archive, QKeySequence.StandardKey.Open
-        )
-        self.recent_menu = file.addMenu(self.tr("Open &recent"))
-        file.addSeparator()
-        self.import_action = self._action(
-            file, self.tr("&Import files…"), lambda: flows.import_files(self), "Ctrl+I"
-        )
-        self._action(
-            file, self.tr("Import &folder…"), lambda: flows.import_folder(self), "Ctrl+Shift+I"
-        )
-        self._action(
-            file, self.tr("Load &sample articles"), lambda: flows.start_import(self, sample_files())
-        )
-        file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        self.find_action = self._action(
-            edit,
-            self.tr("&Find in article"),
-            self.reader_pane.find_bar.open_bar,
-            QKeySequence.StandardKey.Find,
-        )
-        self._action(edit, self.tr("Search the &archive"), self.library.search.setFocus, "Ctrl+K")
-        self._action(
-            edit,
-            self.tr("Copy &citation"),
-            lambda: self.ops.copy_citation(self.notes.citation_label()),
-            "Ctrl+Shift+C",
-        )
-        edit.addSeparator()
-        self._action(
-            edit, self.tr("&Preferences…"), self.preferences, QKeySequence.StandardKey.Preferences
-        )
-
-        view = bar.addMenu(self.tr("&View"))
-        self._action(
-            view,
-            self.tr("Zoom &in"),
-            lambda: self.reader.zoom(1),
-            QKeySequence.StandardKey.ZoomIn,
-        )
-        self._action(
-            view,
-            self.tr("Zoom &out"),
-            lambda: self.reader.zoom(-1),
-            QKeySequence.StandardKey.ZoomOut,
-        )
-        self._action(view, self.tr("&Actual size"), lambda: self.reader.zoom(0), "Ctrl+0")
-        self._action(view, self.tr("&Wider column"), lambda: self._widen(80), "Ctrl+]")
-        self._action(view, self.tr("&Narrower column"), lambda: self._widen(-80), "Ctrl+[")
-        self.caret_action = self._action(
-            view, self.tr("&Caret browsing"), self.reader.set_caret_browsing, "F7"
-        )
-        self.caret_action.setCheckable(True)
-        self._action(view, self.tr("Next &pane"), lambda: self.cycle_pane(1), "F6")
-        self._action(view, self.tr("Pre&vious pane"), lambda: self.cycle_pane(-1), "Shift+F6")
-        view.addSeparator()
-        views = QActionGroup(self)
-        self.reader_view_action = self._action(view, self.tr("&Reader"), self.show_reader, "Ctrl+1")
-        self.dossier_view_action = self._action(
-            view, self.tr("&Dossier builder"), self.show_dossiers, "Ctrl+2"
-        )
-        for action in (self.reader_view_action, self.dossier_view_action):
-            action.setCheckable(True)
-            views.addAction(action)
-        self.reader_view_action.setChecked(True)
-        view.addSeparator()
-        self.back_action = self._action(
-            view,
-            self.tr("&Back to footnote marker"),
-            self.back_to_marker,
-            QKeySequence.StandardKey.Back,
-        )
-
-        article = bar.addMenu(self.tr("&Article"))
-        self._action(
-            article,
-            self.tr("&Tag selected articles…"),
-            lambda: flows.tag_selected(self),
-            "Ctrl+T",
-        )
-        self._action(
-            article,
-            self.tr("&Re-extract selected articles"),
-            lambda: flows.reextract_selected(self),
-        )
-        self._action(
-            article, self.tr("Add to &dossier…"), lambda: flows.dossier_menu(self), "Ctrl+Shift+D"
-        )
-        self._action(article, self.tr("Show &original"), self.show_original, "Ctrl+U")
-        self._action(
-            article,
-            self.tr("Move to &trash"),
-            lambda: flows.trash_selected(self),
-            QKeySequence.StandardKey.Delete,
-        )
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(
-            help_menu,
-            self.tr("&Keyboard shortcuts"),
-            self.show_shortcuts,
-            QKeySequence.StandardKey.HelpContents,
-        )
-        bar.setAccessibleName(self.tr("Menu bar"))
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("MainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.import_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.find_action)
-        toolbar.addAction(self.back_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.reader_view_action)
-        toolbar.addAction(self.dossier_view_action)
-
-    def _load_palette(self) -> None:
-        colors = self.archive.palette()
-        self._palette = colors
-        self.reader.set_palette_colors(colors)
-        self.notes.highlights.set_palette_colors(colors)
-
-    # -- state -----------------------------------------------------------------------------
-
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        dossier_splitter = self.settings.value("window/dossier_splitter")
-        if isinstance(dossier_splitter, QByteArray):
-            self._sizes["dossiers"] = dossier_splitter
-        columns = self.settings.value("dossiers/columns")
-        if isinstance(columns, QByteArray):
-            self.dossiers.columns.restoreState(columns)
-        columns = self.settings.value("library/header")
-        if isinstance(columns, QByteArray):
-            self.library.table.horizontalHeader().restoreState(columns)
-        width = self.settings.value("reader/width", self.reader.reading_width)
-        self.reader.set_reading_width(int(str(width)))
-        if self.settings.value("window/view") == "dossiers":
-            self.show_dossiers()
-
-    def save_state(self) -> None:
-        """Write window geometry, splitter sizes and preferences to QSettings."""
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        dossiers = self.showing_dossiers()
-        shown = self.dossier_splitter if dossiers else self.splitter
-        self._sizes["dossiers" if dossiers else "desk"] = shown.saveState()
-        self.settings.setValue("window/splitter", self._sizes["desk"])
-        self.settings.setValue("window/dossier_splitter", self._sizes["dossiers"])
-        self.settings.setValue("dossiers/columns", self.dossiers.columns.saveState())
-        self.settings.setValue("window/view", "dossiers" if dossiers else "reader")
-        self.settings.setValue("reader/width", self.reader.reading_width)
-        self.settings.setValue("library/header", self.library.table.horizontalHeader().saveState())
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save any note being typed, the window state, and close the archive."""
         for box in (
@@ -350,90 +150,8 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
-    def _remember_recent(self, path: Path) -> None:
-        recent = [str(p) for p in (self.settings.value("recent") or []) if str(p) != str(path)]
-        recent.insert(0, str(path))
-        self.settings.setValue("recent", recent[:MAX_RECENT])
-        self.recent_menu.clear()
-        for item in recent[:MAX_RECENT]:
-            action = self.recent_menu.addAction(item)
-            action.triggered.connect(lambda _=False, p=item: self.switch_archive(Path(p)))
-
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("{archive} — Archivist").format(archive=self.archive_path.name))
-
-    def show_library_state(self) -> None:
-        """Count in the status bar; the welcome view when the archive is empty."""
-        self._count = self.archive.count_articles()
-        self._show_counts()
-
-    def _show_counts(self) -> None:
-        # Counting the archive scans it (some ms at 100,000 articles): a search reuses the count.
-        count = self._count
-        shown = self.library.model.rowCount()
-        text = phrases().articles(count)
-        if self.library.model.searching:
-            found = (
-                self.tr("%Ln match", "", shown) if shown == 1 else self.tr("%Ln matches", "", shown)
-            )
-            text = self.tr("{matches} · {articles}").format(matches=found, articles=text)
-        elif shown != count:
-            text = self.tr("{articles} · {shown} shown").format(articles=text, shown=number(shown))
-        self.statusBar().showMessage(text)
-        if count == 0:
-            self.centre.setCurrentWidget(self.welcome)
-        elif self.centre.currentWidget() is self.welcome:
-            self.centre.setCurrentWidget(self.reader_pane)
-
-    # -- views -------------------------------------------------------------------------------
-
-    def showing_dossiers(self) -> bool:
-        """Whether the dossier builder is shown (else the reader)."""
-        return self.views.currentWidget() is self.dossier_splitter
-
-    def show_dossiers(self) -> None:
-        """The dossier builder beside the library: its list, contents and export side by side."""
-        if not self.showing_dossiers():
-            self._sizes["desk"] = self.splitter.saveState()
-            self.dossier_splitter.insertWidget(0, self.library)
-            if not self.dossier_splitter.restoreState(self._sizes["dossiers"]):
-                self.dossier_splitter.setSizes([self.library.width(), max(1, self.width())])
-            self.views.setCurrentWidget(self.dossier_splitter)
-        self.dossier_view_action.setChecked(True)
-
-    def show_reader(self) -> None:
-        """The library, the reader and the notes."""
-        if self.showing_dossiers():
-            self._sizes["dossiers"] = self.dossier_splitter.saveState()
-            self.splitter.insertWidget(0, self.library)
-            self.splitter.restoreState(self._sizes["desk"])
-            self.views.setCurrentWidget(self.splitter)
-        self.reader_view_action.setChecked(True)
-
-    def cycle_pane(self, step: int) -> None:
-        """Move the keyboard focus to the next (1) or previous (-1) pane of the view."""
-        if self.showing_dossiers():
-            d = self.dossiers
-            panes: list[QWidget] = [self.library.table, d.list, d.articles, d.style_box]
-        else:
-            notes = self.notes.currentWidget() or self.notes
-            panes = [self.library.table, self.reader, notes]
-        focus = QApplication.focusWidget()
-        at = next(
-            (i for i, p in enumerate(panes) if focus is p or (focus and p.isAncestorOf(focus))), -1
-        )
-        target = panes[(at + step) % len(panes)]
-        if target is panes[-1] and not self.showing_dossiers():
-            target.setFocus(Qt.FocusReason.TabFocusReason)
-            target.focusNextChild()
-        else:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def show_shortcuts(self) -> None:
-        """The sheet of keyboard shortcuts (Help menu)."""
-        sheet = ShortcutSheet(self.menuBar(), self)
-        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        sheet.open()
 
     def read_article(self, article_id: ArticleId) -> None:
         """Open an article and show the reader."""
@@ -631,27 +349,6 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             flows.start_import(self, paths)
-
-    # -- preferences ---------------------------------------------------------------------------
-
-    def preferences(self) -> None:
-        """Edit colour meanings, appearance and reading width."""
-        palette = self.archive.palette()
-        appearance = str(self.settings.value("appearance", "system"))
-        dialog = PreferencesDialog(palette, appearance, self.reader.reading_width, self)
-        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
-            return
-        try:
-            for color, meaning in dialog.changed_meanings(palette).items():
-                self.archive.set_color_meaning(color, meaning)
-        except ArchivistError as exc:
-            show_error(self, str(exc))
-        self.settings.setValue("appearance", dialog.chosen_appearance())
-        self.reader.set_reading_width(dialog.reading_width.value())
-        apply_appearance(dialog.chosen_appearance())
-        self._load_palette()
-        self.library.reload_choices()
-        self.reader.set_article(self.document, keep_position=True)
 
     def centre_widget(self) -> QWidget | None:
         """What the centre pane shows (the welcome view or the reader)."""

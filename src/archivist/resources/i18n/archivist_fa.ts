@@ -861,120 +861,8 @@
         <translation type="vanished">پرونده‌ها</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;فایل</translation>
-    </message>
-    <message>
-        <source>&amp;New archive…</source>
-        <translation>بایگانی &amp;جدید…</translation>
-    </message>
-    <message>
-        <source>&amp;Open archive…</source>
-        <translation>&amp;باز کردن بایگانی…</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>بایگانی‌های &amp;اخیر</translation>
-    </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation>&amp;درون‌ریزی فایل‌ها…</translation>
-    </message>
-    <message>
-        <source>Import &amp;folder…</source>
-        <translation>درون‌ریزی &amp;پوشه…</translation>
-    </message>
-    <message>
-        <source>Load &amp;sample articles</source>
-        <translation>بارگذاری مقاله‌های &amp;نمونه</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;خروج</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;ویرایش</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;واگرد</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;ازنو</translation>
-    </message>
-    <message>
-        <source>&amp;Find in article</source>
-        <translation>&amp;یافتن در مقاله</translation>
-    </message>
-    <message>
-        <source>Search the &amp;archive</source>
-        <translation>&amp;جست‌وجو در بایگانی</translation>
-    </message>
-    <message>
-        <source>Copy &amp;citation</source>
-        <translation>رونوشت &amp;ارجاع</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;ترجیحات…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;نما</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;بزرگ‌نمایی</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;کوچک‌نمایی</translation>
-    </message>
-    <message>
-        <source>&amp;Actual size</source>
-        <translation>اندازهٔ &amp;واقعی</translation>
-    </message>
-    <message>
-        <source>&amp;Wider column</source>
-        <translation>ستون &amp;پهن‌تر</translation>
-    </message>
-    <message>
-        <source>&amp;Narrower column</source>
-        <translation>ستون &amp;تنگ‌تر</translation>
-    </message>
-    <message>
-        <source>&amp;Back to footnote marker</source>
-        <translation>برگشت به &amp;نشانهٔ پانوشت</translation>
-    </message>
-    <message>
-        <source>&amp;Article</source>
-        <translation>&amp;مقاله</translation>
-    </message>
-    <message>
-        <source>&amp;Tag selected articles…</source>
-        <translation>&amp;برچسب‌زدن به مقاله‌های انتخاب‌شده…</translation>
-    </message>
-    <message>
-        <source>&amp;Re-extract selected articles</source>
-        <translation>&amp;استخراج دوبارهٔ مقاله‌های انتخاب‌شده</translation>
-    </message>
-    <message>
-        <source>Move to &amp;trash</source>
-        <translation>انتقال به &amp;زباله‌دان</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>اصلی</translation>
-    </message>
-    <message>
         <source>{archive} — Archivist</source>
         <translation>{archive} — Archivist</translation>
-    </message>
-    <message>
-        <source>{articles} · {shown} shown</source>
-        <translation>{articles} · نمایش {shown}</translation>
     </message>
     <message>
         <source>New archive</source>
@@ -999,62 +887,6 @@
         <translation>این پیوند در مرورگر وب باز شود؟
 
 {url}</translation>
-    </message>
-    <message>
-        <source>&amp;Caret browsing</source>
-        <translation>مرور با &amp;مکان‌نما</translation>
-    </message>
-    <message>
-        <source>Next &amp;pane</source>
-        <translation>&amp;بخش بعدی</translation>
-    </message>
-    <message>
-        <source>Pre&amp;vious pane</source>
-        <translation>بخش &amp;قبلی</translation>
-    </message>
-    <message>
-        <source>&amp;Reader</source>
-        <translation>&amp;خواننده</translation>
-    </message>
-    <message>
-        <source>&amp;Dossier builder</source>
-        <translation>&amp;پرونده‌ساز</translation>
-    </message>
-    <message>
-        <source>Add to &amp;dossier…</source>
-        <translation>افزودن به &amp;پرونده…</translation>
-    </message>
-    <message>
-        <source>Show &amp;original</source>
-        <translation>نمایش &amp;اصل فایل</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;راهنما</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;میان‌برهای صفحه‌کلید</translation>
-    </message>
-    <message>
-        <source>Menu bar</source>
-        <translation>نوار منو</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln match</source>
-        <translation>
-            <numerusform>%Ln یافته</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln یافته</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{matches} · {articles}</source>
-        <translation>{matches} · {articles}</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1309,180 @@ Drop files or folders anywhere on this window, or:</source>
     <message>
         <source>Load the sample articles</source>
         <translation>بارگذاری مقاله‌های نمونه</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;فایل</translation>
+    </message>
+    <message>
+        <source>&amp;New archive…</source>
+        <translation>بایگانی &amp;جدید…</translation>
+    </message>
+    <message>
+        <source>&amp;Open archive…</source>
+        <translation>&amp;باز کردن بایگانی…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>بایگانی‌های &amp;اخیر</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;درون‌ریزی فایل‌ها…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>درون‌ریزی &amp;پوشه…</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample articles</source>
+        <translation>بارگذاری مقاله‌های &amp;نمونه</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;واگرد</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;ازنو</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article</source>
+        <translation>&amp;یافتن در مقاله</translation>
+    </message>
+    <message>
+        <source>Search the &amp;archive</source>
+        <translation>&amp;جست‌وجو در بایگانی</translation>
+    </message>
+    <message>
+        <source>Copy &amp;citation</source>
+        <translation>رونوشت &amp;ارجاع</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;ترجیحات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>اندازهٔ &amp;واقعی</translation>
+    </message>
+    <message>
+        <source>&amp;Wider column</source>
+        <translation>ستون &amp;پهن‌تر</translation>
+    </message>
+    <message>
+        <source>&amp;Narrower column</source>
+        <translation>ستون &amp;تنگ‌تر</translation>
+    </message>
+    <message>
+        <source>&amp;Caret browsing</source>
+        <translation>مرور با &amp;مکان‌نما</translation>
+    </message>
+    <message>
+        <source>Next &amp;pane</source>
+        <translation>&amp;بخش بعدی</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious pane</source>
+        <translation>بخش &amp;قبلی</translation>
+    </message>
+    <message>
+        <source>&amp;Reader</source>
+        <translation>&amp;خواننده</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier builder</source>
+        <translation>&amp;پرونده‌ساز</translation>
+    </message>
+    <message>
+        <source>&amp;Back to footnote marker</source>
+        <translation>برگشت به &amp;نشانهٔ پانوشت</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;مقاله</translation>
+    </message>
+    <message>
+        <source>&amp;Tag selected articles…</source>
+        <translation>&amp;برچسب‌زدن به مقاله‌های انتخاب‌شده…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-extract selected articles</source>
+        <translation>&amp;استخراج دوبارهٔ مقاله‌های انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Add to &amp;dossier…</source>
+        <translation>افزودن به &amp;پرونده…</translation>
+    </message>
+    <message>
+        <source>Show &amp;original</source>
+        <translation>نمایش &amp;اصل فایل</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>انتقال به &amp;زباله‌دان</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>نوار منو</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>اصلی</translation>
+    </message>
+</context>
+<context>
+    <name>WindowViews</name>
+    <message numerus="yes">
+        <source>%Ln match</source>
+        <translation>
+            <numerusform>%Ln یافته</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln یافته</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{matches} · {articles}</source>
+        <translation>{matches} · {articles}</translation>
+    </message>
+    <message>
+        <source>{articles} · {shown} shown</source>
+        <translation>{articles} · نمایش {shown}</translation>
     </message>
 </context>
 <context>
