@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
-from archivist.archive import codec, search
+from archivist.archive import codec, search, searchtext
 from archivist.archive.base import ArchiveBase, utc_now
 from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
@@ -229,7 +229,7 @@ class ArticleStore(ArchiveBase):
         if self._search.available():
             ranked = self._search.ranked(clauses, offset + limit)
         else:
-            ranked = search.fts_ranked(self._db, clauses, offset + limit)
+            ranked = searchtext.fts_ranked(self._db, clauses, offset + limit)
         hits = search.hits(self._db, [i for i, _ in ranked[offset:]], query)
         return with_corrected_metadata(self._db, hits, ("title",))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from archivist.archive import search
+from archivist.archive import search, searchtext
 from archivist.archive.base import ArchiveBase
 from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.model import ArticleId, Extraction, SearchHit
@@ -102,7 +102,7 @@ class LibraryStore(ArchiveBase):
             if indexed:
                 found = self._search.matching(parsed)
             else:  # an archive in a read-only folder: its own FTS5 index
-                found = [i for i, _ in search.fts_ranked(self._db, parsed, None)]
+                found = [i for i, _ in searchtext.fts_ranked(self._db, parsed, None)]
             if sort == "relevance":
                 # The best RANKED_FIRST of every match by BM25 (what Archive.search gives), then
                 # the others newest first: ranking all 100,000 matches of a common word took
@@ -110,7 +110,7 @@ class LibraryStore(ArchiveBase):
                 best = (
                     self._search.ranked(parsed, RANKED_FIRST)
                     if indexed
-                    else search.fts_ranked(self._db, parsed, RANKED_FIRST)
+                    else searchtext.fts_ranked(self._db, parsed, RANKED_FIRST)
                 )
                 top = [i for i, _ in best]
                 shown = set(top)
