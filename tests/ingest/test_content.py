@@ -32,6 +32,7 @@ KINDS = [
     "caption_credit",
     "look_again",
     "schema_body",
+    "menu_overlay",
 ]
 
 

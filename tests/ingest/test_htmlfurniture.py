@@ -20,6 +20,30 @@ def test_strip_furniture_keeps_layout_classes_that_merely_mention_a_sidebar() ->
     assert inner_text(root) == "Kept."
 
 
+@pytest.mark.parametrize("cls", ["with-navigation", "has-menu", "no-sidebar", "is-nav"])
+def test_a_layout_state_named_after_furniture_is_not_furniture(cls: str) -> None:
+    # Themes mark the wrapper of a page that has a menu or a sidebar "with-navigation":
+    # a wrapper holding less than half of a long page's text must still stay.
+    root = parse_html(
+        f'<html><body><div class="{cls}">{STORY}</div><div class="site-map">{STORY * 3}</div>'
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("The harbour wall") == 16
+
+
+def test_menus_and_overlays_named_only_in_classes_are_dropped() -> None:
+    root = parse_html(
+        '<html><body><div class="mobile-nav"><div>Living</div></div>'
+        '<div id="IE-overlay"><p>Your browser is out of date.</p></div>'
+        f'<ul class="main-menu"><li>Archive</li></ul>{STORY}</body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
 def test_hidden_elements_are_dropped() -> None:
     root = parse_html(
         '<html><body><p style="display: none">Gone.</p><p hidden>Gone.</p>'

@@ -12,7 +12,8 @@ from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, t
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
-    r"^(?:[a-z0-9]{1,8}(?:-|_|--|__))?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
+    # "with-navigation", "has-sidebar", "no-comments": layout states of a wrapper, not furniture
+    r"^(?!(?:with|has|no|is|without|show|hide)[-_])(?:[a-z0-9]{1,8}(?:-|_|--|__))?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
     r"comments?|comment-list|related|related-posts|recommended|cookie|cookies|consent|gdpr|"
     r"cc-banner|mw-editsection|navbox|vertical-navbox|infobox|sidebar|noprint|mw-jump-link|"
     r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo|"
@@ -22,6 +23,9 @@ _FURNITURE_CLASS = re.compile(
     r"werbung|most-?read|popular-posts|trending|also-?read|further-?reading|"
     r"more-?articles|post-navigation|nav-links|tag-?cloud|tags|keywords|modal|dialog|login|"
     r"credits?|copyright|photo-?credit|image-?credit|"
+    # menus and overlays in markup without <nav> or a role, teaser lists, app promotions
+    r"nav|navigation|navbar|menu|menubar|mobile-?nav|mega-?menu|overlay|"
+    r"related-?post|app-?(?:promo|banner|download|stores?)|appstores?|"
     # the same furniture named in the languages of the pages the importer meets
     r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
     r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
