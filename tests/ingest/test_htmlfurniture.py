@@ -138,6 +138,12 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<div>Last Modified: 2019-05-03</div>",
         "<p>Tags: harbour, walls</p>",
         "<p>Share this article</p>",
+        "<div>24.01.2022 11:38 Kategorie: News</div>",
+        "<p><time datetime='2021-03-16'>16 marca 2021</time></p>",
+        "<p><time>12 March 2021</time> | <time>14:05</time></p>",
+        "<p><a href='/about'>Learn more</a></p>",
+        "<p><a href='/'>Zurück zur Startseite</a></p>",
+        "<div><a href='/'>Dowiedz się więcej »</a></div>",
     ],
 )
 def test_asides_inside_the_article_are_dropped(line: str) -> None:
@@ -159,6 +165,24 @@ def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
     assert article is not None
     strip_asides(article)
     assert "Read more than" in inner_text(article) and "Advertising paid" in inner_text(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><time itemprop='cookTime' datetime='PT30M'>15 – 30 Min</time></p>",
+        "<p>The wall was finished on <time datetime='1917-05-02'>2 May 1917</time>.</p>",
+        "<p>Learn more about the dredger in the next chapter, where its crew speaks.</p>",
+        "<p><time>Later that year</time></p>",
+    ],
+)
+def test_a_duration_or_a_sentence_with_a_date_is_kept(line: str) -> None:
+    root = parse_html(f"<html><body><div>{STORY}{line}</div></body></html>", "x")
+    article = root.find("body/div")
+    assert article is not None
+    kept = inner_text(parse_html(line, "x"))
+    strip_asides(article)
+    assert inner_text(article).endswith(kept)
 
 
 def test_a_caption_stays_and_its_credit_goes() -> None:

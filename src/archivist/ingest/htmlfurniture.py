@@ -213,7 +213,10 @@ _CREDIT = re.compile(
 _CREDIT_MAX = 160
 # A post's date, category or update line set in the text, in the languages the importer meets.
 _META_LINE = re.compile(
-    r"^(?:(?:published|updated|last (?:modified|updated)|release date|date|category|categories"
+    # optionally after the date and time it was posted: "24.01.2022 11:38 Kategorie: News"
+    r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr\b)?)?"
+    r"\s*[|·•,–-]?\s*)?"
+    r"(?:(?:published|updated|last (?:modified|updated)|release date|date|category|categories"
     r"|veröffentlicht|aktualisiert|stand|kategorie|datum|publicado|actualizado|fecha|categoría"
     r"|publié|catégorie|pubblicato|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار"
     r"|تاريخ النشر)\s*:|(?:posted|published|updated) (?:on|in|by)\b|erstellt am\b"
@@ -228,6 +231,22 @@ _FOLLOW = re.compile(
     re.I,
 )
 _TRIGGER_MAX = 80
+# A link's whole text pointing away from the article ("Learn more", "Back to the home page"),
+# in the languages the importer meets; matched against a whole short block.
+_AWAY = re.compile(
+    r"^(?:learn more|find out more|mehr erfahren|jetzt mehr erfahren|dowiedz się więcej"
+    r"|en savoir plus|leer más|saiba mais|scopri di più|meer informatie|подробнее"
+    r"|back to (?:the )?(?:home ?page|home|start|overview|list)|zurück zur (?:startseite|übersicht)"
+    r"|retour à l'accueil|volver (?:al inicio|a la portada)|torna alla home"
+    r"|powrót do strony głównej"
+    r"|بازگشت به صفحه اصلی|العودة إلى الرئيسية)\s*[.!…>»›→]*$",
+    re.I,
+)
+"""Interface text, never a sentence of an article."""
+_DATE_ONLY_MAX = 60
+_ISO_DAY = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+_DATE_SEPARATORS = " |·•,–-/"
 _SEE_ALSO = re.compile(r"see also\b", re.I)
 """An encyclopedia's "See also" section is the article's own; other furniture lines are not."""
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -306,8 +325,32 @@ def strip_asides(article: etree._Element) -> None:
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
             or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
+            or (len(text) <= _TRIGGER_MAX and _AWAY.match(text))
+            or (len(text) <= _DATE_ONLY_MAX and _only_dates(el, text))
         ):
             remove(el)
+
+
+def _calendar_date(time: etree._Element) -> bool:
+    """A ``<time>`` that holds a day (a ``datetime`` of a date, or a year in its text), not a
+    duration such as a recipe's cooking time."""
+    stamp = (time.get("datetime") or "").strip()
+    if stamp:
+        return bool(_ISO_DAY.match(stamp))
+    return bool(_YEAR.search(text_content(time)))
+
+
+def _only_dates(el: etree._Element, text: str) -> bool:
+    """A block that is nothing but ``<time>`` elements, one of them a day (a post's date
+    line): what is left of its text once their text is taken out is at most separators."""
+    stamps = list(el.iter("time"))
+    if not any(_calendar_date(t) for t in stamps):  # a duration ("15 – 30 Min") alone stays
+        return False
+    times = [" ".join(text_content(t).split()) for t in stamps]
+    rest = text
+    for stamp in times:
+        rest = rest.replace(stamp, "", 1)
+    return not rest.strip(_DATE_SEPARATORS)
 
 
 def _reads_also(el: etree._Element, text: str) -> bool:
