@@ -44,6 +44,24 @@ def test_menus_and_overlays_named_only_in_classes_are_dropped() -> None:
     assert inner_text(root).startswith("The harbour wall")
 
 
+@pytest.mark.parametrize(
+    "cls", ["Chapter__RelatedDls", "relatedPost", "post-author__bio", "author__info"]
+)
+def test_related_lists_and_author_boxes_in_bem_or_camel_case_names_are_dropped(cls: str) -> None:
+    root = parse_html(
+        f'<html><body><div class="{cls}"><p>Other downloads</p></div>{STORY}</body></html>', "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+@pytest.mark.parametrize("cls", ["unrelated-notes", "correlated", "relatedness", "authored"])
+def test_names_that_merely_contain_related_or_author_are_kept(cls: str) -> None:
+    root = parse_html(f'<html><body><div class="{cls}"><p>Kept.</p></div></body></html>', "x")
+    strip_furniture(root)
+    assert inner_text(root) == "Kept."
+
+
 def test_hidden_elements_are_dropped() -> None:
     root = parse_html(
         '<html><body><p style="display: none">Gone.</p><p hidden>Gone.</p>'
@@ -144,6 +162,8 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<p><a href='/about'>Learn more</a></p>",
         "<p><a href='/'>Zurück zur Startseite</a></p>",
         "<div><a href='/'>Dowiedz się więcej »</a></div>",
+        "<p>Dowiedz się więcej: <a href='/x'>Kto jak głosował</a></p>",
+        "<p>Learn More: <a href='/x'>Seven tips for harbour walls</a></p>",
     ],
 )
 def test_asides_inside_the_article_are_dropped(line: str) -> None:

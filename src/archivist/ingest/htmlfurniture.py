@@ -19,7 +19,7 @@ _FURNITURE_CLASS = re.compile(
     r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo|"
     # disclaimers, post metadata and author boxes, adverts, lists of other articles, dialogs
     r"disclaimer|disclosure|affiliate|postmetadata|post-?meta|entry-meta|entry-utility|"
-    r"post-?ratings?|author-?(?:bio|info|box)|about-?author|adv|ads|advertisement|anzeige|"
+    r"post-?ratings?|(?:post-?)?author(?:-|_|--|__)?(?:bio|info|box|details)|about-?(?:the-?)?author|adv|ads|advertisement|anzeige|"
     r"werbung|most-?read|popular-posts|trending|also-?read|further-?reading|"
     r"more-?articles|post-navigation|nav-links|tag-?cloud|tags|keywords|modal|dialog|login|"
     r"credits?|copyright|photo-?credit|image-?credit|"
@@ -159,9 +159,15 @@ def _has_ancestor(el: etree._Element, tag: str) -> bool:
     return any(True for _ in el.iterancestors(tag))
 
 
+_RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
+""""related" as a word of a BEM or camel-case name: "Chapter__RelatedDls", "relatedPost"."""
+
+
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    return any(_FURNITURE_CLASS.match(token) for token in cls.split())
+    return any(
+        _FURNITURE_CLASS.match(token) or _RELATED_WORD.search(token) for token in cls.split()
+    )
 
 
 def _citation_needed(sup: etree._Element) -> bool:
@@ -183,7 +189,8 @@ _READ_ALSO = re.compile(
     r"|lea también|lee también|vea también|ver también|puedes ver|te puede interesar"
     r"|leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także)"
     r"|zobacz (?:też|także)|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضاً|بیشتر بخوانید"
-    r"|مطالب مرتبط|همچنین بخوانید"
+    r"|مطالب مرتبط|همچنین بخوانید|dowiedz się (?:więcej|też)|przeczytaj (?:też|także|również)"
+    r"|learn more|find out more|mehr erfahren|en savoir plus|leer más|saiba mais|scopri di più"
     # headings over lists of other articles
     r"|most (?:read|popular|viewed|shared)|latest (?:news|articles|posts|stories)"
     r"|more (?:stories|articles|news)|neueste (?:artikel|beiträge)|meistgelesen\w*"
