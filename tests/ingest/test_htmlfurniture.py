@@ -55,7 +55,41 @@ def test_related_lists_and_author_boxes_in_bem_or_camel_case_names_are_dropped(c
     assert inner_text(root).startswith("The harbour wall")
 
 
-@pytest.mark.parametrize("cls", ["unrelated-notes", "correlated", "relatedness", "authored"])
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "OUTBRAIN",
+        "taboola-feed",
+        "user-info",
+        "third-party-services--placeholder",
+        "embed-privacy-box",
+        "next-stories",
+        "more-on-list",
+        "paywall",
+    ],
+)
+def test_recommendations_user_cards_and_privacy_placeholders_are_dropped(cls: str) -> None:
+    root = parse_html(
+        f'<html><body><div class="{cls}"><p>We respect your privacy.</p></div>{STORY}'
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "unrelated-notes",
+        "correlated",
+        "relatedness",
+        "authored",
+        "moreover",
+        "timestamped-entry",
+        "user-information-panel-text",
+    ],
+)
 def test_names_that_merely_contain_related_or_author_are_kept(cls: str) -> None:
     root = parse_html(f'<html><body><div class="{cls}"><p>Kept.</p></div></body></html>', "x")
     strip_furniture(root)

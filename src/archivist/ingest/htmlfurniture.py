@@ -26,13 +26,17 @@ _FURNITURE_CLASS = re.compile(
     # menus and overlays in markup without <nav> or a role, teaser lists, app promotions
     r"nav|navigation|navbar|menu|menubar|mobile-?nav|mega-?menu|overlay|"
     r"related-?post|app-?(?:promo|banner|download|stores?)|appstores?|"
+    # recommendation services, user cards, privacy placeholders of embedded media, paywalls
+    r"outbrain|taboola|criteo|plista|syndication|most-?popular|more-?on|"
+    r"(?:next|prev|previous)-?(?:posts?|articles?|stor(?:y|ies))|user-?(?:info|profile|card)|"
+    r"timestamp|embed-?privacy|third-?party(?:-?services?)?|privacy-?(?:notice|banner)|paywall|"
     # the same furniture named in the languages of the pages the importer meets
     r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
     r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
     r"reklama|reclame|gerelateerd|delen)"
     r"(?:(?:-|_|--|__)?(?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
     r"module|tools|icons|banner|notice|form|popup|content|items|articles|posts|stories|text|"
-    r"disclaimer|disclosure))?$",
+    r"disclaimer|disclosure|placeholder|feed))?$",
     re.I,
 )
 _FURNITURE_ROLES = frozenset(
