@@ -198,6 +198,8 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<div><a href='/'>Dowiedz się więcej »</a></div>",
         "<p>Dowiedz się więcej: <a href='/x'>Kto jak głosował</a></p>",
         "<p>Learn More: <a href='/x'>Seven tips for harbour walls</a></p>",
+        "<p><a href='/forum/123'>Alkohol beim Angeln – Diskussion im Forum</a></p>",
+        "<div><strong><a href='https://x.org/'>Hier das Einzel-Tableau in Pune</a></strong></div>",
     ],
 )
 def test_asides_inside_the_article_are_dropped(line: str) -> None:
@@ -228,6 +230,10 @@ def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
         "<p>The wall was finished on <time datetime='1917-05-02'>2 May 1917</time>.</p>",
         "<p>Learn more about the dredger in the next chapter, where its crew speaks.</p>",
         "<p><time>Later that year</time></p>",
+        "<p><a href='foo/bar/baz.html'>link</a></p>",
+        "<p><a href='#n1'>Back to the first note</a></p>",
+        "<p><a href='/x'>The wall was finished in 1917.</a></p>",
+        "<p>See <a href='/x'>the harbour board's plans</a> for the wall</p>",
     ],
 )
 def test_a_duration_or_a_sentence_with_a_date_is_kept(line: str) -> None:

@@ -255,6 +255,7 @@ _AWAY = re.compile(
 )
 """Interface text, never a sentence of an article."""
 _DATE_ONLY_MAX = 60
+_TITLE_WORDS = 3
 _ISO_DAY = re.compile(r"\d{4}-\d{2}")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 _DATE_SEPARATORS = " |·•,–-/"
@@ -338,8 +339,21 @@ def strip_asides(article: etree._Element) -> None:
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
             or (len(text) <= _TRIGGER_MAX and _AWAY.match(text))
             or (len(text) <= _DATE_ONLY_MAX and _only_dates(el, text))
+            or (el.tag in ("p", "div") and len(text) <= _TRIGGER_MAX and _lone_link(el, text))
         ):
             remove(el)
+
+
+def _lone_link(el: etree._Element, text: str) -> bool:
+    """A block that is one link to another page and nothing else, not a sentence: a pointer
+    to another article ("Alkohol beim Angeln – Diskussion im Forum")."""
+    links = list(el.iter("a"))
+    if len(links) != 1 or text[-1] in '.!?:;"”»)' or len(text.split()) < _TITLE_WORDS:
+        return False  # a bare "link" or "PDF" is the page's own; a title has a few words
+    href = (links[0].get("href") or "").strip().lower()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    return " ".join(text_content(links[0]).split()) == text
 
 
 def _calendar_date(time: etree._Element) -> bool:
