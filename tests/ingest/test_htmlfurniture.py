@@ -59,6 +59,7 @@ def test_related_lists_and_author_boxes_in_bem_or_camel_case_names_are_dropped(c
     "cls",
     [
         "OUTBRAIN",
+        "wp-embedded-content",
         "taboola-feed",
         "user-info",
         "third-party-services--placeholder",
@@ -191,6 +192,7 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<p>Tags: harbour, walls</p>",
         "<p>Share this article</p>",
         "<div>24.01.2022 11:38 Kategorie: News</div>",
+        "<p>2021-10-16 | Botschaft</p>",
         "<p><time datetime='2021-03-16'>16 marca 2021</time></p>",
         "<p><time>12 March 2021</time> | <time>14:05</time></p>",
         "<p><a href='/about'>Learn more</a></p>",
@@ -230,6 +232,7 @@ def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
         "<p>The wall was finished on <time datetime='1917-05-02'>2 May 1917</time>.</p>",
         "<p>Learn more about the dredger in the next chapter, where its crew speaks.</p>",
         "<p><time>Later that year</time></p>",
+        "<p>2021-10-16 | The wall is closed to walkers until the spring.</p>",
         "<p><a href='foo/bar/baz.html'>link</a></p>",
         "<p><a href='#n1'>Back to the first note</a></p>",
         "<p><a href='/x'>The wall was finished in 1917.</a></p>",

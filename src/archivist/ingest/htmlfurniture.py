@@ -29,7 +29,7 @@ _FURNITURE_CLASS = re.compile(
     # recommendation services, user cards, privacy placeholders of embedded media, paywalls
     r"outbrain|taboola|criteo|plista|syndication|most-?popular|more-?on|"
     r"(?:next|prev|previous)-?(?:posts?|articles?|stor(?:y|ies))|user-?(?:info|profile|card)|"
-    r"timestamp|embed-?privacy|third-?party(?:-?services?)?|privacy-?(?:notice|banner)|paywall|"
+    r"timestamp|embedded|embed-?privacy|third-?party(?:-?services?)?|privacy-?(?:notice|banner)|paywall|"
     # the same furniture named in the languages of the pages the importer meets
     r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
     r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
@@ -232,7 +232,9 @@ _META_LINE = re.compile(
     r"|publié|catégorie|pubblicato|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار"
     r"|تاريخ النشر)\s*:|(?:posted|published|updated) (?:on|in|by)\b|erstellt am\b"
     r"|veröffentlicht am\b|aktualisiert am\b|publié le\b|mis à jour le\b|publicado el\b"
-    r"|pubblicato il\b|نشر في)",
+    r"|pubblicato il\b|نشر في"
+    # or the date alone before a category of a few words: "2021-10-16 | Botschaft"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*[|·•]\s*[^\W\d][\w&' -]{0,30}$)",
     re.I,
 )
 _META_MAX = 80
