@@ -2,7 +2,8 @@
 
 Run from the project root: ``PYTHONPATH=src .venv/bin/python tests/bench/bench_html_import.py``
 (``--only-ours`` skips the peers, ``--corpus readability|trafilatura`` runs one corpus,
-``--show N`` lists the N worst tune-part pages of ours). Reads the corpora in place; copies nothing.
+``--show N`` lists the N worst tune-part pages of ours, ``--part tune`` runs the tune part
+only, for iterating). Reads the corpora in place; copies nothing.
 
 Corpora, each split into a part the extractor is tuned on and a part it is only checked on:
 a page is in the tune part when the first 8 hex digits of the SHA-256 of its file name (the
@@ -272,6 +273,9 @@ def table(
             cells = []
             for part in PARTS:
                 chosen = [i for i, p in enumerate(pages) if p["part"] == part]
+                if not chosen:  # --part tune: the check part was not run
+                    cells.append(f"{'-':>7}{'-':>7}{'-':>7}{'-':>6}")
+                    continue
                 s = measure([pages[i] for i in chosen], [outs[i] for i in chosen], key)
                 cells.append(f"{s['F']:>7.3f}{s['P']:>7.3f}{s['R']:>7.3f}{s['under']:>6}")
             tail = f"  {extra(outs)}" if extra and key == "text" else ""
@@ -304,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", choices=("both", "readability", "trafilatura"), default="both")
     parser.add_argument("--only-ours", action="store_true", help="skip the peers")
     parser.add_argument("--show", type=int, default=0, help="print the N worst tune pages of ours")
+    parser.add_argument(
+        "--part",
+        choices=("both", "tune"),
+        default="both",
+        help="run the tune part only (for iterating; the check figures need the full run)",
+    )
     args = parser.parse_args(argv)
     scorer = load_scorer()
     extractors: dict[str, Extractor] = {"archivist": ours}
@@ -315,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         for page in scorer.load_readability(CORPUS):
             page["data"] = Path(page["path"]).read_bytes()
             page["part"] = part_of(page["id"])
-            pages.append(page)
+            if args.part == "both" or page["part"] == args.part:
+                pages.append(page)
 
         def title_byline(outs: list[dict[str, Any]]) -> str:
             title, byline = labels(scorer, pages, outs)
@@ -340,7 +351,9 @@ def main(argv: list[str] | None = None) -> int:
 
             show_worst(pages, outs["archivist"], page_f1, args.show)
     if args.corpus in ("both", "trafilatura"):
-        snippet_pages = load_snippet_pages(SNIPPET_CORPUS)
+        snippet_pages = [
+            p for p in load_snippet_pages(SNIPPET_CORPUS) if args.part in ("both", p["part"])
+        ]
         outs = table(
             f"trafilatura evaluation set, snippets ({SNIPPET_CORPUS})",
             snippet_pages,

@@ -8,8 +8,13 @@ import pytest
 from lxml import etree
 
 from archivist.ingest import html
-from archivist.ingest.content import _widen_to_repeats, find_content, schema_article_body
-from archivist.ingest.htmldom import inner_text
+from archivist.ingest.content import (
+    _widen_to_repeats,
+    find_content,
+    gather_prose,
+    schema_article_body,
+)
+from archivist.ingest.htmldom import inner_text, text_length
 from archivist.ingest.htmlparse import parse_html
 
 DATA = Path(__file__).parents[1] / "data" / "html"
@@ -32,6 +37,7 @@ KINDS = [
     "caption_credit",
     "look_again",
     "schema_body",
+    "menu_overlay",
 ]
 
 
@@ -149,3 +155,35 @@ def test_schema_article_body_skips_broken_and_too_deeply_nested_json() -> None:
     assert schema_article_body(parse_html(page, "x")) == ""
     shallow = page.replace(deep, '[[{"articleBody": "Body."}]]')
     assert schema_article_body(parse_html(shallow, "x")) == "Body."
+
+
+def test_a_page_spread_over_sections_is_gathered_when_the_pick_is_a_fragment() -> None:
+    name = "spread_sections.html"
+    root = parse_html((DATA / name).read_text("utf-8"), name)
+    gathered = gather_prose(root, 150)
+    assert gathered is not None
+    blocks = [inner_text(block) for block in gathered]
+    # every section's heading and text, the quote between them, in the page's order
+    assert blocks[:2] == ["Kelmscott Reach Harbour Board", "About the harbour board"]
+    assert blocks.index("What we do") > next(
+        i for i, b in enumerate(blocks) if "good neighbour" in b
+    )
+    assert blocks[-1].endswith("may be read there.") and len(blocks) == 1 + 6 * 3 + 1
+
+
+def test_a_pick_holding_a_tenth_of_the_prose_is_not_replaced() -> None:
+    name = "spread_sections.html"
+    root = parse_html((DATA / name).read_text("utf-8"), name)
+    assert gather_prose(root, text_length(root) // 9) is None
+
+
+def test_link_lists_and_interface_labels_are_not_gathered() -> None:
+    story = "<p>" + "Sentences about the harbour, its wall, and its dredging. " * 4 + "</p>"
+    links = "".join(f'<li><a href="/{i}">Another story number {i}</a></li>' for i in range(5))
+    sections = "".join(f"<section><div><div>{story}</div></div></section>" for _ in range(6))
+    page = f"<html><body><ul>{links}</ul><div><div>Kontakt</div></div>{sections}</body></html>"
+    gathered = gather_prose(parse_html(page, "x"), 100)
+    assert gathered is not None
+    text = inner_text(gathered)
+    assert "Another story" not in text and "Kontakt" not in text
+    assert text.count("Sentences about the harbour") == 24

@@ -20,6 +20,83 @@ def test_strip_furniture_keeps_layout_classes_that_merely_mention_a_sidebar() ->
     assert inner_text(root) == "Kept."
 
 
+@pytest.mark.parametrize("cls", ["with-navigation", "has-menu", "no-sidebar", "is-nav"])
+def test_a_layout_state_named_after_furniture_is_not_furniture(cls: str) -> None:
+    # Themes mark the wrapper of a page that has a menu or a sidebar "with-navigation":
+    # a wrapper holding less than half of a long page's text must still stay.
+    root = parse_html(
+        f'<html><body><div class="{cls}">{STORY}</div><div class="site-map">{STORY * 3}</div>'
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("The harbour wall") == 16
+
+
+def test_menus_and_overlays_named_only_in_classes_are_dropped() -> None:
+    root = parse_html(
+        '<html><body><div class="mobile-nav"><div>Living</div></div>'
+        '<div id="IE-overlay"><p>Your browser is out of date.</p></div>'
+        f'<ul class="main-menu"><li>Archive</li></ul>{STORY}</body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+@pytest.mark.parametrize(
+    "cls", ["Chapter__RelatedDls", "relatedPost", "post-author__bio", "author__info"]
+)
+def test_related_lists_and_author_boxes_in_bem_or_camel_case_names_are_dropped(cls: str) -> None:
+    root = parse_html(
+        f'<html><body><div class="{cls}"><p>Other downloads</p></div>{STORY}</body></html>', "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "OUTBRAIN",
+        "wp-embedded-content",
+        "taboola-feed",
+        "user-info",
+        "third-party-services--placeholder",
+        "embed-privacy-box",
+        "next-stories",
+        "more-on-list",
+        "paywall",
+    ],
+)
+def test_recommendations_user_cards_and_privacy_placeholders_are_dropped(cls: str) -> None:
+    root = parse_html(
+        f'<html><body><div class="{cls}"><p>We respect your privacy.</p></div>{STORY}'
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).startswith("The harbour wall")
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "unrelated-notes",
+        "correlated",
+        "relatedness",
+        "authored",
+        "moreover",
+        "timestamped-entry",
+        "user-information-panel-text",
+    ],
+)
+def test_names_that_merely_contain_related_or_author_are_kept(cls: str) -> None:
+    root = parse_html(f'<html><body><div class="{cls}"><p>Kept.</p></div></body></html>', "x")
+    strip_furniture(root)
+    assert inner_text(root) == "Kept."
+
+
 def test_hidden_elements_are_dropped() -> None:
     root = parse_html(
         '<html><body><p style="display: none">Gone.</p><p hidden>Gone.</p>'
@@ -114,6 +191,17 @@ def test_noscript_beside_a_real_page_is_dropped() -> None:
         "<div>Last Modified: 2019-05-03</div>",
         "<p>Tags: harbour, walls</p>",
         "<p>Share this article</p>",
+        "<div>24.01.2022 11:38 Kategorie: News</div>",
+        "<p>2021-10-16 | Botschaft</p>",
+        "<p><time datetime='2021-03-16'>16 marca 2021</time></p>",
+        "<p><time>12 March 2021</time> | <time>14:05</time></p>",
+        "<p><a href='/about'>Learn more</a></p>",
+        "<p><a href='/'>Zurück zur Startseite</a></p>",
+        "<div><a href='/'>Dowiedz się więcej »</a></div>",
+        "<p>Dowiedz się więcej: <a href='/x'>Kto jak głosował</a></p>",
+        "<p>Learn More: <a href='/x'>Seven tips for harbour walls</a></p>",
+        "<p><a href='/forum/123'>Alkohol beim Angeln – Diskussion im Forum</a></p>",
+        "<div><strong><a href='https://x.org/'>Hier das Einzel-Tableau in Pune</a></strong></div>",
     ],
 )
 def test_asides_inside_the_article_are_dropped(line: str) -> None:
@@ -135,6 +223,29 @@ def test_a_paragraph_that_merely_starts_like_an_aside_is_kept() -> None:
     assert article is not None
     strip_asides(article)
     assert "Read more than" in inner_text(article) and "Advertising paid" in inner_text(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><time itemprop='cookTime' datetime='PT30M'>15 – 30 Min</time></p>",
+        "<p>The wall was finished on <time datetime='1917-05-02'>2 May 1917</time>.</p>",
+        "<p>Learn more about the dredger in the next chapter, where its crew speaks.</p>",
+        "<p><time>Later that year</time></p>",
+        "<p>2021-10-16 | The wall is closed to walkers until the spring.</p>",
+        "<p><a href='foo/bar/baz.html'>link</a></p>",
+        "<p><a href='#n1'>Back to the first note</a></p>",
+        "<p><a href='/x'>The wall was finished in 1917.</a></p>",
+        "<p>See <a href='/x'>the harbour board's plans</a> for the wall</p>",
+    ],
+)
+def test_a_duration_or_a_sentence_with_a_date_is_kept(line: str) -> None:
+    root = parse_html(f"<html><body><div>{STORY}{line}</div></body></html>", "x")
+    article = root.find("body/div")
+    assert article is not None
+    kept = inner_text(parse_html(line, "x"))
+    strip_asides(article)
+    assert inner_text(article).endswith(kept)
 
 
 def test_a_caption_stays_and_its_credit_goes() -> None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from lxml import etree
 
 from archivist.errors import ArchivistError, ExtractionError
-from archivist.ingest.content import Content, find_content, schema_article_body
+from archivist.ingest.content import Content, find_content, gather_prose, schema_article_body
 from archivist.ingest.htmldom import ATTRIBUTED, select
 from archivist.ingest.htmlfootnotes import FoundNotes, find_footnotes
 from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
@@ -149,7 +149,12 @@ def _main_content(
     strip_furniture(root, marked, by_name=by_name)
     content = find_content(root, title)
     strip_asides(content.element)
-    return notes, content, render(content.element)
+    rendered = render(content.element)
+    spread = gather_prose(root, len(rendered.text))
+    if spread is not None:
+        strip_asides(spread)
+        content, rendered = Content(spread, content.byline), render(spread)
+    return notes, content, rendered
 
 
 def _first_heading(rendered: Rendered) -> str:

@@ -12,23 +12,31 @@ from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, t
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
-    r"^(?:[a-z0-9]{1,8}(?:-|_|--|__))?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
+    # "with-navigation", "has-sidebar", "no-comments": layout states of a wrapper, not furniture
+    r"^(?!(?:with|has|no|is|without|show|hide)[-_])(?:[a-z0-9]{1,8}(?:-|_|--|__))?(?:share|sharing|social|subscribe|subscription|newsletter|signup|"
     r"comments?|comment-list|related|related-posts|recommended|cookie|cookies|consent|gdpr|"
     r"cc-banner|mw-editsection|navbox|vertical-navbox|infobox|sidebar|noprint|mw-jump-link|"
     r"catlinks|printfooter|ambox|hatnote|toc|breadcrumbs?|advert|ad-slot|promo|"
     # disclaimers, post metadata and author boxes, adverts, lists of other articles, dialogs
     r"disclaimer|disclosure|affiliate|postmetadata|post-?meta|entry-meta|entry-utility|"
-    r"post-?ratings?|author-?(?:bio|info|box)|about-?author|adv|ads|advertisement|anzeige|"
+    r"post-?ratings?|(?:post-?)?author(?:-|_|--|__)?(?:bio|info|box|details)|about-?(?:the-?)?author|adv|ads|advertisement|anzeige|"
     r"werbung|most-?read|popular-posts|trending|also-?read|further-?reading|"
     r"more-?articles|post-navigation|nav-links|tag-?cloud|tags|keywords|modal|dialog|login|"
     r"credits?|copyright|photo-?credit|image-?credit|"
+    # menus and overlays in markup without <nav> or a role, teaser lists, app promotions
+    r"nav|navigation|navbar|menu|menubar|mobile-?nav|mega-?menu|overlay|"
+    r"related-?post|app-?(?:promo|banner|download|stores?)|appstores?|"
+    # recommendation services, user cards, privacy placeholders of embedded media, paywalls
+    r"outbrain|taboola|criteo|plista|syndication|most-?popular|more-?on|"
+    r"(?:next|prev|previous)-?(?:posts?|articles?|stor(?:y|ies))|user-?(?:info|profile|card)|"
+    r"timestamp|embedded|embed-?privacy|third-?party(?:-?services?)?|privacy-?(?:notice|banner)|paywall|"
     # the same furniture named in the languages of the pages the importer meets
     r"kommentare?|teilen|empfehlungen?|verwandte?|comentarios?|relacionad[oa]s?|compartir|"
     r"publicidad|commentaires?|partage|pubblicita|commenti|correlati|komentarze?|powiazane|"
     r"reklama|reclame|gerelateerd|delen)"
     r"(?:(?:-|_|--|__)?(?:box|bar|buttons?|links?|container|wrapper|section|area|list|widget|block|"
     r"module|tools|icons|banner|notice|form|popup|content|items|articles|posts|stories|text|"
-    r"disclaimer|disclosure))?$",
+    r"disclaimer|disclosure|placeholder|feed))?$",
     re.I,
 )
 _FURNITURE_ROLES = frozenset(
@@ -155,9 +163,15 @@ def _has_ancestor(el: etree._Element, tag: str) -> bool:
     return any(True for _ in el.iterancestors(tag))
 
 
+_RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
+""""related" as a word of a BEM or camel-case name: "Chapter__RelatedDls", "relatedPost"."""
+
+
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    return any(_FURNITURE_CLASS.match(token) for token in cls.split())
+    return any(
+        _FURNITURE_CLASS.match(token) or _RELATED_WORD.search(token) for token in cls.split()
+    )
 
 
 def _citation_needed(sup: etree._Element) -> bool:
@@ -179,7 +193,8 @@ _READ_ALSO = re.compile(
     r"|lea también|lee también|vea también|ver también|puedes ver|te puede interesar"
     r"|leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także)"
     r"|zobacz (?:też|także)|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضاً|بیشتر بخوانید"
-    r"|مطالب مرتبط|همچنین بخوانید"
+    r"|مطالب مرتبط|همچنین بخوانید|dowiedz się (?:więcej|też)|przeczytaj (?:też|także|również)"
+    r"|learn more|find out more|mehr erfahren|en savoir plus|leer más|saiba mais|scopri di più"
     # headings over lists of other articles
     r"|most (?:read|popular|viewed|shared)|latest (?:news|articles|posts|stories)"
     r"|more (?:stories|articles|news)|neueste (?:artikel|beiträge)|meistgelesen\w*"
@@ -209,12 +224,17 @@ _CREDIT = re.compile(
 _CREDIT_MAX = 160
 # A post's date, category or update line set in the text, in the languages the importer meets.
 _META_LINE = re.compile(
-    r"^(?:(?:published|updated|last (?:modified|updated)|release date|date|category|categories"
+    # optionally after the date and time it was posted: "24.01.2022 11:38 Kategorie: News"
+    r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr\b)?)?"
+    r"\s*[|·•,–-]?\s*)?"
+    r"(?:(?:published|updated|last (?:modified|updated)|release date|date|category|categories"
     r"|veröffentlicht|aktualisiert|stand|kategorie|datum|publicado|actualizado|fecha|categoría"
     r"|publié|catégorie|pubblicato|aggiornato|publikacja|aktualizacja|kategoria|تاریخ انتشار"
     r"|تاريخ النشر)\s*:|(?:posted|published|updated) (?:on|in|by)\b|erstellt am\b"
     r"|veröffentlicht am\b|aktualisiert am\b|publié le\b|mis à jour le\b|publicado el\b"
-    r"|pubblicato il\b|نشر في)",
+    r"|pubblicato il\b|نشر في"
+    # or the date alone before a category of a few words: "2021-10-16 | Botschaft"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*[|·•]\s*[^\W\d][\w&' -]{0,30}$)",
     re.I,
 )
 _META_MAX = 80
@@ -224,6 +244,23 @@ _FOLLOW = re.compile(
     re.I,
 )
 _TRIGGER_MAX = 80
+# A link's whole text pointing away from the article ("Learn more", "Back to the home page"),
+# in the languages the importer meets; matched against a whole short block.
+_AWAY = re.compile(
+    r"^(?:learn more|find out more|mehr erfahren|jetzt mehr erfahren|dowiedz się więcej"
+    r"|en savoir plus|leer más|saiba mais|scopri di più|meer informatie|подробнее"
+    r"|back to (?:the )?(?:home ?page|home|start|overview|list)|zurück zur (?:startseite|übersicht)"
+    r"|retour à l'accueil|volver (?:al inicio|a la portada)|torna alla home"
+    r"|powrót do strony głównej"
+    r"|بازگشت به صفحه اصلی|العودة إلى الرئيسية)\s*[.!…>»›→]*$",
+    re.I,
+)
+"""Interface text, never a sentence of an article."""
+_DATE_ONLY_MAX = 60
+_TITLE_WORDS = 3
+_ISO_DAY = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+_DATE_SEPARATORS = " |·•,–-/"
 _SEE_ALSO = re.compile(r"see also\b", re.I)
 """An encyclopedia's "See also" section is the article's own; other furniture lines are not."""
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -302,8 +339,45 @@ def strip_asides(article: etree._Element) -> None:
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
             or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
+            or (len(text) <= _TRIGGER_MAX and _AWAY.match(text))
+            or (len(text) <= _DATE_ONLY_MAX and _only_dates(el, text))
+            or (el.tag in ("p", "div") and len(text) <= _TRIGGER_MAX and _lone_link(el, text))
         ):
             remove(el)
+
+
+def _lone_link(el: etree._Element, text: str) -> bool:
+    """A block that is one link to another page and nothing else, not a sentence: a pointer
+    to another article ("Alkohol beim Angeln – Diskussion im Forum")."""
+    links = list(el.iter("a"))
+    if len(links) != 1 or text[-1] in '.!?:;"”»)' or len(text.split()) < _TITLE_WORDS:
+        return False  # a bare "link" or "PDF" is the page's own; a title has a few words
+    href = (links[0].get("href") or "").strip().lower()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    return " ".join(text_content(links[0]).split()) == text
+
+
+def _calendar_date(time: etree._Element) -> bool:
+    """A ``<time>`` that holds a day (a ``datetime`` of a date, or a year in its text), not a
+    duration such as a recipe's cooking time."""
+    stamp = (time.get("datetime") or "").strip()
+    if stamp:
+        return bool(_ISO_DAY.match(stamp))
+    return bool(_YEAR.search(text_content(time)))
+
+
+def _only_dates(el: etree._Element, text: str) -> bool:
+    """A block that is nothing but ``<time>`` elements, one of them a day (a post's date
+    line): what is left of its text once their text is taken out is at most separators."""
+    stamps = list(el.iter("time"))
+    if not any(_calendar_date(t) for t in stamps):  # a duration ("15 – 30 Min") alone stays
+        return False
+    times = [" ".join(text_content(t).split()) for t in stamps]
+    rest = text
+    for stamp in times:
+        rest = rest.replace(stamp, "", 1)
+    return not rest.strip(_DATE_SEPARATORS)
 
 
 def _reads_also(el: etree._Element, text: str) -> bool:
