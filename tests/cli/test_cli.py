@@ -21,8 +21,8 @@ run = run_cli
 def filled(tmp_path: Path) -> Path:
     path = tmp_path / "a.sqlite3"
     with Archive.open(str(path)) as arc:
-        arc.add(make_extraction("Tidal Ports", authors=("Mira Talebi", "Ian Vos")), b"1")
-        arc.add(make_extraction("Dry Docks", "Docks dry out. [1]", filename="d.txt"), b"2")
+        arc.articles.add(make_extraction("Tidal Ports", authors=("Mira Talebi", "Ian Vos")), b"1")
+        arc.articles.add(make_extraction("Dry Docks", "Docks dry out. [1]", filename="d.txt"), b"2")
     return path
 
 

@@ -10,12 +10,13 @@ import os
 import sys
 from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
 
 from archivist import __version__
 from archivist.errors import ArchivistError
 
 if TYPE_CHECKING:
+    from archivist.archive import Archive
     from archivist.model import Progress
 
 COMMAND_MODULES = ("articles", "maintenance", "annotations", "cite", "dossiers", "gui")
@@ -37,7 +38,7 @@ class Context:
         self.json: bool = bool(getattr(args, "json", False))
         self.stdout = stdout
         self.stderr = stderr
-        self._archive: Any = None
+        self._archive: Archive | None = None
 
     @property
     def archive_path(self) -> Path:
@@ -48,7 +49,7 @@ class Context:
 
         return default_archive_path()
 
-    def archive(self) -> Any:
+    def archive(self) -> Archive:
         """The open archive (opened on first use, closed when the command ends)."""
         if self._archive is None:
             from archivist.archive import Archive

@@ -13,17 +13,34 @@ import argparse
 import dataclasses
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archivist.annotate import markdown, w3c
 from archivist.document import highlight_json, note_json
 from archivist.errors import ArchivistError
-from archivist.model import ArticleId, HighlightId
+from archivist.model import ArticleId, HighlightId, NoteId
 from archivist.text import one_line
+
+if TYPE_CHECKING:
+    from archivist.archive import Archive
 
 FORMATS = ("table", "json", "w3c", "markdown")
 KINDS = ("article", "highlight", "note")
+
+_TRASH: dict[str, Callable[[Archive, int], object]] = {
+    "article": lambda archive, item: archive.trash.delete_article(ArticleId(item)),
+    "highlight": lambda archive, item: archive.annotations.delete_highlight(HighlightId(item)),
+    "note": lambda archive, item: archive.annotations.delete_note(NoteId(item)),
+}
+"""How ``delete`` moves each kind of item (KINDS) to the trash."""
+_UNTRASH: dict[str, Callable[[Archive, int], object]] = {
+    "article": lambda archive, item: archive.trash.restore_article(ArticleId(item)),
+    "highlight": lambda archive, item: archive.annotations.restore_highlight(HighlightId(item)),
+    "note": lambda archive, item: archive.annotations.restore_note(NoteId(item)),
+}
+"""How ``untrash`` takes each kind of item (KINDS) out of the trash."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -108,10 +125,12 @@ def cmd_highlight(ctx: Any) -> int:
     """Anchor a highlight on the quoted text (and note it)."""
     args, archive = ctx.args, ctx.archive()
     with archive.transaction():
-        hl = archive.highlight_quote(ArticleId(args.id), args.quote, args.occurrence, args.color)
+        hl = archive.annotations.highlight_quote(
+            ArticleId(args.id), args.quote, args.occurrence, args.color
+        )
         if args.note is not None:
-            archive.add_note(hl.article_id, args.note, highlight_id=hl.id)
-    hl = archive.highlight(hl.id)
+            archive.annotations.add_note(hl.article_id, args.note, highlight_id=hl.id)
+    hl = archive.annotations.highlight(hl.id)
     if ctx.json:
         ctx.emit({"article_id": hl.article_id} | highlight_json(hl))
     else:
@@ -122,7 +141,7 @@ def cmd_highlight(ctx: Any) -> int:
 def cmd_note(ctx: Any) -> int:
     """Attach a note to a footnote, a highlight or the article."""
     args = ctx.args
-    note = ctx.archive().add_note(
+    note = ctx.archive().annotations.add_note(
         ArticleId(args.id),
         args.text,
         highlight_id=None if args.highlight is None else HighlightId(args.highlight),
@@ -152,10 +171,10 @@ def cmd_annotations(ctx: Any) -> int:
         args.usage_error(f"article ids are numbers (or `import FILE`), not {args.items!r}")
     archive = ctx.archive()
     for article_id in ids:
-        archive.source(article_id)  # an unknown id is an error, not an empty listing
+        archive.articles.source(article_id)  # an unknown id is an error, not an empty listing
     fmt = args.format or ("json" if ctx.json else "table")
     filtered = bool(args.color or args.tag or args.orphans)
-    highlights = archive.find_highlights(
+    highlights = archive.annotations.find_highlights(
         ids or None, color=args.color, tag=args.tag, orphans=args.orphans
     )
     if fmt in ("table", "json"):
@@ -163,7 +182,7 @@ def cmd_annotations(ctx: Any) -> int:
         count = len(highlights)
     else:
         documents = _documents(archive, ids, highlights, filtered)
-        meanings = {c.color: c.meaning for c in archive.palette()}
+        meanings = {c.color: c.meaning for c in archive.annotations.palette()}
         if fmt == "w3c":
             doc = w3c.collection(documents, meanings)
             text, count = json.dumps(doc, ensure_ascii=False, indent=2), doc["total"]
@@ -192,7 +211,7 @@ def cmd_import_annotations(ctx: Any) -> int:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ArchivistError(f"{path}: not a JSON file ({exc})") from None
     try:
-        report = ctx.archive().import_annotations(data)
+        report = ctx.archive().annotations.import_annotations(data)
     except w3c.AnnotationFormatError as exc:
         raise ArchivistError(f"{path}: {exc}") from None
     if ctx.json:
@@ -214,12 +233,20 @@ def cmd_tag(ctx: Any) -> int:
         for tag in args.tags:
             if args.highlight is not None:
                 hid = HighlightId(args.highlight)
-                if archive.highlight(hid).article_id != args.id:
+                if archive.annotations.highlight(hid).article_id != args.id:
                     raise ArchivistError(f"highlight {hid} is not on article {args.id}")
-                change = archive.untag_highlight if args.remove else archive.tag_highlight
+                change = (
+                    archive.annotations.untag_highlight
+                    if args.remove
+                    else archive.annotations.tag_highlight
+                )
                 tags = change(hid, tag)
             else:
-                change = archive.untag_article if args.remove else archive.tag_article
+                change = (
+                    archive.annotations.untag_article
+                    if args.remove
+                    else archive.annotations.tag_article
+                )
                 tags = change(ArticleId(args.id), tag)
     if ctx.json:
         ctx.emit({"tags": list(tags)})
@@ -230,7 +257,7 @@ def cmd_tag(ctx: Any) -> int:
 
 def cmd_tags(ctx: Any) -> int:
     """Print every tag in use."""
-    tags = ctx.archive().tags()
+    tags = ctx.archive().annotations.tags()
     if ctx.json:
         ctx.emit(list(tags))
     else:
@@ -242,7 +269,7 @@ def cmd_tags(ctx: Any) -> int:
 def cmd_delete(ctx: Any) -> int:
     """Move an article, highlight or note to the trash."""
     kind, item = ctx.args.kind, ctx.args.item
-    getattr(ctx.archive(), f"delete_{kind}")(item)
+    _TRASH[kind](ctx.archive(), item)
     if ctx.json:
         ctx.emit({"trashed": {"kind": kind, "id": item}})
     else:
@@ -254,13 +281,13 @@ def cmd_trash(ctx: Any) -> int:
     """List what is in the trash, or empty it."""
     archive = ctx.archive()
     if ctx.args.empty:
-        count = archive.empty_trash()
+        count = archive.trash.empty()
         if ctx.json:
             ctx.emit({"destroyed": count})
         else:
             ctx.say(f"{count} items destroyed")
         return 0
-    items = archive.trash()
+    items = archive.trash.items()
     if ctx.json:
         ctx.emit([dataclasses.asdict(i) for i in items])
     else:
@@ -274,7 +301,7 @@ def cmd_trash(ctx: Any) -> int:
 def cmd_untrash(ctx: Any) -> int:
     """Take an article, highlight or note out of the trash."""
     kind, item = ctx.args.kind, ctx.args.item
-    getattr(ctx.archive(), f"restore_{kind}")(item)  # kind is one of KINDS (argparse choices)
+    _UNTRASH[kind](ctx.archive(), item)  # kind is one of KINDS (argparse choices)
     if ctx.json:
         ctx.emit({"restored": {"kind": kind, "id": item}})
     else:
@@ -288,8 +315,8 @@ def cmd_palette(ctx: Any) -> int:
     if pair:
         if len(pair) != 2:
             ctx.args.usage_error("give a COLOR and its MEANING (quote a meaning of several words)")
-        archive.set_color_meaning(pair[0], pair[1])
-    colors = archive.palette()
+        archive.annotations.set_color_meaning(pair[0], pair[1])
+    colors = archive.annotations.palette()
     if ctx.json:
         ctx.emit([dataclasses.asdict(c) for c in colors])
     else:
@@ -301,13 +328,16 @@ def cmd_palette(ctx: Any) -> int:
 def _documents(archive: Any, ids: list[ArticleId], highlights: Any, filtered: bool) -> list[Any]:
     """Annotated articles to export; with a filter, only the matching highlights of each."""
     if not filtered:
-        return [archive.document(i) for i in ids or archive.annotated_article_ids()]
+        return [
+            archive.annotations.document(i)
+            for i in ids or archive.annotations.annotated_article_ids()
+        ]
     by_article: dict[ArticleId, list[Any]] = defaultdict(list)
     for hl in highlights:
         by_article[hl.article_id].append(hl)
     documents = []
     for article_id, chosen in by_article.items():
-        doc = archive.document(article_id)
+        doc = archive.annotations.document(article_id)
         footnotes = tuple(dataclasses.replace(fn, notes=()) for fn in doc.footnotes)
         documents.append(
             dataclasses.replace(

@@ -58,7 +58,7 @@ def cmd_import(ctx: Any) -> int:
 
     archive = ctx.archive()
     try:
-        archive.rotate_backups()
+        archive.maintenance.rotate_backups()
     except ArchivistError as exc:
         ctx.say(f"warning: {shown(str(exc))}")
     report = ctx.run_job(import_paths(archive, ctx.args.paths))
@@ -88,12 +88,12 @@ def cmd_import(ctx: Any) -> int:
 def cmd_list(ctx: Any) -> int:
     """Print the archive listing (the JSON array is written as SQLite makes it, in pieces)."""
     if ctx.json:
-        pieces = ctx.archive().list_articles_json(limit=ctx.args.limit, offset=ctx.args.offset)
+        pieces = ctx.archive().articles.listing_json(limit=ctx.args.limit, offset=ctx.args.offset)
         for piece in pieces:
             ctx.stdout.write(piece)
         ctx.stdout.write("\n")
     else:
-        for r in ctx.archive().list_articles(limit=ctx.args.limit, offset=ctx.args.offset):
+        for r in ctx.archive().articles.listing(limit=ctx.args.limit, offset=ctx.args.offset):
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
             ctx.out(shown(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else "")))
@@ -102,7 +102,7 @@ def cmd_list(ctx: Any) -> int:
 
 def cmd_search(ctx: Any) -> int:
     """Print search hits, best first."""
-    hits = ctx.archive().search(ctx.args.query, limit=ctx.args.limit)
+    hits = ctx.archive().search.query(ctx.args.query, limit=ctx.args.limit)
     if ctx.json:
         ctx.emit(
             [
@@ -127,7 +127,7 @@ def cmd_show(ctx: Any) -> int:
     status = 0
     for article_id in ctx.args.ids:
         try:
-            article = _document(archive, ArticleId(article_id))
+            article = archive.annotations.document(ArticleId(article_id))
         except NotFoundError as exc:
             ctx.say(f"archivist: {exc}")
             status = 1
@@ -137,11 +137,6 @@ def cmd_show(ctx: Any) -> int:
         else:
             ctx.out(_readable(article))
     return status
-
-
-def _document(archive: Any, article_id: ArticleId) -> Any:
-    getter = getattr(archive, "document", None) or archive.article
-    return getter(article_id)
 
 
 def _readable(article: Any) -> str:
@@ -166,7 +161,7 @@ def cmd_reextract(ctx: Any) -> int:
     from archivist.importer import reextract
 
     archive = ctx.archive()
-    ids = archive.article_ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
+    ids = archive.articles.ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
     results = ctx.run_job(reextract(archive, ids))
     if ctx.json:
         ctx.emit(

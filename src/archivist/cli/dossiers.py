@@ -120,7 +120,7 @@ def cmd_dossier_export(ctx: Any) -> int:
     from archivist.export.dossier import request_for
 
     args = ctx.args
-    dossier = ctx.archive().dossier(DossierId(args.dossier))
+    dossier = ctx.archive().dossiers.get(DossierId(args.dossier))
     notes = None if args.notes is None else args.notes == "style"
     request = request_for(
         dossier, args.output, style=args.style, format=_format(args), notes_in_style=notes
@@ -131,7 +131,7 @@ def cmd_dossier_export(ctx: Any) -> int:
 def cmd_new(ctx: Any) -> int:
     """Create a dossier."""
     args = ctx.args
-    dossier = ctx.archive().create_dossier(
+    dossier = ctx.archive().dossiers.create(
         args.title,
         subtitle=args.subtitle,
         compiler=args.compiler,
@@ -156,13 +156,13 @@ def cmd_add(ctx: Any) -> int:
     """Add articles to a dossier."""
     args = ctx.args
     ids = [ArticleId(i) for i in args.ids]
-    return _show(ctx, ctx.archive().add_to_dossier(DossierId(args.dossier), ids, position=args.at))
+    return _show(ctx, ctx.archive().dossiers.add(DossierId(args.dossier), ids, position=args.at))
 
 
 def cmd_move(ctx: Any) -> int:
     """Move an article within a dossier."""
     args = ctx.args
-    dossier = ctx.archive().move_in_dossier(
+    dossier = ctx.archive().dossiers.move(
         DossierId(args.dossier), ArticleId(args.id), args.position
     )
     return _show(ctx, dossier)
@@ -172,17 +172,17 @@ def cmd_remove(ctx: Any) -> int:
     """Take articles out of a dossier."""
     args = ctx.args
     ids = [ArticleId(i) for i in args.ids]
-    return _show(ctx, ctx.archive().remove_from_dossier(DossierId(args.dossier), ids))
+    return _show(ctx, ctx.archive().dossiers.remove(DossierId(args.dossier), ids))
 
 
 def cmd_show(ctx: Any) -> int:
     """Show one dossier."""
-    return _show(ctx, ctx.archive().dossier(DossierId(ctx.args.dossier)))
+    return _show(ctx, ctx.archive().dossiers.get(DossierId(ctx.args.dossier)))
 
 
 def cmd_list(ctx: Any) -> int:
     """List the dossiers."""
-    dossiers = ctx.archive().dossiers()
+    dossiers = ctx.archive().dossiers.all()
     if ctx.json:
         ctx.emit([_as_json(d) for d in dossiers])
     else:
@@ -214,5 +214,5 @@ def _show(ctx: Any, dossier: Dossier) -> int:
             ctx.out(f"        {field}: {value}")
     archive = ctx.archive()
     for n, article_id in enumerate(dossier.article_ids, start=1):
-        ctx.out(f"  {n:>3}. [{article_id}] {archive.article(article_id).title}")
+        ctx.out(f"  {n:>3}. [{article_id}] {archive.articles.get(article_id).title}")
     return 0

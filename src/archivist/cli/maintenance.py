@@ -63,8 +63,10 @@ def cmd_backup(ctx: Any) -> int:
         target = archive.backup(Path(ctx.args.output))
     else:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        archive.backup_folder.mkdir(parents=True, exist_ok=True)
-        target = archive.backup(archive.backup_folder / f"{archive.path.stem}-{stamp}.sqlite3")
+        archive.maintenance.backup_folder.mkdir(parents=True, exist_ok=True)
+        target = archive.backup(
+            archive.maintenance.backup_folder / f"{archive.path.stem}-{stamp}.sqlite3"
+        )
     if ctx.json:
         ctx.emit({"backup": str(target)})
     else:
@@ -92,7 +94,7 @@ def cmd_restore(ctx: Any) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             ctx.say("nothing restored")
             return 1
-    safety = ctx.archive().restore_from(ctx.args.backup)
+    safety = ctx.archive().maintenance.restore_from(ctx.args.backup)
     if ctx.json:
         ctx.emit({"restored": str(ctx.args.backup), "previous": str(safety)})
     else:
@@ -146,7 +148,7 @@ def cmd_check(ctx: Any) -> int:
                 "into a new file from every readable row and keeps the damaged one beside it)"
             )
         return 1
-    report = ctx.archive().check(repair=ctx.args.repair, integrity=False)
+    report = ctx.archive().maintenance.check(repair=ctx.args.repair, integrity=False)
     repaired = [*rebuilt, *report.repaired]
     if ctx.json:
         ctx.emit(

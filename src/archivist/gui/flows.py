@@ -74,7 +74,7 @@ def ask_export(window: Window, dossier_id: int) -> None:
     """Ask where to write the dossier's PDF, then export it in the background."""
     if not dossier_id:
         return
-    title = window.archive.dossier(DossierId(dossier_id)).title
+    title = window.archive.dossiers.get(DossierId(dossier_id)).title
     suggested = f"{title}.pdf"
     path, _ = QFileDialog.getSaveFileName(
         window.widget(),
@@ -90,7 +90,7 @@ def export_dossier_to(window: Window, dossier_id: DossierId, path: Path) -> None
     """Export a dossier as PDF in the background; then offer to open it."""
     window.run_job(
         QCoreApplication.translate("flows", "Exporting"),
-        lambda arc: export_dossier(arc, request_for(arc.dossier(dossier_id), path)),
+        lambda arc: export_dossier(arc, request_for(arc.dossiers.get(dossier_id), path)),
         lambda r: _exported(window, r),
     )
 
@@ -127,7 +127,7 @@ def library_menu(window: Window, pos: QPoint) -> None:
     menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.read_article(ids[0]))
     menu.addAction(QCoreApplication.translate("flows", "Tag…"), lambda: tag_selected(window))
     into = menu.addMenu(QCoreApplication.translate("flows", "Add to dossier"))
-    for dossier in window.archive.dossiers():
+    for dossier in window.archive.dossiers.all():
         if dossier.id is not None:
             into.addAction(
                 dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
@@ -158,7 +158,7 @@ def dossier_menu(window: Window) -> None:
     if not ids:
         return
     menu = QMenu(window.widget())
-    for dossier in window.archive.dossiers():
+    for dossier in window.archive.dossiers.all():
         if dossier.id is not None:
             menu.addAction(
                 dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)

@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.dossier_view_action)
 
     def _load_palette(self) -> None:
-        colors = self.archive.palette()
+        colors = self.archive.annotations.palette()
         self._palette = colors
         self.reader.set_palette_colors(colors)
         self.notes.highlights.set_palette_colors(colors)
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def show_library_state(self) -> None:
         """Count in the status bar; the welcome view when the archive is empty."""
-        self._count = self.archive.count_articles()
+        self._count = self.archive.articles.count()
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -488,7 +488,9 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: ArticleId | None) -> None:
         """Show an article in the reader and its annotations in the notes pane."""
         try:
-            self.document = self.archive.document(article_id) if article_id is not None else None
+            self.document = (
+                self.archive.annotations.document(article_id) if article_id is not None else None
+            )
         except ArchivistError as exc:
             show_error(self, str(exc))
             self.document = None
@@ -506,7 +508,7 @@ class MainWindow(QMainWindow):
         if shown is None or shown.id is None:
             return
         try:
-            data = self.archive.original(shown.id)
+            data = self.archive.articles.original(shown.id)
         except ArchivistError as exc:
             show_error(self, str(exc))
             return
@@ -518,7 +520,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _resource(self, article_id: ArticleId, location: str) -> bytes | None:
-        resource = self.archive.resource(article_id, location)
+        resource = self.archive.articles.resource(article_id, location)
         return resource.data if resource is not None else None
 
     def highlight_selection(self, color: str) -> None:
@@ -542,7 +544,7 @@ class MainWindow(QMainWindow):
 
     def _articles_changed(self, ids: list[ArticleId]) -> None:
         if self.document is not None and self.document.id in ids:
-            self.document = self.archive.document(self.document.id)
+            self.document = self.archive.annotations.document(self.document.id)
             self.reader_pane.set_article(self.document, keep_position=True)
             self.notes.set_document(self.document)
         self.library.model.refresh_articles(set(ids))
@@ -570,7 +572,7 @@ class MainWindow(QMainWindow):
         self.library.reload_choices()
         self.dossiers.refresh()
         self.show_library_state()
-        if self.archive.palette() != self._palette:
+        if self.archive.annotations.palette() != self._palette:
             self._load_palette()  # colour meanings renamed elsewhere (archivist palette)
         shown = self.document
         if shown is None or shown.id is None:
@@ -580,7 +582,7 @@ class MainWindow(QMainWindow):
             self.open_article(None)  # trashed elsewhere (a search may merely leave it out)
             return
         try:
-            fresh = self.archive.document(shown.id)
+            fresh = self.archive.annotations.document(shown.id)
         except ArchivistError:
             self.open_article(None)
             return
@@ -636,14 +638,14 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         """Edit colour meanings, appearance and reading width."""
-        palette = self.archive.palette()
+        palette = self.archive.annotations.palette()
         appearance = str(self.settings.value("appearance", "system"))
         dialog = PreferencesDialog(palette, appearance, self.reader.reading_width, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         try:
             for color, meaning in dialog.changed_meanings(palette).items():
-                self.archive.set_color_meaning(color, meaning)
+                self.archive.annotations.set_color_meaning(color, meaning)
         except ArchivistError as exc:
             show_error(self, str(exc))
         self.settings.setValue("appearance", dialog.chosen_appearance())
