@@ -25,6 +25,7 @@ from archivist.text import one_line
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
+    from archivist.cli.context import Context
 
 FORMATS = ("table", "json", "w3c", "markdown")
 KINDS = ("article", "highlight", "note")
@@ -121,7 +122,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_palette, usage_error=p.error)
 
 
-def cmd_highlight(ctx: Any) -> int:
+def cmd_highlight(ctx: Context) -> int:
     """Anchor a highlight on the quoted text (and note it)."""
     args, archive = ctx.args, ctx.archive()
     with archive.transaction():
@@ -130,6 +131,7 @@ def cmd_highlight(ctx: Any) -> int:
         )
         if args.note is not None:
             archive.annotations.add_note(hl.article_id, args.note, highlight_id=hl.id)
+    assert hl.id is not None  # a highlight read back from the archive has its id
     hl = archive.annotations.highlight(hl.id)
     if ctx.json:
         ctx.emit({"article_id": hl.article_id} | highlight_json(hl))
@@ -138,7 +140,7 @@ def cmd_highlight(ctx: Any) -> int:
     return 0
 
 
-def cmd_note(ctx: Any) -> int:
+def cmd_note(ctx: Context) -> int:
     """Attach a note to a footnote, a highlight or the article."""
     args = ctx.args
     note = ctx.archive().annotations.add_note(
@@ -157,7 +159,7 @@ def cmd_note(ctx: Any) -> int:
     return 0
 
 
-def cmd_annotations(ctx: Any) -> int:
+def cmd_annotations(ctx: Context) -> int:
     """List or export the chosen articles' annotations, or import a file."""
     args = ctx.args
     if args.items and args.items[0] == "import":
@@ -201,7 +203,7 @@ def cmd_annotations(ctx: Any) -> int:
     return 0
 
 
-def cmd_import_annotations(ctx: Any) -> int:
+def cmd_import_annotations(ctx: Context) -> int:
     """Import a W3C JSON-LD file; exit 1 if some annotations matched no article."""
     path = Path(ctx.args.file)
     try:
@@ -225,7 +227,7 @@ def cmd_import_annotations(ctx: Any) -> int:
     return 1 if report.unmatched else 0
 
 
-def cmd_tag(ctx: Any) -> int:
+def cmd_tag(ctx: Context) -> int:
     """Add (or remove) tags on an article or a highlight."""
     args, archive = ctx.args, ctx.archive()
     tags: tuple[str, ...] = ()
@@ -235,19 +237,19 @@ def cmd_tag(ctx: Any) -> int:
                 hid = HighlightId(args.highlight)
                 if archive.annotations.highlight(hid).article_id != args.id:
                     raise ArchivistError(f"highlight {hid} is not on article {args.id}")
-                change = (
+                on_highlight = (
                     archive.annotations.untag_highlight
                     if args.remove
                     else archive.annotations.tag_highlight
                 )
-                tags = change(hid, tag)
+                tags = on_highlight(hid, tag)
             else:
-                change = (
+                on_article = (
                     archive.annotations.untag_article
                     if args.remove
                     else archive.annotations.tag_article
                 )
-                tags = change(ArticleId(args.id), tag)
+                tags = on_article(ArticleId(args.id), tag)
     if ctx.json:
         ctx.emit({"tags": list(tags)})
     else:
@@ -255,7 +257,7 @@ def cmd_tag(ctx: Any) -> int:
     return 0
 
 
-def cmd_tags(ctx: Any) -> int:
+def cmd_tags(ctx: Context) -> int:
     """Print every tag in use."""
     tags = ctx.archive().annotations.tags()
     if ctx.json:
@@ -266,7 +268,7 @@ def cmd_tags(ctx: Any) -> int:
     return 0
 
 
-def cmd_delete(ctx: Any) -> int:
+def cmd_delete(ctx: Context) -> int:
     """Move an article, highlight or note to the trash."""
     kind, item = ctx.args.kind, ctx.args.item
     _TRASH[kind](ctx.archive(), item)
@@ -277,7 +279,7 @@ def cmd_delete(ctx: Any) -> int:
     return 0
 
 
-def cmd_trash(ctx: Any) -> int:
+def cmd_trash(ctx: Context) -> int:
     """List what is in the trash, or empty it."""
     archive = ctx.archive()
     if ctx.args.empty:
@@ -298,7 +300,7 @@ def cmd_trash(ctx: Any) -> int:
     return 0
 
 
-def cmd_untrash(ctx: Any) -> int:
+def cmd_untrash(ctx: Context) -> int:
     """Take an article, highlight or note out of the trash."""
     kind, item = ctx.args.kind, ctx.args.item
     _UNTRASH[kind](ctx.archive(), item)  # kind is one of KINDS (argparse choices)
@@ -309,7 +311,7 @@ def cmd_untrash(ctx: Any) -> int:
     return 0
 
 
-def cmd_palette(ctx: Any) -> int:
+def cmd_palette(ctx: Context) -> int:
     """Print the palette, or set what a colour means (adding the colour if new)."""
     archive, pair = ctx.archive(), ctx.args.pair
     if pair:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archivist.errors import ArchivistError, NotFoundError
 from archivist.model import ArticleId
 from archivist.safefiles import shown
+
+if TYPE_CHECKING:
+    from archivist.cli.context import Context
+
 
 # The importer and the document module are imported inside the commands that use them, so
 # `list`, `search` and `show` never load the extraction pipeline (see tests/cli/test_startup.py).
@@ -52,7 +56,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_reextract)
 
 
-def cmd_import(ctx: Any) -> int:
+def cmd_import(ctx: Context) -> int:
     """Import files and folders; report each file; exit 1 if any failed."""
     from archivist.importer import import_paths
 
@@ -85,7 +89,7 @@ def cmd_import(ctx: Any) -> int:
     return 1 if report.count("error") else 0
 
 
-def cmd_list(ctx: Any) -> int:
+def cmd_list(ctx: Context) -> int:
     """Print the archive listing (the JSON array is written as SQLite makes it, in pieces)."""
     if ctx.json:
         pieces = ctx.archive().articles.listing_json(limit=ctx.args.limit, offset=ctx.args.offset)
@@ -100,7 +104,7 @@ def cmd_list(ctx: Any) -> int:
     return 0
 
 
-def cmd_search(ctx: Any) -> int:
+def cmd_search(ctx: Context) -> int:
     """Print search hits, best first."""
     hits = ctx.archive().search.query(ctx.args.query, limit=ctx.args.limit)
     if ctx.json:
@@ -119,7 +123,7 @@ def cmd_search(ctx: Any) -> int:
     return 0
 
 
-def cmd_show(ctx: Any) -> int:
+def cmd_show(ctx: Context) -> int:
     """Print each article: its document as one JSON line, or readable text."""
     from archivist.document import article_document
 
@@ -156,7 +160,7 @@ def _readable(article: Any) -> str:
     return "\n".join(lines)
 
 
-def cmd_reextract(ctx: Any) -> int:
+def cmd_reextract(ctx: Context) -> int:
     """Re-extract articles and report, for each, what changed and how highlights fared."""
     from archivist.importer import reextract
 

@@ -10,6 +10,7 @@ from archivist.model import ArticleId, CitationEdit
 
 if TYPE_CHECKING:
     from archivist.annotate.cslfields import Warnings
+    from archivist.cli.context import Context
     from archivist.export.corrections import Changes, CitationState
 
 
@@ -50,7 +51,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_cite)
 
 
-def cmd_cite(ctx: Any) -> int:
+def cmd_cite(ctx: Context) -> int:
     """Show, correct or reset one citation; exit 2 on input that cannot be stored."""
     # Imported here: the citation styles take a tenth of a second to load, which every other
     # command (and --help) would pay at start-up.
@@ -92,7 +93,7 @@ def cmd_cite(ctx: Any) -> int:
     return 0
 
 
-def _drop_lost(ctx: Any, archive: Any, article_id: ArticleId, label: str | None) -> int:
+def _drop_lost(ctx: Context, archive: Any, article_id: ArticleId, label: str | None) -> int:
     """--reset of a note that re-extraction lost: its kept correction is dropped at last."""
     dropped = archive.citations.drop_lost(article_id, label)
     if dropped is None:
@@ -152,7 +153,7 @@ def _json(state: CitationState, lost: list[CitationEdit], warnings: Warnings) ->
     }
 
 
-def _print(ctx: Any, state: CitationState, lost: list[CitationEdit]) -> None:
+def _print(ctx: Context, state: CitationState, lost: list[CitationEdit]) -> None:
     from archivist.export.corrections import entry_of
 
     where = f"footnote [{state.label}]" if state.label else "the article's own item"

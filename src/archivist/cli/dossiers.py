@@ -13,6 +13,7 @@ from archivist.export.kinds import FORMATS, SUFFIXES
 from archivist.model import ArticleId, Dossier, DossierId
 
 if TYPE_CHECKING:
+    from archivist.cli.context import Context
     from archivist.export.dossier import ExportRequest
 
 
@@ -86,7 +87,7 @@ def _format(args: argparse.Namespace) -> Any:
     return args.format or SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
 
 
-def _run(ctx: Any, request: ExportRequest) -> int:
+def _run(ctx: Context, request: ExportRequest) -> int:
     from archivist.export.dossier import export_dossier  # ReportLab loads only to export
 
     path = ctx.run_job(export_dossier(ctx.archive(), request))
@@ -99,7 +100,7 @@ def _run(ctx: Any, request: ExportRequest) -> int:
     return 0
 
 
-def cmd_export(ctx: Any) -> int:
+def cmd_export(ctx: Context) -> int:
     """Export the given articles as a dossier."""
     from archivist.export.dossier import ExportRequest
 
@@ -115,7 +116,7 @@ def cmd_export(ctx: Any) -> int:
     return _run(ctx, request)
 
 
-def cmd_dossier_export(ctx: Any) -> int:
+def cmd_dossier_export(ctx: Context) -> int:
     """Export a saved dossier with its options."""
     from archivist.export.dossier import request_for
 
@@ -128,7 +129,7 @@ def cmd_dossier_export(ctx: Any) -> int:
     return _run(ctx, request)
 
 
-def cmd_new(ctx: Any) -> int:
+def cmd_new(ctx: Context) -> int:
     """Create a dossier."""
     args = ctx.args
     dossier = ctx.archive().dossiers.create(
@@ -152,14 +153,14 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
-def cmd_add(ctx: Any) -> int:
+def cmd_add(ctx: Context) -> int:
     """Add articles to a dossier."""
     args = ctx.args
     ids = [ArticleId(i) for i in args.ids]
     return _show(ctx, ctx.archive().dossiers.add(DossierId(args.dossier), ids, position=args.at))
 
 
-def cmd_move(ctx: Any) -> int:
+def cmd_move(ctx: Context) -> int:
     """Move an article within a dossier."""
     args = ctx.args
     dossier = ctx.archive().dossiers.move(
@@ -168,19 +169,19 @@ def cmd_move(ctx: Any) -> int:
     return _show(ctx, dossier)
 
 
-def cmd_remove(ctx: Any) -> int:
+def cmd_remove(ctx: Context) -> int:
     """Take articles out of a dossier."""
     args = ctx.args
     ids = [ArticleId(i) for i in args.ids]
     return _show(ctx, ctx.archive().dossiers.remove(DossierId(args.dossier), ids))
 
 
-def cmd_show(ctx: Any) -> int:
+def cmd_show(ctx: Context) -> int:
     """Show one dossier."""
     return _show(ctx, ctx.archive().dossiers.get(DossierId(ctx.args.dossier)))
 
 
-def cmd_list(ctx: Any) -> int:
+def cmd_list(ctx: Context) -> int:
     """List the dossiers."""
     dossiers = ctx.archive().dossiers.all()
     if ctx.json:
@@ -203,7 +204,7 @@ def _as_json(d: Dossier) -> dict[str, Any]:
     }
 
 
-def _show(ctx: Any, dossier: Dossier) -> int:
+def _show(ctx: Context, dossier: Dossier) -> int:
     if ctx.json:
         ctx.emit(_as_json(dossier))
         return 0

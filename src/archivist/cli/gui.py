@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archivist.cli.context import Context
+
 
 APPEARANCES = ("system", "light", "dark")
 TABS = ("library", "dossiers")
@@ -54,7 +58,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_gui)
 
 
-def cmd_gui(ctx: Any) -> int:
+def cmd_gui(ctx: Context) -> int:
     """Run the desktop app on the archive until its window closes."""
     from archivist.gui.display import check_display
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archivist.cli.context import Context
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -45,7 +48,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_check)
 
 
-def cmd_init(ctx: Any) -> int:
+def cmd_init(ctx: Context) -> int:
     """Make the archive if there is none; say where it is."""
     existed = ctx.archive_path.is_file() and ctx.archive_path.stat().st_size > 0
     archive = ctx.archive()
@@ -56,7 +59,7 @@ def cmd_init(ctx: Any) -> int:
     return 0
 
 
-def cmd_backup(ctx: Any) -> int:
+def cmd_backup(ctx: Context) -> int:
     """Write a backup to the given path or the archive's backups folder."""
     archive = ctx.archive()
     if ctx.args.output:
@@ -74,7 +77,7 @@ def cmd_backup(ctx: Any) -> int:
     return 0
 
 
-def cmd_restore(ctx: Any) -> int:
+def cmd_restore(ctx: Context) -> int:
     """Restore from a backup after the user confirms, or an item from the trash."""
     from archivist.cli.annotations import KINDS, cmd_untrash
 
@@ -102,7 +105,7 @@ def cmd_restore(ctx: Any) -> int:
     return 0
 
 
-def cmd_check(ctx: Any) -> int:
+def cmd_check(ctx: Context) -> int:
     """Report problems (and repairs); exit 1 if anything is left wrong.
 
     SQLite's integrity check runs first, on the file itself: a damaged archive is reported
@@ -175,7 +178,7 @@ def cmd_check(ctx: Any) -> int:
     return 0 if report.ok else 1
 
 
-def _recover_articles(ctx: Any) -> tuple[int, list[str]]:
+def _recover_articles(ctx: Context) -> tuple[int, list[str]]:
     """Articles lost to the damage, extracted again from their stored originals."""
     from archivist.importer import recover_lost_articles
     from archivist.safefiles import shown
