@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
@@ -51,6 +52,7 @@ from archivist.gui.sync import ArchiveWatcher
 from archivist.gui.workers import Job, JobWorker
 from archivist.model import Article, ArticleId
 
+T = TypeVar("T")
 MAX_RECENT = 8
 
 
@@ -613,7 +615,7 @@ class MainWindow(QMainWindow):
         """Drop the undo history: a re-extraction moved what its commands refer to."""
         self.undo_stack.clear()
 
-    def run_job(self, title: str, job: Job, done: Callable[[object], None]) -> None:
+    def run_job(self, title: str, job: Job[T], done: Callable[[T], None]) -> None:
         """Run a core job in the background worker with a cancellable progress dialog."""
         self.jobs.run(title, job, done)
 
