@@ -13,19 +13,19 @@ import argparse
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archivist.annotate import markdown, w3c
 from archivist.document import highlight_json, note_json
 from archivist.errors import ArchivistError
-from archivist.model import ArticleId, HighlightId, NoteId
+from archivist.model import Article, ArticleId, Highlight, HighlightId, Note, NoteId
 from archivist.text import one_line
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
-    from archivist.cli.context import Context
+    from archivist.cli.context import Context, Subparsers
 
 FORMATS = ("table", "json", "w3c", "markdown")
 KINDS = ("article", "highlight", "note")
@@ -44,7 +44,7 @@ _UNTRASH: dict[str, Callable[[Archive, int], object]] = {
 """How ``untrash`` takes each kind of item (KINDS) out of the trash."""
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the annotation commands."""
     p = subparsers.add_parser(
         "highlight", parents=[common], help="highlight a quoted passage of an article"
@@ -327,14 +327,16 @@ def cmd_palette(ctx: Context) -> int:
     return 0
 
 
-def _documents(archive: Any, ids: list[ArticleId], highlights: Any, filtered: bool) -> list[Any]:
+def _documents(
+    archive: Archive, ids: list[ArticleId], highlights: Sequence[Highlight], filtered: bool
+) -> list[Article]:
     """Annotated articles to export; with a filter, only the matching highlights of each."""
     if not filtered:
         return [
             archive.annotations.document(i)
             for i in ids or archive.annotations.annotated_article_ids()
         ]
-    by_article: dict[ArticleId, list[Any]] = defaultdict(list)
+    by_article: dict[ArticleId, list[Highlight]] = defaultdict(list)
     for hl in highlights:
         by_article[hl.article_id].append(hl)
     documents = []
@@ -349,7 +351,7 @@ def _documents(archive: Any, ids: list[ArticleId], highlights: Any, filtered: bo
     return documents
 
 
-def _table(highlights: Any) -> str:
+def _table(highlights: Sequence[Highlight]) -> str:
     lines = []
     for hl in highlights:
         flags = " ORPHAN" if hl.orphaned else ""
@@ -362,14 +364,14 @@ def _table(highlights: Any) -> str:
     return "\n".join(lines)
 
 
-def _json_list(highlights: Any) -> str:
+def _json_list(highlights: Sequence[Highlight]) -> str:
     return json.dumps(
         [{"article_id": hl.article_id} | highlight_json(hl) for hl in highlights],
         ensure_ascii=False,
     )
 
 
-def _note_record(note: Any) -> dict[str, Any]:
+def _note_record(note: Note) -> dict[str, Any]:
     return {
         "article_id": note.article_id,
         "target": note.target,

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from archivist.errors import ArchivistError, NotFoundError
 from archivist.model import ArticleId
 from archivist.safefiles import shown
 
 if TYPE_CHECKING:
-    from archivist.cli.context import Context
+    from archivist.cli.context import Context, Subparsers
+    from archivist.model import Article
 
 
 # The importer and the document module are imported inside the commands that use them, so
 # `list`, `search` and `show` never load the extraction pipeline (see tests/cli/test_startup.py).
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the article commands."""
     p = subparsers.add_parser(
         "import", parents=[common], help="import saved articles (files or folders, recursively)"
@@ -143,7 +144,7 @@ def cmd_show(ctx: Context) -> int:
     return status
 
 
-def _readable(article: Any) -> str:
+def _readable(article: Article) -> str:
     lines = [article.title, "=" * min(len(article.title), 78)]
     meta = [", ".join(article.authors), article.site, article.published, article.url]
     lines.append(" · ".join(m for m in meta if m))

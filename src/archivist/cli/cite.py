@@ -10,11 +10,12 @@ from archivist.model import ArticleId, CitationEdit
 
 if TYPE_CHECKING:
     from archivist.annotate.cslfields import Warnings
-    from archivist.cli.context import Context
+    from archivist.archive import Archive
+    from archivist.cli.context import Context, Subparsers
     from archivist.export.corrections import Changes, CitationState
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the ``cite`` command."""
     p = subparsers.add_parser(
         "cite",
@@ -93,7 +94,7 @@ def cmd_cite(ctx: Context) -> int:
     return 0
 
 
-def _drop_lost(ctx: Context, archive: Any, article_id: ArticleId, label: str | None) -> int:
+def _drop_lost(ctx: Context, archive: Archive, article_id: ArticleId, label: str | None) -> int:
     """--reset of a note that re-extraction lost: its kept correction is dropped at last."""
     dropped = archive.citations.drop_lost(article_id, label)
     if dropped is None:

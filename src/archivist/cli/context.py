@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+    """What each command module's ``register`` adds its commands to."""
+
 
 class CommandError(ArchivistError):
     """A command-level failure reported as one line and exit status 1."""

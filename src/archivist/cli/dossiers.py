@@ -9,15 +9,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archivist.export.kinds import FORMATS, SUFFIXES
+from archivist.export.kinds import FORMATS, SUFFIXES, ExportFormat
 from archivist.model import ArticleId, Dossier, DossierId
 
 if TYPE_CHECKING:
-    from archivist.cli.context import Context
+    from archivist.cli.context import Context, Subparsers
     from archivist.export.dossier import ExportRequest
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the export and dossier commands."""
     p = subparsers.add_parser(
         "export", parents=[common], help="export articles as a dossier (PDF by default)"
@@ -83,8 +83,9 @@ def _notes_option(p: argparse.ArgumentParser, text: str) -> None:
     p.add_argument("--notes", choices=("source", "style"), default=None, help=text)
 
 
-def _format(args: argparse.Namespace) -> Any:
-    return args.format or SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
+def _format(args: argparse.Namespace) -> ExportFormat:
+    chosen: ExportFormat | None = args.format
+    return chosen or SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
 
 
 def _run(ctx: Context, request: ExportRequest) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from archivist.cli.context import Context
+    from archivist.cli.context import Context, Subparsers
 
 
 APPEARANCES = ("system", "light", "dark")
@@ -31,7 +31,7 @@ def window_size(text: str) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the ``gui`` command."""
     p = subparsers.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument(

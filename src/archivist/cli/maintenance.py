@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from archivist.cli.context import Context
+    from archivist.cli.context import Context, Subparsers
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the maintenance commands."""
     p = subparsers.add_parser(
         "init", parents=[common], help="make a new, empty archive (or check an existing one opens)"
