@@ -79,9 +79,15 @@ def test_relevance_sort_returns_only_matches(archive: Archive, three: list[Artic
     assert found == [three[1]]
 
 
-@pytest.mark.parametrize("query", ['"', "AND", "c++", "*", "   "])
-def test_hostile_query_never_raises(archive: Archive, three: list[ArticleId], query: str) -> None:
-    assert isinstance(archive.library.ids(where=LibraryFilter(query=query)), list)
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [('"', []), ("AND", [0]), ("c++", []), ("*", []), ('"harbour', [0, 2]), ("   ", [0, 1, 2])],
+)
+def test_hostile_query_finds_its_words_and_never_raises(
+    archive: Archive, three: list[ArticleId], query: str, expected: list[int]
+) -> None:
+    # "AND" is a word here, not an operator; a blank box filters nothing.
+    assert archive.library.ids(where=LibraryFilter(query=query)) == [three[i] for i in expected]
 
 
 def test_filters_by_site_and_date_range(archive: Archive, three: list[ArticleId]) -> None:
