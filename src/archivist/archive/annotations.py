@@ -59,10 +59,6 @@ class AnnotationStore(Store):
         self._articles = articles
         self._rows = AnnotationRows(core)
 
-    def palette(self) -> tuple[PaletteColor, ...]:
-        """The highlight colours and their meanings, in the user's order."""
-        return self._rows.palette()
-
     def import_annotations(self, data: object) -> ImportReport:
         """Recreate annotations from W3C JSON-LD on the matching articles (SHA-256, else URL).
 
@@ -72,6 +68,10 @@ class AnnotationStore(Store):
         return AnnotationImporter(self._core, self._rows, self._articles).run(data)
 
     # -- palette ---------------------------------------------------------------------------
+
+    def palette(self) -> tuple[PaletteColor, ...]:
+        """The highlight colours and their meanings, in the user's order."""
+        return self._rows.palette()
 
     def set_color_meaning(self, color: str, meaning: str) -> PaletteColor:
         """Name what a colour means; a colour not yet in the palette is added at the end."""
