@@ -38,9 +38,9 @@ def test_web_page_complete_keeps_its_images(archive: Archive, tmp_path: Path) ->
     (tmp_path / "saved_files" / "tracker.js").write_text("alert(1)")
     (result,) = run(archive, [str(tmp_path)])
     assert result.status == "imported" and result.id is not None
-    resource = archive.resource(result.id, "saved_files/map.png")
+    resource = archive.articles.resource(result.id, "saved_files/map.png")
     assert resource is not None and resource.data == PNG and resource.mime_type == "image/png"
-    assert archive.resource(result.id, "saved_files/tracker.js") is None
+    assert archive.articles.resource(result.id, "saved_files/tracker.js") is None
 
 
 def test_duplicates_are_skipped_before_extraction(archive: Archive, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_worker_processes_give_the_same_result_as_serial(tmp_path: Path) -> None
     for workers in (0, 1):
         with Archive.open(str(tmp_path / f"w{workers}.sqlite3")) as archive:
             results = run(archive, [str(folder)], workers=workers)
-            docs = [archive.article(r.id).text for r in results if r.id is not None]
+            docs = [archive.articles.get(r.id).text for r in results if r.id is not None]
             outcomes.append(([(Path(r.path).name, r.status) for r in results], docs))
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0][0] == ("bad.txt", "error") and len(outcomes[0][1]) == 70
@@ -104,7 +104,7 @@ def test_a_cancelled_parallel_import_stops_and_can_be_taken_up_again(
         if reported == 40:
             job.close()  # as the app's Cancel button does
             break
-    stored = len(archive.list_articles())
+    stored = len(archive.articles.listing())
     # What was reported is stored; past it, at most the chunks that were already running.
     assert reported <= stored <= reported + 5 * worker_pool.CHUNK_FILES
     again = [r.status for r in run(archive, [str(tmp_path / "saves")], workers=2)]
@@ -115,14 +115,14 @@ def test_a_file_failing_to_store_is_rolled_back_alone(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _saves(tmp_path / "saves", 10, failing=4)
-    insert = archive._insert_footnotes
+    insert = archive.articles._insert_footnotes
 
     def failing_insert(article_id: int, footnotes: Sequence[Footnote]) -> None:
         insert(article_id, footnotes)  # the source and article rows are written by now
         if any("FAIL" in f.text for f in footnotes):
             raise ArchiveError("s004.txt: the disk said no")
 
-    monkeypatch.setattr(archive, "_insert_footnotes", failing_insert)
+    monkeypatch.setattr(archive.articles, "_insert_footnotes", failing_insert)
     results = run(archive, [str(tmp_path / "saves")], workers=0)
     assert [r.status for r in results].count("imported") == 9
     assert results[4].status == "error" and results[4].error == "s004.txt: the disk said no"
@@ -169,7 +169,7 @@ def test_this_process_imports_while_the_workers_start(
     assert here == [f"s{i:03d}.txt" for i in range(20)]
     assert [Path(r.path).name for r in results] == [f"s{i:03d}.txt" for i in range(70)]
     assert [r.status for r in results] == ["imported"] * 70
-    assert len(archive.list_articles()) == 70
+    assert len(archive.articles.listing()) == 70
 
 
 class CrashingPool:
@@ -216,7 +216,7 @@ def test_a_worker_crash_fails_its_chunk_and_a_new_pool_takes_the_rest(
     statuses = [r.status for r in results]
     assert statuses == ["imported"] * 16 + ["error"] * 16 + ["imported"] * 48
     assert "crashed on this file or one imported beside it" in (results[20].error or "")
-    assert CrashingPool.made >= 2 and len(archive.list_articles()) == 64
+    assert CrashingPool.made >= 2 and len(archive.articles.listing()) == 64
 
 
 def test_workers_that_cannot_start_leave_the_batch_to_this_process(
@@ -252,7 +252,11 @@ def test_files_are_read_a_few_at_a_time_and_looked_up_together(
     shutil.copy(tmp_path / "saves" / "s003.txt", tmp_path / "saves" / "s003z-copy.txt")
     (tmp_path / "saves" / "z-binary.txt").write_bytes(b"\x00\x01\x02 not text")
     events: list[str] = []
-    read, extract, lookup = readahead._read_bytes, readahead.extract_file, archive.find_sources
+    read, extract, lookup = (
+        readahead._read_bytes,
+        readahead.extract_file,
+        archive.articles.find_sources,
+    )
 
     def reading(path: str, max_bytes: int) -> Any:
         events.append("read")
@@ -268,7 +272,7 @@ def test_files_are_read_a_few_at_a_time_and_looked_up_together(
 
     monkeypatch.setattr(readahead, "_read_bytes", reading)
     monkeypatch.setattr(readahead, "extract_file", extracting)
-    monkeypatch.setattr(archive, "find_sources", looking_up)
+    monkeypatch.setattr(archive.articles, "find_sources", looking_up)
     monkeypatch.setattr(readahead, "READ_AHEAD_FILES", 5)
     results = run(archive, [str(tmp_path / "saves")], workers=0)
     names = [Path(r.path).name for r in results]
@@ -293,8 +297,10 @@ def test_reading_ahead_stops_at_its_byte_limit(
     _saves(tmp_path / "saves", 6)
     monkeypatch.setattr(readahead, "READ_AHEAD_BYTES", 1)  # every file is over it: one at a time
     lookups: list[int] = []
-    lookup = archive.find_sources
-    monkeypatch.setattr(archive, "find_sources", lambda d: lookups.append(len(d)) or lookup(d))
+    lookup = archive.articles.find_sources
+    monkeypatch.setattr(
+        archive.articles, "find_sources", lambda d: lookups.append(len(d)) or lookup(d)
+    )
     results = run(archive, [str(tmp_path / "saves")], workers=0)
     assert [r.status for r in results] == ["imported"] * 6 and lookups == [1] * 6
 
@@ -302,10 +308,12 @@ def test_reading_ahead_stops_at_its_byte_limit(
 def test_finding_many_sources_at_once(archive: Archive, tmp_path: Path) -> None:
     _saves(tmp_path / "saves", 3)
     results = run(archive, [str(tmp_path / "saves")], workers=0)
-    digests = [archive.article(r.id).source.sha256 for r in results]  # type: ignore[arg-type,union-attr]
+    digests = [archive.articles.get(r.id).source.sha256 for r in results]  # type: ignore[arg-type,union-attr]
     wanted = [*(f"{i:064x}" for i in range(1200)), *digests]
-    assert archive.find_sources(wanted) == {d: r.id for d, r in zip(digests, results, strict=True)}
-    assert archive.find_sources([]) == {}
+    assert archive.articles.find_sources(wanted) == {
+        d: r.id for d, r in zip(digests, results, strict=True)
+    }
+    assert archive.articles.find_sources([]) == {}
 
 
 def test_reextraction_says_how_many_footnotes_were_parsed_differently() -> None:

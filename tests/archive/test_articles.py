@@ -12,8 +12,8 @@ from factories import make_extraction
 
 def test_added_article_reads_back_whole(archive: Archive) -> None:
     extraction = make_extraction()
-    article_id = archive.add(extraction, b"original bytes")
-    article = archive.article(article_id)
+    article_id = archive.articles.add(extraction, b"original bytes")
+    article = archive.articles.get(article_id)
     assert article.text == extraction.article.text
     assert article.blocks == extraction.article.blocks
     assert article.marks == extraction.article.marks
@@ -23,16 +23,16 @@ def test_added_article_reads_back_whole(archive: Archive) -> None:
 
 
 def test_original_bytes_are_kept(archive: Archive) -> None:
-    article_id = archive.add(make_extraction(), b"\x00exact bytes\xff")
-    assert archive.original(article_id) == b"\x00exact bytes\xff"
+    article_id = archive.articles.add(make_extraction(), b"\x00exact bytes\xff")
+    assert archive.articles.original(article_id) == b"\x00exact bytes\xff"
 
 
 def test_same_original_twice_is_a_duplicate(archive: Archive) -> None:
-    first = archive.add(make_extraction(), b"x")
+    first = archive.articles.add(make_extraction(), b"x")
     with pytest.raises(DuplicateError) as err:
-        archive.add(make_extraction(), b"x")
+        archive.articles.add(make_extraction(), b"x")
     assert err.value.existing_id == first
-    assert archive.count_articles() == 1
+    assert archive.articles.count() == 1
 
 
 def test_failed_add_leaves_nothing_behind(archive: Archive) -> None:
@@ -40,20 +40,24 @@ def test_failed_add_leaves_nothing_behind(archive: Archive) -> None:
         footnotes=(Footnote("1", (0,), "x", kind="bogus"),)  # type: ignore[arg-type]
     )
     with pytest.raises(Exception, match="CHECK constraint"):
-        archive.add(bad, b"x")
-    assert archive.count_articles() == 0
-    assert archive.find_source(bad.article.source.sha256) is None  # type: ignore[union-attr]
+        archive.articles.add(bad, b"x")
+    assert archive.articles.count() == 0
+    assert archive.articles.find_source(bad.article.source.sha256) is None  # type: ignore[union-attr]
 
 
 def test_unknown_article_is_not_found(archive: Archive) -> None:
     with pytest.raises(NotFoundError):
-        archive.article(ArticleId(42))
+        archive.articles.get(ArticleId(42))
 
 
 def test_search_ranks_and_snippets(archive: Archive) -> None:
-    archive.add(make_extraction("Tides", "Tides and tides and more tides.", footnotes=()), b"1")
-    archive.add(make_extraction("Ports", "A port. Tides once.", footnotes=(), filename="b"), b"2")
-    hits = archive.search("tides")
+    archive.articles.add(
+        make_extraction("Tides", "Tides and tides and more tides.", footnotes=()), b"1"
+    )
+    archive.articles.add(
+        make_extraction("Ports", "A port. Tides once.", footnotes=(), filename="b"), b"2"
+    )
+    hits = archive.search.query("tides")
     assert [h.title for h in hits] == ["Tides", "Ports"]
     assert "**Tides**" in hits[1].snippet
 
@@ -81,31 +85,33 @@ def test_search_ranks_and_snippets(archive: Archive) -> None:
     ],
 )
 def test_any_search_text_is_safe(archive: Archive, query: str) -> None:
-    archive.add(make_extraction(), b"x")
-    assert isinstance(archive.search(query), list)
+    article_id = archive.articles.add(make_extraction(), b"x")  # "Ports and Tides"
+    # Operators and punctuation are plain text: only "AND" is a word of this article.
+    expected = [article_id] if query == "AND" else []
+    assert [hit.id for hit in archive.search.query(query)] == expected
 
 
 def test_search_finds_authors_and_persian(archive: Archive) -> None:
     text = "این یک متن فارسی است. [1]"
     footnotes = (Footnote("1", (text.index("[1]"),), "منبع"),)
-    archive.add(
+    archive.articles.add(
         make_extraction("عنوان", text, authors=("Kaveh Rahimi",), footnotes=footnotes), b"p"
     )
-    assert archive.search("فارسی")[0].title == "عنوان"
-    assert archive.search("rahimi")[0].title == "عنوان"
+    assert archive.search.query("فارسی")[0].title == "عنوان"
+    assert archive.search.query("rahimi")[0].title == "عنوان"
 
 
 def test_listing_in_import_order(archive: Archive) -> None:
-    archive.add(make_extraction("First"), b"1")
-    archive.add(make_extraction("Second"), b"2")
-    assert [r.title for r in archive.list_articles()] == ["First", "Second"]
-    assert archive.count_articles() == 2
+    archive.articles.add(make_extraction("First"), b"1")
+    archive.articles.add(make_extraction("Second"), b"2")
+    assert [r.title for r in archive.articles.listing()] == ["First", "Second"]
+    assert archive.articles.count() == 2
 
 
 def test_a_footnotes_locator_reads_back(archive: Archive) -> None:
     note = Footnote("1", (30,), "Ilse Marrow, Lights, Greyhaven Press, 1987, 61.", locator="61")
     extraction = make_extraction(footnotes=(note,))
-    article = archive.article(archive.add(extraction, b"with a locator"))
+    article = archive.articles.get(archive.articles.add(extraction, b"with a locator"))
     assert article.footnotes[0].locator == "61"
 
 
@@ -113,5 +119,5 @@ def test_why_a_footnote_is_uncited_reads_back(archive: Archive) -> None:
     listed = Footnote("R1", (), "Ilse Marrow, Lights, Greyhaven Press, 1987.", uncited="unlinked")
     dropped = Footnote("3", (), "Harbour Board, Minutes, 1910.", uncited="dropped")
     extraction = make_extraction(footnotes=(listed, dropped))
-    article = archive.article(archive.add(extraction, b"with uncited notes"))
+    article = archive.articles.get(archive.articles.add(extraction, b"with uncited notes"))
     assert [f.uncited for f in article.footnotes] == ["unlinked", "dropped"]

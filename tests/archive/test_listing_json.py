@@ -16,11 +16,11 @@ def test_json_listing_equals_the_rows(archive: Archive) -> None:
     odd = dataclasses.replace(
         odd, article=dataclasses.replace(odd.article, published="2020-01-02", site="s.example")
     )
-    archive.add(plain, b"p")
-    trashed = archive.add(odd, b"o")
-    archive.add(make_extraction("Third", "Third text. [1]", filename="t.txt"), b"t")
-    archive.delete_article(trashed)
-    archive.restore_article(trashed)
+    archive.articles.add(plain, b"p")
+    trashed = archive.articles.add(odd, b"o")
+    archive.articles.add(make_extraction("Third", "Third text. [1]", filename="t.txt"), b"t")
+    archive.trash.delete_article(trashed)
+    archive.trash.restore_article(trashed)
     expected = [
         {
             "id": r.id,
@@ -29,12 +29,12 @@ def test_json_listing_equals_the_rows(archive: Archive) -> None:
             "published": r.published,
             "site": r.site,
         }
-        for r in archive.list_articles()
+        for r in archive.articles.listing()
     ]
-    assert json.loads("".join(archive.list_articles_json(chunk=2))) == expected
-    assert json.loads("".join(archive.list_articles_json(limit=1, offset=1))) == expected[1:2]
+    assert json.loads("".join(archive.articles.listing_json(chunk=2))) == expected
+    assert json.loads("".join(archive.articles.listing_json(limit=1, offset=1))) == expected[1:2]
     assert expected[1]["title"] == awkward
 
 
 def test_json_listing_of_an_empty_archive_is_an_empty_array(archive: Archive) -> None:
-    assert json.loads("".join(archive.list_articles_json())) == []
+    assert json.loads("".join(archive.articles.listing_json())) == []

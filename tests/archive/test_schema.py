@@ -38,7 +38,7 @@ def test_reopening_applies_nothing_and_keeps_data(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite3"
     Archive.open(str(path)).close()
     with Archive.open(str(path)) as arc:
-        assert arc.count_articles() == 0
+        assert arc.articles.count() == 0
     assert not list(tmp_path.glob("*before-upgrade*"))
 
 
@@ -61,7 +61,7 @@ def test_older_archive_is_backed_up_then_migrated(
 ) -> None:
     path = tmp_path / "a.sqlite3"
     with Archive.open(str(path)) as arc:
-        arc.add(make_extraction(), b"original")
+        arc.articles.add(make_extraction(), b"original")
 
     def add_column(db: Database) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN test_extra TEXT")
@@ -71,7 +71,7 @@ def test_older_archive_is_backed_up_then_migrated(
     # A release with one more step also knows its number (archive/connection.py).
     monkeypatch.setattr(connection, "SCHEMA_VERSION", len(steps))
     with Archive.open(str(path)) as arc:
-        assert arc.count_articles() == 1
+        assert arc.articles.count() == 1
     (backup,) = tmp_path.glob("a.before-upgrade-*.sqlite3")
     columns = {c.name for c in Database(sqlite3.connect(path)).table("articles").columns}
     backup_columns = {c.name for c in Database(sqlite3.connect(backup)).table("articles").columns}
@@ -86,7 +86,7 @@ def test_archive_upgraded_to_markdown_sources_keeps_its_originals(
     before = [m for m in every_step if m.name != "0007_markdown_sources"]
     monkeypatch.setattr(schema.migrations, "_migrations", before)
     with Archive.open(str(path)) as arc:
-        first = arc.add(make_extraction(), b"original")
+        first = arc.articles.add(make_extraction(), b"original")
     monkeypatch.setattr(schema.migrations, "_migrations", every_step)
     markdown = make_extraction(title="Tides", filename="tides.md")
     assert markdown.article.source is not None
@@ -94,10 +94,10 @@ def test_archive_upgraded_to_markdown_sources_keeps_its_originals(
     markdown = replace(markdown, article=replace(markdown.article, source=source))
 
     with Archive.open(str(path)) as arc:
-        second = arc.add(markdown, b"# Tides")
+        second = arc.articles.add(markdown, b"# Tides")
 
-        assert arc.original(first) == b"original"
-        assert arc.article(second).source.format == "markdown"  # type: ignore[union-attr]
+        assert arc.articles.original(first) == b"original"
+        assert arc.articles.get(second).source.format == "markdown"  # type: ignore[union-attr]
     check = sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0]
     assert check == "ok"
 
@@ -120,10 +120,10 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_backup_is_a_consistent_copy(archive: Archive, tmp_path: Path) -> None:
-    archive.add(make_extraction(), b"original")
+    archive.articles.add(make_extraction(), b"original")
     copy = archive.backup(tmp_path / "copy.sqlite3")
     with Archive.open(str(copy)) as restored:
-        assert restored.count_articles() == 1
+        assert restored.articles.count() == 1
 
 
 def _hold_write_lock(path: Path, seconds: float, holding: threading.Event) -> None:
@@ -166,7 +166,7 @@ def test_a_write_blocked_too_long_says_the_archive_is_busy(
 
 
 def test_an_articles_footnotes_are_read_through_an_index(archive: Archive) -> None:
-    article_id = archive.add(make_extraction(), b"original")
+    article_id = archive.articles.add(make_extraction(), b"original")
     plan = " ".join(
         str(row[-1])
         for row in archive._db.execute(
@@ -179,10 +179,10 @@ def test_an_articles_footnotes_are_read_through_an_index(archive: Archive) -> No
 
 def test_data_version_moves_on_another_connections_commit_only(archive: Archive) -> None:
     before = archive.data_version()
-    archive.add(make_extraction(), b"own write")
+    archive.articles.add(make_extraction(), b"own write")
     assert archive.data_version() == before
     with Archive.open(str(archive.path)) as other:
-        other.add(make_extraction("Another"), b"other write")
+        other.articles.add(make_extraction("Another"), b"other write")
     assert archive.data_version() != before
 
 

@@ -19,11 +19,11 @@ def add(archive: Archive, title: str, text: str, footnote: str = "Port ledger, 1
     body = text + " [1]"
     notes = (Footnote("1", (body.index("[1]"),), footnote),)
     extraction = make_extraction(title, body, filename=f"{title}.txt", footnotes=notes)
-    return archive.add(extraction, title.encode())
+    return archive.articles.add(extraction, title.encode())
 
 
 def ids(archive: Archive, query: str, limit: int = 50) -> list[ArticleId]:
-    return [hit.id for hit in archive.search(query, limit=limit)]
+    return [hit.id for hit in archive.search.query(query, limit=limit)]
 
 
 def test_an_old_article_full_of_the_word_ranks_above_newer_passing_mentions(
@@ -42,7 +42,7 @@ def test_an_old_article_full_of_the_word_ranks_above_newer_passing_mentions(
 def test_cli_and_library_give_the_same_order(archive: Archive, tmp_path: Path) -> None:
     for n in range(12):
         add(archive, f"Note {n}", "harbour " * (n % 5 + 1) + f"quay and words {n} " * (n % 3 + 1))
-    library = archive.library_ids("relevance", where=LibraryFilter(query="harbour quay"))
+    library = archive.library.ids("relevance", where=LibraryFilter(query="harbour quay"))
     status, out, _ = run_cli("--archive", str(archive.path), "search", "harbour quay", "--json")
     assert status == 0
     assert [h["id"] for h in json.loads(out)] == library
@@ -71,7 +71,7 @@ def test_persian_and_arabic_letter_forms_and_harakat_are_folded(archive: Archive
     arabic = add(archive, "مكتبة", "هذا كِتَاب جميل")  # Arabic kaf, with harakat
     assert set(ids(archive, "كتاب")) == {persian, arabic}
     assert set(ids(archive, "کتاب")) == {persian, arabic}
-    hit = next(h for h in archive.search("کتاب") if h.id == arabic)
+    hit = next(h for h in archive.search.query("کتاب") if h.id == arabic)
     assert "**كِتَاب**" in hit.snippet
 
 
@@ -84,22 +84,22 @@ def test_notes_footnotes_and_highlights_are_searched_and_named(archive: Archive)
     article = add(
         archive, "Plain", "Nothing unusual here at all.", footnote="Kestrel Society minutes."
     )
-    assert [h.where for h in archive.search("kestrel")] == [("footnote",)]
-    highlight = archive.add_highlight(article, 0, 7)
-    archive.add_note(article, "Compare the osprey survey.", highlight_id=highlight.id)
-    hit = archive.search("osprey")[0]
+    assert [h.where for h in archive.search.query("kestrel")] == [("footnote",)]
+    highlight = archive.annotations.add_highlight(article, 0, 7)
+    archive.annotations.add_note(article, "Compare the osprey survey.", highlight_id=highlight.id)
+    hit = archive.search.query("osprey")[0]
     assert hit.where == ("note",) and "**osprey**" in hit.snippet
-    assert archive.search("nothing")[0].where == ("text", "highlight")
+    assert archive.search.query("nothing")[0].where == ("text", "highlight")
 
 
 def test_trash_edits_and_restores_reach_the_index(archive: Archive) -> None:
     article = add(archive, "Gone", "A ferry crossing at dawn.")
-    archive.delete_article(article)
+    archive.trash.delete_article(article)
     assert ids(archive, "ferry") == []
-    archive.restore_article(article)
+    archive.trash.restore_article(article)
     assert ids(archive, "ferry") == [article]
-    note = archive.add_note(article, "first draft wording")
-    archive.edit_note(note.id, "final wording")
+    note = archive.annotations.add_note(article, "first draft wording")
+    archive.annotations.edit_note(note.id, "final wording")
     assert ids(archive, "draft") == [] and ids(archive, "final") == [article]
 
 
@@ -138,20 +138,20 @@ def test_a_restored_backup_gets_an_index_of_its_own_content(
     backup = archive.backup(tmp_path / "backup.sqlite3")
     add(archive, "Second", "Another mill upstream.")
     assert len(ids(archive, "mill")) == 2
-    archive.restore_from(backup)
+    archive.maintenance.restore_from(backup)
     assert ids(archive, "mill") == [first]
 
 
 def test_check_repairs_an_index_out_of_step(archive: Archive) -> None:
     article = add(archive, "Bridge", "The stone bridge.")
-    assert archive.check().ok
+    assert archive.maintenance.check().ok
     writer = archive._search._index.writer(15_000_000, 1)  # damage it behind the archive's back
     writer.delete_all_documents()
     writer.commit()
     del writer
-    report = archive.check()
+    report = archive.maintenance.check()
     assert not report.ok and any(p.kind == "search-index" for p in report.problems)
-    assert archive.check(repair=True).ok
+    assert archive.maintenance.check(repair=True).ok
     assert ids(archive, "bridge") == [article]
 
 
@@ -173,7 +173,7 @@ def test_library_ranks_the_best_then_lists_the_other_matches_newest_first(
         add(archive, f"Item {n}", f"Words {n} about a canal among many other words.")
         for n in range(4)
     ]
-    found = archive.library_ids("relevance", where=LibraryFilter(query="canal"))
+    found = archive.library.ids("relevance", where=LibraryFilter(query="canal"))
     assert found[0] == strong and found[:2] == ids(archive, "canal", limit=2)
     assert sorted(found) == sorted([strong, *weak])
     rest = found[2:]
@@ -183,7 +183,7 @@ def test_library_ranks_the_best_then_lists_the_other_matches_newest_first(
 def test_library_hits_say_where_each_article_matched(archive: Archive) -> None:
     in_text = add(archive, "First", "The granary stood by the mill.")
     in_note = add(archive, "Second", "Nothing of the kind.", footnote="Granary accounts, 1820.")
-    found = archive.library_hits([in_note, in_text], "granary")
+    found = archive.search.hits([in_note, in_text], "granary")
     assert found[in_text].where == ("text",) and "**granary**" in found[in_text].snippet
     assert found[in_note].where == ("footnote",) and "**Granary**" in found[in_note].snippet
 
@@ -207,12 +207,12 @@ def test_without_its_index_search_falls_back_on_the_archives_own_full_text_index
     other = add(archive, "Market", "A market report that mentions the tide once.")
     add(archive, "Salt", "Nothing about the sea here.")
     gone = add(archive, "Tide mills", "The tide mill ground corn at every tide.")
-    archive.delete_article(gone)
-    monkeypatch.setattr(type(archive._search), "available", lambda self: False)
+    archive.trash.delete_article(gone)
+    monkeypatch.setattr(type(archive.search_index), "available", lambda self: False)
     assert ids(archive, "tide") == [best, other]
     assert ids(archive, '"tide tables"') == [best]
     assert ids(archive, "tid") == [best, other]  # the word being typed, as a prefix
-    found = archive.library_ids("relevance", where=LibraryFilter(query="tide"))
+    found = archive.library.ids("relevance", where=LibraryFilter(query="tide"))
     assert found == [best, other]
 
 
@@ -227,9 +227,9 @@ def test_a_corrected_title_and_byline_are_found_and_so_are_the_extracted_ones(
         "title": "Lighthouse ledgers of Marle",
         "author": [{"family": "Ostrander", "given": "Halvard"}],
     }
-    archive.save_citation_edit(CitationEdit(aid, None, corrected))
+    archive.citations.save(CitationEdit(aid, None, corrected))
     assert ids(archive, "lighthouse ledgers") == [aid]
     assert ids(archive, "Ostrander") == [aid]
     assert ids(archive, "harbour notes") == [aid]
-    archive.reset_citation(aid, None)
+    archive.citations.reset(aid, None)
     assert ids(archive, "lighthouse ledgers") == []

@@ -15,7 +15,7 @@ from factories import make_extraction
 
 
 def titles(archive: Archive, query: str) -> list[str]:
-    return sorted(hit.title for hit in archive.search(query))
+    return sorted(hit.title for hit in archive.search.query(query))
 
 
 def queued(archive: Archive) -> int:
@@ -31,18 +31,22 @@ def chunk(number: int) -> list[tuple[str, str]]:
 def test_articles_added_in_one_transaction_are_all_searchable(archive: Archive) -> None:
     with archive.transaction():
         for title, text in chunk(40):
-            archive.add(make_extraction(title, text, filename=f"{title}.txt"), text.encode())
-    assert len(archive.search("harbour", limit=100)) == 40
+            archive.articles.add(
+                make_extraction(title, text, filename=f"{title}.txt"), text.encode()
+            )
+    assert len(archive.search.query("harbour", limit=100)) == 40
     assert titles(archive, "unique17x") == ["Ledger 17"]
     assert queued(archive) == 0
-    assert archive.check().ok
+    assert archive.maintenance.check().ok
 
 
 def test_a_failed_add_inside_a_batch_leaves_the_index_sound(archive: Archive) -> None:
     with archive.transaction():
-        archive.add(make_extraction("First", "Kestrel one. [1]", filename="a.txt"), b"a")
+        archive.articles.add(make_extraction("First", "Kestrel one. [1]", filename="a.txt"), b"a")
         with pytest.raises(DuplicateError):  # refused before its article row is written
-            archive.add(make_extraction("First", "Kestrel one. [1]", filename="a.txt"), b"a")
+            archive.articles.add(
+                make_extraction("First", "Kestrel one. [1]", filename="a.txt"), b"a"
+            )
         # Refused by the footnotes table's CHECK after its article row was written and queued.
         bad = make_extraction(
             "Bad",
@@ -50,53 +54,61 @@ def test_a_failed_add_inside_a_batch_leaves_the_index_sound(archive: Archive) ->
             footnotes=(Footnote("1", (13,), "x", kind="bogus"),),  # type: ignore[arg-type]
         )
         with pytest.raises(sqlite3.IntegrityError):
-            archive.add(bad, b"b")
-        archive.add(make_extraction("Second", "Kestrel two. [1]", filename="c.txt"), b"c")
+            archive.articles.add(bad, b"b")
+        archive.articles.add(make_extraction("Second", "Kestrel two. [1]", filename="c.txt"), b"c")
     assert titles(archive, "kestrel") == ["First", "Second"]
-    assert archive.check().ok
+    assert archive.maintenance.check().ok
 
 
 def test_an_article_added_and_removed_in_one_transaction_leaves_no_trace(
     archive: Archive,
 ) -> None:
-    kept = archive.add(make_extraction("Kept", "Osprey stays. [1]", filename="k.txt"), b"k")
+    kept = archive.articles.add(
+        make_extraction("Kept", "Osprey stays. [1]", filename="k.txt"), b"k"
+    )
     with archive.transaction():
-        gone = archive.add(make_extraction("Gone", "Osprey goes. [1]", filename="g.txt"), b"g")
-        archive.delete_article(gone)
-        assert archive.empty_trash() == 1
-    assert [hit.id for hit in archive.search("osprey")] == [kept]
-    assert archive.check().ok
+        gone = archive.articles.add(
+            make_extraction("Gone", "Osprey goes. [1]", filename="g.txt"), b"g"
+        )
+        archive.trash.delete_article(gone)
+        assert archive.trash.empty() == 1
+    assert [hit.id for hit in archive.search.query("osprey")] == [kept]
+    assert archive.maintenance.check().ok
 
 
 def test_a_removed_indexed_article_leaves_the_index(archive: Archive) -> None:
-    gone = archive.add(make_extraction("Gone", "Plover leaves. [1]"), b"g")
-    archive.delete_article(gone)
-    archive.empty_trash()
-    assert archive.search("plover") == []
-    assert archive.check().ok
+    gone = archive.articles.add(make_extraction("Gone", "Plover leaves. [1]"), b"g")
+    archive.trash.delete_article(gone)
+    archive.trash.empty()
+    assert archive.search.query("plover") == []
+    assert archive.maintenance.check().ok
 
 
 def test_reextraction_replaces_the_indexed_words(archive: Archive) -> None:
-    article_id = archive.add(make_extraction("Old title", "Curlew in the old text. [1]"), b"x")
-    archive.reextract(article_id, make_extraction("New title", "Dunlin in the new text. [1]"))
-    assert archive.search("curlew") == []
+    article_id = archive.articles.add(
+        make_extraction("Old title", "Curlew in the old text. [1]"), b"x"
+    )
+    archive.annotations.reextract(
+        article_id, make_extraction("New title", "Dunlin in the new text. [1]")
+    )
+    assert archive.search.query("curlew") == []
     assert titles(archive, "dunlin") == ["New title"]
-    assert archive.check().ok
+    assert archive.maintenance.check().ok
 
 
 def test_a_rolled_back_transaction_indexes_nothing(archive: Archive) -> None:
     with pytest.raises(RuntimeError), archive.transaction():
-        archive.add(make_extraction("Never", "Gannet never stored. [1]"), b"n")
+        archive.articles.add(make_extraction("Never", "Gannet never stored. [1]"), b"n")
         raise RuntimeError("stop")
-    assert archive.search("gannet") == []
+    assert archive.search.query("gannet") == []
     assert queued(archive) == 0
-    assert archive.check().ok
+    assert archive.maintenance.check().ok
 
 
 def test_articles_written_by_another_tool_are_indexed_on_open(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite3"
     with Archive.open(str(path)) as arc:
-        arc.add(make_extraction("Ours", "Heron of ours. [1]"), b"o")
+        arc.articles.add(make_extraction("Ours", "Heron of ours. [1]"), b"o")
     with closing(sqlite3.connect(path)) as conn:
         conn.execute(
             "INSERT INTO sources (sha256, filename, format, encoding, size, imported_at) "
@@ -112,7 +124,7 @@ def test_articles_written_by_another_tool_are_indexed_on_open(tmp_path: Path) ->
     with Archive.open(str(path)) as arc:
         assert titles(arc, "heron") == ["Ours", "Theirs"]
         assert queued(arc) == 0
-        assert arc.check().ok
+        assert arc.maintenance.check().ok
 
 
 def test_an_archive_from_before_the_queue_is_migrated_and_searchable(
@@ -128,14 +140,16 @@ def test_an_archive_from_before_the_queue_is_migrated_and_searchable(
         with Archive.open(str(path)) as old:
             # The old archive's triggers indexed each article as it was written.
             # Without footnotes: the footnotes table of that version had fewer columns.
-            old_id = old.add(make_extraction("Old", "Sandpiper from before.", footnotes=()), b"o")
+            old_id = old.articles.add(
+                make_extraction("Old", "Sandpiper from before.", footnotes=()), b"o"
+            )
             older = make_extraction("Older", "Sandpiper again.", footnotes=(), filename="b.txt")
-            old.add(older, b"p")
+            old.articles.add(older, b"p")
     with Archive.open(str(path)) as arc:
         assert list(tmp_path.glob("a.before-upgrade-*.sqlite3"))
         assert titles(arc, "sandpiper") == ["Old", "Older"]
-        arc.add(make_extraction("New", "Sandpiper after. [1]", filename="c.txt"), b"n")
-        arc.reextract(old_id, make_extraction("Old", "Turnstone instead. [1]"))
+        arc.articles.add(make_extraction("New", "Sandpiper after. [1]", filename="c.txt"), b"n")
+        arc.annotations.reextract(old_id, make_extraction("Old", "Turnstone instead. [1]"))
         assert titles(arc, "sandpiper") == ["New", "Older"]
         assert titles(arc, "turnstone") == ["Old"]
-        assert arc.check().ok
+        assert arc.maintenance.check().ok

@@ -62,20 +62,28 @@ def filled(tmp_path: Path) -> Path:
     harbour = "The harbour opened in spring. [1]\n\nShips came back to the quay in autumn."
     code = "Notes on C++ compilers. [1]\n\nTemplates made the c++ build slow."
     with Archive.open(str(path)) as archive:
-        archive.add(make_extraction("Harbour Notes", harbour, filename="h.txt"), b"h")
+        archive.articles.add(make_extraction("Harbour Notes", harbour, filename="h.txt"), b"h")
         # Footnotes are searched too: this one must not mention the harbour.
         note = (Footnote("1", (code.index("[1]"),), "Stroustrup, The Design of C++, 1994."),)
-        archive.add(make_extraction("Compiler Notes", code, filename="c.txt", footnotes=note), b"c")
+        archive.articles.add(
+            make_extraction("Compiler Notes", code, filename="c.txt", footnotes=note), b"c"
+        )
     return path
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
 def test_archive_search_never_raises(filled: Path, query: str) -> None:
     with Archive.open(str(filled)) as archive:
-        hits = archive.search(query)
-        listed = archive.library_ids("relevance", where=LibraryFilter(query=query))
-        ordered = archive.library_ids("title", where=LibraryFilter(query=query))
-    assert isinstance(hits, list) and isinstance(listed, list) and sorted(listed) == sorted(ordered)
+        hits = archive.search.query(query)
+        listed = archive.library.ids("relevance", where=LibraryFilter(query=query))
+        ordered = archive.library.ids("title", where=LibraryFilter(query=query))
+    assert sorted(listed) == sorted(ordered)
+    if query.strip():  # the app's search box and `archivist search` find the same articles
+        assert sorted(listed) == sorted(hit.id for hit in hits)
+    else:  # an empty box filters nothing; an empty search finds nothing
+        assert (len(listed), hits) == (2, [])
+    if query in FOUND:
+        assert [hit.title for hit in hits] == ([FOUND[query]] if FOUND[query] else [])
 
 
 @pytest.mark.parametrize(("query", "title"), FOUND.items())
@@ -83,14 +91,14 @@ def test_words_inside_search_syntax_still_find_the_article(
     filled: Path, query: str, title: str | None
 ) -> None:
     with Archive.open(str(filled)) as archive:
-        hits = [h.title for h in archive.search(query)]
+        hits = [h.title for h in archive.search.query(query)]
     assert hits == ([title] if title else [])
 
 
 @pytest.mark.parametrize("query", ["", " ", "*", '"', "x" * 10_000])
 def test_queries_with_no_words_find_nothing(filled: Path, query: str) -> None:
     with Archive.open(str(filled)) as archive:
-        assert archive.search(query) == []
+        assert archive.search.query(query) == []
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
@@ -98,9 +106,9 @@ def test_cli_search_never_fails(filled: Path, query: str) -> None:
     status, out, err = run_cli("--archive", str(filled), "search", "--json", "--", query)
     assert (status, err) == (0, "")
     hits = json.loads(out)
-    assert isinstance(hits, list) and all(
-        set(h) == {"id", "title", "snippet", "where"} for h in hits
-    )
+    assert all(set(h) == {"id", "title", "snippet", "where"} for h in hits)
+    with Archive.open(str(filled)) as archive:
+        assert [h["id"] for h in hits] == [hit.id for hit in archive.search.query(query)]
 
 
 def test_cli_search_finds_words_inside_syntax(filled: Path) -> None:
@@ -121,4 +129,6 @@ def test_cli_search_in_a_real_process_prints_json_only(filled: Path, query: str)
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert isinstance(json.loads(done.stdout), list)
+    titles = [hit["title"] for hit in json.loads(done.stdout)]
+    found = {'"harbour': ["Harbour Notes"], "c++": ["Compiler Notes"]}
+    assert titles == found.get(query, [])

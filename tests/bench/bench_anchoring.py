@@ -8,7 +8,8 @@ the place every highlight should land after the change is known exactly. The re-
 re-flows every paragraph (single newlines, double spaces, tabs), inserts a sentence between
 other sentences, and, for one highlight in twenty-five, a footnote marker inside the quote
 itself (only a fuzzy match can place that one). It is measured twice: the pure anchoring of
-``archivist.annotate`` and ``Archive.reextract`` end to end (SQLite, one transaction each).
+``archivist.annotate`` and ``archive.annotations.reextract`` end to end (SQLite, one
+transaction each).
 """
 
 from __future__ import annotations
@@ -153,15 +154,15 @@ def bench_archive(cases: list[Case]) -> None:
         archive = Archive.open(str(Path(tmp) / "bench.sqlite3"))
         ids = []
         for n, case in enumerate(cases):
-            article_id = archive.add(extraction(case.old, f"a{n}"), f"a{n}".encode())
+            article_id = archive.articles.add(extraction(case.old, f"a{n}"), f"a{n}".encode())
             with archive.transaction():
                 for start, end in case.spans:
-                    archive.add_highlight(article_id, start, end)
+                    archive.annotations.add_highlight(article_id, start, end)
             ids.append(article_id)
         t0 = time.perf_counter()
         kept = moved = fuzzy = orphaned = 0
         for n, (article_id, case) in enumerate(zip(ids, cases, strict=True)):
-            report = archive.reextract(article_id, extraction(case.new, f"a{n}"))
+            report = archive.annotations.reextract(article_id, extraction(case.new, f"a{n}"))
             kept += len(report.kept)
             moved += len(report.moved)
             fuzzy += len(report.fuzzy)
@@ -169,7 +170,7 @@ def bench_archive(cases: list[Case]) -> None:
         elapsed = time.perf_counter() - t0
         total = kept + moved + fuzzy + orphaned
         archive.close()
-    print(f"Archive.reextract end to end: {len(cases)} articles, {total} highlights")
+    print(f"archive.annotations.reextract end to end: {len(cases)} articles, {total} highlights")
     print(f"  kept {kept}, moved {moved}, fuzzy {fuzzy}, orphaned {orphaned}")
     print(f"  {total / elapsed:,.0f} highlights/s, {len(cases) / elapsed:,.0f} articles/s")
 

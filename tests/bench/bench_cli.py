@@ -48,8 +48,8 @@ def main() -> None:
     args = parser.parse_args()
     build(args.archive, 100_000)
     with Archive.open(str(args.archive)) as arc:
-        arc.search("warm up")  # the search index is up to date before timing starts
-        middle = arc.article_ids()[len(arc.article_ids()) // 2]
+        arc.search.query("warm up")  # the search index is up to date before timing starts
+        middle = arc.articles.ids()[len(arc.articles.ids()) // 2]
     src = str(Path(__file__).resolve().parents[2] / "src")
     env = {**os.environ, "PYTHONPATH": src}
     python = sys.executable

@@ -96,8 +96,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "archive.sqlite3"
         with Archive.open(str(path)) as archive:
-            article_id = archive.add(extraction(args.footnotes), b"many")
-            other_id = archive.add(extraction(2), b"few")
+            article_id = archive.articles.add(extraction(args.footnotes), b"many")
+            other_id = archive.articles.add(extraction(2), b"few")
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(path, settings)
         window.resize(1600, 1000)

@@ -94,9 +94,9 @@ def extraction(rng: random.Random, i: int) -> tuple[Extraction, bytes]:
 
 
 def build(path: Path, n: int) -> None:
-    """Fill the archive up to ``n`` articles through Archive.add_many."""
+    """Fill the archive up to ``n`` articles through archive.articles.add_many."""
     with Archive.open(str(path)) as arc:
-        have = arc.count_articles()
+        have = arc.articles.count()
         rng = random.Random(have)
 
         def items() -> Iterator[tuple[Extraction, bytes]]:
@@ -105,7 +105,7 @@ def build(path: Path, n: int) -> None:
                     print(f"\r  building {i}/{n}", end="", flush=True)
                 yield extraction(rng, i)
 
-        arc.add_many(items(), batch=5000)
+        arc.articles.add_many(items(), batch=5000)
     print()
 
 

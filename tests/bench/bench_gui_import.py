@@ -54,7 +54,7 @@ def main() -> None:
     flows.start_import(window, [str(saves)])
     app.exec()
     elapsed = time.perf_counter() - started
-    count = window.archive.count_articles()
+    count = window.archive.articles.count()
     print(f"imported {count} of {args.files} files in {elapsed:.1f} s ({count / elapsed:.0f}/s)")
     print(
         f"GUI timer (20 ms): median gap {statistics.median(gaps):.0f} ms, "

@@ -37,7 +37,7 @@ def store(path: Path, megabytes: int) -> int:
     text = "\n\n".join(paragraphs) + " [1]"
     note = Footnote("1", (len(text) - 3,), "Ana Ruiz, Ports, 2019.")
     with Archive.open(str(path)) as archive:
-        archive.add(make_extraction("Long", text, footnotes=(note,)), b"x")
+        archive.articles.add(make_extraction("Long", text, footnotes=(note,)), b"x")
     return len(text)
 
 
@@ -60,7 +60,7 @@ def child(path: Path, length: int, megabytes: int, whole: bool) -> None:
         view.resize(900, 700)
         view.show()
         started = time.perf_counter()
-        view.set_article(archive.document(article_id))
+        view.set_article(archive.annotations.document(article_id))
         view.document().documentLayout().documentSize()
         app.processEvents()
         first = time.perf_counter() - started

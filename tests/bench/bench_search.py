@@ -121,12 +121,12 @@ def build(path: Path, n: int) -> None:
     """Fill the archive up to ``n`` articles, 2,000 per transaction."""
     rng = random.Random(7)
     with Archive.open(str(path)) as arc:
-        have = arc.count_articles()
+        have = arc.articles.count()
         batch = 2000
         for lo in range(have, n, batch):
             with arc.transaction():
                 for i in range(lo, min(lo + batch, n)):
-                    arc.add(article(rng, i), f"{i}".encode())
+                    arc.articles.add(article(rng, i), f"{i}".encode())
             print(f"\r  built {min(lo + batch, n)}/{n}", end="", flush=True)
     print()
 
@@ -140,7 +140,7 @@ def measure(arc: Archive, queries: list[str]) -> tuple[tuple[float, float, float
     times, cpu = [], []
     for q in queries:
         t, c = time.perf_counter(), time.thread_time()
-        arc.search(q, limit=10)
+        arc.search.query(q, limit=10)
         times.append((time.perf_counter() - t) * 1000)
         cpu.append((time.thread_time() - c) * 1000)
     cpu_p50, cpu_p95, _ = summary(cpu)
@@ -152,7 +152,7 @@ def measure_library(arc: Archive, queries: list[str]) -> tuple[float, float, flo
     times = []
     for q in queries:
         t = time.perf_counter()
-        arc.library_ids("relevance", where=LibraryFilter(query=q))
+        arc.library.ids("relevance", where=LibraryFilter(query=q))
         times.append((time.perf_counter() - t) * 1000)
     return summary(times)
 
@@ -199,7 +199,7 @@ def main() -> None:
     }
     with Archive.open(str(path)) as arc:
         t = time.perf_counter()
-        arc.search("warm up")
+        arc.search.query("warm up")
         print(f"search index brought up to date in {time.perf_counter() - t:.1f} s")
         print(
             f"{'query kind':<14}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}"

@@ -160,10 +160,14 @@ def main() -> None:
 
         def import_all() -> None:
             for number, data in enumerate(originals):
-                archive.add(extract(data, f"article{number}.txt"), data)
+                archive.articles.add(extract(data, f"article{number}.txt"), data)
 
         try:
-            timed("extract + Archive.add into a temporary archive", len(originals), import_all)
+            timed(
+                "extract + archive.articles.add into a temporary archive",
+                len(originals),
+                import_all,
+            )
         finally:
             archive.close()
 

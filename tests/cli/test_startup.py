@@ -62,7 +62,7 @@ def test_version_loads_no_heavy_library() -> None:
 def small_archive(tmp_path: Path) -> str:
     path = tmp_path / "a.sqlite3"
     with Archive.open(str(path)) as arc:
-        arc.add(make_extraction(), b"ports")
+        arc.articles.add(make_extraction(), b"ports")
     return str(path)
 
 

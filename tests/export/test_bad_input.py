@@ -110,8 +110,8 @@ def test_a_five_thousand_character_title_is_printed_whole() -> None:
     assert made is not None and LONG_TITLE.strip() in made.plain()
 
 
-class BadArchive:
-    """An archive holding one article whose footnotes carry every bad item."""
+class BadAnnotations:
+    """The annotations of an archive holding one article whose footnotes carry every bad item"""
 
     def document(self, article_id: ArticleId) -> Article:
         labels = [str(n) for n in range(1, len(BAD) + 1)]
@@ -124,6 +124,12 @@ class BadArchive:
 
     def palette(self) -> tuple[PaletteColor, ...]:
         return ()
+
+
+class BadArchive:
+    """An archive holding one article whose footnotes carry every bad item."""
+
+    annotations = BadAnnotations()
 
 
 def run(job: Generator[Any, None, Path]) -> Path:

@@ -129,7 +129,7 @@ def test_a_dossier_of_the_salt_roads_with_notes_in_the_style(
     archive: Archive, tmp_path: Path
 ) -> None:
     import_files(archive, [str(SAMPLES / "the-salt-roads-of-the-marsh.txt")])
-    article = archive.document(ArticleId(1))
+    article = archive.annotations.document(ArticleId(1))
     references = collect_references([article])
     styled = dossier_notes([article], references, "chicago")
     texts = {label: note.plain() for (_, label), note in styled.items()}
@@ -138,7 +138,7 @@ def test_a_dossier_of_the_salt_roads_with_notes_in_the_style(
     assert "5" not in texts  # commentary keeps its own words
     bibliography = [e.plain() for e in render(references, "chicago")]
     assert not any("names are discussed" in e for e in bibliography)
-    archive.add_note(ArticleId(1), "Which edition?", footnote_label="2")
+    archive.annotations.add_note(ArticleId(1), "Which edition?", footnote_label="2")
     styled_md, source_md = tmp_path / "styled.md", tmp_path / "source.md"
     for out, on in ((styled_md, True), (source_md, False)):
         request = ExportRequest((ArticleId(1),), out, format="markdown", notes_in_style=on)

@@ -165,14 +165,20 @@ def test_leaving_out_the_full_text_means_excerpts_only() -> None:
     assert request_for(dossier(include_full_text=False), "out.pdf").options.excerpts_only
 
 
-class OneArticle:
-    """An archive holding the highlighted article and the palette."""
+class OneArticleAnnotations:
+    """The annotations of an archive holding the highlighted article and the palette"""
 
     def document(self, article_id: ArticleId) -> Article:
         return highlighted()
 
     def palette(self) -> tuple[PaletteColor, ...]:
         return tuple(PaletteColor(c, m, n) for n, (c, m) in enumerate(MEANINGS.items()))
+
+
+class OneArticle:
+    """An archive holding the highlighted article and the palette."""
+
+    annotations = OneArticleAnnotations()
 
 
 def run(job: Generator[Any, None, Path]) -> Path:

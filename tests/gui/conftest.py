@@ -47,7 +47,7 @@ def filled(tmp_path: Path) -> Iterator[tuple[Path, dict[str, ArticleId]]]:
         persian = dataclasses.replace(
             persian, article=dataclasses.replace(persian.article, language="fa")
         )
-        ids = {"en": arc.add(english, b"en"), "fa": arc.add(persian, b"fa")}
+        ids = {"en": arc.articles.add(english, b"en"), "fa": arc.articles.add(persian, b"fa")}
     yield path, ids
 
 

@@ -54,7 +54,7 @@ def test_type_and_author_changes_show_in_the_preview_and_undo(qtbot, window, fil
     assert window.notes.footnotes.list.currentIndex().data().startswith("[1] Harbour")
     window.undo_action.trigger()  # reset is undoable too
     assert "Marrow, Jane" in editor.preview.text()
-    csl = window.archive.document(filled[1]["en"]).footnotes[0].csl
+    csl = window.archive.annotations.document(filled[1]["en"]).footnotes[0].csl
     assert csl is not None and csl["author"] == [{"family": "Marrow", "given": "Jane"}]
 
 
@@ -64,7 +64,7 @@ def test_a_bad_date_is_shown_and_not_stored(qtbot, window, filled) -> None:
     issued.setText("2012-13-45")
     issued.editingFinished.emit()
     assert "13 is not a month" in editor.messages.text()
-    assert window.archive.citation_edits.of_article(filled[1]["en"]) == ()
+    assert window.archive.citations.edits.of_article(filled[1]["en"]) == ()
 
 
 def test_kind_and_back_reference_are_editable(qtbot, window, filled) -> None:
@@ -72,7 +72,7 @@ def test_kind_and_back_reference_are_editable(qtbot, window, filled) -> None:
     assert editor.refers_box.currentData() == "1"
     editor.refers_box.setCurrentIndex(editor.refers_box.findData(""))
     editor.kind_box.setCurrentIndex(editor.kind_box.findData("citation"))
-    fn = window.archive.document(filled[1]["en"]).footnotes[1]
+    fn = window.archive.annotations.document(filled[1]["en"]).footnotes[1]
     assert (fn.refers_to, fn.kind, fn.edited is not None) == (None, "citation", True)
 
 

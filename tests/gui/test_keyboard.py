@@ -23,7 +23,7 @@ def unnamed(window: MainWindow) -> list[str]:
 
 def test_every_interactive_widget_has_a_name_in_every_view(qtbot, window: MainWindow, filled):
     ids = filled[1]
-    highlight = window.archive.highlight_quote(ids["en"], "wooden pier", color="green")
+    highlight = window.archive.annotations.highlight_quote(ids["en"], "wooden pier", color="green")
     window.library.select_article(ids["en"])
     window.notes.show_highlight(highlight.id)
     window.reader_pane.find_bar.open_bar()
@@ -88,7 +88,7 @@ def test_caret_browsing_selects_and_highlights_without_a_mouse(qtbot, window: Ma
     for _ in range(len("harbour")):
         qtbot.keyClick(window.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window.reader, Qt.Key.Key_2)
-    assert [h.exact for h in window.archive.highlights(filled[1]["en"])] == ["harbour"]
+    assert [h.exact for h in window.archive.annotations.highlights(filled[1]["en"])] == ["harbour"]
 
 
 def test_f6_moves_between_the_panes(qtbot, window: MainWindow, filled) -> None:
@@ -130,7 +130,7 @@ def test_the_dialogs_name_their_widgets_too(window: MainWindow, filled) -> None:
     dialogs = [
         ShortcutSheet(window.menuBar(), window),
         OriginalDialog("Ports", "ports.txt", "text", True, window),
-        PreferencesDialog(window.archive.palette(), "system", 720, window),
+        PreferencesDialog(window.archive.annotations.palette(), "system", 720, window),
     ]
     for dialog in dialogs:
         dialog.show()

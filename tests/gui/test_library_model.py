@@ -55,7 +55,7 @@ def test_changed_article_row_is_refetched(qtbot, filled) -> None:
     article_id: ArticleId = filled[1]["en"]
     row = model.row_of(article_id)
     assert model.data(model.index(row, 6)) == ""
-    archive.tag_article(article_id, "ports")
+    archive.annotations.tag_article(article_id, "ports")
     with qtbot.waitSignal(model.dataChanged):
         model.refresh_articles({article_id})
     assert model.data(model.index(row, 6)) == "ports"

@@ -42,7 +42,7 @@ def test_select_text_and_press_a_number_to_highlight(qtbot, window: MainWindow, 
     start = english.index("harbour")
     window.reader.select_text(start, start + len("harbour"))
     qtbot.keyClick(window.reader, Qt.Key.Key_3)
-    highlights = window.archive.highlights(filled[1]["en"])
+    highlights = window.archive.annotations.highlights(filled[1]["en"])
     assert [(h.exact, h.color) for h in highlights] == [("harbour", "red")]
     assert window.notes.highlights.selected_id() == highlights[0].id
     assert (
@@ -59,7 +59,7 @@ def test_floating_bar_highlights_the_selection(qtbot, window: MainWindow, filled
     assert window.reader.bar.isVisible()
     button = window.reader.bar.findChild(object, "highlight-green")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert [h.color for h in window.archive.highlights(filled[1]["en"])] == ["green"]
+    assert [h.color for h in window.archive.annotations.highlights(filled[1]["en"])] == ["green"]
 
 
 def test_clicking_a_highlight_selects_it_in_the_notes(qtbot, window: MainWindow, filled) -> None:
@@ -85,13 +85,15 @@ def test_note_on_a_footnote_then_undo_and_redo(qtbot, window: MainWindow, filled
     assert window.notes.currentWidget() is tab and tab.selected_label() == "1"
     with qtbot.waitSignal(tab.notes.editor.saveRequested, timeout=3000):
         qtbot.keyClicks(tab.notes.editor.edit, "Check the 2019 report")
-    notes = [n.text for n in window.archive.document(filled[1]["en"]).footnotes[0].notes]
+    notes = [
+        n.text for n in window.archive.annotations.document(filled[1]["en"]).footnotes[0].notes
+    ]
     assert notes == ["Check the 2019 report"]
     window.undo_action.trigger()
-    assert window.archive.document(filled[1]["en"]).footnotes[0].notes == ()
+    assert window.archive.annotations.document(filled[1]["en"]).footnotes[0].notes == ()
     window.redo_action.trigger()
     assert tab.notes.editor.text() == "Check the 2019 report"
-    assert len(window.archive.document(filled[1]["en"]).footnotes[0].notes) == 1
+    assert len(window.archive.annotations.document(filled[1]["en"]).footnotes[0].notes) == 1
 
 
 def test_back_returns_to_the_marker(qtbot, window: MainWindow, filled) -> None:
@@ -135,8 +137,8 @@ def test_empty_archive_welcomes_and_loads_samples(qtbot, tmp_path: Path, setting
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert ended.args == ["finished"]
     assert win.findChild(QMessageBox, "ImportSummary").text().startswith("Imported 4 articles")
-    assert win.archive.count_articles() >= 4
-    assert win.library.model.rowCount() == win.archive.count_articles()
+    assert win.archive.articles.count() >= 4
+    assert win.library.model.rowCount() == win.archive.articles.count()
     win.close()
     win.archive.close()
 
@@ -150,7 +152,9 @@ def test_colour_meanings_are_edited_in_preferences(qtbot, window: MainWindow, mo
 
     monkeypatch.setattr(PreferencesDialog, "exec", accept)
     window.preferences()
-    assert {p.color: p.meaning for p in window.archive.palette()}["green"] == "strong evidence"
+    assert {p.color: p.meaning for p in window.archive.annotations.palette()}[
+        "green"
+    ] == "strong evidence"
     assert "strong&nbsp;evidence" in window.notes.highlights.legend.text()  # kept on one line
 
 

@@ -150,7 +150,7 @@ def test_a_correction_made_elsewhere_shows_after_the_refresh(window: MainWindow,
     window.open_article(ids["en"])
     window.notes.show_footnote("2")
     with Archive.open(str(path)) as other:  # another connection, as the CLI's would be
-        other.save_citation_edit(CitationEdit(ids["en"], "1", csl=BOOK, kind="citation"))
+        other.citations.save(CitationEdit(ids["en"], "1", csl=BOOK, kind="citation"))
 
     window.archive_changed_elsewhere()
 

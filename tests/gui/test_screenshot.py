@@ -43,7 +43,9 @@ def test_footnote_opens_the_footnotes_tab_on_it(window: MainWindow) -> None:
 
 
 def test_highlight_selects_it_in_the_notes_pane(window: MainWindow, filled) -> None:
-    highlight = window.archive.highlight_quote(filled[1]["en"], "wooden pier", color="green")
+    highlight = window.archive.annotations.highlight_quote(
+        filled[1]["en"], "wooden pier", color="green"
+    )
     window.open_article(filled[1]["en"])
 
     stage(window, Staging(highlight=highlight.id))
@@ -53,7 +55,7 @@ def test_highlight_selects_it_in_the_notes_pane(window: MainWindow, filled) -> N
 
 
 def test_dossier_is_chosen_in_the_builder(window: MainWindow, filled) -> None:
-    dossier = window.archive.create_dossier("Harbours", article_ids=[filled[1]["en"]])
+    dossier = window.archive.dossiers.create("Harbours", article_ids=[filled[1]["en"]])
     window.dossiers.reload()
 
     stage(window, Staging(dossier=dossier.id))

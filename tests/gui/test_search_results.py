@@ -65,8 +65,10 @@ def test_markup_in_article_text_is_shown_as_text() -> None:
 
 
 def test_a_match_in_a_note_or_a_footnote_is_found_and_named(qtbot, window: MainWindow, filled):
-    highlight = window.archive.highlight_quote(filled[1]["en"], "wooden pier", color="green")
-    window.archive.add_note(
+    highlight = window.archive.annotations.highlight_quote(
+        filled[1]["en"], "wooden pier", color="green"
+    )
+    window.archive.annotations.add_note(
         filled[1]["en"], "Compare the lighthouse keeper's log", highlight_id=highlight.id
     )
     search(qtbot, window, "lighthouse")

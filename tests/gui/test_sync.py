@@ -75,7 +75,7 @@ def test_the_library_keeps_its_selection_and_scroll_when_rows_arrive(
     path, ids = filled
     with Archive.open(str(path)) as other:
         for n in range(60):
-            other.add(
+            other.articles.add(
                 make_extraction(f"Filler {n}", f"Filler text {n}.", footnotes=()), f"f{n}".encode()
             )
     window.archive_changed_elsewhere()
@@ -83,7 +83,7 @@ def test_the_library_keeps_its_selection_and_scroll_when_rows_arrive(
     top = window.library.model.article_id(window.library.table.rowAt(0))
     assert window.library.table.verticalScrollBar().value() > 0 and top is not None
     with Archive.open(str(path)) as other:
-        other.add(make_extraction("Newest", "Newest text.", footnotes=()), b"newest")
+        other.articles.add(make_extraction("Newest", "Newest text.", footnotes=()), b"newest")
 
     assert settled(window)
 
@@ -131,7 +131,7 @@ def test_a_search_that_leaves_the_open_article_out_does_not_close_it(
     window.library.search.setText("باغ")
     window.library.apply_filter()
     with Archive.open(str(path)) as other:
-        other.add(make_extraction("Newest", "Newest text.", footnotes=()), b"newest")
+        other.articles.add(make_extraction("Newest", "Newest text.", footnotes=()), b"newest")
     assert settled(window)
     assert window.document is not None and window.document.id == ids["en"]
 
@@ -140,7 +140,7 @@ def test_an_article_trashed_elsewhere_leaves_the_reader(qtbot, window: MainWindo
     path, ids = filled
     window.library.select_article(ids["en"])
     with Archive.open(str(path)) as other:
-        other.delete_article(ids["en"])
+        other.trash.delete_article(ids["en"])
     assert settled(window)
     assert window.document is None
     assert window.library.model.rowCount() == 1
@@ -148,7 +148,7 @@ def test_an_article_trashed_elsewhere_leaves_the_reader(qtbot, window: MainWindo
 
 def test_a_colour_meaning_renamed_elsewhere_shows_in_the_legend(window: MainWindow, filled) -> None:
     with Archive.open(str(filled[0])) as other:
-        other.set_color_meaning("orange", "ask the archive")
+        other.annotations.set_color_meaning("orange", "ask the archive")
     assert settled(window)
     assert "ask the archive" in window.notes.highlights.legend.text().replace("&nbsp;", " ")
 
@@ -158,8 +158,8 @@ def test_dossiers_made_elsewhere_appear_and_the_chosen_one_stays(window: MainWin
     chosen = window.dossiers.new_dossier("Harbours", [ids["en"]])
     window.dossiers.title.setFocus()
     with Archive.open(str(path)) as other:
-        other.create_dossier("Gardens", article_ids=[ids["fa"]])
-        other.add_to_dossier(chosen, [ids["fa"]])
+        other.dossiers.create("Gardens", article_ids=[ids["fa"]])
+        other.dossiers.add(chosen, [ids["fa"]])
     assert settled(window)
     titles = [window.dossiers.list.item(i).text() for i in range(window.dossiers.list.count())]
     assert sorted(titles) == ["Gardens  (1)", "Harbours  (2)"]
@@ -173,7 +173,7 @@ def test_the_reader_keeps_its_place_when_the_open_article_is_annotated_elsewhere
     path, _ids = filled
     text = "\n\n".join(f"Paragraph {n} of the long ledger." for n in range(200))
     with Archive.open(str(path)) as other:
-        long_id = other.add(make_extraction("Ledger", text, footnotes=()), b"ledger")
+        long_id = other.articles.add(make_extraction("Ledger", text, footnotes=()), b"ledger")
     assert settled(window)
     window.library.select_article(long_id)
     bar = window.reader.verticalScrollBar()
@@ -181,7 +181,7 @@ def test_the_reader_keeps_its_place_when_the_open_article_is_annotated_elsewhere
     place = bar.value()
     assert place > 0
     with Archive.open(str(path)) as other:
-        other.highlight_quote(long_id, "Paragraph 150 of the long ledger", color="blue")
+        other.annotations.highlight_quote(long_id, "Paragraph 150 of the long ledger", color="blue")
     assert settled(window)
     assert [h.exact for h in window.document.highlights] == ["Paragraph 150 of the long ledger"]
     assert bar.value() == place

@@ -22,11 +22,11 @@ def setup(filled) -> Iterator[tuple[Archive, QUndoStack, undo.Changes, dict]]:
 def test_add_highlight_undo_and_redo(setup) -> None:
     archive, stack, changes, ids = setup
     stack.push(undo.AddHighlight(archive, changes, ids["en"], start=4, end=11, color="red"))
-    assert [h.exact for h in archive.highlights(ids["en"])] == ["harbour"]
+    assert [h.exact for h in archive.annotations.highlights(ids["en"])] == ["harbour"]
     stack.undo()
-    assert archive.highlights(ids["en"]) == ()
+    assert archive.annotations.highlights(ids["en"]) == ()
     stack.redo()
-    assert [h.color for h in archive.highlights(ids["en"])] == ["red"]
+    assert [h.color for h in archive.annotations.highlights(ids["en"])] == ["red"]
 
 
 def test_note_edits_merge_into_one_step(setup) -> None:
@@ -37,7 +37,7 @@ def test_note_edits_merge_into_one_step(setup) -> None:
     stack.push(undo.EditNote(archive, changes, add.note_id, "first draft, done"))
     assert stack.count() == 2
     stack.undo()
-    assert archive.note(add.note_id).text == "first"
+    assert archive.annotations.note(add.note_id).text == "first"
 
 
 def test_recolor_undo_restores_the_old_colour(setup) -> None:
@@ -46,24 +46,24 @@ def test_recolor_undo_restores_the_old_colour(setup) -> None:
     stack.push(made)
     stack.push(undo.RecolorHighlight(archive, changes, made.highlight_id, "blue"))
     stack.undo()
-    assert archive.highlight(made.highlight_id).color == "yellow"
+    assert archive.annotations.highlight(made.highlight_id).color == "yellow"
 
 
 def test_trash_articles_and_undo(qtbot, setup) -> None:
     archive, stack, changes, ids = setup
     with qtbot.waitSignal(changes.libraryChanged):
         stack.push(undo.TrashArticles(archive, changes, [ids["en"]]))
-    assert archive.count_articles() == 1
+    assert archive.articles.count() == 1
     stack.undo()
-    assert archive.count_articles() == 2
+    assert archive.articles.count() == 2
 
 
 def test_article_tags_undo(setup) -> None:
     archive, stack, changes, ids = setup
     stack.push(undo.SetArticleTags(archive, changes, [ids["fa"]], add=["gardens"]))
-    assert archive.article_tags(ids["fa"]) == ("gardens",)
+    assert archive.annotations.article_tags(ids["fa"]) == ("gardens",)
     stack.undo()
-    assert archive.article_tags(ids["fa"]) == ()
+    assert archive.annotations.article_tags(ids["fa"]) == ()
 
 
 def test_every_change_names_the_article(qtbot, setup) -> None:

@@ -68,7 +68,7 @@ def test_alt_down_moves_an_article_in_the_dossier(qtbot, window: MainWindow, fil
     dossier_id = window.dossiers.new_dossier("Water", [ids["en"], ids["fa"]])
     window.dossiers.articles.item(0).setSelected(True)
     qtbot.keyClick(window.dossiers.articles, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert window.archive.dossier(dossier_id).article_ids == (ids["fa"], ids["en"])
+    assert window.archive.dossiers.get(dossier_id).article_ids == (ids["fa"], ids["en"])
     assert [i.text()[:2] for i in window.dossiers.articles.selectedItems()] == ["2."]
 
 

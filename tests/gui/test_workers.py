@@ -28,7 +28,7 @@ def test_import_runs_in_the_background_and_reports(qtbot, tmp_path: Path) -> Non
     assert isinstance(report, ImportReport)
     assert report.count("imported") == 1
     with Archive.open(str(tmp_path / "a.sqlite3")) as arc:
-        assert arc.count_articles() == 1
+        assert arc.articles.count() == 1
 
 
 def test_a_big_batch_imports_through_worker_processes_from_the_app(qtbot, tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_a_big_batch_imports_through_worker_processes_from_the_app(qtbot, tmp_pa
     report = done.args[0]
     assert isinstance(report, ImportReport) and report.count("imported") == 70
     with Archive.open(str(tmp_path / "a.sqlite3")) as arc:
-        assert arc.count_articles() == 70
+        assert arc.articles.count() == 70
 
 
 def test_progress_is_reported_per_step(qtbot, tmp_path: Path) -> None:

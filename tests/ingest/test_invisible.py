@@ -86,9 +86,11 @@ def test_invisible_characters_leave_no_trace_in_any_importer(
 def test_search_finds_the_word_a_soft_hyphen_split(tmp_path: Path) -> None:
     article = extract(TEXT_SAVE.format(w=SHY).encode("utf-8"), "flint.txt")
     with Archive.open(str(tmp_path / "a.sqlite3")) as archive:
-        archive.add(article, TEXT_SAVE.format(w=SHY).encode("utf-8"))
+        archive.articles.add(article, TEXT_SAVE.format(w=SHY).encode("utf-8"))
 
-        assert [hit.title for hit in archive.search("Faustkeile")] == ["Flint tools of the harbour"]
+        assert [hit.title for hit in archive.search.query("Faustkeile")] == [
+            "Flint tools of the harbour"
+        ]
 
 
 def test_titles_and_names_lose_soft_hyphens_too() -> None:

@@ -120,7 +120,7 @@ def test_markdown_import_stores_tags_and_format(tmp_path: Path) -> None:
     with Archive.open(str(tmp_path / "a.sqlite3")) as archive:
         (result,) = list(import_results(archive, [str(DATA / "obsidian_clipper.md")]))
         assert result.id is not None, result.error
-        stored = archive.document(result.id)
+        stored = archive.annotations.document(result.id)
 
     assert stored.tags == ("clippings", "coastal history")
     assert stored.source is not None and stored.source.format == "markdown"
@@ -238,10 +238,10 @@ def test_markdown_imported_as_text_before_is_markdown_after_reextraction(tmp_pat
     source = Source("pandoc.md", "text", "utf-8", digest, len(data))
     old = replace(as_text, article=replace(as_text.article, source=source))
     with Archive.open(str(tmp_path / "a.sqlite3")) as archive:
-        article_id = archive.add(old, data)
+        article_id = archive.articles.add(old, data)
 
         (result,) = drain(reextract(archive, [article_id]))
-        again = archive.document(article_id)
+        again = archive.annotations.document(article_id)
 
     assert result.error is None
     assert again.source is not None and again.source.format == "markdown"

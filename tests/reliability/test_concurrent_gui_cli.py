@@ -79,7 +79,9 @@ def window(qtbot: Any, tmp_path: Path, gui_errors: GuiErrors) -> Iterator[MainWi
     path = tmp_path / "archive.sqlite3"
     with Archive.open(str(path)) as archive:
         for i in range(3):
-            archive.add(make_extraction(f"Seed {i}", BODY, filename=f"seed{i}.txt"), b"s%d" % i)
+            archive.articles.add(
+                make_extraction(f"Seed {i}", BODY, filename=f"seed{i}.txt"), b"s%d" % i
+            )
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(path, settings)
     qtbot.addWidget(win)
@@ -101,7 +103,7 @@ class GuiWrites:
 def annotate_like_a_user(qtbot: Any, window: MainWindow, seconds: float) -> GuiWrites:
     """Select a word, press a colour key, note the highlight, note a footnote, edit, undo, redo."""
     writes = GuiWrites()
-    ids = window.archive.article_ids()[:3]
+    ids = window.archive.articles.ids()[:3]
     colors = itertools.cycle(KEYS)
     stop = time.monotonic() + seconds
     for i in itertools.count():
@@ -178,10 +180,10 @@ def titles_seen_by_another_process(path: Path) -> list[str]:
 def test_a_second_open_in_one_process_keeps_commits_visible(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite3"
     with Archive.open(str(path)) as gui:
-        gui.add(make_extraction("Before"), b"before")
+        gui.articles.add(make_extraction("Before"), b"before")
         Archive.open(str(path)).close()  # what every background job of the GUI does
         spawn("articles", str(path), "cli", "1").communicate(timeout=60)
-        gui.add(make_extraction("After", filename="after.txt"), b"after")
+        gui.articles.add(make_extraction("After", filename="after.txt"), b"after")
         seen = titles_seen_by_another_process(path)
     assert "After" in seen
 
@@ -201,7 +203,7 @@ def test_gui_and_cli_write_one_archive_at_once(
     qtbot.waitUntil(lambda: bool(outcomes), timeout=15_000)
     out, err = cli.communicate(timeout=30)
     acks = [line for line in out.splitlines() if line.startswith("ack ")]
-    titles = {s.title for s in window.archive.list_articles()}
+    titles = {s.title for s in window.archive.articles.listing()}
     integrity, lost_highlights, lost_notes = check_archive(window.archive_path, writes)
     cli_verdict = verify_annotations(
         window.archive_path, [a for a in acks if not a.startswith("ack article")]

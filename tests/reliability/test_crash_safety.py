@@ -23,7 +23,7 @@ def test_killed_writer_leaves_every_acknowledged_article_whole(tmp_path: Path) -
         assert verdict.lost == 0
         assert verdict.half_imported == 0
     with Archive.open(str(path)) as archive:
-        assert archive.check().ok
+        assert archive.maintenance.check().ok
 
 
 def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:

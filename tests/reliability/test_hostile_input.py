@@ -24,8 +24,8 @@ run_import = import_files
 @pytest.fixture
 def seeded(archive: Archive) -> tuple[Archive, dict[str, object]]:
     """An archive already holding one article, and that article's document."""
-    article_id = archive.add(make_extraction(), b"already here")
-    return archive, article_document(archive.article(article_id))
+    article_id = archive.articles.add(make_extraction(), b"already here")
+    return archive, article_document(archive.articles.get(article_id))
 
 
 def test_whole_hostile_folder_goes_through_without_harm(
@@ -40,13 +40,13 @@ def test_whole_hostile_folder_goes_through_without_harm(
             assert r.error is not None and "\n" not in r.error
             assert r.error.startswith(os.path.basename(r.path) + ":"), r.error
             assert "Traceback" not in r.error and "internal error" not in r.error
-    assert article_document(archive.article(before["id"])) == before  # type: ignore[arg-type]
-    assert archive.check().ok
+    assert article_document(archive.articles.get(before["id"])) == before  # type: ignore[arg-type]
+    assert archive.maintenance.check().ok
 
 
 def imported(archive: Archive, name: str) -> tuple[FileResult, str]:
     (result,) = run_import(archive, [str(HOSTILE / name)])
-    text = "" if result.id is None else archive.article(result.id).text
+    text = "" if result.id is None else archive.articles.get(result.id).text
     return result, text
 
 
@@ -107,7 +107,7 @@ def test_lone_surrogates_never_reach_the_archive(archive: Archive) -> None:
 def test_bidi_overrides_are_dropped_from_titles(archive: Archive) -> None:
     result, _ = imported(archive, "bidi_override_title.txt")
     assert result.id is not None
-    assert not BIDI_CONTROLS & set(archive.article(result.id).title)
+    assert not BIDI_CONTROLS & set(archive.articles.get(result.id).title)
 
 
 def test_remote_content_is_never_fetched(archive: Archive, no_network: list[str]) -> None:
@@ -130,7 +130,7 @@ def test_huge_text_node_is_kept_whole_or_refused(archive: Archive, tmp_path: Pat
     (result,) = run_import(archive, [str(page)])
     if result.status == "imported":
         assert result.id is not None
-        assert len(archive.article(result.id).text) >= len(body.strip())
+        assert len(archive.articles.get(result.id).text) >= len(body.strip())
     else:
         assert result.error and result.error.startswith("huge.html:")
 
@@ -156,8 +156,8 @@ def test_awkward_file_names_import_and_are_recorded_exactly(tmp_path: Path, name
     )
     assert status == 0, err.getvalue()
     with Archive.open(str(tmp_path / "a.sqlite3")) as archive:
-        (summary,) = archive.list_articles()
-        assert archive.source(summary.id).filename == name
+        (summary,) = archive.articles.listing()
+        assert archive.articles.source(summary.id).filename == name
     assert not (tmp_path / "pwned").exists()
 
 

@@ -22,7 +22,7 @@ def one(archive: Archive, path: Path) -> tuple[str, str | None, str]:
     (result,) = import_files(archive, [str(path)])
     if result.id is None:
         return result.status, result.error, ""
-    article = archive.article(result.id)
+    article = archive.articles.get(result.id)
     return result.status, result.error, article.title + "\n" + article.text
 
 
@@ -132,7 +132,7 @@ def test_more_awkward_file_names_import_by_folder(tmp_path: Path, name: str) -> 
         assert [r.status for r in results] == (["imported"] if supported else [])
         if supported:
             assert results[0].id is not None
-            assert archive.source(results[0].id).filename == name
+            assert archive.articles.source(results[0].id).filename == name
     assert {n for n in os.listdir(tmp_path) if not n.startswith("a.sqlite3")} == {"saves"}
 
 
@@ -150,7 +150,7 @@ def test_saved_files_with_awkward_names_import_under_their_exact_names(
 ) -> None:
     (result,) = import_files(archive, [str(HOSTILE / name)])
     assert result.status == "imported" and result.id is not None, result
-    assert archive.source(result.id).filename == name
+    assert archive.articles.source(result.id).filename == name
     assert not (HOSTILE / "pwned").exists() and not Path("pwned").exists()
 
 

@@ -100,7 +100,7 @@ def test_importing_remote_pages_makes_no_attempt(
 ) -> None:
     path, ids = archived
     with Archive.open(str(path)) as archive:
-        texts = [archive.document(i).text for i in ids.values()]
+        texts = [archive.annotations.document(i).text for i in ids.values()]
     assert_nothing_reached_out(attempts, trap)
     assert not any(CANARY in t for t in texts)
 
@@ -110,8 +110,8 @@ def test_mhtml_keeps_its_own_image_and_nothing_remote(
 ) -> None:
     path, ids = archived
     with Archive.open(str(path)) as archive:
-        kept = archive.resource(ids["remote_resources.mhtml"], "cid:lamp@archivist.test")
-        missing = archive.resource(
+        kept = archive.articles.resource(ids["remote_resources.mhtml"], "cid:lamp@archivist.test")
+        missing = archive.articles.resource(
             ids["remote_resources.mhtml"],
             f"http://127.0.0.1:{trap.port}/FETCHME-not-in-archive.png",
         )
@@ -244,10 +244,14 @@ def test_pdf_export_of_remote_pages_loads_nothing_remote(
     out = tmp_path / "dossier.pdf"
     with Archive.open(str(path)) as archive:
         page = ids["remote_resources.html"]
-        text = archive.document(page).text
+        text = archive.annotations.document(page).text
         start = text.index("One keeper wrote")
-        highlight = archive.add_highlight(page, start, text.index("as a joke"), color="green")
-        archive.add_note(page, 'See <img src="http://192.0.2.9/x.png">', highlight_id=highlight.id)
+        highlight = archive.annotations.add_highlight(
+            page, start, text.index("as a joke"), color="green"
+        )
+        archive.annotations.add_note(
+            page, 'See <img src="http://192.0.2.9/x.png">', highlight_id=highlight.id
+        )
         job = export_dossier(archive, ExportRequest(tuple(ids.values()), out, title="Lights"))
         for _ in job:
             pass
@@ -285,7 +289,7 @@ def test_notes_pane_shows_footnote_markup_as_text(
     )
     path = tmp_path / "a.sqlite3"
     with Archive.open(str(path)) as archive:
-        article_id = archive.add(extraction, b"lamp")
+        article_id = archive.articles.add(extraction, b"lamp")
     window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     try:

@@ -49,7 +49,7 @@ def write_articles(path: str, tag: str, count: int) -> None:
     with Archive.open(path) as archive:
         for i in range(count):
             extraction = generated(tag, i)
-            article_id = archive.add(extraction, f"{tag}:{i}".encode())
+            article_id = archive.articles.add(extraction, f"{tag}:{i}".encode())
             print(f"ack article {article_id} {extraction.article.title}", flush=True)
 
 
@@ -65,14 +65,18 @@ def annotate(path: str, tag: str) -> None:
     """Add highlights with notes to the archive's articles until killed."""
     rng = random.Random(tag)
     with Archive.open(path) as archive:
-        ids = archive.article_ids()
+        ids = archive.articles.ids()
         for i in range(1_000_000):
             article_id = rng.choice(ids)
-            text = archive.article(article_id).text
+            text = archive.articles.get(article_id).text
             start = rng.randrange(0, max(1, len(text) - 40))
-            highlight = archive.add_highlight(article_id, start, start + 30, color="green")
+            highlight = archive.annotations.add_highlight(
+                article_id, start, start + 30, color="green"
+            )
             print(f"ack highlight {highlight.id} {article_id} {start} {start + 30}", flush=True)
-            note = archive.add_note(article_id, f"{tag} note {i}", highlight_id=highlight.id)
+            note = archive.annotations.add_note(
+                article_id, f"{tag} note {i}", highlight_id=highlight.id
+            )
             print(f"ack note {note.id} {highlight.id} {tag} note {i}", flush=True)
 
 

@@ -17,7 +17,7 @@ def article_markdown(
     meanings: Mapping[str, str],
     footnote_text: Mapping[str, str] | None = None,
 ) -> str:
-    """One annotated article (as returned by ``Archive.document``) as Markdown.
+    """One annotated article (as returned by ``archive.annotations.document``) as Markdown.
 
     ``footnote_text`` gives footnotes (by label) in other words than the source's, already
     Markdown: a dossier's notes in its citation style.

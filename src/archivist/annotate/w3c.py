@@ -75,7 +75,7 @@ def collection(articles: Iterable[Article], meanings: Mapping[str, str]) -> dict
 
 
 def article_annotations(article: Article, meanings: Mapping[str, str]) -> list[dict[str, Any]]:
-    """The annotations of one article (as returned by ``Archive.document``)."""
+    """The annotations of one article (as returned by ``archive.annotations.document``)."""
     source = _source(article)
     base = f"urn:archivist:{source['sha256'] or article.id}"
     items = [_highlight(h, source, base, meanings) for h in article.highlights]

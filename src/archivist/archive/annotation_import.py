@@ -10,7 +10,8 @@ from archivist.annotate import w3c
 from archivist.annotate.anchoring import Anchorer
 from archivist.annotate.selectors import TextPositionSelector, TextQuoteSelector, describe
 from archivist.archive.annotation_rows import AnnotationRows
-from archivist.archive.base import utc_now
+from archivist.archive.articles import ArticleStore
+from archivist.archive.base import ArchiveBase, utc_now
 from archivist.model import ArticleId, HighlightId
 
 
@@ -27,10 +28,16 @@ class ImportReport:
     articles: tuple[ArticleId, ...] = ()
 
 
-class AnnotationImportStore(AnnotationRows):
+class AnnotationImporter:
     """Annotations read from JSON-LD recreated on the matching articles."""
 
-    def import_annotations(self, data: object) -> ImportReport:
+    def __init__(self, core: ArchiveBase, rows: AnnotationRows, articles: ArticleStore) -> None:
+        self._core = core
+        self._rows = rows
+        self._articles = articles
+        self._db = core.db
+
+    def run(self, data: object) -> ImportReport:
         """Recreate annotations from W3C JSON-LD on the matching articles (SHA-256, else URL).
 
         Highlights re-anchor in the current text (else arrive as orphans); an annotation
@@ -39,7 +46,7 @@ class AnnotationImportStore(AnnotationRows):
         parsed = w3c.parse(data)
         counts: dict[str, int] = defaultdict(int)
         touched: list[ArticleId] = []
-        with self.transaction():
+        with self._core.transaction():
             anchorers: dict[ArticleId, Anchorer] = {}
             for item in parsed:
                 article_id = self._match_article(item.sha256, item.url)
@@ -49,7 +56,7 @@ class AnnotationImportStore(AnnotationRows):
                 if article_id not in touched:
                     touched.append(article_id)
                 if article_id not in anchorers:
-                    anchorers[article_id] = Anchorer(self._text(article_id))
+                    anchorers[article_id] = Anchorer(self._rows.text(article_id))
                 self._import_one(article_id, item, anchorers[article_id], counts)
         return ImportReport(
             highlights=counts["highlights"],
@@ -97,7 +104,7 @@ class AnnotationImportStore(AnnotationRows):
             )
             added = self._db.execute(
                 f"INSERT OR IGNORE INTO {table} ({column}, tag_id) VALUES (?, ?)",
-                [owner, self._tag_id(tag)],
+                [owner, self._rows.tag_id(tag)],
             ).rowcount
             counts["tags" if added else "duplicates"] += 1
 
@@ -111,7 +118,7 @@ class AnnotationImportStore(AnnotationRows):
         quote = cast(TextQuoteSelector, item.quote)
         position = item.position or TextPositionSelector(0, 0)
         found = anchorer.anchor(position, quote)
-        color = item.color if item.color and self._color_exists(item.color) else "yellow"
+        color = item.color if item.color and self._rows.color_exists(item.color) else "yellow"
         if found is not None:
             position, quote = describe(anchorer.text, found.start, found.end)
             existing = self._db.execute(
@@ -129,11 +136,13 @@ class AnnotationImportStore(AnnotationRows):
             )
             counts["orphaned"] += 1
         counts["highlights"] += 1
-        return self._insert_highlight(article_id, position, quote, color, orphaned=found is None)
+        return self._rows.insert_highlight(
+            article_id, position, quote, color, orphaned=found is None
+        )
 
     def _match_article(self, sha256: str | None, url: str | None) -> ArticleId | None:
         if sha256:
-            found = self.find_source(sha256)
+            found = self._articles.find_source(sha256)
             if found is not None:
                 return found
         if url:

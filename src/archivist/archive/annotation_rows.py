@@ -8,8 +8,8 @@ from typing import Any, cast
 
 from archivist.annotate.anchoring import Anchor
 from archivist.annotate.selectors import TextPositionSelector, TextQuoteSelector, describe
-from archivist.archive.articles import ArticleStore
 from archivist.archive.base import utc_now
+from archivist.archive.store import Store
 from archivist.errors import ArchivistError, NotFoundError
 from archivist.model import (
     ArticleId,
@@ -27,21 +27,21 @@ _HIGHLIGHT_COLUMNS = (
 _NOTE_COLUMNS = "id, article_id, target, body, highlight_id, footnote_label, created_at, updated_at"
 
 
-class AnnotationRows(ArticleStore):
-    """Reading and writing annotation rows; the public operations are in AnnotationStore."""
+class AnnotationRows(Store):
+    """Reading and writing annotation rows, shared by the annotation, import and trash stores."""
 
     def palette(self) -> tuple[PaletteColor, ...]:
         """The highlight colours and their meanings, in the user's order."""
         rows = self._db.execute("SELECT color, meaning, position FROM palette ORDER BY position")
         return tuple(PaletteColor(r[0], r[1], r[2]) for r in rows)
 
-    def _text(self, article_id: ArticleId) -> str:
+    def text(self, article_id: ArticleId) -> str:
         row = self._db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise NotFoundError(f"no article {article_id} in the archive")
         return str(row[0])
 
-    def _insert_highlight(
+    def insert_highlight(
         self,
         article_id: ArticleId,
         position: TextPositionSelector,
@@ -69,7 +69,7 @@ class AnnotationRows(ArticleStore):
         )
         return HighlightId(cast(int, cursor.lastrowid))
 
-    def _move_highlight(self, highlight_id: HighlightId, text: str, found: Anchor) -> None:
+    def move_highlight(self, highlight_id: HighlightId, text: str, found: Anchor) -> None:
         position, quote = describe(text, found.start, found.end)
         self._db.execute(
             'UPDATE highlights SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
@@ -77,60 +77,45 @@ class AnnotationRows(ArticleStore):
             [position.start, position.end, quote.exact, quote.prefix, quote.suffix, highlight_id],
         )
 
-    def _color_exists(self, color: str) -> bool:
+    def color_exists(self, color: str) -> bool:
         found = self._db.execute("SELECT 1 FROM palette WHERE color = ?", [color.lower()])
         return found.fetchone() is not None
 
-    def _known_color(self, color: str) -> str:
-        if not self._color_exists(color):
+    def known_color(self, color: str) -> str:
+        if not self.color_exists(color):
             names = ", ".join(c.color for c in self.palette())
             raise ArchivistError(f'unknown colour "{color}": the palette has {names}')
         return color.lower()
 
-    def _require_highlight(self, highlight_id: HighlightId) -> None:
+    def require_highlight(self, highlight_id: HighlightId) -> None:
         found = self._db.execute("SELECT 1 FROM highlights WHERE id = ?", [highlight_id])
         if found.fetchone() is None:
             raise NotFoundError(f"no highlight {highlight_id} in the archive")
 
-    def _tag_id(self, tag: str) -> int:
+    def tag_id(self, tag: str) -> int:
         name = clean_name(tag, "tag")
         self._db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [name])
         return int(self._db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0])
 
-    def _drop_unused_tags(self) -> None:
+    def drop_unused_tags(self) -> None:
         self._db.execute(
             "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags "
             "UNION SELECT tag_id FROM highlight_tags)"
         )
 
-    def _soft_delete(self, table: str, item_id: int, kind: str) -> None:
-        with self.transaction() as db:
-            row = db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [item_id]).fetchone()
-            if row is None:
-                raise NotFoundError(f"no {kind} {item_id} in the archive")
-            if row[0] is None:
-                db.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [utc_now(), item_id])
-
-    def _restore(self, table: str, item_id: int, kind: str) -> None:
-        with self.transaction() as db:
-            row = db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [item_id]).fetchone()
-            if row is None:
-                raise NotFoundError(f"no {kind} {item_id} in the archive (was the trash emptied?)")
-            db.execute(f"UPDATE {table} SET deleted_at = NULL WHERE id = ?", [item_id])
-
-    def _highlight_rows(
+    def highlight_rows(
         self, where: str, params: Sequence[Any], order: str = 'start, "end", id'
     ) -> list[tuple[Any, ...]]:
         sql = f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights WHERE {where} ORDER BY {order}"
         return [tuple(r) for r in self._db.execute(sql, list(params))]
 
-    def _highlights_from_rows(self, rows: Sequence[tuple[Any, ...]]) -> tuple[Highlight, ...]:
+    def highlights_from_rows(self, rows: Sequence[tuple[Any, ...]]) -> tuple[Highlight, ...]:
         ids = [r[0] for r in rows]
         notes: dict[int, list[Note]] = defaultdict(list)
         tags: dict[int, list[str]] = defaultdict(list)
         for chunk in _chunks(ids, 500):
             marks = ", ".join("?" * len(chunk))
-            for note in self._note_rows(
+            for note in self.note_rows(
                 f"n.highlight_id IN ({marks}) AND n.deleted_at IS NULL", chunk
             ):
                 notes[cast(int, note.highlight_id)].append(note)
@@ -160,7 +145,7 @@ class AnnotationRows(ArticleStore):
             for r in rows
         )
 
-    def _note_rows(self, where: str, params: Sequence[Any]) -> list[Note]:
+    def note_rows(self, where: str, params: Sequence[Any]) -> list[Note]:
         columns = ", ".join("n." + c.strip() for c in _NOTE_COLUMNS.split(","))
         sql = f"SELECT {columns} FROM notes n WHERE {where} ORDER BY n.created_at, n.id"
         return [

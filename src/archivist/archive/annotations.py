@@ -1,4 +1,4 @@
-"""The user's annotations in the archive: highlights, notes, tags, palette, trash, re-anchoring."""
+"""The user's annotations in the archive: highlights, notes, tags, palette, re-anchoring."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from archivist.annotate.anchoring import Anchor, Anchorer, find_quote
 from archivist.annotate.citations import apply_edits
 from archivist.annotate.selectors import TextPositionSelector, TextQuoteSelector, describe
-from archivist.archive.annotation_import import AnnotationImportStore, ImportReport
-from archivist.archive.annotation_rows import clean_name
-from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, utc_now
+from archivist.archive.annotation_import import AnnotationImporter, ImportReport
+from archivist.archive.annotation_rows import AnnotationRows, clean_name
+from archivist.archive.articles import ArticleStore
+from archivist.archive.base import ArchiveBase, utc_now
 from archivist.archive.citation_edits import CitationEdits
+from archivist.archive.store import Store
 from archivist.errors import ArchivistError, NotFoundError, QuoteNotFoundError
 from archivist.model import (
     Article,
@@ -27,24 +29,11 @@ from archivist.model import (
     NoteTarget,
     PaletteColor,
 )
-from archivist.text import one_line
-
-TrashKind = Literal["article", "highlight", "note"]
 
 _LIVE_NOTE = (
     "n.deleted_at IS NULL AND (n.highlight_id IS NULL OR n.highlight_id IN "
     "(SELECT id FROM highlights WHERE deleted_at IS NULL))"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class TrashItem:
-    """Something the user deleted, restorable until the trash is emptied."""
-
-    kind: TrashKind
-    id: int
-    label: str
-    deleted: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +48,35 @@ class ReanchorReport:
     """Labels of notes with a hand-corrected citation that the new extraction no longer has."""
 
 
-class AnnotationStore(AnnotationImportStore):
-    """The annotation half of the archive; deletion is soft (the trash) until emptied."""
+class AnnotationStore(Store):
+    """Highlights, notes, tags and the palette (``archive.annotations``); deletion is soft
+    (the trash) until emptied."""
+
+    __slots__ = ("_articles", "_rows")
+
+    def __init__(self, core: ArchiveBase, articles: ArticleStore) -> None:
+        super().__init__(core)
+        self._articles = articles
+        self._rows = AnnotationRows(core)
+
+    def import_annotations(self, data: object) -> ImportReport:
+        """Recreate annotations from W3C JSON-LD on the matching articles (SHA-256, else URL).
+
+        Highlights re-anchor in the current text (else arrive as orphans); an annotation
+        already present (same place, same note, same tag) is not duplicated.
+        """
+        return AnnotationImporter(self._core, self._rows, self._articles).run(data)
 
     # -- palette ---------------------------------------------------------------------------
+
+    def palette(self) -> tuple[PaletteColor, ...]:
+        """The highlight colours and their meanings, in the user's order."""
+        return self._rows.palette()
 
     def set_color_meaning(self, color: str, meaning: str) -> PaletteColor:
         """Name what a colour means; a colour not yet in the palette is added at the end."""
         color = clean_name(color, "colour").lower()
-        with self.transaction() as db:
+        with self._transaction() as db:
             db.execute(
                 "INSERT INTO palette (color, meaning, position) VALUES "
                 "(?, ?, (SELECT coalesce(max(position), -1) + 1 FROM palette)) "
@@ -85,16 +94,16 @@ class AnnotationStore(AnnotationImportStore):
         self, article_id: ArticleId, start: int, end: int, color: str = "yellow"
     ) -> Highlight:
         """Highlight ``[start, end)`` of the article's text."""
-        text = self._text(article_id)
+        text = self._rows.text(article_id)
         if not 0 <= start < end <= len(text) or not text[start:end].strip():
             raise ArchivistError(
                 f"cannot highlight [{start}, {end}): article {article_id} has "
                 f"{len(text)} characters and a highlight must cover some text"
             )
         position, quote = describe(text, start, end)
-        with self.transaction():
-            highlight_id = self._insert_highlight(
-                article_id, position, quote, self._known_color(color)
+        with self._transaction():
+            highlight_id = self._rows.insert_highlight(
+                article_id, position, quote, self._rows.known_color(color)
             )
         return self.highlight(highlight_id)
 
@@ -103,17 +112,17 @@ class AnnotationStore(AnnotationImportStore):
     ) -> Highlight:
         """Highlight the n-th occurrence of ``quote`` (QuoteNotFoundError suggests a match)."""
         try:
-            start, end = find_quote(self._text(article_id), quote, occurrence)
+            start, end = find_quote(self._rows.text(article_id), quote, occurrence)
         except QuoteNotFoundError as exc:
             raise QuoteNotFoundError(f"article {article_id}: {exc}", exc.suggestion) from None
         return self.add_highlight(article_id, start, end, color)
 
     def highlight(self, highlight_id: HighlightId) -> Highlight:
         """One highlight with its notes and tags (also when it is in the trash)."""
-        rows = self._highlight_rows("id = ?", [highlight_id])
+        rows = self._rows.highlight_rows("id = ?", [highlight_id])
         if not rows:
             raise NotFoundError(f"no highlight {highlight_id} in the archive")
-        return self._highlights_from_rows(rows)[0]
+        return self._rows.highlights_from_rows(rows)[0]
 
     def highlights(
         self, article_id: ArticleId, *, include_deleted: bool = False
@@ -121,7 +130,7 @@ class AnnotationStore(AnnotationImportStore):
         """An article's highlights in text order, orphans included (flagged)."""
         self._require_article(article_id)
         where = "article_id = ?" + ("" if include_deleted else " AND deleted_at IS NULL")
-        return self._highlights_from_rows(self._highlight_rows(where, [article_id]))
+        return self._rows.highlights_from_rows(self._rows.highlight_rows(where, [article_id]))
 
     def find_highlights(
         self,
@@ -161,8 +170,8 @@ class AnnotationStore(AnnotationImportStore):
         if until is not None:
             where.append("substr(created_at, 1, length(?)) <= ?")
             params += [until, until]
-        rows = self._highlight_rows(" AND ".join(where), params, order="article_id, start")
-        return self._highlights_from_rows(rows)
+        rows = self._rows.highlight_rows(" AND ".join(where), params, order="article_id, start")
+        return self._rows.highlights_from_rows(rows)
 
     def annotated_article_ids(self) -> tuple[ArticleId, ...]:
         """Live articles with any live highlight, note or tag, oldest first."""
@@ -175,9 +184,9 @@ class AnnotationStore(AnnotationImportStore):
 
     def recolor_highlight(self, highlight_id: HighlightId, color: str) -> Highlight:
         """Give a highlight another colour of the palette."""
-        color = self._known_color(color)
-        with self.transaction() as db:
-            self._require_highlight(highlight_id)
+        color = self._rows.known_color(color)
+        with self._transaction() as db:
+            self._rows.require_highlight(highlight_id)
             db.execute(
                 "UPDATE highlights SET color = ?, updated_at = ? WHERE id = ?",
                 [color, utc_now(), highlight_id],
@@ -220,10 +229,10 @@ class AnnotationStore(AnnotationImportStore):
                 raise NotFoundError(f"article {article_id} has no highlight {highlight_id}")
         elif footnote_label is not None:
             target = "footnote"
-            if not any(fn.label == footnote_label for fn in self.footnotes(article_id)):
+            if not any(fn.label == footnote_label for fn in self._articles.footnotes(article_id)):
                 raise NotFoundError(f"article {article_id} has no footnote [{footnote_label}]")
         now = utc_now()
-        with self.transaction() as db:
+        with self._transaction() as db:
             note_id = db.execute(
                 "INSERT INTO notes (article_id, target, highlight_id, footnote_label, body, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -233,7 +242,7 @@ class AnnotationStore(AnnotationImportStore):
 
     def note(self, note_id: NoteId) -> Note:
         """One note (also when it is in the trash)."""
-        rows = self._note_rows("n.id = ?", [note_id])
+        rows = self._rows.note_rows("n.id = ?", [note_id])
         if not rows:
             raise NotFoundError(f"no note {note_id} in the archive")
         return rows[0]
@@ -242,7 +251,7 @@ class AnnotationStore(AnnotationImportStore):
         """Replace a note's text (read the old one first with ``note`` to undo)."""
         if not text.strip():
             raise ArchivistError("a note needs some text (delete the note instead)")
-        with self.transaction() as db:
+        with self._transaction() as db:
             self.note(note_id)
             db.execute(
                 "UPDATE notes SET body = ?, updated_at = ? WHERE id = ?",
@@ -262,52 +271,52 @@ class AnnotationStore(AnnotationImportStore):
     def notes(self, article_id: ArticleId) -> tuple[Note, ...]:
         """Every live note of the article, whatever it is attached to, oldest first."""
         self._require_article(article_id)
-        return tuple(self._note_rows(f"n.article_id = ? AND {_LIVE_NOTE}", [article_id]))
+        return tuple(self._rows.note_rows(f"n.article_id = ? AND {_LIVE_NOTE}", [article_id]))
 
     # -- tags ------------------------------------------------------------------------------
 
     def tag_article(self, article_id: ArticleId, tag: str) -> tuple[str, ...]:
         """Tag an article; returns its tags."""
         self._require_article(article_id)
-        with self.transaction() as db:
+        with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)",
-                [article_id, self._tag_id(tag)],
+                [article_id, self._rows.tag_id(tag)],
             )
         return self.article_tags(article_id)
 
     def untag_article(self, article_id: ArticleId, tag: str) -> tuple[str, ...]:
         """Remove a tag from an article; returns its tags."""
         self._require_article(article_id)
-        with self.transaction() as db:
+        with self._transaction() as db:
             db.execute(
                 "DELETE FROM article_tags WHERE article_id = ? AND tag_id IN "
                 "(SELECT id FROM tags WHERE name = ?)",
                 [article_id, tag.strip()],
             )
-            self._drop_unused_tags()
+            self._rows.drop_unused_tags()
         return self.article_tags(article_id)
 
     def tag_highlight(self, highlight_id: HighlightId, tag: str) -> tuple[str, ...]:
         """Tag a highlight; returns its tags."""
-        self._require_highlight(highlight_id)
-        with self.transaction() as db:
+        self._rows.require_highlight(highlight_id)
+        with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-                [highlight_id, self._tag_id(tag)],
+                [highlight_id, self._rows.tag_id(tag)],
             )
         return self.highlight(highlight_id).tags
 
     def untag_highlight(self, highlight_id: HighlightId, tag: str) -> tuple[str, ...]:
         """Remove a tag from a highlight; returns its tags."""
-        self._require_highlight(highlight_id)
-        with self.transaction() as db:
+        self._rows.require_highlight(highlight_id)
+        with self._transaction() as db:
             db.execute(
                 "DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id IN "
                 "(SELECT id FROM tags WHERE name = ?)",
                 [highlight_id, tag.strip()],
             )
-            self._drop_unused_tags()
+            self._rows.drop_unused_tags()
         return self.highlight(highlight_id).tags
 
     def article_tags(self, article_id: ArticleId) -> tuple[str, ...]:
@@ -327,63 +336,14 @@ class AnnotationStore(AnnotationImportStore):
         )
         return tuple(r[0] for r in rows)
 
-    # -- articles in the trash ---------------------------------------------------------------
-
-    def delete_article(self, article_id: ArticleId) -> None:
-        """Move an article, with everything the user wrote on it, to the trash."""
-        self._soft_delete("articles", article_id, "article")
-
-    def restore_article(self, article_id: ArticleId) -> None:
-        """Take an article out of the trash."""
-        self._restore("articles", article_id, "article")
-
-    def trash(self) -> tuple[TrashItem, ...]:
-        """What is in the trash, most recently deleted first.
-
-        Items inside a trashed article (or notes of a trashed highlight) are not listed on
-        their own: they come back with it.
-        """
-        sql = """
-            SELECT 'article', id, title, deleted_at FROM articles WHERE deleted_at IS NOT NULL
-            UNION ALL
-            SELECT 'highlight', h.id, h.exact, h.deleted_at FROM highlights h
-                JOIN articles a ON a.id = h.article_id
-                WHERE h.deleted_at IS NOT NULL AND a.deleted_at IS NULL
-            UNION ALL
-            SELECT 'note', n.id, n.body, n.deleted_at FROM notes n
-                JOIN articles a ON a.id = n.article_id
-                LEFT JOIN highlights h ON h.id = n.highlight_id
-                WHERE n.deleted_at IS NOT NULL AND a.deleted_at IS NULL
-                AND h.deleted_at IS NULL
-            ORDER BY 4 DESC, 1, 2 DESC
-        """
-        return tuple(
-            TrashItem(cast(TrashKind, r[0]), r[1], one_line(r[2]), r[3])
-            for r in self._db.execute(sql)
-        )
-
-    def empty_trash(self) -> int:
-        """Destroy what is in the trash for good; returns how many deleted items went."""
-        with self.transaction() as db:
-            count = 0
-            for table in ("notes", "highlights", "articles"):
-                count += db.execute(
-                    f"SELECT count(*) FROM {table} WHERE deleted_at IS NOT NULL"
-                ).fetchone()[0]
-            db.execute("DELETE FROM notes WHERE deleted_at IS NOT NULL")
-            db.execute("DELETE FROM highlights WHERE deleted_at IS NOT NULL")
-            db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL")
-            db.execute(f"DELETE FROM {SOURCES_WITHOUT_ARTICLE}")
-            self._drop_unused_tags()
-        return int(count)
-
     # -- the annotated document, re-extraction -----------------------------------------------
 
     def document(self, article_id: ArticleId) -> Article:
         """The article with footnote notes, highlights (notes, tags), article notes and tags,
         and the user's corrections of its citations laid over extraction's."""
         article = apply_edits(
-            self.article(article_id), CitationEdits(self._db).of_article(article_id, lost=False)
+            self._articles.get(article_id),
+            CitationEdits(self._db).of_article(article_id, lost=False),
         )
         by_label: dict[str, list[Note]] = defaultdict(list)
         article_notes: list[Note] = []
@@ -410,9 +370,9 @@ class AnnotationStore(AnnotationImportStore):
     def reextract(self, article_id: ArticleId, extraction: Extraction) -> ReanchorReport:
         """Replace the article's extraction and re-anchor every highlight, in one transaction."""
         outcome: dict[str, list[HighlightId]] = defaultdict(list)
-        with self.transaction() as db:
-            rows = self._highlight_rows("article_id = ?", [article_id])
-            self.replace_extraction(article_id, extraction)
+        with self._transaction() as db:
+            rows = self._rows.highlight_rows("article_id = ?", [article_id])
+            self._articles.replace_extraction(article_id, extraction)
             lost = CitationEdits(db).follow(article_id, extraction.article.footnotes)
             text = extraction.article.text
             anchorer = Anchorer(text)
@@ -430,7 +390,7 @@ class AnnotationStore(AnnotationImportStore):
                         [start, max(start, min(row[3], len(text))), highlight_id],
                     )
                 else:
-                    self._move_highlight(highlight_id, text, found)
+                    self._rows.move_highlight(highlight_id, text, found)
         return ReanchorReport(
             kept=tuple(outcome["kept"]),
             moved=tuple(outcome["moved"]),
@@ -448,4 +408,4 @@ def _outcome(found: Anchor | None, *, was_orphan: bool) -> str:
     return "kept" if found.method == "position" and not was_orphan else "moved"
 
 
-__all__ = ["AnnotationStore", "ImportReport", "ReanchorReport", "TrashItem"]
+__all__ = ["AnnotationStore", "ImportReport", "ReanchorReport"]

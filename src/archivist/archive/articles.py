@@ -1,16 +1,17 @@
-"""Articles, their sources and footnotes in the archive: add, read, list, search, re-extract."""
+"""Articles, their sources and footnotes in the archive: add, read, list."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
-from archivist.archive import codec, search, searchtext
-from archivist.archive.base import ArchiveBase, utc_now
+from archivist.archive import codec
+from archivist.archive.base import utc_now
 from archivist.archive.citation_edits import with_corrected_metadata
+from archivist.archive.store import Store
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
 from archivist.model import (
     Article,
@@ -19,7 +20,6 @@ from archivist.model import (
     Extraction,
     Footnote,
     Resource,
-    SearchHit,
     Source,
     SourceFormat,
     SourceId,
@@ -31,8 +31,8 @@ _INSERT_FOOTNOTE = (
 )
 
 
-class ArticleStore(ArchiveBase):
-    """The article half of the archive."""
+class ArticleStore(Store):
+    """The articles of the archive: add, read and list them (``archive.articles``)."""
 
     def find_source(self, sha256: str) -> ArticleId | None:
         """The article made from the original with this SHA-256, if the archive has it."""
@@ -60,7 +60,7 @@ class ArticleStore(ArchiveBase):
         now = utc_now()
         # Plain INSERTs rather than sqlite-utils' insert(): it re-reads the table's columns and
         # JSON-checks every value on each call, which was over a third of the cost of an import.
-        with self.transaction() as db:
+        with self._transaction() as db:
             # The UNIQUE sha256 tells a duplicate: a lookup first cost every new article a query.
             fields = [source.sha256, source.filename, source.format, source.encoding, source.size]
             try:
@@ -98,16 +98,35 @@ class ArticleStore(ArchiveBase):
             self._insert_tags(article_id, article.tags)
         return ArticleId(article_id)
 
+    def add_many(self, items: Iterable[tuple[Extraction, bytes]], batch: int = 2000) -> int:
+        """Archive many extractions, ``batch`` per transaction (bulk loads, benchmarks)."""
+        count = 0
+        pending: list[tuple[Extraction, bytes]] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) >= batch:
+                count += self._add_batch(pending)
+                pending = []
+        if pending:
+            count += self._add_batch(pending)
+        return count
+
+    def _add_batch(self, items: Sequence[tuple[Extraction, bytes]]) -> int:
+        with self._transaction():
+            for extraction, original in items:
+                self.add(extraction, original)
+        return len(items)
+
     def replace_extraction(self, article_id: ArticleId, extraction: Extraction) -> None:
         """Swap an article's extracted text, metadata and footnotes for a new extraction.
 
         The user's highlights, notes and tags stay; re-anchoring them is the caller's job,
-        inside the same transaction (see ``Archive.reextract``).
+        inside the same transaction (see ``AnnotationStore.reextract``).
         """
         self._require_article(article_id)
         row = _article_row(extraction.article)
         row["updated_at"] = utc_now()
-        with self.transaction() as db:
+        with self._transaction() as db:
             db.table("articles").update(article_id, row)
             db.execute("DELETE FROM footnotes WHERE article_id = ?", [article_id])
             self._insert_footnotes(article_id, extraction.article.footnotes)
@@ -129,7 +148,7 @@ class ArticleStore(ArchiveBase):
                 )
             self._insert_resources(source_id, extraction.resources)
 
-    def article(self, article_id: ArticleId) -> Article:
+    def get(self, article_id: ArticleId) -> Article:
         """The article with its footnotes (the user's annotations are added by the Archive)."""
         row = self._article_row(article_id)
         return _article_from_row(row, self.footnotes(article_id))
@@ -164,20 +183,20 @@ class ArticleStore(ArchiveBase):
         ).fetchone()
         return None if row is None else Resource(row[0], row[1], bytes(row[2]))
 
-    def article_ids(self, *, include_deleted: bool = False) -> list[ArticleId]:
+    def ids(self, *, include_deleted: bool = False) -> list[ArticleId]:
         """Every article id, oldest first."""
         where = "" if include_deleted else " WHERE deleted_at IS NULL"
         return [
             ArticleId(r[0]) for r in self._db.execute(f"SELECT id FROM articles{where} ORDER BY id")
         ]
 
-    def count_articles(self) -> int:
+    def count(self) -> int:
         """How many articles the archive holds, not counting those in the trash."""
         return int(
             self._db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
         )
 
-    def list_articles(self, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+    def listing(self, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
         """The archive listing, in import order."""
         sql = (
             "SELECT id, title, authors_json, published, site FROM articles "
@@ -189,7 +208,7 @@ class ArticleStore(ArchiveBase):
         ]
         return with_corrected_metadata(self._db, listed, ("title", "authors", "published", "site"))
 
-    def list_articles_json(
+    def listing_json(
         self, *, limit: int | None = None, offset: int = 0, chunk: int = 5000
     ) -> Iterator[str]:
         """The listing as one JSON array, in pieces to write in turn (``list --json``).
@@ -211,27 +230,10 @@ class ArticleStore(ArchiveBase):
             separator = ", "
         yield "]"
 
-    def iter_articles(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
+    def iterate(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
         """Articles one at a time (bounded memory), all of them when ``ids`` is None."""
-        for article_id in self.article_ids() if ids is None else ids:
-            yield self.article(article_id)
-
-    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
-        """Full-text search, best first by BM25 over every match (see archive/search.py).
-
-        Any user text is safe; a query with no words finds nothing. Each hit says where the
-        article matched (title, authors, text, highlight, note, footnote).
-        """
-        clauses = search.parse_query(query)
-        if not clauses or limit <= 0:
-            return []
-        self._search.sync(self._db)
-        if self._search.available():
-            ranked = self._search.ranked(clauses, offset + limit)
-        else:
-            ranked = searchtext.fts_ranked(self._db, clauses, offset + limit)
-        hits = search.hits(self._db, [i for i, _ in ranked[offset:]], query)
-        return with_corrected_metadata(self._db, hits, ("title",))
+        for article_id in self.ids() if ids is None else ids:
+            yield self.get(article_id)
 
     def source(self, article_id: ArticleId) -> Source:
         """The record of the original file an article came from."""
@@ -263,10 +265,6 @@ class ArticleStore(ArchiveBase):
         if row is None:
             raise NotFoundError(f"no article {article_id} in the archive")
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
-
-    def _require_article(self, article_id: ArticleId) -> None:
-        if self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
-            raise NotFoundError(f"no article {article_id} in the archive")
 
     def _source_id(self, article_id: ArticleId) -> int:
         return int(

@@ -40,7 +40,8 @@ def utc_now() -> str:
 
 
 class ArchiveBase:
-    """One open archive file. Every SQL statement of Archivist runs through a subclass of this."""
+    """One open archive file: its connection, write transactions, upgrades, search index and
+    backups. Every SQL statement of Archivist runs through it or a store over it."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -53,7 +54,7 @@ class ArchiveBase:
         """Indexing a whole archive for search waits for its first search, not its opening."""
         self._db = _connect(self.path)
         try:
-            self._migrate()
+            self.migrate()
         except BaseException as exc:
             self._db.close()
             fault = faults.archive_fault(exc, self.path)
@@ -61,6 +62,16 @@ class ArchiveBase:
                 raise
             raise fault from exc
         self._migrating = False
+
+    @property
+    def db(self) -> Database:
+        """The connection every store of this archive works through."""
+        return self._db
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The archive's search index (kept beside the archive file)."""
+        return self._search
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite when the last one closes).
@@ -161,7 +172,8 @@ class ArchiveBase:
             raise _write_error(target, exc) from exc
         return target
 
-    def _migrate(self) -> None:
+    def migrate(self) -> None:
+        """Upgrade the archive to the current schema (a backup of an older one is kept)."""
         db = self._db
         if connection.up_to_date(db):
             if db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0]:

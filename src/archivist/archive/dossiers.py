@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from archivist.archive import codec
-from archivist.archive.base import ArchiveBase, utc_now
+from archivist.archive.base import utc_now
+from archivist.archive.store import Store
 from archivist.errors import ArchivistError, NotFoundError
 from archivist.model import ArticleId, Dossier, DossierId
 
@@ -45,10 +46,10 @@ def check_options(options: Mapping[str, Any]) -> dict[str, Any]:
     return checked
 
 
-class DossierStore(ArchiveBase):
-    """The dossier half of the archive: create, read, edit, order and delete dossiers."""
+class DossierStore(Store):
+    """Saved dossiers: create, read, edit, order and delete them (``archive.dossiers``)."""
 
-    def create_dossier(
+    def create(
         self,
         title: str,
         *,
@@ -62,7 +63,7 @@ class DossierStore(ArchiveBase):
         title = _clean_title(title)
         opts = check_options(options or {})
         now = utc_now()
-        with self.transaction() as db:
+        with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO dossiers (title, subtitle, compiler, introduction, options_json, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -73,9 +74,9 @@ class DossierStore(ArchiveBase):
             ids = list(article_ids)
             if ids:
                 self._write_items(dossier_id, _unique(ids))
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
-    def dossier(self, dossier_id: DossierId) -> Dossier:
+    def get(self, dossier_id: DossierId) -> Dossier:
         """The dossier with its articles in order (articles in the trash are left out)."""
         row = self._db.execute(
             "SELECT id, title, subtitle, compiler, introduction, options_json, created_at, "
@@ -101,12 +102,12 @@ class DossierStore(ArchiveBase):
             edited=row[7],
         )
 
-    def dossiers(self) -> tuple[Dossier, ...]:
+    def all(self) -> tuple[Dossier, ...]:
         """Every dossier not in the trash, oldest first."""
         rows = self._db.execute("SELECT id FROM dossiers WHERE deleted_at IS NULL ORDER BY id")
-        return tuple(self.dossier(DossierId(r[0])) for r in rows.fetchall())
+        return tuple(self.get(DossierId(r[0])) for r in rows.fetchall())
 
-    def update_dossier(
+    def update(
         self,
         dossier_id: DossierId,
         *,
@@ -117,7 +118,7 @@ class DossierStore(ArchiveBase):
 
         An option given as None is removed (the export default applies again).
         """
-        current = self.dossier(dossier_id)
+        current = self.get(dossier_id)
         unknown = set(fields) - set(_EDITABLE)
         if unknown:
             raise DossierError(f"a dossier has no field {sorted(unknown)[0]!r}")
@@ -132,14 +133,14 @@ class DossierStore(ArchiveBase):
         if changes:
             changes["updated_at"] = utc_now()
             assignments = ", ".join(f"{name} = ?" for name in changes)
-            with self.transaction() as db:
+            with self._transaction() as db:
                 db.execute(
                     f"UPDATE dossiers SET {assignments} WHERE id = ?",
                     [*changes.values(), dossier_id],
                 )
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
-    def add_to_dossier(
+    def add(
         self,
         dossier_id: DossierId,
         article_ids: Iterable[ArticleId],
@@ -150,58 +151,52 @@ class DossierStore(ArchiveBase):
         current = list(self._item_ids(dossier_id))
         new = [a for a in _unique(list(article_ids)) if a not in current]
         for article_id in new:
-            self._require_live_article(article_id)
+            self._require_article(article_id, live=True)
         at = len(current) if position is None else _index(position, len(current) + 1)
-        with self.transaction():
+        with self._transaction():
             self._write_items(dossier_id, current[:at] + new + current[at:])
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
-    def move_in_dossier(
-        self, dossier_id: DossierId, article_id: ArticleId, position: int
-    ) -> Dossier:
+    def move(self, dossier_id: DossierId, article_id: ArticleId, position: int) -> Dossier:
         """Move one article of the dossier to a 1-based position."""
         current = list(self._item_ids(dossier_id))
         if article_id not in current:
             raise NotFoundError(f"article {article_id} is not in dossier {dossier_id}")
         current.remove(article_id)
         current.insert(_index(position, len(current) + 1), article_id)
-        with self.transaction():
+        with self._transaction():
             self._write_items(dossier_id, current)
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
-    def remove_from_dossier(
-        self, dossier_id: DossierId, article_ids: Iterable[ArticleId]
-    ) -> Dossier:
+    def remove(self, dossier_id: DossierId, article_ids: Iterable[ArticleId]) -> Dossier:
         """Take articles out of the dossier (the articles themselves stay in the archive)."""
         gone = set(article_ids)
         current = list(self._item_ids(dossier_id))
         missing = gone - set(current)
         if missing:
             raise NotFoundError(f"article {min(missing)} is not in dossier {dossier_id}")
-        with self.transaction():
+        with self._transaction():
             self._write_items(dossier_id, [a for a in current if a not in gone])
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
-    def set_dossier_articles(
-        self, dossier_id: DossierId, article_ids: Sequence[ArticleId]
-    ) -> Dossier:
+    def set_articles(self, dossier_id: DossierId, article_ids: Sequence[ArticleId]) -> Dossier:
         """Make the dossier's articles exactly these, in this order (one transaction)."""
-        self.dossier(dossier_id)
+        self.get(dossier_id)
         wanted = _unique(list(article_ids))
         for article_id in wanted:
-            self._require_live_article(article_id)
-        with self.transaction():
+            self._require_article(article_id, live=True)
+        with self._transaction():
             self._write_items(dossier_id, wanted)
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
-    def restore_dossier_state(self, state: Dossier) -> Dossier:
+    def restore_state(self, state: Dossier) -> Dossier:
         """Put a dossier back as ``state`` shows it: fields, options and articles (undo)."""
         if state.id is None:
             raise DossierError("a dossier without an id cannot be restored")
-        current = self.dossier(state.id)
+        current = self.get(state.id)
         keys = set(current.options) | set(state.options)
-        with self.transaction():
-            self.update_dossier(
+        with self._transaction():
+            self.update(
                 state.id,
                 title=state.title,
                 subtitle=state.subtitle,
@@ -209,29 +204,29 @@ class DossierStore(ArchiveBase):
                 introduction=state.introduction,
                 options={key: state.options.get(key) for key in keys},
             )
-            self.set_dossier_articles(state.id, state.article_ids)
-        return self.dossier(state.id)
+            self.set_articles(state.id, state.article_ids)
+        return self.get(state.id)
 
-    def delete_dossier(self, dossier_id: DossierId) -> None:
+    def delete(self, dossier_id: DossierId) -> None:
         """Move a dossier to the trash (its articles are untouched)."""
-        self.dossier(dossier_id)
-        with self.transaction() as db:
+        self.get(dossier_id)
+        with self._transaction() as db:
             db.execute("UPDATE dossiers SET deleted_at = ? WHERE id = ?", [utc_now(), dossier_id])
 
-    def restore_dossier(self, dossier_id: DossierId) -> Dossier:
+    def restore(self, dossier_id: DossierId) -> Dossier:
         """Bring a dossier back from the trash."""
-        with self.transaction() as db:
+        with self._transaction() as db:
             cursor = db.execute(
                 "UPDATE dossiers SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
                 [dossier_id],
             )
             if cursor.rowcount == 0:
                 raise NotFoundError(f"no dossier {dossier_id} in the trash")
-        return self.dossier(dossier_id)
+        return self.get(dossier_id)
 
     def _item_ids(self, dossier_id: DossierId) -> tuple[ArticleId, ...]:
         """Every article of the dossier in order, trashed ones included (they keep their place)."""
-        self.dossier(dossier_id)
+        self.get(dossier_id)
         rows = self._db.execute(
             "SELECT article_id FROM dossier_items WHERE dossier_id = ? ORDER BY position",
             [dossier_id],
@@ -247,13 +242,6 @@ class DossierStore(ArchiveBase):
             [(dossier_id, i, a) for i, a in enumerate(article_ids)],
         )
         db.execute("UPDATE dossiers SET updated_at = ? WHERE id = ?", [utc_now(), dossier_id])
-
-    def _require_live_article(self, article_id: ArticleId) -> None:
-        row = self._db.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL", [article_id]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no article {article_id} in the archive")
 
 
 def _clean_title(title: str) -> str:

@@ -1,16 +1,16 @@
-"""The library listing: ids sorted and filtered in SQL, display rows fetched in batches."""
+"""The library listing and full-text search: ids sorted and filtered in SQL, rows in batches."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import Any, Literal, cast
 
 from archivist.archive import search, searchtext
-from archivist.archive.base import ArchiveBase
 from archivist.archive.citation_edits import with_corrected_metadata
-from archivist.model import ArticleId, Extraction, SearchHit
+from archivist.archive.store import Store
+from archivist.model import ArticleId, SearchHit
 
 LibrarySort = Literal[
     "title", "authors", "site", "published", "imported", "highlights", "relevance"
@@ -75,10 +75,11 @@ class LibraryRow:
     language: str | None
 
 
-class LibraryStore(ArchiveBase):
-    """Queries behind the desktop library: ids for a sort and a filter, rows for ids."""
+class LibraryStore(Store):
+    """Queries behind the desktop library: ids for a sort and a filter, rows for ids
+    (``archive.library``)."""
 
-    def library_ids(
+    def ids(
         self,
         sort: LibrarySort = "imported",
         descending: bool = False,
@@ -87,7 +88,7 @@ class LibraryStore(ArchiveBase):
         """Ids of the live articles matching ``where``, in the requested order.
 
         With a query, the ids are those the search finds (archive/search.py, the same search
-        as ``Archive.search``), and ``relevance`` orders every match by BM25, best first. Any
+        as ``archive.search.query``), and ``relevance`` orders every match by BM25, best first. Any
         user text is safe: a query with no words matches nothing.
         """
         where = where or LibraryFilter()
@@ -97,18 +98,18 @@ class LibraryStore(ArchiveBase):
             parsed = search.parse_query(where.query)
             if not parsed:
                 return []
-            self._search.sync(self._db)
-            indexed = self._search.available()
+            self._core.search_index.sync(self._db)
+            indexed = self._core.search_index.available()
             if indexed:
-                found = self._search.matching(parsed)
+                found = self._core.search_index.matching(parsed)
             else:  # an archive in a read-only folder: its own FTS5 index
                 found = [i for i, _ in searchtext.fts_ranked(self._db, parsed, None)]
             if sort == "relevance":
-                # The best RANKED_FIRST of every match by BM25 (what Archive.search gives), then
+                # The best RANKED_FIRST of every match by BM25 (what search.query gives), then
                 # the others newest first: ranking all 100,000 matches of a common word took
                 # four times as long, for an order no one reads that far down.
                 best = (
-                    self._search.ranked(parsed, RANKED_FIRST)
+                    self._core.search_index.ranked(parsed, RANKED_FIRST)
                     if indexed
                     else searchtext.fts_ranked(self._db, parsed, RANKED_FIRST)
                 )
@@ -149,7 +150,7 @@ class LibraryStore(ArchiveBase):
             kept = [i for i in ids if i in chosen]
         return cast(list[ArticleId], kept)
 
-    def library_rows(self, ids: Sequence[ArticleId]) -> list[LibraryRow]:
+    def rows(self, ids: Sequence[ArticleId]) -> list[LibraryRow]:
         """Rows for ``ids`` in the same order, one query per ROW_BATCH ids; unknown ids skipped."""
         found: dict[int, LibraryRow] = {}
         for lo in range(0, len(ids), ROW_BATCH):
@@ -180,15 +181,7 @@ class LibraryStore(ArchiveBase):
         listed = [found[i] for i in ids if i in found]
         return with_corrected_metadata(self._db, listed, ("title", "authors", "published", "site"))
 
-    def library_snippets(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, str]:
-        """Search snippets (matches between ``**``) of ``ids`` for ``query``."""
-        return search.snippets(self._db, ids, query)
-
-    def library_hits(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, SearchHit]:
-        """Search hits of ``ids`` for ``query``: snippet, and where each matched (see SearchHit)."""
-        return {hit.id: hit for hit in search.hits(self._db, ids, query)}
-
-    def library_sites(self) -> tuple[str, ...]:
+    def sites(self) -> tuple[str, ...]:
         """Every site named by a live article, alphabetically."""
         rows = self._db.execute(
             "SELECT DISTINCT site FROM articles WHERE site IS NOT NULL AND site != '' "
@@ -196,28 +189,34 @@ class LibraryStore(ArchiveBase):
         )
         return tuple(r[0] for r in rows)
 
-    def add_many(self, items: Iterable[tuple[Extraction, bytes]], batch: int = 2000) -> int:
-        """Archive many extractions, ``batch`` per transaction (bulk loads, benchmarks)."""
-        count = 0
-        pending: list[tuple[Extraction, bytes]] = []
-        for item in items:
-            pending.append(item)
-            if len(pending) >= batch:
-                count += self._add_batch(pending)
-                pending = []
-        if pending:
-            count += self._add_batch(pending)
-        return count
 
-    if TYPE_CHECKING:
-        # Provided by ArticleStore, mixed in beside this class in Archive.
-        def add(self, extraction: Extraction, original: bytes) -> ArticleId: ...
+class SearchStore(Store):
+    """Full-text search of the archive, BM25 over every match (``archive.search``)."""
 
-    def _add_batch(self, items: Sequence[tuple[Extraction, bytes]]) -> int:
-        with self.transaction():
-            for extraction, original in items:
-                self.add(extraction, original)
-        return len(items)
+    def query(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Full-text search, best first by BM25 over every match (see archive/search.py).
+
+        Any user text is safe; a query with no words finds nothing. Each hit says where the
+        article matched (title, authors, text, highlight, note, footnote).
+        """
+        clauses = search.parse_query(query)
+        if not clauses or limit <= 0:
+            return []
+        self._core.search_index.sync(self._db)
+        if self._core.search_index.available():
+            ranked = self._core.search_index.ranked(clauses, offset + limit)
+        else:
+            ranked = searchtext.fts_ranked(self._db, clauses, offset + limit)
+        hits = search.hits(self._db, [i for i, _ in ranked[offset:]], query)
+        return with_corrected_metadata(self._db, hits, ("title",))
+
+    def snippets(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, str]:
+        """Search snippets (matches between ``**``) of ``ids`` for ``query``."""
+        return search.snippets(self._db, ids, query)
+
+    def hits(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, SearchHit]:
+        """Search hits of ``ids`` for ``query``: snippet, and where each matched (see SearchHit)."""
+        return {hit.id: hit for hit in search.hits(self._db, ids, query)}
 
 
 def _filter_sql(where: LibraryFilter) -> tuple[list[str], list[Any]]:

@@ -11,7 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from archivist.archive.base import SOURCES_WITHOUT_ARTICLE, ArchiveBase
+from archivist.archive.base import SOURCES_WITHOUT_ARTICLE
+from archivist.archive.store import Store
 from archivist.errors import ArchiveError
 
 BACKUP_INTERVAL = dt.timedelta(hours=12)
@@ -48,13 +49,14 @@ class CheckReport:
         )
 
 
-class MaintenanceStore(ArchiveBase):
-    """Backups and checks of the archive file."""
+class MaintenanceStore(Store):
+    """Rotating backups, restoring one, checking and repairing the archive
+    (``archive.maintenance``)."""
 
     @property
     def backup_folder(self) -> Path:
         """Where automatic backups of this archive are kept."""
-        return self.path.parent / "backups"
+        return self._core.path.parent / "backups"
 
     def backups(self) -> list[Path]:
         """Automatic backups of this archive, newest first."""
@@ -62,7 +64,7 @@ class MaintenanceStore(ArchiveBase):
             return []
         mine = [
             p
-            for p in self.backup_folder.glob(f"{self.path.stem}-*.sqlite3")
+            for p in self.backup_folder.glob(f"{self._core.path.stem}-*.sqlite3")
             if _STAMP.search(p.name)
         ]
         return sorted(mine, key=lambda p: p.name, reverse=True)
@@ -88,7 +90,7 @@ class MaintenanceStore(ArchiveBase):
             newest = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
             if now - newest < interval:
                 return None
-        if self.read_only:
+        if self._core.read_only:
             return None  # an archive that cannot change needs no new backup
         try:
             self.backup_folder.mkdir(parents=True, exist_ok=True)
@@ -97,11 +99,11 @@ class MaintenanceStore(ArchiveBase):
                 f"automatic backup skipped: cannot make {self.backup_folder} "
                 f"({exc.strerror or exc})"
             ) from exc
-        _remove_legacy_partials(self.backup_folder, self.path.stem, now)
+        _remove_legacy_partials(self.backup_folder, self._core.path.stem, now)
         self._enough_space_for_backup()
-        target = self.backup_folder / f"{self.path.stem}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
+        target = self.backup_folder / f"{self._core.path.stem}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
         try:
-            self.backup(target)
+            self._core.backup(target)
         except ArchiveError as exc:
             raise ArchiveError(f"automatic backup skipped: {exc}") from exc
         for old in self.backups()[max(keep, 1) :]:
@@ -112,7 +114,7 @@ class MaintenanceStore(ArchiveBase):
         """Refuse to start a backup the disk cannot hold (a copy is at most the archive's size)."""
         needed = sum(
             p.stat().st_size
-            for p in (self.path, self.path.with_name(self.path.name + "-wal"))
+            for p in (self._core.path, self._core.path.with_name(self._core.path.name + "-wal"))
             if p.exists()
         )
         free = shutil.disk_usage(self.backup_folder).free
@@ -142,14 +144,16 @@ class MaintenanceStore(ArchiveBase):
             if verdict != "ok" or "articles" not in tables or "_sqlite_migrations" not in tables:
                 raise ArchiveError(f"{source_path}: not a sound Archivist archive ({verdict})")
             _check_restorable_version(source, source_path)
-            if self.read_only:
-                raise ArchiveError(f"{self.path}: {self.read_only}; nothing was restored")
+            if self._core.read_only:
+                raise ArchiveError(
+                    f"{self._core.path}: {self._core.read_only}; nothing was restored"
+                )
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-            safety = self.backup(_free_name(self.path, f"before-restore-{stamp}"))
+            safety = self._core.backup(_free_name(self._core.path, f"before-restore-{stamp}"))
             source.backup(self._db.conn)
         finally:
             source.close()
-        self._migrate()  # a backup from an older Archivist is upgraded like any old archive
+        self._core.migrate()  # a backup from an older Archivist is upgraded like any old archive
         return safety
 
     def originals_without_article(self) -> list[tuple[int, str, bytes]]:
@@ -162,7 +166,7 @@ class MaintenanceStore(ArchiveBase):
 
     def forget_source(self, source_id: int) -> None:
         """Delete a stored file that has no article (with its original and resources)."""
-        with self.transaction() as db:
+        with self._transaction() as db:
             db.execute(
                 f"DELETE FROM {SOURCES_WITHOUT_ARTICLE.replace('WHERE', 'WHERE id = ? AND')}",
                 [source_id],
@@ -227,9 +231,9 @@ class MaintenanceStore(ArchiveBase):
                     False,
                 )
             )
-        if self.read_only:
+        if self._core.read_only:
             # FTS5's own check is written as an INSERT, which a read-only archive refuses.
-            notes.append(f"the search index was not checked: {self.read_only}")
+            notes.append(f"the search index was not checked: {self._core.read_only}")
         else:
             try:
                 db.execute(
@@ -244,18 +248,18 @@ class MaintenanceStore(ArchiveBase):
         if repair and any(p.repairable for p in problems):
             repaired = self._repair(problems)
         rebuild = repair and any(p.kind == "search-index" for p in problems)
-        if rebuild and self._search.sync(self._db, rebuild=True):
+        if rebuild and self._core.search_index.sync(self._db, rebuild=True):
             repaired.append("rebuilt the search index from the archive")
         return CheckReport(tuple(problems), tuple(repaired), tuple(notes))
 
     def _search_index_problems(self) -> list[Problem]:
         """The ranked-search index (archive/search.py) must hold exactly the live articles."""
-        if not self._search.sync(self._db):
+        if not self._core.search_index.sync(self._db):
             return [Problem("search-index", "the search index cannot be brought up to date", True)]
         live = self._db.execute(
             "SELECT count(*) FROM articles WHERE deleted_at IS NULL"
         ).fetchone()[0]
-        held = self._search.count()
+        held = self._core.search_index.count()
         if held != live:
             return [
                 Problem(
@@ -269,7 +273,7 @@ class MaintenanceStore(ArchiveBase):
     def _repair(self, problems: list[Problem]) -> list[str]:
         kinds = {p.kind for p in problems if p.repairable}
         done: list[str] = []
-        with self.transaction() as db:
+        with self._transaction() as db:
             if "orphan" in kinds:
                 for table, parent, column in (
                     ("footnotes", "articles", "article_id"),

@@ -13,20 +13,38 @@ import argparse
 import dataclasses
 import json
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archivist.annotate import markdown, w3c
 from archivist.document import highlight_json, note_json
 from archivist.errors import ArchivistError
-from archivist.model import ArticleId, HighlightId
+from archivist.model import Article, ArticleId, Highlight, HighlightId, Note, NoteId
 from archivist.text import one_line
+
+if TYPE_CHECKING:
+    from archivist.archive import Archive
+    from archivist.cli.context import Context, Subparsers
 
 FORMATS = ("table", "json", "w3c", "markdown")
 KINDS = ("article", "highlight", "note")
 
+_TRASH: dict[str, Callable[[Archive, int], object]] = {
+    "article": lambda archive, item: archive.trash.delete_article(ArticleId(item)),
+    "highlight": lambda archive, item: archive.annotations.delete_highlight(HighlightId(item)),
+    "note": lambda archive, item: archive.annotations.delete_note(NoteId(item)),
+}
+"""How ``delete`` moves each kind of item (KINDS) to the trash."""
+_UNTRASH: dict[str, Callable[[Archive, int], object]] = {
+    "article": lambda archive, item: archive.trash.restore_article(ArticleId(item)),
+    "highlight": lambda archive, item: archive.annotations.restore_highlight(HighlightId(item)),
+    "note": lambda archive, item: archive.annotations.restore_note(NoteId(item)),
+}
+"""How ``untrash`` takes each kind of item (KINDS) out of the trash."""
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the annotation commands."""
     p = subparsers.add_parser(
         "highlight", parents=[common], help="highlight a quoted passage of an article"
@@ -104,14 +122,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_palette, usage_error=p.error)
 
 
-def cmd_highlight(ctx: Any) -> int:
+def cmd_highlight(ctx: Context) -> int:
     """Anchor a highlight on the quoted text (and note it)."""
     args, archive = ctx.args, ctx.archive()
     with archive.transaction():
-        hl = archive.highlight_quote(ArticleId(args.id), args.quote, args.occurrence, args.color)
+        hl = archive.annotations.highlight_quote(
+            ArticleId(args.id), args.quote, args.occurrence, args.color
+        )
         if args.note is not None:
-            archive.add_note(hl.article_id, args.note, highlight_id=hl.id)
-    hl = archive.highlight(hl.id)
+            archive.annotations.add_note(hl.article_id, args.note, highlight_id=hl.id)
+    assert hl.id is not None  # a highlight read back from the archive has its id
+    hl = archive.annotations.highlight(hl.id)
     if ctx.json:
         ctx.emit({"article_id": hl.article_id} | highlight_json(hl))
     else:
@@ -119,10 +140,10 @@ def cmd_highlight(ctx: Any) -> int:
     return 0
 
 
-def cmd_note(ctx: Any) -> int:
+def cmd_note(ctx: Context) -> int:
     """Attach a note to a footnote, a highlight or the article."""
     args = ctx.args
-    note = ctx.archive().add_note(
+    note = ctx.archive().annotations.add_note(
         ArticleId(args.id),
         args.text,
         highlight_id=None if args.highlight is None else HighlightId(args.highlight),
@@ -138,7 +159,7 @@ def cmd_note(ctx: Any) -> int:
     return 0
 
 
-def cmd_annotations(ctx: Any) -> int:
+def cmd_annotations(ctx: Context) -> int:
     """List or export the chosen articles' annotations, or import a file."""
     args = ctx.args
     if args.items and args.items[0] == "import":
@@ -152,10 +173,10 @@ def cmd_annotations(ctx: Any) -> int:
         args.usage_error(f"article ids are numbers (or `import FILE`), not {args.items!r}")
     archive = ctx.archive()
     for article_id in ids:
-        archive.source(article_id)  # an unknown id is an error, not an empty listing
+        archive.articles.source(article_id)  # an unknown id is an error, not an empty listing
     fmt = args.format or ("json" if ctx.json else "table")
     filtered = bool(args.color or args.tag or args.orphans)
-    highlights = archive.find_highlights(
+    highlights = archive.annotations.find_highlights(
         ids or None, color=args.color, tag=args.tag, orphans=args.orphans
     )
     if fmt in ("table", "json"):
@@ -163,7 +184,7 @@ def cmd_annotations(ctx: Any) -> int:
         count = len(highlights)
     else:
         documents = _documents(archive, ids, highlights, filtered)
-        meanings = {c.color: c.meaning for c in archive.palette()}
+        meanings = {c.color: c.meaning for c in archive.annotations.palette()}
         if fmt == "w3c":
             doc = w3c.collection(documents, meanings)
             text, count = json.dumps(doc, ensure_ascii=False, indent=2), doc["total"]
@@ -182,7 +203,7 @@ def cmd_annotations(ctx: Any) -> int:
     return 0
 
 
-def cmd_import_annotations(ctx: Any) -> int:
+def cmd_import_annotations(ctx: Context) -> int:
     """Import a W3C JSON-LD file; exit 1 if some annotations matched no article."""
     path = Path(ctx.args.file)
     try:
@@ -192,7 +213,7 @@ def cmd_import_annotations(ctx: Any) -> int:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ArchivistError(f"{path}: not a JSON file ({exc})") from None
     try:
-        report = ctx.archive().import_annotations(data)
+        report = ctx.archive().annotations.import_annotations(data)
     except w3c.AnnotationFormatError as exc:
         raise ArchivistError(f"{path}: {exc}") from None
     if ctx.json:
@@ -206,7 +227,7 @@ def cmd_import_annotations(ctx: Any) -> int:
     return 1 if report.unmatched else 0
 
 
-def cmd_tag(ctx: Any) -> int:
+def cmd_tag(ctx: Context) -> int:
     """Add (or remove) tags on an article or a highlight."""
     args, archive = ctx.args, ctx.archive()
     tags: tuple[str, ...] = ()
@@ -214,13 +235,21 @@ def cmd_tag(ctx: Any) -> int:
         for tag in args.tags:
             if args.highlight is not None:
                 hid = HighlightId(args.highlight)
-                if archive.highlight(hid).article_id != args.id:
+                if archive.annotations.highlight(hid).article_id != args.id:
                     raise ArchivistError(f"highlight {hid} is not on article {args.id}")
-                change = archive.untag_highlight if args.remove else archive.tag_highlight
-                tags = change(hid, tag)
+                on_highlight = (
+                    archive.annotations.untag_highlight
+                    if args.remove
+                    else archive.annotations.tag_highlight
+                )
+                tags = on_highlight(hid, tag)
             else:
-                change = archive.untag_article if args.remove else archive.tag_article
-                tags = change(ArticleId(args.id), tag)
+                on_article = (
+                    archive.annotations.untag_article
+                    if args.remove
+                    else archive.annotations.tag_article
+                )
+                tags = on_article(ArticleId(args.id), tag)
     if ctx.json:
         ctx.emit({"tags": list(tags)})
     else:
@@ -228,9 +257,9 @@ def cmd_tag(ctx: Any) -> int:
     return 0
 
 
-def cmd_tags(ctx: Any) -> int:
+def cmd_tags(ctx: Context) -> int:
     """Print every tag in use."""
-    tags = ctx.archive().tags()
+    tags = ctx.archive().annotations.tags()
     if ctx.json:
         ctx.emit(list(tags))
     else:
@@ -239,10 +268,10 @@ def cmd_tags(ctx: Any) -> int:
     return 0
 
 
-def cmd_delete(ctx: Any) -> int:
+def cmd_delete(ctx: Context) -> int:
     """Move an article, highlight or note to the trash."""
     kind, item = ctx.args.kind, ctx.args.item
-    getattr(ctx.archive(), f"delete_{kind}")(item)
+    _TRASH[kind](ctx.archive(), item)
     if ctx.json:
         ctx.emit({"trashed": {"kind": kind, "id": item}})
     else:
@@ -250,17 +279,17 @@ def cmd_delete(ctx: Any) -> int:
     return 0
 
 
-def cmd_trash(ctx: Any) -> int:
+def cmd_trash(ctx: Context) -> int:
     """List what is in the trash, or empty it."""
     archive = ctx.archive()
     if ctx.args.empty:
-        count = archive.empty_trash()
+        count = archive.trash.empty()
         if ctx.json:
             ctx.emit({"destroyed": count})
         else:
             ctx.say(f"{count} items destroyed")
         return 0
-    items = archive.trash()
+    items = archive.trash.items()
     if ctx.json:
         ctx.emit([dataclasses.asdict(i) for i in items])
     else:
@@ -271,10 +300,10 @@ def cmd_trash(ctx: Any) -> int:
     return 0
 
 
-def cmd_untrash(ctx: Any) -> int:
+def cmd_untrash(ctx: Context) -> int:
     """Take an article, highlight or note out of the trash."""
     kind, item = ctx.args.kind, ctx.args.item
-    getattr(ctx.archive(), f"restore_{kind}")(item)  # kind is one of KINDS (argparse choices)
+    _UNTRASH[kind](ctx.archive(), item)  # kind is one of KINDS (argparse choices)
     if ctx.json:
         ctx.emit({"restored": {"kind": kind, "id": item}})
     else:
@@ -282,14 +311,14 @@ def cmd_untrash(ctx: Any) -> int:
     return 0
 
 
-def cmd_palette(ctx: Any) -> int:
+def cmd_palette(ctx: Context) -> int:
     """Print the palette, or set what a colour means (adding the colour if new)."""
     archive, pair = ctx.archive(), ctx.args.pair
     if pair:
         if len(pair) != 2:
             ctx.args.usage_error("give a COLOR and its MEANING (quote a meaning of several words)")
-        archive.set_color_meaning(pair[0], pair[1])
-    colors = archive.palette()
+        archive.annotations.set_color_meaning(pair[0], pair[1])
+    colors = archive.annotations.palette()
     if ctx.json:
         ctx.emit([dataclasses.asdict(c) for c in colors])
     else:
@@ -298,16 +327,21 @@ def cmd_palette(ctx: Any) -> int:
     return 0
 
 
-def _documents(archive: Any, ids: list[ArticleId], highlights: Any, filtered: bool) -> list[Any]:
+def _documents(
+    archive: Archive, ids: list[ArticleId], highlights: Sequence[Highlight], filtered: bool
+) -> list[Article]:
     """Annotated articles to export; with a filter, only the matching highlights of each."""
     if not filtered:
-        return [archive.document(i) for i in ids or archive.annotated_article_ids()]
-    by_article: dict[ArticleId, list[Any]] = defaultdict(list)
+        return [
+            archive.annotations.document(i)
+            for i in ids or archive.annotations.annotated_article_ids()
+        ]
+    by_article: dict[ArticleId, list[Highlight]] = defaultdict(list)
     for hl in highlights:
         by_article[hl.article_id].append(hl)
     documents = []
     for article_id, chosen in by_article.items():
-        doc = archive.document(article_id)
+        doc = archive.annotations.document(article_id)
         footnotes = tuple(dataclasses.replace(fn, notes=()) for fn in doc.footnotes)
         documents.append(
             dataclasses.replace(
@@ -317,7 +351,7 @@ def _documents(archive: Any, ids: list[ArticleId], highlights: Any, filtered: bo
     return documents
 
 
-def _table(highlights: Any) -> str:
+def _table(highlights: Sequence[Highlight]) -> str:
     lines = []
     for hl in highlights:
         flags = " ORPHAN" if hl.orphaned else ""
@@ -330,14 +364,14 @@ def _table(highlights: Any) -> str:
     return "\n".join(lines)
 
 
-def _json_list(highlights: Any) -> str:
+def _json_list(highlights: Sequence[Highlight]) -> str:
     return json.dumps(
         [{"article_id": hl.article_id} | highlight_json(hl) for hl in highlights],
         ensure_ascii=False,
     )
 
 
-def _note_record(note: Any) -> dict[str, Any]:
+def _note_record(note: Note) -> dict[str, Any]:
     return {
         "article_id": note.article_id,
         "target": note.target,

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING
 
 from archivist.errors import ArchivistError, NotFoundError
 from archivist.model import ArticleId
 from archivist.safefiles import shown
 
+if TYPE_CHECKING:
+    from archivist.cli.context import Context, Subparsers
+    from archivist.model import Article
+
+
 # The importer and the document module are imported inside the commands that use them, so
 # `list`, `search` and `show` never load the extraction pipeline (see tests/cli/test_startup.py).
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the article commands."""
     p = subparsers.add_parser(
         "import", parents=[common], help="import saved articles (files or folders, recursively)"
@@ -52,13 +57,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_reextract)
 
 
-def cmd_import(ctx: Any) -> int:
+def cmd_import(ctx: Context) -> int:
     """Import files and folders; report each file; exit 1 if any failed."""
     from archivist.importer import import_paths
 
     archive = ctx.archive()
     try:
-        archive.rotate_backups()
+        archive.maintenance.rotate_backups()
     except ArchivistError as exc:
         ctx.say(f"warning: {shown(str(exc))}")
     report = ctx.run_job(import_paths(archive, ctx.args.paths))
@@ -85,24 +90,24 @@ def cmd_import(ctx: Any) -> int:
     return 1 if report.count("error") else 0
 
 
-def cmd_list(ctx: Any) -> int:
+def cmd_list(ctx: Context) -> int:
     """Print the archive listing (the JSON array is written as SQLite makes it, in pieces)."""
     if ctx.json:
-        pieces = ctx.archive().list_articles_json(limit=ctx.args.limit, offset=ctx.args.offset)
+        pieces = ctx.archive().articles.listing_json(limit=ctx.args.limit, offset=ctx.args.offset)
         for piece in pieces:
             ctx.stdout.write(piece)
         ctx.stdout.write("\n")
     else:
-        for r in ctx.archive().list_articles(limit=ctx.args.limit, offset=ctx.args.offset):
+        for r in ctx.archive().articles.listing(limit=ctx.args.limit, offset=ctx.args.offset):
             byline = ", ".join(r.authors)
             extra = " — ".join(x for x in (byline, r.site or "", r.published or "") if x)
             ctx.out(shown(f"{r.id:>6}  {r.title}" + (f"  ({extra})" if extra else "")))
     return 0
 
 
-def cmd_search(ctx: Any) -> int:
+def cmd_search(ctx: Context) -> int:
     """Print search hits, best first."""
-    hits = ctx.archive().search(ctx.args.query, limit=ctx.args.limit)
+    hits = ctx.archive().search.query(ctx.args.query, limit=ctx.args.limit)
     if ctx.json:
         ctx.emit(
             [
@@ -119,7 +124,7 @@ def cmd_search(ctx: Any) -> int:
     return 0
 
 
-def cmd_show(ctx: Any) -> int:
+def cmd_show(ctx: Context) -> int:
     """Print each article: its document as one JSON line, or readable text."""
     from archivist.document import article_document
 
@@ -127,7 +132,7 @@ def cmd_show(ctx: Any) -> int:
     status = 0
     for article_id in ctx.args.ids:
         try:
-            article = _document(archive, ArticleId(article_id))
+            article = archive.annotations.document(ArticleId(article_id))
         except NotFoundError as exc:
             ctx.say(f"archivist: {exc}")
             status = 1
@@ -139,12 +144,7 @@ def cmd_show(ctx: Any) -> int:
     return status
 
 
-def _document(archive: Any, article_id: ArticleId) -> Any:
-    getter = getattr(archive, "document", None) or archive.article
-    return getter(article_id)
-
-
-def _readable(article: Any) -> str:
+def _readable(article: Article) -> str:
     lines = [article.title, "=" * min(len(article.title), 78)]
     meta = [", ".join(article.authors), article.site, article.published, article.url]
     lines.append(" · ".join(m for m in meta if m))
@@ -161,12 +161,12 @@ def _readable(article: Any) -> str:
     return "\n".join(lines)
 
 
-def cmd_reextract(ctx: Any) -> int:
+def cmd_reextract(ctx: Context) -> int:
     """Re-extract articles and report, for each, what changed and how highlights fared."""
     from archivist.importer import reextract
 
     archive = ctx.archive()
-    ids = archive.article_ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
+    ids = archive.articles.ids() if ctx.args.all else [ArticleId(i) for i in ctx.args.ids]
     results = ctx.run_job(reextract(archive, ids))
     if ctx.json:
         ctx.emit(

@@ -10,10 +10,12 @@ from archivist.model import ArticleId, CitationEdit
 
 if TYPE_CHECKING:
     from archivist.annotate.cslfields import Warnings
+    from archivist.archive import Archive
+    from archivist.cli.context import Context, Subparsers
     from archivist.export.corrections import Changes, CitationState
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the ``cite`` command."""
     p = subparsers.add_parser(
         "cite",
@@ -50,7 +52,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_cite)
 
 
-def cmd_cite(ctx: Any) -> int:
+def cmd_cite(ctx: Context) -> int:
     """Show, correct or reset one citation; exit 2 on input that cannot be stored."""
     # Imported here: the citation styles take a tenth of a second to load, which every other
     # command (and --help) would pay at start-up.
@@ -64,27 +66,27 @@ def cmd_cite(ctx: Any) -> int:
             raise CitationInputError("--reset takes no other change")
         archive = ctx.archive()
         article_id = ArticleId(args.id)
-        article = archive.article(article_id)
+        article = archive.articles.get(article_id)
         labels = {fn.label for fn in article.footnotes}
         if args.reset and args.footnote is not None and args.footnote not in labels:
             return _drop_lost(ctx, archive, article_id, args.footnote)
-        edits = archive.citation_edits.of_article(article_id, lost=False)
+        edits = archive.citations.edits.of_article(article_id, lost=False)
         state = citation_state(article, edits, args.footnote)
         warnings = Warnings()
         new = None if args.reset or changes.empty else corrected(state, changes, warnings)
         if args.reset or (new is not None and same_citation(new, state.extracted)):
-            archive.reset_citation(article_id, args.footnote)  # nothing left to correct
+            archive.citations.reset(article_id, args.footnote)  # nothing left to correct
         elif new is not None:
-            archive.save_citation_edit(new)
+            archive.citations.save(new)
         if args.reset or not changes.empty:
-            edits = archive.citation_edits.of_article(article_id, lost=False)
+            edits = archive.citations.edits.of_article(article_id, lost=False)
             state = citation_state(article, edits, args.footnote)
     except CitationInputError as exc:
         ctx.say(f"archivist: {' '.join(str(exc).split())}")
         return 2
     for message in warnings.messages:
         ctx.say(f"warning: {message}")
-    lost = [e for e in archive.citation_edits.of_article(article_id) if e.lost]
+    lost = [e for e in archive.citations.edits.of_article(article_id) if e.lost]
     if ctx.json:
         ctx.emit(_json(state, lost, warnings))
     else:
@@ -92,9 +94,9 @@ def cmd_cite(ctx: Any) -> int:
     return 0
 
 
-def _drop_lost(ctx: Any, archive: Any, article_id: ArticleId, label: str | None) -> int:
+def _drop_lost(ctx: Context, archive: Archive, article_id: ArticleId, label: str | None) -> int:
     """--reset of a note that re-extraction lost: its kept correction is dropped at last."""
-    dropped = archive.drop_lost_citation(article_id, label)
+    dropped = archive.citations.drop_lost(article_id, label)
     if dropped is None:
         ctx.say(f"archivist: article {article_id} has no footnote {label!r}")
         return 2
@@ -152,7 +154,7 @@ def _json(state: CitationState, lost: list[CitationEdit], warnings: Warnings) ->
     }
 
 
-def _print(ctx: Any, state: CitationState, lost: list[CitationEdit]) -> None:
+def _print(ctx: Context, state: CitationState, lost: list[CitationEdit]) -> None:
     from archivist.export.corrections import entry_of
 
     where = f"footnote [{state.label}]" if state.label else "the article's own item"

@@ -9,14 +9,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archivist.export.kinds import FORMATS, SUFFIXES
+from archivist.export.kinds import FORMATS, SUFFIXES, ExportFormat
 from archivist.model import ArticleId, Dossier, DossierId
 
 if TYPE_CHECKING:
+    from archivist.cli.context import Context, Subparsers
     from archivist.export.dossier import ExportRequest
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the export and dossier commands."""
     p = subparsers.add_parser(
         "export", parents=[common], help="export articles as a dossier (PDF by default)"
@@ -82,11 +83,12 @@ def _notes_option(p: argparse.ArgumentParser, text: str) -> None:
     p.add_argument("--notes", choices=("source", "style"), default=None, help=text)
 
 
-def _format(args: argparse.Namespace) -> Any:
-    return args.format or SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
+def _format(args: argparse.Namespace) -> ExportFormat:
+    chosen: ExportFormat | None = args.format
+    return chosen or SUFFIXES.get(Path(args.output).suffix.lower(), "pdf")
 
 
-def _run(ctx: Any, request: ExportRequest) -> int:
+def _run(ctx: Context, request: ExportRequest) -> int:
     from archivist.export.dossier import export_dossier  # ReportLab loads only to export
 
     path = ctx.run_job(export_dossier(ctx.archive(), request))
@@ -99,7 +101,7 @@ def _run(ctx: Any, request: ExportRequest) -> int:
     return 0
 
 
-def cmd_export(ctx: Any) -> int:
+def cmd_export(ctx: Context) -> int:
     """Export the given articles as a dossier."""
     from archivist.export.dossier import ExportRequest
 
@@ -115,12 +117,12 @@ def cmd_export(ctx: Any) -> int:
     return _run(ctx, request)
 
 
-def cmd_dossier_export(ctx: Any) -> int:
+def cmd_dossier_export(ctx: Context) -> int:
     """Export a saved dossier with its options."""
     from archivist.export.dossier import request_for
 
     args = ctx.args
-    dossier = ctx.archive().dossier(DossierId(args.dossier))
+    dossier = ctx.archive().dossiers.get(DossierId(args.dossier))
     notes = None if args.notes is None else args.notes == "style"
     request = request_for(
         dossier, args.output, style=args.style, format=_format(args), notes_in_style=notes
@@ -128,10 +130,10 @@ def cmd_dossier_export(ctx: Any) -> int:
     return _run(ctx, request)
 
 
-def cmd_new(ctx: Any) -> int:
+def cmd_new(ctx: Context) -> int:
     """Create a dossier."""
     args = ctx.args
-    dossier = ctx.archive().create_dossier(
+    dossier = ctx.archive().dossiers.create(
         args.title,
         subtitle=args.subtitle,
         compiler=args.compiler,
@@ -152,37 +154,37 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
-def cmd_add(ctx: Any) -> int:
+def cmd_add(ctx: Context) -> int:
     """Add articles to a dossier."""
     args = ctx.args
     ids = [ArticleId(i) for i in args.ids]
-    return _show(ctx, ctx.archive().add_to_dossier(DossierId(args.dossier), ids, position=args.at))
+    return _show(ctx, ctx.archive().dossiers.add(DossierId(args.dossier), ids, position=args.at))
 
 
-def cmd_move(ctx: Any) -> int:
+def cmd_move(ctx: Context) -> int:
     """Move an article within a dossier."""
     args = ctx.args
-    dossier = ctx.archive().move_in_dossier(
+    dossier = ctx.archive().dossiers.move(
         DossierId(args.dossier), ArticleId(args.id), args.position
     )
     return _show(ctx, dossier)
 
 
-def cmd_remove(ctx: Any) -> int:
+def cmd_remove(ctx: Context) -> int:
     """Take articles out of a dossier."""
     args = ctx.args
     ids = [ArticleId(i) for i in args.ids]
-    return _show(ctx, ctx.archive().remove_from_dossier(DossierId(args.dossier), ids))
+    return _show(ctx, ctx.archive().dossiers.remove(DossierId(args.dossier), ids))
 
 
-def cmd_show(ctx: Any) -> int:
+def cmd_show(ctx: Context) -> int:
     """Show one dossier."""
-    return _show(ctx, ctx.archive().dossier(DossierId(ctx.args.dossier)))
+    return _show(ctx, ctx.archive().dossiers.get(DossierId(ctx.args.dossier)))
 
 
-def cmd_list(ctx: Any) -> int:
+def cmd_list(ctx: Context) -> int:
     """List the dossiers."""
-    dossiers = ctx.archive().dossiers()
+    dossiers = ctx.archive().dossiers.all()
     if ctx.json:
         ctx.emit([_as_json(d) for d in dossiers])
     else:
@@ -203,7 +205,7 @@ def _as_json(d: Dossier) -> dict[str, Any]:
     }
 
 
-def _show(ctx: Any, dossier: Dossier) -> int:
+def _show(ctx: Context, dossier: Dossier) -> int:
     if ctx.json:
         ctx.emit(_as_json(dossier))
         return 0
@@ -214,5 +216,5 @@ def _show(ctx: Any, dossier: Dossier) -> int:
             ctx.out(f"        {field}: {value}")
     archive = ctx.archive()
     for n, article_id in enumerate(dossier.article_ids, start=1):
-        ctx.out(f"  {n:>3}. [{article_id}] {archive.article(article_id).title}")
+        ctx.out(f"  {n:>3}. [{article_id}] {archive.articles.get(article_id).title}")
     return 0

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archivist.cli.context import Context, Subparsers
+
 
 APPEARANCES = ("system", "light", "dark")
 TABS = ("library", "dossiers")
@@ -27,7 +31,7 @@ def window_size(text: str) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the ``gui`` command."""
     p = subparsers.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument(
@@ -54,7 +58,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_gui)
 
 
-def cmd_gui(ctx: Any) -> int:
+def cmd_gui(ctx: Context) -> int:
     """Run the desktop app on the archive until its window closes."""
     from archivist.gui.display import check_display
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archivist.cli.context import Context, Subparsers
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     """Add the maintenance commands."""
     p = subparsers.add_parser(
         "init", parents=[common], help="make a new, empty archive (or check an existing one opens)"
@@ -45,7 +48,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_check)
 
 
-def cmd_init(ctx: Any) -> int:
+def cmd_init(ctx: Context) -> int:
     """Make the archive if there is none; say where it is."""
     existed = ctx.archive_path.is_file() and ctx.archive_path.stat().st_size > 0
     archive = ctx.archive()
@@ -56,15 +59,17 @@ def cmd_init(ctx: Any) -> int:
     return 0
 
 
-def cmd_backup(ctx: Any) -> int:
+def cmd_backup(ctx: Context) -> int:
     """Write a backup to the given path or the archive's backups folder."""
     archive = ctx.archive()
     if ctx.args.output:
         target = archive.backup(Path(ctx.args.output))
     else:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        archive.backup_folder.mkdir(parents=True, exist_ok=True)
-        target = archive.backup(archive.backup_folder / f"{archive.path.stem}-{stamp}.sqlite3")
+        archive.maintenance.backup_folder.mkdir(parents=True, exist_ok=True)
+        target = archive.backup(
+            archive.maintenance.backup_folder / f"{archive.path.stem}-{stamp}.sqlite3"
+        )
     if ctx.json:
         ctx.emit({"backup": str(target)})
     else:
@@ -72,7 +77,7 @@ def cmd_backup(ctx: Any) -> int:
     return 0
 
 
-def cmd_restore(ctx: Any) -> int:
+def cmd_restore(ctx: Context) -> int:
     """Restore from a backup after the user confirms, or an item from the trash."""
     from archivist.cli.annotations import KINDS, cmd_untrash
 
@@ -92,7 +97,7 @@ def cmd_restore(ctx: Any) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             ctx.say("nothing restored")
             return 1
-    safety = ctx.archive().restore_from(ctx.args.backup)
+    safety = ctx.archive().maintenance.restore_from(ctx.args.backup)
     if ctx.json:
         ctx.emit({"restored": str(ctx.args.backup), "previous": str(safety)})
     else:
@@ -100,7 +105,7 @@ def cmd_restore(ctx: Any) -> int:
     return 0
 
 
-def cmd_check(ctx: Any) -> int:
+def cmd_check(ctx: Context) -> int:
     """Report problems (and repairs); exit 1 if anything is left wrong.
 
     SQLite's integrity check runs first, on the file itself: a damaged archive is reported
@@ -146,7 +151,7 @@ def cmd_check(ctx: Any) -> int:
                 "into a new file from every readable row and keeps the damaged one beside it)"
             )
         return 1
-    report = ctx.archive().check(repair=ctx.args.repair, integrity=False)
+    report = ctx.archive().maintenance.check(repair=ctx.args.repair, integrity=False)
     repaired = [*rebuilt, *report.repaired]
     if ctx.json:
         ctx.emit(
@@ -173,7 +178,7 @@ def cmd_check(ctx: Any) -> int:
     return 0 if report.ok else 1
 
 
-def _recover_articles(ctx: Any) -> tuple[int, list[str]]:
+def _recover_articles(ctx: Context) -> tuple[int, list[str]]:
     """Articles lost to the damage, extracted again from their stored originals."""
     from archivist.importer import recover_lost_articles
     from archivist.safefiles import shown

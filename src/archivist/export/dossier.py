@@ -28,12 +28,19 @@ STYLE_NAMES = {
 }
 
 
-class ArchiveReader(Protocol):
-    """What an export needs of the archive."""
+class AnnotationReader(Protocol):
+    """What an export reads of the archive's annotations (``archive.annotations``)."""
 
     def document(self, article_id: ArticleId) -> Article: ...
 
     def palette(self) -> tuple[PaletteColor, ...]: ...
+
+
+class ArchiveReader(Protocol):
+    """What an export needs of the archive."""
+
+    @property
+    def annotations(self) -> AnnotationReader: ...
 
 
 class ExportError(ArchivistError):
@@ -105,8 +112,8 @@ def export_dossier(
     articles: list[Article] = []
     for n, article_id in enumerate(request.article_ids, start=1):
         yield Progress(n - 1, total, f"reading article {article_id}")
-        articles.append(archive.document(article_id))
-    meanings = {p.color: p.meaning for p in archive.palette()}
+        articles.append(archive.annotations.document(article_id))
+    meanings = {p.color: p.meaning for p in archive.annotations.palette()}
     yield Progress(len(articles), total, "bibliography")
     references = collect_references(articles)
     entries = render(references, style)

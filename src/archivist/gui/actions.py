@@ -70,7 +70,7 @@ class ArticleActions:
         if article_id is None:
             return None
         if note_id is not None:
-            if self._archive().note(note_id).text == text:
+            if self._archive().annotations.note(note_id).text == text:
                 return note_id
             command = self._push(
                 lambda: undo.EditNote(self._archive(), self.changes, note_id, text)
@@ -120,7 +120,7 @@ class ArticleActions:
         article_id = self._article()
         if article_id is None:
             return
-        before = set(self._archive().article_tags(article_id))
+        before = set(self._archive().annotations.article_tags(article_id))
         wanted = {t.strip() for t in tags if t.strip()}
         self._push(
             lambda: undo.SetArticleTags(
@@ -186,7 +186,7 @@ class ArticleActions:
         article_id = article_id or self._article()
         if article_id is None:
             return False
-        document = self._archive().document(article_id)
+        document = self._archive().annotations.document(article_id)
         item: CslItem | None = article_item(document) if label is None else None
         if label is not None:
             by_label = {fn.label: fn for fn in document.footnotes}

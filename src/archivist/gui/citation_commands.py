@@ -32,14 +32,14 @@ class EditCitation(undo.ArchiveCommand):
         super().__init__(archive, changes, text, [article_id])
         self.article_id = article_id
         self.label = label
-        self.old = archive.citation_edits.get(article_id, label)
+        self.old = archive.citations.edits.get(article_id, label)
         self.new = self._set(new)
 
     def _set(self, edit: CitationEdit | None) -> CitationEdit | None:
         if edit is None:
-            self.archive.reset_citation(self.article_id, self.label)
+            self.archive.citations.reset(self.article_id, self.label)
             return None
-        return self.archive.save_citation_edit(edit)
+        return self.archive.citations.save(edit)
 
     def apply(self) -> None:
         """Correct it again, as it was corrected."""

@@ -214,8 +214,8 @@ class CitationEditor(CitationCreators):
 
     def _read(self) -> CitationState:
         archive = self._archive()
-        edits = archive.citation_edits.of_article(self.article_id, lost=False)
-        return citation_state(archive.article(self.article_id), edits, self.label)
+        edits = archive.citations.edits.of_article(self.article_id, lost=False)
+        return citation_state(archive.articles.get(self.article_id), edits, self.label)
 
     def _articles_changed(self, ids: list[int]) -> None:
         if self.article_id in ids:

@@ -284,7 +284,7 @@ class DossierPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the dossiers if they changed; if not, fields being typed in stay as they are."""
-        if tuple(self._archive().dossiers()) != self._seen:
+        if tuple(self._archive().dossiers.all()) != self._seen:
             self.reload()
 
     def reload(self) -> None:
@@ -293,7 +293,7 @@ class DossierPanel(QWidget):
         scroll = self.list.verticalScrollBar().value()
         self.list.blockSignals(True)
         self.list.clear()
-        self._seen = tuple(self._archive().dossiers())
+        self._seen = tuple(self._archive().dossiers.all())
         for dossier in self._seen:
             item = QListWidgetItem(f"{dossier.title}  ({len(dossier.article_ids)})")
             item.setData(Qt.ItemDataRole.UserRole, dossier.id)
@@ -307,7 +307,7 @@ class DossierPanel(QWidget):
     def new_dossier(self, title: str, article_ids: Sequence[ArticleId] = ()) -> DossierId | None:
         """Create a dossier and choose it."""
         try:
-            dossier = self._archive().create_dossier(title, article_ids=article_ids)
+            dossier = self._archive().dossiers.create(title, article_ids=article_ids)
         except ArchivistError as exc:
             show_error(self, str(exc))
             return None
@@ -319,7 +319,7 @@ class DossierPanel(QWidget):
 
     def show_changed(self, dossier_id: int) -> None:
         """Re-read after an undo or redo, showing the dossier it touched while it is live."""
-        live = {d.id: d for d in self._archive().dossiers()}
+        live = {d.id: d for d in self._archive().dossiers.all()}
         keep = self.current if self.current is not None and self.current.id in live else None
         self.current = live.get(DossierId(dossier_id), keep)
         self.reload()
@@ -336,7 +336,7 @@ class DossierPanel(QWidget):
             self.current = None
         else:
             try:
-                self.current = self._archive().dossier(
+                self.current = self._archive().dossiers.get(
                     DossierId(int(item.data(Qt.ItemDataRole.UserRole)))
                 )
             except ArchivistError:
@@ -356,7 +356,7 @@ class DossierPanel(QWidget):
                 return
             self._undo.push(command)
         else:
-            self._call(lambda arc, d: arc.delete_dossier(d))
+            self._call(lambda arc, d: arc.dossiers.delete(d))
         self.current = None
         self.reload()
 
@@ -375,7 +375,7 @@ class DossierPanel(QWidget):
         self.articles.clear()
         options = dict(d.options) if d else {}
         if d is not None:
-            rows = {r.id: r for r in self._archive().library_rows(d.article_ids)}
+            rows = {r.id: r for r in self._archive().library.rows(d.article_ids)}
             for n, article_id in enumerate(d.article_ids, start=1):
                 row = rows.get(article_id)
                 label = (
@@ -395,7 +395,7 @@ class DossierPanel(QWidget):
         listed = options.get("colors")
         chosen_colors = None if listed is None else set(listed)
         self.colors.clear()
-        for pc in self._archive().palette():
+        for pc in self._archive().annotations.palette():
             name = color_label(pc.color)
             item = QListWidgetItem(
                 color_icon(pc.color),
@@ -417,9 +417,9 @@ class DossierPanel(QWidget):
             return False
         archive = self._archive()
         try:
-            before = archive.dossier(self.current.id)
+            before = archive.dossiers.get(self.current.id)
             change(archive, self.current.id)
-            after = archive.dossier(self.current.id)
+            after = archive.dossiers.get(self.current.id)
         except ArchivistError as exc:
             show_error(self, str(exc))
             return False
@@ -430,7 +430,7 @@ class DossierPanel(QWidget):
 
     def _refresh_current(self) -> None:
         if self.current is not None and self.current.id is not None:
-            self.current = self._archive().dossier(self.current.id)
+            self.current = self._archive().dossiers.get(self.current.id)
             self.reload()
 
     def _save_fields(self) -> None:
@@ -441,7 +441,7 @@ class DossierPanel(QWidget):
         compiler = self.compiler.text().strip() or None
         introduction = self.introduction.toPlainText().strip() or None
         if self._call(
-            lambda arc, d: arc.update_dossier(
+            lambda arc, d: arc.dossiers.update(
                 d, title=title, subtitle=subtitle, compiler=compiler, introduction=introduction
             ),
             self.tr("Edit dossier"),
@@ -465,14 +465,14 @@ class DossierPanel(QWidget):
             "notes_in_style": self.styled_notes.isChecked(),
         }
         if self._call(
-            lambda arc, d: arc.update_dossier(d, options=options), self.tr("Dossier options")
+            lambda arc, d: arc.dossiers.update(d, options=options), self.tr("Dossier options")
         ):
             self._refresh_current()
 
     def add_articles(self, ids: Sequence[ArticleId], position: int | None = None) -> None:
         """Add articles (at a 1-based position, default the end)."""
         if self._call(
-            lambda arc, d: arc.add_to_dossier(d, ids, position=position), self.tr("Add to dossier")
+            lambda arc, d: arc.dossiers.add(d, ids, position=position), self.tr("Add to dossier")
         ):
             self._refresh_current()
 
@@ -480,7 +480,7 @@ class DossierPanel(QWidget):
         """Save a new order of the dossier's articles."""
 
         def apply(arc: Archive, d: DossierId) -> None:
-            arc.set_dossier_articles(d, order)
+            arc.dossiers.set_articles(d, order)
 
         if self._call(apply, self.tr("Reorder dossier")):
             self._refresh_current()
@@ -490,6 +490,6 @@ class DossierPanel(QWidget):
             ArticleId(int(i.data(Qt.ItemDataRole.UserRole))) for i in self.articles.selectedItems()
         ]
         if ids and self._call(
-            lambda arc, d: arc.remove_from_dossier(d, ids), self.tr("Remove from dossier")
+            lambda arc, d: arc.dossiers.remove(d, ids), self.tr("Remove from dossier")
         ):
             self._refresh_current()

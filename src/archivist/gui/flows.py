@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QPoint, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,9 +19,11 @@ from archivist.gui.dossier import DossierPanel
 from archivist.gui.i18n import phrases
 from archivist.gui.library_view import LibraryPanel
 from archivist.gui.workers import Job
-from archivist.importer import ImportReport, import_paths, reextract
+from archivist.importer import ImportReport, ReextractResult, import_paths, reextract
 from archivist.ingest import SUPPORTED_SUFFIXES
 from archivist.model import ArticleId, DossierId
+
+T = TypeVar("T")
 
 
 class Window(Protocol):
@@ -35,7 +37,7 @@ class Window(Protocol):
     def widget(self) -> QWidget:
         """The window as the parent of the flows' menus and dialogs."""
 
-    def run_job(self, title: str, job: Job, done: Callable[[object], None]) -> None:
+    def run_job(self, title: str, job: Job[T], done: Callable[[T], None]) -> None:
         """Run a core job in the background, then call ``done`` with its result."""
 
     def show_dossiers(self) -> None:
@@ -74,7 +76,7 @@ def ask_export(window: Window, dossier_id: int) -> None:
     """Ask where to write the dossier's PDF, then export it in the background."""
     if not dossier_id:
         return
-    title = window.archive.dossier(DossierId(dossier_id)).title
+    title = window.archive.dossiers.get(DossierId(dossier_id)).title
     suggested = f"{title}.pdf"
     path, _ = QFileDialog.getSaveFileName(
         window.widget(),
@@ -90,13 +92,12 @@ def export_dossier_to(window: Window, dossier_id: DossierId, path: Path) -> None
     """Export a dossier as PDF in the background; then offer to open it."""
     window.run_job(
         QCoreApplication.translate("flows", "Exporting"),
-        lambda arc: export_dossier(arc, request_for(arc.dossier(dossier_id), path)),
+        lambda arc: export_dossier(arc, request_for(arc.dossiers.get(dossier_id), path)),
         lambda r: _exported(window, r),
     )
 
 
-def _exported(window: Window, result: object) -> None:
-    path = Path(str(result))
+def _exported(window: Window, path: Path) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("flows", "Export finished"),
@@ -127,7 +128,7 @@ def library_menu(window: Window, pos: QPoint) -> None:
     menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.read_article(ids[0]))
     menu.addAction(QCoreApplication.translate("flows", "Tag…"), lambda: tag_selected(window))
     into = menu.addMenu(QCoreApplication.translate("flows", "Add to dossier"))
-    for dossier in window.archive.dossiers():
+    for dossier in window.archive.dossiers.all():
         if dossier.id is not None:
             into.addAction(
                 dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
@@ -158,7 +159,7 @@ def dossier_menu(window: Window) -> None:
     if not ids:
         return
     menu = QMenu(window.widget())
-    for dossier in window.archive.dossiers():
+    for dossier in window.archive.dossiers.all():
         if dossier.id is not None:
             menu.addAction(
                 dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
@@ -201,13 +202,13 @@ def reextract_selected(window: Window) -> None:
         )
 
 
-def _reextracted(window: Window, results: object) -> None:
+def _reextracted(window: Window, results: list[ReextractResult]) -> None:
     window.forget_undo()  # re-anchoring moved highlights the old commands refer to
     window.library_changed()
-    errors = [r.error for r in results if r.error] if isinstance(results, list) else []
+    errors = [r.error for r in results if r.error]
     if errors:
         show_error(window.widget(), "; ".join(errors))
-    lost = [r for r in results if r.lost_citations] if isinstance(results, list) else []
+    lost = [r for r in results if r.lost_citations]
     if lost:
         notes = "; ".join(f"{r.id}: {', '.join(r.lost_citations)}" for r in lost)
         show_error(
@@ -252,17 +253,16 @@ def start_import(window: Window, paths: list[str]) -> None:
         )
 
 
-def _imported(window: Window, report: object) -> None:
+def _imported(window: Window, report: ImportReport) -> None:
     window.library_changed()
-    if isinstance(report, ImportReport):
-        headline, details = import_summary(report)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            QCoreApplication.translate("flows", "Import finished"),
-            headline,
-            parent=window.widget(),
-        )
-        box.setObjectName("ImportSummary")
-        if details:
-            box.setDetailedText(details)
-        box.open()
+    headline, details = import_summary(report)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("flows", "Import finished"),
+        headline,
+        parent=window.widget(),
+    )
+    box.setObjectName("ImportSummary")
+    if details:
+        box.setDetailedText(details)
+    box.open()

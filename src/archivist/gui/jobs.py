@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog
 from archivist.gui.dialogs import show_error
 from archivist.gui.i18n import number
 from archivist.gui.workers import Job, JobWorker
+
+T = TypeVar("T")
 
 PROGRESS_DELAY_MS = 400
 """Jobs quicker than this never show a progress dialog."""
@@ -40,7 +43,7 @@ class JobRunner(QObject):
         if self.worker is not None:
             self.worker.cancel()
 
-    def run(self, title: str, job: Job, done: Callable[[object], None]) -> None:
+    def run(self, title: str, job: Job[T], done: Callable[[T], None]) -> None:
         """Start ``job``; ``done`` gets its result on the GUI thread."""
         if self.worker is not None:
             show_error(
@@ -75,7 +78,8 @@ class JobRunner(QObject):
 
         def finished(result: object) -> None:
             end()
-            done(result)
+            # The worker's signal carries the job's own return value: a T (Qt signals are untyped).
+            done(cast(T, result))
             self.ended.emit("finished")
 
         def failed(message: str) -> None:

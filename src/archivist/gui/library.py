@@ -95,7 +95,7 @@ class LibraryModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after an import, a trash, a filter change)."""
         self.beginResetModel()
-        self._ids = self._archive.library_ids(self._sort, self._descending, self._filter)
+        self._ids = self._archive.library.ids(self._sort, self._descending, self._filter)
         self._pages.clear()
         self._matches.clear()
         self.endResetModel()
@@ -230,7 +230,7 @@ class LibraryModel(QAbstractTableModel):
     def _fetch(self, page_number: int) -> list[LibraryRow | None]:
         ids = self._ids[page_number * PAGE : (page_number + 1) * PAGE]
         try:
-            rows = {r.id: r for r in self._archive.library_rows(ids)}
+            rows = {r.id: r for r in self._archive.library.rows(ids)}
         except Exception:  # noqa: BLE001 - data() never raises; unreadable rows are placeholders
             rows = {}
         page: list[LibraryRow | None] = [rows.get(i) for i in ids]

@@ -254,7 +254,7 @@ class LibraryPanel(QWidget):
 
     def reload_choices(self) -> None:
         """Fill the tag, colour and site filters from the archive."""
-        self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self.archive.tags()])
+        self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self.archive.annotations.tags()])
         self._fill(
             self.color,
             self.tr("All colours"),
@@ -265,12 +265,12 @@ class LibraryPanel(QWidget):
                     else color_label(p.color),
                     p.color,
                 )
-                for p in self.archive.palette()
+                for p in self.archive.annotations.palette()
             ],
         )
         for i in range(1, self.color.count()):
             self.color.setItemIcon(i, color_icon(str(self.color.itemData(i))))
-        self._fill(self.site, self.tr("All sites"), [(s, s) for s in self.archive.library_sites()])
+        self._fill(self.site, self.tr("All sites"), [(s, s) for s in self.archive.library.sites()])
 
     def current_filter(self) -> LibraryFilter:
         """The filter the controls describe."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
@@ -43,6 +44,8 @@ from archivist.gui.window_state import WindowState
 from archivist.gui.window_views import WindowViews
 from archivist.gui.workers import Job, JobWorker
 from archivist.model import Article, ArticleId
+
+T = TypeVar("T")
 
 
 class MainWindow(WindowMenus, WindowViews, WindowState):
@@ -206,7 +209,9 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
     def open_article(self, article_id: ArticleId | None) -> None:
         """Show an article in the reader and its annotations in the notes pane."""
         try:
-            self.document = self.archive.document(article_id) if article_id is not None else None
+            self.document = (
+                self.archive.annotations.document(article_id) if article_id is not None else None
+            )
         except ArchivistError as exc:
             show_error(self, str(exc))
             self.document = None
@@ -224,7 +229,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         if shown is None or shown.id is None:
             return
         try:
-            data = self.archive.original(shown.id)
+            data = self.archive.articles.original(shown.id)
         except ArchivistError as exc:
             show_error(self, str(exc))
             return
@@ -236,7 +241,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         dialog.open()
 
     def _resource(self, article_id: ArticleId, location: str) -> bytes | None:
-        resource = self.archive.resource(article_id, location)
+        resource = self.archive.articles.resource(article_id, location)
         return resource.data if resource is not None else None
 
     def highlight_selection(self, color: str) -> None:
@@ -260,7 +265,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
 
     def _articles_changed(self, ids: list[ArticleId]) -> None:
         if self.document is not None and self.document.id in ids:
-            self.document = self.archive.document(self.document.id)
+            self.document = self.archive.annotations.document(self.document.id)
             self.reader_pane.set_article(self.document, keep_position=True)
             self.notes.set_document(self.document)
         self.library.model.refresh_articles(set(ids))
@@ -288,7 +293,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         self.library.reload_choices()
         self.dossiers.refresh()
         self.show_library_state()
-        if self.archive.palette() != self._palette:
+        if self.archive.annotations.palette() != self._palette:
             self._load_palette()  # colour meanings renamed elsewhere (archivist palette)
         shown = self.document
         if shown is None or shown.id is None:
@@ -298,7 +303,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
             self.open_article(None)  # trashed elsewhere (a search may merely leave it out)
             return
         try:
-            fresh = self.archive.document(shown.id)
+            fresh = self.archive.annotations.document(shown.id)
         except ArchivistError:
             self.open_article(None)
             return
@@ -329,7 +334,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         """Drop the undo history: a re-extraction moved what its commands refer to."""
         self.undo_stack.clear()
 
-    def run_job(self, title: str, job: Job, done: Callable[[object], None]) -> None:
+    def run_job(self, title: str, job: Job[T], done: Callable[[T], None]) -> None:
         """Run a core job in the background worker with a cancellable progress dialog."""
         self.jobs.run(title, job, done)
 

@@ -1,6 +1,6 @@
 """Why a library row matched the search: a snippet with the matched words marked, and where.
 
-The one place the library asks the archive about matches (``Archive.library_hits``, the same
+The one place the library asks the archive about matches (``archive.search.hits``, the same
 search the command line runs).
 """
 
@@ -48,7 +48,7 @@ def find_matches(
     first of text, highlight, note and footnote that does; the row names that place, or the
     title when only the title (or an author) matched.
     """
-    hits = archive.library_hits(ids, query)
+    hits = archive.search.hits(ids, query)
     pattern = query_pattern(query)
     found = {}
     for article_id in ids:

@@ -76,22 +76,24 @@ class AddHighlight(ArchiveCommand):
             color=color_label(color)
         )
         super().__init__(archive, changes, text, [article_id])
-        self.highlight_id: HighlightId = archive.add_highlight(article_id, start, end, color).id  # type: ignore[assignment]
+        self.highlight_id: HighlightId = archive.annotations.add_highlight(
+            article_id, start, end, color
+        ).id  # type: ignore[assignment]
 
     def apply(self) -> None:
         """Restore the highlight."""
-        self.archive.restore_highlight(self.highlight_id)
+        self.archive.annotations.restore_highlight(self.highlight_id)
 
     def revert(self) -> None:
         """Trash the highlight."""
-        self.archive.delete_highlight(self.highlight_id)
+        self.archive.annotations.delete_highlight(self.highlight_id)
 
 
 class DeleteHighlight(ArchiveCommand):
     """A highlight moved to the trash (its notes with it)."""
 
     def __init__(self, archive: Archive, changes: Changes, highlight_id: HighlightId) -> None:
-        article_id = archive.highlight(highlight_id).article_id
+        article_id = archive.annotations.highlight(highlight_id).article_id
         super().__init__(
             archive,
             changes,
@@ -99,15 +101,15 @@ class DeleteHighlight(ArchiveCommand):
             [article_id],
         )
         self.highlight_id = highlight_id
-        archive.delete_highlight(highlight_id)
+        archive.annotations.delete_highlight(highlight_id)
 
     def apply(self) -> None:
         """Trash it again."""
-        self.archive.delete_highlight(self.highlight_id)
+        self.archive.annotations.delete_highlight(self.highlight_id)
 
     def revert(self) -> None:
         """Bring it back."""
-        self.archive.restore_highlight(self.highlight_id)
+        self.archive.annotations.restore_highlight(self.highlight_id)
 
 
 class RecolorHighlight(ArchiveCommand):
@@ -116,21 +118,21 @@ class RecolorHighlight(ArchiveCommand):
     def __init__(
         self, archive: Archive, changes: Changes, highlight_id: HighlightId, color: str
     ) -> None:
-        old = archive.highlight(highlight_id)
+        old = archive.annotations.highlight(highlight_id)
         text = QCoreApplication.translate("UndoCommand", "Colour {color}").format(
             color=color_label(color)
         )
         super().__init__(archive, changes, text, [old.article_id])
         self.highlight_id, self.old, self.new = highlight_id, old.color, color
-        archive.recolor_highlight(highlight_id, color)
+        archive.annotations.recolor_highlight(highlight_id, color)
 
     def apply(self) -> None:
         """Set the new colour."""
-        self.archive.recolor_highlight(self.highlight_id, self.new)
+        self.archive.annotations.recolor_highlight(self.highlight_id, self.new)
 
     def revert(self) -> None:
         """Set the old colour."""
-        self.archive.recolor_highlight(self.highlight_id, self.old)
+        self.archive.annotations.recolor_highlight(self.highlight_id, self.old)
 
 
 class AddNote(ArchiveCommand):
@@ -149,25 +151,25 @@ class AddNote(ArchiveCommand):
         super().__init__(
             archive, changes, QCoreApplication.translate("UndoCommand", "Add note"), [article_id]
         )
-        note = archive.add_note(
+        note = archive.annotations.add_note(
             article_id, text, highlight_id=highlight_id, footnote_label=footnote_label
         )
         self.note_id: NoteId = note.id  # type: ignore[assignment]
 
     def apply(self) -> None:
         """Restore the note."""
-        self.archive.restore_note(self.note_id)
+        self.archive.annotations.restore_note(self.note_id)
 
     def revert(self) -> None:
         """Trash the note."""
-        self.archive.delete_note(self.note_id)
+        self.archive.annotations.delete_note(self.note_id)
 
 
 class EditNote(ArchiveCommand):
     """A note's text changed; typing in one note merges into one undo step."""
 
     def __init__(self, archive: Archive, changes: Changes, note_id: NoteId, text: str) -> None:
-        old = archive.note(note_id)
+        old = archive.annotations.note(note_id)
         super().__init__(
             archive,
             changes,
@@ -175,7 +177,7 @@ class EditNote(ArchiveCommand):
             [old.article_id or 0],
         )
         self.note_id, self.old, self.new = note_id, old.text, text
-        archive.edit_note(note_id, text)
+        archive.annotations.edit_note(note_id, text)
 
     def id(self) -> int:
         """Merge key for consecutive edits."""
@@ -190,31 +192,31 @@ class EditNote(ArchiveCommand):
 
     def apply(self) -> None:
         """Write the new text."""
-        self.archive.edit_note(self.note_id, self.new)
+        self.archive.annotations.edit_note(self.note_id, self.new)
 
     def revert(self) -> None:
         """Write the old text."""
-        self.archive.edit_note(self.note_id, self.old)
+        self.archive.annotations.edit_note(self.note_id, self.old)
 
 
 class DeleteNote(ArchiveCommand):
     """A note moved to the trash."""
 
     def __init__(self, archive: Archive, changes: Changes, note_id: NoteId) -> None:
-        article_id = archive.note(note_id).article_id or 0
+        article_id = archive.annotations.note(note_id).article_id or 0
         super().__init__(
             archive, changes, QCoreApplication.translate("UndoCommand", "Delete note"), [article_id]
         )
         self.note_id = note_id
-        archive.delete_note(note_id)
+        archive.annotations.delete_note(note_id)
 
     def apply(self) -> None:
         """Trash it again."""
-        self.archive.delete_note(self.note_id)
+        self.archive.annotations.delete_note(self.note_id)
 
     def revert(self) -> None:
         """Bring it back."""
-        self.archive.restore_note(self.note_id)
+        self.archive.annotations.restore_note(self.note_id)
 
 
 class SetArticleTags(ArchiveCommand):
@@ -233,26 +235,26 @@ class SetArticleTags(ArchiveCommand):
         )
         self.add = [t for t in add if t.strip()]
         self.remove = [t for t in remove if t.strip()]
-        self.before = {a: set(archive.article_tags(a)) for a in article_ids}
+        self.before = {a: set(archive.annotations.article_tags(a)) for a in article_ids}
         self.apply()
 
     def apply(self) -> None:
         """Add and remove the tags."""
         for article_id in self.articles:
             for tag in self.add:
-                self.archive.tag_article(article_id, tag)
+                self.archive.annotations.tag_article(article_id, tag)
             for tag in self.remove:
-                self.archive.untag_article(article_id, tag)
+                self.archive.annotations.untag_article(article_id, tag)
         self.changes.libraryChanged.emit()
 
     def revert(self) -> None:
         """Put every article's tags back as they were."""
         for article_id in self.articles:
-            now = set(self.archive.article_tags(article_id))
+            now = set(self.archive.annotations.article_tags(article_id))
             for tag in now - self.before[article_id]:
-                self.archive.untag_article(article_id, tag)
+                self.archive.annotations.untag_article(article_id, tag)
             for tag in self.before[article_id] - now:
-                self.archive.tag_article(article_id, tag)
+                self.archive.annotations.tag_article(article_id, tag)
         self.changes.libraryChanged.emit()
 
 
@@ -262,7 +264,7 @@ class SetHighlightTags(ArchiveCommand):
     def __init__(
         self, archive: Archive, changes: Changes, highlight_id: HighlightId, tags: Sequence[str]
     ) -> None:
-        old = archive.highlight(highlight_id)
+        old = archive.annotations.highlight(highlight_id)
         super().__init__(
             archive,
             changes,
@@ -275,11 +277,11 @@ class SetHighlightTags(ArchiveCommand):
         self._set(self.new)
 
     def _set(self, wanted: set[str]) -> None:
-        now = set(self.archive.highlight(self.highlight_id).tags)
+        now = set(self.archive.annotations.highlight(self.highlight_id).tags)
         for tag in now - wanted:
-            self.archive.untag_highlight(self.highlight_id, tag)
+            self.archive.annotations.untag_highlight(self.highlight_id, tag)
         for tag in wanted - now:
-            self.archive.tag_highlight(self.highlight_id, tag)
+            self.archive.annotations.tag_highlight(self.highlight_id, tag)
 
     def apply(self) -> None:
         """Set the new tags."""
@@ -303,13 +305,13 @@ class TrashArticles(ArchiveCommand):
     def apply(self) -> None:
         """Trash them."""
         for article_id in self.articles:
-            self.archive.delete_article(article_id)
+            self.archive.trash.delete_article(article_id)
         self.changes.libraryChanged.emit()
 
     def revert(self) -> None:
         """Restore them."""
         for article_id in self.articles:
-            self.archive.restore_article(article_id)
+            self.archive.trash.restore_article(article_id)
         self.changes.libraryChanged.emit()
 
 
@@ -325,11 +327,11 @@ class EditDossier(ArchiveCommand):
 
     def apply(self) -> None:
         """Put the dossier as it was after the change."""
-        self._show(self.archive.restore_dossier_state(self.after))
+        self._show(self.archive.dossiers.restore_state(self.after))
 
     def revert(self) -> None:
         """Put the dossier as it was before the change."""
-        self._show(self.archive.restore_dossier_state(self.before))
+        self._show(self.archive.dossiers.restore_state(self.before))
 
     def _show(self, dossier: Dossier) -> None:
         self.changes.dossierChanged.emit(int(dossier.id or 0))
@@ -343,16 +345,16 @@ class DeleteDossier(ArchiveCommand):
             archive, changes, QCoreApplication.translate("UndoCommand", "Delete dossier"), []
         )
         self.dossier_id = dossier_id
-        archive.delete_dossier(dossier_id)
+        archive.dossiers.delete(dossier_id)
 
     def apply(self) -> None:
         """Trash it again."""
-        self.archive.delete_dossier(self.dossier_id)
+        self.archive.dossiers.delete(self.dossier_id)
         self.changes.dossierChanged.emit(int(self.dossier_id))
 
     def revert(self) -> None:
         """Bring it back."""
-        self.archive.restore_dossier(self.dossier_id)
+        self.archive.dossiers.restore(self.dossier_id)
         self.changes.dossierChanged.emit(int(self.dossier_id))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
@@ -18,6 +19,8 @@ from archivist.gui.reader import ReaderView
 from archivist.gui.reader_pane import ReaderPane
 from archivist.gui.workers import Job
 from archivist.model import ArticleId
+
+T = TypeVar("T")
 
 
 class WindowMenus(QMainWindow):
@@ -44,12 +47,14 @@ class WindowMenus(QMainWindow):
     _widen: Callable[[int], None]
     # What flows.Window asks of it besides.
     widget: Callable[[], QWidget]
-    run_job: Callable[[str, Job, Callable[[object], None]], None]
     read_article: Callable[[ArticleId], None]
     library_changed: Callable[[], None]
     forget_undo: Callable[[], None]
 
     # -- building ------------------------------------------------------------------------------
+
+    def run_job(self, title: str, job: Job[T], done: Callable[[T], None]) -> None:
+        raise NotImplementedError  # the window's (main_window.MainWindow.run_job)
 
     def _action(
         self,

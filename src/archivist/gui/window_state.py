@@ -42,7 +42,7 @@ class WindowState(QMainWindow):
     switch_archive: Callable[[Path], None]
 
     def _load_palette(self) -> None:
-        colors = self.archive.palette()
+        colors = self.archive.annotations.palette()
         self._palette = colors
         self.reader.set_palette_colors(colors)
         self.notes.highlights.set_palette_colors(colors)
@@ -99,14 +99,14 @@ class WindowState(QMainWindow):
 
     def preferences(self) -> None:
         """Edit colour meanings, appearance and reading width."""
-        palette = self.archive.palette()
+        palette = self.archive.annotations.palette()
         appearance = str(self.settings.value("appearance", "system"))
         dialog = PreferencesDialog(palette, appearance, self.reader.reading_width, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         try:
             for color, meaning in dialog.changed_meanings(palette).items():
-                self.archive.set_color_meaning(color, meaning)
+                self.archive.annotations.set_color_meaning(color, meaning)
         except ArchivistError as exc:
             show_error(self, str(exc))
         self.settings.setValue("appearance", dialog.chosen_appearance())

@@ -39,7 +39,7 @@ class WindowViews(QMainWindow):
 
     def show_library_state(self) -> None:
         """Count in the status bar; the welcome view when the archive is empty."""
-        self._count = self.archive.count_articles()
+        self._count = self.archive.articles.count()
         self._show_counts()
 
     def _show_counts(self) -> None:

@@ -6,7 +6,7 @@ import threading
 import traceback
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
@@ -14,8 +14,9 @@ from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.model import Progress
 
-Job = Callable[[Archive], Generator[Progress, None, Any]]
-"""A core job: given an archive opened in the worker's thread, yields Progress, returns a result."""
+T = TypeVar("T")
+Job = Callable[[Archive], Generator[Progress, None, T]]
+"""A core job: given an archive opened in the worker's thread, yields Progress, returns a T."""
 
 
 class WorkerSignals(QObject):
@@ -30,7 +31,7 @@ class WorkerSignals(QObject):
 class JobWorker(QRunnable):
     """Runs ``job`` on its own Archive connection; cancel() stops it between two steps."""
 
-    def __init__(self, archive_path: Path, job: Job) -> None:
+    def __init__(self, archive_path: Path, job: Job[object]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the GUI keeps the worker until a final signal arrives
         self.archive_path = archive_path

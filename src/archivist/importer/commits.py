@@ -27,7 +27,7 @@ def store(archive: Archive, path: str, data: bytes, extracted: Extraction | str)
             extracted, resources=extracted.resources + collect_folder_resources(path)
         )
     try:
-        article_id = archive.add(extracted, data)
+        article_id = archive.articles.add(extracted, data)
     except DuplicateError as exc:
         return FileResult(path, "duplicate", ArticleId(exc.existing_id))
     except ArchivistError as exc:

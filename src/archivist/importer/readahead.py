@@ -93,7 +93,9 @@ def _prepare_files(
                 break
         if not batch:
             return
-        known = archive.find_sources([r[1] for _, r in batch if not isinstance(r, FileResult)])
+        known = archive.articles.find_sources(
+            [r[1] for _, r in batch if not isinstance(r, FileResult)]
+        )
         for path, read in batch:
             if isinstance(read, FileResult):
                 yield read

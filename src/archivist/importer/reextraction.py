@@ -70,13 +70,13 @@ def reextract(
 
 def _reextract_one(archive: Archive, article_id: ArticleId) -> ReextractResult:
     try:
-        old = archive.article(article_id)
+        old = archive.articles.get(article_id)
         assert old.source is not None
-        extraction = _extract_guarded(archive.original(article_id), old.source.filename)
+        extraction = _extract_guarded(archive.articles.original(article_id), old.source.filename)
         changes = describe_changes(old, extraction.article)
         if not changes and old.importer_version == extraction.article.importer_version:
             return ReextractResult(article_id)
-        report = archive.reextract(article_id, extraction)
+        report = archive.annotations.reextract(article_id, extraction)
     except ArchivistError as exc:
         return ReextractResult(article_id, error=str(exc))
     return ReextractResult(
@@ -98,11 +98,11 @@ def recover_lost_articles(archive: Archive) -> list[FileResult]:
     until that has succeeded.
     """
     results: list[FileResult] = []
-    for source_id, filename, data in archive.originals_without_article():
+    for source_id, filename, data in archive.maintenance.originals_without_article():
         extracted = extract_file(data, filename, hashlib.sha256(data).hexdigest())
         if isinstance(extracted, str):
             results.append(FileResult(filename, "error", error=extracted))
             continue
-        archive.forget_source(source_id)
+        archive.maintenance.forget_source(source_id)
         results.append(store(archive, filename, data, extracted))
     return results
