@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -214,11 +214,12 @@ def _deleted_spans(original: str, cleaned: str) -> list[tuple[int, int]] | None:
     return spans if j == len(cleaned) else None
 
 
-def _children(el: etree._Element, consume: bool) -> Iterator[etree._Element]:
+def _children(el: etree._Element, consume: bool) -> Iterable[etree._Element]:
     """An element's children; when consuming, each is removed once the caller is done with it."""
-    if not consume:
-        yield from el
-        return
+    return _consumed(el) if consume else el  # no generator in the common case: it costs
+
+
+def _consumed(el: etree._Element) -> Iterator[etree._Element]:
     child = next(iter(el), None)
     while child is not None:
         yield child
