@@ -80,16 +80,16 @@ def read_regular(path: str, max_bytes: int, *, label: str | None = None) -> byte
         if what is not None:
             raise NotAFileError(f"{name}: is {what}, not a file; skipped")
         _check_size(name, st.st_size, max_bytes)
-        parts: list[bytes] = []
-        got = 0
-        while got <= max_bytes:
+        # One read of the size fstat gave (plus a byte, to see a file that grew): reading in
+        # chunks and joining them held the file twice at once.
+        parts: list[bytes] = [os.read(fd, min(st.st_size, max_bytes) + 1)]
+        got = len(parts[0])
+        while parts[-1] and got <= max_bytes:
             part = os.read(fd, min(_CHUNK, max_bytes + 1 - got))
-            if not part:
-                break
             parts.append(part)
             got += len(part)
         _check_size(name, got, max_bytes)
-        return b"".join(parts)
+        return parts[0] if len(parts) <= 2 and not parts[-1] else b"".join(parts)
     except OSError as exc:
         raise ArchivistError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     finally:

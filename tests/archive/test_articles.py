@@ -121,3 +121,9 @@ def test_why_a_footnote_is_uncited_reads_back(archive: Archive) -> None:
     extraction = make_extraction(footnotes=(listed, dropped))
     article = archive.articles.get(archive.articles.add(extraction, b"with uncited notes"))
     assert [f.uncited for f in article.footnotes] == ["unlinked", "dropped"]
+
+
+def test_big_original_bytes_written_in_place_are_kept_exactly(archive: Archive) -> None:
+    big = bytes(range(256)) * (9 * 1024 * 1024 // 256 + 7)  # over two 4 MB writes, uneven
+    article_id = archive.articles.add(make_extraction(), big)
+    assert archive.articles.original(article_id) == big

@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # factories, used by damage
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
 
 from clirun import cli

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from archivist.errors import ExtractionError
 from archivist.ingest import html
-from archivist.ingest.htmlparse import declared_encoding, decode_page, parse_html
+from archivist.ingest.htmlparse import declared_encoding, decode_page, parse_html, parse_page
 
 DATA = Path(__file__).parents[1] / "data" / "html"
 
@@ -90,3 +91,19 @@ def test_a_page_cannot_forge_the_importers_footnote_placeholder() -> None:
         '<html><body><p>x<archivist-fn label="9"></archivist-fn></p></body></html>', "x"
     )
     assert root.find(".//archivist-fn") is None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>plain ASCII</p></body></html>",
+        "<html><body><p>caf\u00e9 \u0641\u0627\u0631\u0633\u06cc</p></body></html>",
+        "<html><body><p>cafe\u0301 decomposed</p></body></html>",
+        '<?xml version="1.0"?><html><body><p>with a declaration</p></body></html>',
+        "<html><body><p>a\x01control</p></body></html>",
+    ],
+)
+def test_page_parsed_from_its_bytes_matches_the_decoded_text(page: str) -> None:
+    root, encoding, replaced = parse_page(page.encode("utf-8"), "x.html")
+    assert (encoding, replaced) == ("utf-8", 0)
+    assert etree.tostring(root) == etree.tostring(parse_html(page, "x.html"))

@@ -60,3 +60,18 @@ def test_format_characters_are_dropped_and_offsets_shift() -> None:
     assert r.text == "ab[1]"
     assert r.markers == {"1": [2]}
     assert (r.marks[0].start, r.marks[0].end) == (2, 5)
+
+
+def test_consuming_render_gives_the_same_document_and_empties_the_element() -> None:
+    body = (
+        "<h2>Title</h2><p>One <em>two</em> <a href='#n'>three</a><fn label='1'></fn>.</p>"
+        "<ul><li>Four</li><li>five <b>six</b></li></ul><pre>a\n  b</pre>text<br><br>tail"
+    )
+    root = parse_html(f"<html><body>{body}</body></html>", "x")
+    for stand_in in root.iter("fn"):
+        stand_in.tag = FOOTNOTE_TAG
+    element = root.find("body")
+    assert element is not None
+    consumed = render(element, consume=True)
+    assert consumed == rendered(body)
+    assert len(element) == 0

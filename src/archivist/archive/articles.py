@@ -82,9 +82,8 @@ class ArticleStore(Store):
                         "from it; run 'archivist check --repair'"
                     ) from exc
                 raise
-            db.execute(
-                "INSERT INTO originals (source_id, data) VALUES (?, ?)", [source_id, original]
-            )
+            assert source_id is not None
+            _insert_original(db.conn, source_id, original)
             self._insert_resources(source_id, extraction.resources)
             row = _article_row(article)
             row.update(source_id=source_id, created_at=now, updated_at=now)
@@ -94,6 +93,7 @@ class ArticleStore(Store):
                 list(row.values()),
             ).lastrowid
             assert article_id is not None
+            del row  # its JSON (tens of MB for a huge page) is not needed while FTS indexes
             self._insert_footnotes(article_id, article.footnotes)
             self._insert_tags(article_id, article.tags)
         return ArticleId(article_id)
@@ -312,6 +312,29 @@ class ArticleStore(Store):
             )
         if rows:
             self._db.table("resources").insert_all(rows)
+
+
+BIG_ORIGINAL_BYTES = 4 * 1024 * 1024
+"""Originals at least this big are written through a blob handle rather than bound."""
+
+
+def _insert_original(conn: sqlite3.Connection, source_id: int, original: bytes) -> None:
+    """Store a file's original bytes; a big one is written in place, never bound.
+
+    A bound value is copied, and the copy stays with the cached statement until its next
+    use: a 200 MB page's bytes were held twice more through the rest of its import.
+    """
+    if len(original) < BIG_ORIGINAL_BYTES:
+        conn.execute("INSERT INTO originals (source_id, data) VALUES (?, ?)", [source_id, original])
+        return
+    conn.execute(
+        "INSERT INTO originals (source_id, data) VALUES (?, zeroblob(?))",
+        [source_id, len(original)],
+    )
+    view = memoryview(original)
+    with conn.blobopen("originals", "data", source_id) as blob:
+        for start in range(0, len(original), BIG_ORIGINAL_BYTES):
+            blob.write(view[start : start + BIG_ORIGINAL_BYTES])
 
 
 def _article_row(article: Article) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -83,19 +84,31 @@ def run(
     settings = QSettings()
     apply_appearance(appearance or str(settings.value("appearance", "system")))
     from archivist.gui.dialogs import show_error
+    from archivist.gui.faults import ReadFaults
     from archivist.gui.main_window import MainWindow
 
+    holder: list[MainWindow] = []
+    faults = ReadFaults(lambda: holder[0].archive_path if holder else archive_path)
     try:
         window = MainWindow(archive_path, settings)
-    except ArchivistError as exc:
-        show_error(None, str(exc))
-        sys.stderr.write(f"archivist: {' '.join(str(exc).split())}\n")
+    except (ArchivistError, sqlite3.Error) as exc:
+        message = faults.message(exc) or str(exc)
+        sys.stderr.write(f"archivist: {' '.join(message.split())}\n")
+        if screenshot is None:  # the message stays up until read, then the app ends
+            box = show_error(None, message)
+            box.finished.connect(app.quit)
+            app.exec()
         return 1
-    if article is not None:
-        window.library.select_article(ArticleId(article))
-        window.open_article(ArticleId(article))
-    elif window.library.model.rowCount():
-        window.library.select_row(0)
+    holder.append(window)
+    faults.install()
+    try:
+        if article is not None:
+            window.library.select_article(ArticleId(article))
+            window.open_article(ArticleId(article))
+        elif window.library.model.rowCount():
+            window.library.select_row(0)
+    except sqlite3.Error as exc:
+        faults.hook(type(exc), exc, exc.__traceback__)
     window.show()
     if screenshot is not None:
         if screenshot.parent:
@@ -108,5 +121,6 @@ def run(
 
         QTimer.singleShot(300, shoot)
     status = app.exec()
+    faults.uninstall()
     window.archive.close()
     return int(status)

@@ -34,13 +34,14 @@ APPEARANCES = (
 """Appearance settings: the value stored, and its label (translated where shown)."""
 
 
-def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> QMessageBox:
     """The one place errors reach the user: a one-line message, never a traceback."""
     heading = title or QCoreApplication.applicationName() or "Archivist"
     box = QMessageBox(QMessageBox.Icon.Warning, heading, " ".join(message.split()), parent=parent)
     box.setObjectName("ErrorBox")
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and file content
     box.open()
+    return box
 
 
 def import_summary(report: ImportReport) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from archivist.errors import ArchivistError, DuplicateError
 from archivist.importer.readahead import _Prepared
 from archivist.importer.report import FileResult
 from archivist.ingest import Extraction
+from archivist.ingest.heap import BIG_PAGE_BYTES, release_freed_memory
 from archivist.ingest.html import collect_folder_resources
 from archivist.model import ArticleId
 
@@ -19,6 +20,8 @@ def store(archive: Archive, path: str, data: bytes, extracted: Extraction | str)
     """Archive one extraction (a transaction, or a savepoint in the caller's), or say why not."""
     if isinstance(extracted, str):
         return FileResult(path, "error", error=extracted)
+    if len(data) >= BIG_PAGE_BYTES:  # the page's tree is freed: give its memory back first
+        release_freed_memory()
     source = extracted.article.source
     if source is not None and source.format == "html":
         # A "Web page, complete" save keeps its images in a folder beside it; extraction sees

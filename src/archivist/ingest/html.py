@@ -11,10 +11,11 @@ from lxml import etree
 
 from archivist.errors import ArchivistError, ExtractionError
 from archivist.ingest.content import Content, find_content, gather_prose, schema_article_body
+from archivist.ingest.heap import BIG_PAGE_BYTES, release_freed_memory
 from archivist.ingest.htmldom import ATTRIBUTED, select
 from archivist.ingest.htmlfootnotes import FoundNotes, find_footnotes
 from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
-from archivist.ingest.htmlparse import decode_page, parse_html
+from archivist.ingest.htmlparse import decode_page, parse_html, parse_page
 from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
 from archivist.ingest.references import link_footnotes
@@ -47,14 +48,13 @@ def extract_page(
     data: bytes, filename: str, *, declared: str | None = None, url: str | None = None
 ) -> Extraction:
     """Extract a page, with a charset and URL known from outside the page (an MHTML part)."""
-    text, encoding = decode_page(data, filename, declared=declared)
-    replaced = text.count("\ufffd")
-    root = parse_html(text, filename)
-    del text  # as big as the page or bigger: the tree holds what is needed from here on
+    root, encoding, replaced = parse_page(data, filename, declared=declared)
     marked = select(ATTRIBUTED, root)
     meta = read_metadata(root, marked)
     try:
-        found, content, rendered = _main_content(root, marked, meta.title)
+        found, content, rendered = _main_content(
+            root, marked, meta.title, release=len(data) >= BIG_PAGE_BYTES
+        )
         if len(rendered.text) < TINY_TEXT:
             page = decode_page(data, filename, declared=declared)[0]  # rare: a tiny first look
             found, content, rendered = _look_again(
@@ -142,13 +142,21 @@ def _as_markup(body: str) -> str:
 
 
 def _main_content(
-    root: etree._Element, marked: list[etree._Element], title: str, *, by_name: bool = True
+    root: etree._Element,
+    marked: list[etree._Element],
+    title: str,
+    *,
+    by_name: bool = True,
+    release: bool = False,
 ) -> tuple[FoundNotes, Content, Rendered]:
     """Notes taken out, furniture dropped, the main content found and rendered."""
     notes = find_footnotes(root, marked)
     strip_furniture(root, marked, by_name=by_name)
     content = find_content(root, title)
     strip_asides(content.element)
+    if release:  # a big page: what the steps above freed, and the tree as it is rendered
+        release_freed_memory()
+        return notes, content, render(content.element, consume=True)
     rendered = render(content.element)
     spread = gather_prose(root, len(rendered.text))
     if spread is not None:

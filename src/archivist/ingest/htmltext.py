@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from archivist.ingest.decode import clean_text
+from archivist.ingest.heap import release_freed_memory
 from archivist.model import Block, BlockKind, Mark, MarkKind
 
 FOOTNOTE_TAG = "archivist-fn"
@@ -38,6 +40,8 @@ _INLINE_MARKS: dict[str, MarkKind] = {
     "samp": "code",
     "tt": "code",
 }
+RELEASE_EVERY_CHARS = 16 * 1024 * 1024
+"""While consuming a tree, freed memory is given back each time this much text is added."""
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "img", "svg"})
 
 
@@ -62,7 +66,9 @@ class _Context:
 class _Builder:
     """Accumulates one block's inline text and marks, then commits it to the article text."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, consume: bool = False) -> None:
+        self.consume = consume
+        self.released_at = 0
         self.parts: list[str] = []
         self.length = 0
         self.buffer: list[str] = []
@@ -73,6 +79,9 @@ class _Builder:
         self.marks: list[Mark] = []
         self.markers: dict[str, list[int]] = {}
         self.commits = 0
+        # One string per distinct href and label: a long page repeats the same few (#fn1...)
+        # on every paragraph, and a copy per mark was a tenth of a big page's marks' memory.
+        self.names: dict[str, str] = {}
 
     def add(self, text: str, pre: bool) -> None:
         if not text:
@@ -105,9 +114,12 @@ class _Builder:
 
     def mark(self, kind: MarkKind, start: int, commits: int, href: str | None = None) -> None:
         if commits == self.commits and self.buffer_len > start:
+            if href is not None:
+                href = self.names.setdefault(href, href)
             self.pending.append((kind, start, self.buffer_len, href, None))
 
     def footnote(self, label: str) -> None:
+        label = self.names.setdefault(label, label)
         start = self.buffer_len
         self.add(f"[{label}]", True)
         self.space = False
@@ -135,11 +147,19 @@ class _Builder:
                         self.markers.setdefault(label, []).append(start + s2)
         self.buffer, self.buffer_len, self.space, self.pending = [], 0, True, []
         self.commits += 1
+        if self.consume and self.length - self.released_at >= RELEASE_EVERY_CHARS:
+            # The elements rendered so far are freed: give their memory back as the text grows.
+            self.released_at = self.length
+            release_freed_memory()
 
 
-def render(element: etree._Element) -> Rendered:
-    """The document-model rendering of an element's content."""
-    builder = _Builder()
+def render(element: etree._Element, *, consume: bool = False) -> Rendered:
+    """The document-model rendering of an element's content.
+
+    With ``consume``, each child is removed once rendered, so a big page's tree shrinks as
+    its text grows instead of both being held in full (the element is left empty).
+    """
+    builder = _Builder(consume=consume)
     _walk(element, builder, _Context(), list_depth=0, quote=False)
     builder.commit(_Context())
     marks = sorted(builder.marks, key=lambda m: (m.start, -m.end))
@@ -194,6 +214,20 @@ def _deleted_spans(original: str, cleaned: str) -> list[tuple[int, int]] | None:
     return spans if j == len(cleaned) else None
 
 
+def _children(el: etree._Element, consume: bool) -> Iterable[etree._Element]:
+    """An element's children; when consuming, each is removed once the caller is done with it."""
+    return _consumed(el) if consume else el  # no generator in the common case: it costs
+
+
+def _consumed(el: etree._Element) -> Iterator[etree._Element]:
+    child = next(iter(el), None)
+    while child is not None:
+        yield child
+        following = child.getnext()
+        el.remove(child)  # its tail was read with it; lxml frees it with its last reference
+        child = following
+
+
 def _walk(el: etree._Element, b: _Builder, ctx: _Context, *, list_depth: int, quote: bool) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _SKIP or not tag:
@@ -231,7 +265,7 @@ def _walk(el: etree._Element, b: _Builder, ctx: _Context, *, list_depth: int, qu
         inner = _Context("list_item", list_depth, ctx.ordered if tag == "li" else False)
     if el.text:
         b.add(el.text, inner.pre)
-    for child in el:
+    for child in _children(el, b.consume):
         _walk(child, b, inner, list_depth=list_depth, quote=quote)
         if child.tail:
             b.add(child.tail, inner.pre)
@@ -245,7 +279,7 @@ def _inline(
     start, commits = b.buffer_len, b.commits
     if el.text:
         b.add(el.text, ctx.pre)
-    for child in el:
+    for child in _children(el, b.consume):
         _walk(child, b, ctx, list_depth=list_depth, quote=quote)
         if child.tail:
             b.add(child.tail, ctx.pre)
