@@ -84,3 +84,23 @@ def test_a_damaged_index_loses_nothing(tmp_path: Path) -> None:
     done = cli("--archive", path, "check", "--repair")
     assert done.returncode == 0, done.stderr
     assert article_ids(path) == before
+
+
+def test_an_article_whose_source_row_was_lost_is_named_as_lost(tmp_path: Path) -> None:
+    import sqlite3
+
+    from archivist.archive.integrity import Rebuilt, _drop_dangling
+
+    db = sqlite3.connect(tmp_path / "t.sqlite3")
+    db.executescript(
+        "CREATE TABLE sources (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE articles (id INTEGER PRIMARY KEY, source_id INTEGER REFERENCES sources(id));"
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id));"
+        "INSERT INTO sources VALUES (1);"
+        "INSERT INTO articles VALUES (7, 1), (8, 2);"  # source 2 was on the damaged page
+        "INSERT INTO notes VALUES (1, 8), (2, 7);"
+    )
+    result = Rebuilt(tmp_path / "a", tmp_path / "b")
+    result.dropped = _drop_dangling(db, result.dropped_articles)
+    assert result.lost_article_ids() == [8]
+    assert [r[0] for r in db.execute("SELECT id FROM notes")] == [2]

@@ -39,13 +39,15 @@ class Rebuilt:
     unreadable: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     dropped: int = 0
     """Recovered rows left pointing at rows that were lost (a highlight of a lost article)."""
+    dropped_articles: list[int] = field(default_factory=list)
+    """Articles read whole but left out because a row they need was lost (their source)."""
 
     def lost_article_ids(self) -> list[int]:
         """Article ids in an unreadable stretch (bounded by the rows read either side)."""
-        ids: list[int] = []
+        ids: list[int] = list(self.dropped_articles)
         for low, high in self.unreadable.get("articles", []):
             ids.extend(range(low, high + 1))
-        return ids
+        return sorted(set(ids))
 
     def summary(self) -> list[str]:
         """One line per fact, for the user."""
@@ -163,7 +165,7 @@ def _copy_all(source: sqlite3.Connection, fresh_path: Path, result: Rebuilt) -> 
             result.recovered[table] = count
             if stretches:
                 result.unreadable[table] = stretches
-        result.dropped = _drop_dangling(target)
+        result.dropped = _drop_dangling(target, result.dropped_articles)
         target.execute("DELETE FROM fts_queue")
         target.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         target.commit()
@@ -252,8 +254,9 @@ def _bound(source: sqlite3.Connection, table: str, last: int) -> int:
     return last + 1
 
 
-def _drop_dangling(target: sqlite3.Connection) -> int:
-    """Delete recovered rows whose parent row was lost, as ``check --repair`` does for orphans."""
+def _drop_dangling(target: sqlite3.Connection, articles: list[int]) -> int:
+    """Delete recovered rows whose parent row was lost, as ``check --repair`` does for orphans;
+    the ids of articles dropped so are added to ``articles`` (the repair names them as lost)."""
     dropped = 0
     for _ in range(10):  # a dropped highlight can orphan its notes and tags in turn
         rows = target.execute("PRAGMA foreign_key_check").fetchall()
@@ -262,4 +265,6 @@ def _drop_dangling(target: sqlite3.Connection) -> int:
         for table, rowid, _parent, _fk in rows:
             target.execute(f'DELETE FROM "{table}" WHERE rowid = ?', [rowid])
             dropped += 1
+            if table == "articles":
+                articles.append(int(rowid))
     return dropped
