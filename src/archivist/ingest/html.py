@@ -10,7 +10,7 @@ from dataclasses import replace
 from lxml import etree
 
 from archivist.errors import ArchivistError, ExtractionError
-from archivist.ingest.content import Content, find_content, gather_prose, schema_article_body
+from archivist.ingest.content import find_content, gather_prose, schema_article_body
 from archivist.ingest.heap import BIG_PAGE_BYTES, release_freed_memory
 from archivist.ingest.htmldom import ATTRIBUTED, select
 from archivist.ingest.htmlfootnotes import FoundNotes, find_footnotes
@@ -18,6 +18,7 @@ from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
 from archivist.ingest.htmlparse import decode_page, parse_html, parse_page
 from archivist.ingest.htmltext import Rendered, render
 from archivist.ingest.metadata import read_metadata, split_authors
+from archivist.ingest.readability import Content
 from archivist.ingest.references import link_footnotes
 from archivist.ingest.textmeta import settle_language
 from archivist.model import Article, Extraction, Footnote, Resource, Uncited
