@@ -8,8 +8,8 @@ import json
 
 from lxml import etree
 
-from archivist.ingest.htmldom import inner_text, link_density, select, text_length
-from archivist.ingest.readability import (
+from archivist.ingest.html.htmldom import inner_text, link_density, select, text_length
+from archivist.ingest.html.readability import (
     CHAR_THRESHOLD,
     CLEAN_CONDITIONALLY,
     STRIP_UNLIKELY,

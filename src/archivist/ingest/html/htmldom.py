@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.htmltext import FOOTNOTE_TAG
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
 
 _PHRASING = frozenset(
     {

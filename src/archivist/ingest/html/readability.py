@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from archivist.ingest.htmldom import (
+from archivist.ingest.html.htmldom import (
     has_ancestor,
     inner_text,
     is_data_table,
@@ -21,7 +21,7 @@ from archivist.ingest.htmldom import (
     without_content,
     wrap_phrasing,
 )
-from archivist.ingest.htmlfurniture import holds_main
+from archivist.ingest.html.htmlfurniture import holds_main
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
