@@ -154,6 +154,30 @@ def test_ingest_imports_neither_archive_export_annotate_gui_nor_cli() -> None:
     assert _offenders(GRAPH, {"ingest"}, forbidden) == []
 
 
+INGEST_ORDER = ("references", "text", "html", "metadata", "notes", "formats")
+"""Ingest's subpackages, each importing only those before it (docs/architecture.md)."""
+
+
+def test_ingest_subpackages_import_only_those_before_them() -> None:
+    def part(module: str) -> str:
+        return module.split(".")[2] if module.count(".") >= 2 else ""
+
+    subpackages = {part(m) for m in GRAPH if m.startswith("archivist.ingest.")}
+    assert subpackages == set(INGEST_ORDER)
+    offenders = sorted(
+        f"{m} -> {t}"
+        for m, targets in GRAPH.items()
+        if part(m) in INGEST_ORDER
+        for t in targets
+        if t.startswith("archivist.ingest")
+        and part(t) != part(m)
+        and (
+            part(t) not in INGEST_ORDER or INGEST_ORDER.index(part(t)) > INGEST_ORDER.index(part(m))
+        )
+    )
+    assert offenders == []
+
+
 def test_archive_and_export_never_import_ingest() -> None:
     assert _offenders(GRAPH, {"archive", "export"}, {"ingest", "importer", "gui", "cli"}) == []
 

@@ -31,7 +31,7 @@ import lxml.html
 from lxml import etree
 
 from archivist.errors import ArchivistError
-from archivist.ingest import html as archivist_html
+from archivist.ingest.formats import html as archivist_html
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 READABILITY = SHARED / "corpora" / "readability-test-pages"

@@ -45,7 +45,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from archivist.ingest import html as archivist_html
+from archivist.ingest.formats import html as archivist_html
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpora" / "readability-test-pages"

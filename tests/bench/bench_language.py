@@ -20,7 +20,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 
-from archivist.ingest.textmeta import guess_language
+from archivist.ingest.text.textmeta import guess_language
 
 LOCALES = {"de": "de", "fr": "fr", "fa": "fa", "ar": "ar", "zh_CN": "zh", "ja": "ja", "ru": "ru"}
 TUNE = ("glib20", "gtk20", "gtk20-properties", "at-spi2-core")

@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from archivist.ingest import metadata
-from archivist.ingest.htmlparse import decode_page, parse_html
+from archivist.ingest.html.htmlparse import decode_page, parse_html
+from archivist.ingest.metadata import pagemeta as metadata
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 if not CORPORA.exists():

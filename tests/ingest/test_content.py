@@ -7,15 +7,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from archivist.ingest import html
-from archivist.ingest.content import (
-    _widen_to_repeats,
-    find_content,
-    gather_prose,
-    schema_article_body,
-)
-from archivist.ingest.htmldom import inner_text, text_length
-from archivist.ingest.htmlparse import parse_html
+from archivist.ingest.formats import html
+from archivist.ingest.html.content import find_content, gather_prose, schema_article_body
+from archivist.ingest.html.htmldom import inner_text, text_length
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.html.readability import _widen_to_repeats
 
 DATA = Path(__file__).parents[1] / "data" / "html"
 KINDS = [

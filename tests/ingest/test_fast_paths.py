@@ -13,13 +13,14 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from archivist.ingest import decode, textblocks
-from archivist.ingest.furniture import _TRIGGER, is_trigger
+from archivist.ingest.formats import textblocks
+from archivist.ingest.notes.textnotes import _ENTRY, SUPERSCRIPT_DIGITS, Entry, parse_entry
 from archivist.ingest.references import backrefs
 from archivist.ingest.references import dates as refdates
 from archivist.ingest.references.names import _AND
-from archivist.ingest.textmeta import ascii_digits, fold_arabic
-from archivist.ingest.textnotes import _ENTRY, SUPERSCRIPT_DIGITS, Entry, parse_entry
+from archivist.ingest.text import decode
+from archivist.ingest.text.furniture import _TRIGGER, is_trigger
+from archivist.ingest.text.textmeta import ascii_digits, fold_arabic
 
 ALPHABET = st.sampled_from(
     list("aAbpPgeJjnMmyrsd ,،.:;-–()[]\t\n")

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archivist.errors import ExtractionError
-from archivist.ingest import html
+from archivist.ingest.formats import html
 
 DATA = Path(__file__).parents[1] / "data" / "html"
 TAGS = ["p", "div", "sup", "a", "ol", "li", "table", "td", "pre", "em", "h2", "section", "span"]

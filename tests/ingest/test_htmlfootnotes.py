@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from archivist.ingest import html
-from archivist.ingest.htmlfootnotes import find_footnotes
-from archivist.ingest.htmlparse import parse_html
+from archivist.ingest.formats import html
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.notes.htmlfootnotes import find_footnotes
 from archivist.model import Article
 
 DATA = Path(__file__).parents[1] / "data" / "html"

@@ -8,8 +8,8 @@ import pytest
 from lxml import etree
 
 from archivist.errors import ExtractionError
-from archivist.ingest import html
-from archivist.ingest.htmlparse import declared_encoding, decode_page, parse_html, parse_page
+from archivist.ingest.formats import html
+from archivist.ingest.html.htmlparse import declared_encoding, decode_page, parse_html, parse_page
 
 DATA = Path(__file__).parents[1] / "data" / "html"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from archivist.ingest.htmlparse import parse_html
-from archivist.ingest.htmltext import FOOTNOTE_TAG, Rendered, render
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG, Rendered, render
 
 
 def rendered(body: str) -> Rendered:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from archivist.ingest import html
-from archivist.ingest.htmlparse import parse_html
-from archivist.ingest.inlinenotes import find_inline_notes
-from archivist.ingest.notedom import Labels
+from archivist.ingest.formats import html
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.notes.inlinenotes import find_inline_notes
+from archivist.ingest.notes.notedom import Labels
 from archivist.model import Article
 
 DATA = Path(__file__).parents[1] / "data" / "html"

@@ -8,7 +8,7 @@ import pytest
 
 from archivist.archive import Archive
 from archivist.ingest import extract
-from archivist.ingest.invisible import clean, dropped_positions
+from archivist.ingest.text.invisible import clean, dropped_positions
 from archivist.model import Article
 
 SHY, ZWSP, WJ, BOM, ZWNJ, ZWJ, LRM = (

@@ -13,9 +13,9 @@ from archivist.archive import Archive
 from archivist.errors import ExtractionError
 from archivist.importer import ReextractResult, import_results, reextract
 from archivist.ingest import extract
-from archivist.ingest import text as text_importer
-from archivist.ingest.frontmatter import read_front_matter
-from archivist.ingest.sniff import sniff_format
+from archivist.ingest.formats import text as text_importer
+from archivist.ingest.metadata.frontmatter import read_front_matter
+from archivist.ingest.text.sniff import sniff_format
 from archivist.model import Article, Progress, Source
 
 DATA = Path(__file__).parents[1] / "data" / "markdown"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.ingest.htmlparse import parse_html
-from archivist.ingest.metadata import Metadata, iso_date, read_metadata, split_authors
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.metadata.pagemeta import Metadata, iso_date, read_metadata, split_authors
 
 
 def meta(head: str = "", body: str = "", lang: str = "") -> Metadata:

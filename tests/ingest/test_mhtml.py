@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archivist.errors import ExtractionError
-from archivist.ingest import mhtml
+from archivist.ingest.formats import mhtml
 
 DATA = Path(__file__).parents[1] / "data" / "mhtml"
 

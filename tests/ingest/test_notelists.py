@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from archivist.ingest import html
+from archivist.ingest.formats import html
 from archivist.model import Article
 
 DATA = Path(__file__).parents[1] / "data" / "html"

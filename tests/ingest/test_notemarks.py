@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.ingest.notemarks import MAX_RANGE, is_notes_heading, is_subscript, marker_labels
+from archivist.ingest.notes.notemarks import (
+    MAX_RANGE,
+    is_notes_heading,
+    is_subscript,
+    marker_labels,
+)
 
 
 @pytest.mark.parametrize(

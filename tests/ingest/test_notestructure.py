@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archivist.ingest import html
+from archivist.ingest.formats import html
 from archivist.model import Article
 
 DATA = Path(__file__).parents[1] / "data" / "html"

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from archivist.ingest import html
-from archivist.ingest.htmlparse import parse_html
-from archivist.ingest.pagecite import coins_item
-from archivist.ingest.pageschema import microdata, schema_item
-from archivist.ingest.pagevalues import MAX_VALUE, csl_date, page_range
+from archivist.ingest.formats import html
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.metadata.pagecite import coins_item
+from archivist.ingest.metadata.pageschema import microdata, schema_item
+from archivist.ingest.metadata.pagevalues import MAX_VALUE, csl_date, page_range
 from archivist.model import Footnote
 
 DATA = Path(__file__).parents[1] / "data" / "html"

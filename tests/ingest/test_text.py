@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from archivist.errors import ExtractionError
 from archivist.ingest import Extraction, extract
-from archivist.ingest import text as text_importer
-from archivist.ingest.textmeta import guess_language, parse_byline, settle_language
+from archivist.ingest.formats import text as text_importer
+from archivist.ingest.text.textmeta import guess_language, parse_byline, settle_language
 from archivist.model import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text"

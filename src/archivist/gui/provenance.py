@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist.ingest.decode import clean_text
+from archivist.ingest.text.decode import clean_text
 from archivist.model import Article
 
 FSI, PDI = "\u2068", "\u2069"

@@ -11,8 +11,8 @@ from archivist.errors import ArchivistError, DuplicateError
 from archivist.importer.readahead import _Prepared
 from archivist.importer.report import FileResult
 from archivist.ingest import Extraction
-from archivist.ingest.heap import BIG_PAGE_BYTES, release_freed_memory
-from archivist.ingest.html import collect_folder_resources
+from archivist.ingest.formats.html import collect_folder_resources
+from archivist.ingest.text.heap import BIG_PAGE_BYTES, release_freed_memory
 from archivist.model import ArticleId
 
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from archivist.ingest import SUPPORTED_SUFFIXES
-from archivist.ingest.html import FOLDER_SUFFIXES
+from archivist.ingest.formats.html import FOLDER_SUFFIXES
 
 
 def collect_files(paths: Iterable[str]) -> Iterator[str]:

@@ -6,8 +6,8 @@ import hashlib
 import os
 from dataclasses import replace
 
-from archivist.ingest.invisible import clean_field, without_invisible
-from archivist.ingest.sniff import SUPPORTED_SUFFIXES, sniff_format
+from archivist.ingest.text.invisible import clean_field, without_invisible
+from archivist.ingest.text.sniff import SUPPORTED_SUFFIXES, sniff_format
 from archivist.model import Article, Extraction, Resource, Source
 
 IMPORTER_VERSION = 3
@@ -24,19 +24,19 @@ def extract(data: bytes, filename: str, *, sha256: str | None = None) -> Extract
     fmt = sniff_format(data, filename)
     result: Extraction
     if fmt == "text":
-        from archivist.ingest import text
+        from archivist.ingest.formats import text
 
         result = text.extract(data, filename)
     elif fmt == "markdown":
-        from archivist.ingest import markdown
+        from archivist.ingest.formats import markdown
 
         result = markdown.extract(data, filename)
     elif fmt == "html":
-        from archivist.ingest import html
+        from archivist.ingest.formats import html
 
         result = html.extract(data, filename)
     else:
-        from archivist.ingest import mhtml
+        from archivist.ingest.formats import mhtml
 
         result = mhtml.extract(data, filename)
     source = Source(
@@ -52,7 +52,7 @@ def extract(data: bytes, filename: str, *, sha256: str | None = None) -> Extract
 # Bidi embeddings, overrides and isolates can make a title or name display as something it is
 # not (a ".txt" that reads as ".exe"); metadata never needs them. Body text keeps them (its
 # offsets anchor highlights); renderers isolate it. Soft hyphens, zero-width spaces and the
-# like go from both (ingest/invisible.py), every offset moved with them.
+# like go from both (ingest/text/invisible.py), every offset moved with them.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 

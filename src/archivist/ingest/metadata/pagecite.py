@@ -9,9 +9,9 @@ from urllib.parse import parse_qsl
 
 from lxml import etree
 
-from archivist.ingest.htmldom import select, text_content
-from archivist.ingest.pageschema import creative_type, ld_citations, microdata, schema_item
-from archivist.ingest.pagevalues import clean, csl_date, page_range, person, url_key
+from archivist.ingest.html.htmldom import select, text_content
+from archivist.ingest.metadata.pageschema import creative_type, ld_citations, microdata, schema_item
+from archivist.ingest.metadata.pagevalues import clean, csl_date, page_range, person, url_key
 from archivist.ingest.references.dates import extract_date
 from archivist.model import CslItem
 from archivist.text import fold

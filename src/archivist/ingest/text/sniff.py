@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archivist.errors import ExtractionError
-from archivist.ingest.decode import looks_binary, sniff_bom, sniff_utf16
+from archivist.ingest.text.decode import looks_binary, sniff_bom, sniff_utf16
 from archivist.model import SourceFormat
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})

@@ -10,16 +10,17 @@ from dataclasses import replace
 from lxml import etree
 
 from archivist.errors import ArchivistError, ExtractionError
-from archivist.ingest.content import Content, find_content, gather_prose, schema_article_body
-from archivist.ingest.heap import BIG_PAGE_BYTES, release_freed_memory
-from archivist.ingest.htmldom import ATTRIBUTED, select
-from archivist.ingest.htmlfootnotes import FoundNotes, find_footnotes
-from archivist.ingest.htmlfurniture import strip_asides, strip_furniture
-from archivist.ingest.htmlparse import decode_page, parse_html, parse_page
-from archivist.ingest.htmltext import Rendered, render
-from archivist.ingest.metadata import read_metadata, split_authors
+from archivist.ingest.html.content import find_content, gather_prose, schema_article_body
+from archivist.ingest.html.htmldom import ATTRIBUTED, select
+from archivist.ingest.html.htmlfurniture import strip_asides, strip_furniture
+from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
+from archivist.ingest.html.htmltext import Rendered, render
+from archivist.ingest.html.readability import Content
+from archivist.ingest.metadata.pagemeta import read_metadata, split_authors
+from archivist.ingest.notes.htmlfootnotes import FoundNotes, find_footnotes
 from archivist.ingest.references import link_footnotes
-from archivist.ingest.textmeta import settle_language
+from archivist.ingest.text.heap import BIG_PAGE_BYTES, release_freed_memory
+from archivist.ingest.text.textmeta import settle_language
 from archivist.model import Article, Extraction, Footnote, Resource, Uncited
 from archivist.safefiles import read_regular
 

@@ -9,19 +9,23 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from archivist.ingest.htmldom import ATTRIBUTED, inner_text, select, text_content
-from archivist.ingest.inlinenotes import find_inline_notes
-from archivist.ingest.notedom import Labels, in_running_text, list_position, note_block
-from archivist.ingest.notelists import drop_empty_notes_headings, find_listed_notes, plain_notes
-from archivist.ingest.notemarks import marker_labels
-from archivist.ingest.notetext import (
+from archivist.ingest.html.htmldom import ATTRIBUTED, inner_text, select, text_content
+from archivist.ingest.notes.inlinenotes import find_inline_notes
+from archivist.ingest.notes.notedom import Labels, in_running_text, list_position, note_block
+from archivist.ingest.notes.notelists import (
+    drop_empty_notes_headings,
+    find_listed_notes,
+    plain_notes,
+)
+from archivist.ingest.notes.notemarks import marker_labels
+from archivist.ingest.notes.notetext import (
     LEADING_NUMBER,
     FoundNote,
     found_notes,
     remove_with_empty_parents,
     replace_with_placeholders,
 )
-from archivist.ingest.textmeta import ascii_digits
+from archivist.ingest.text.textmeta import ascii_digits
 
 # Containers of notes: pandoc/kramdown/markdown-it `.footnotes`, MediaWiki `ol.references`,
 # WordPress plugins (`.easy-footnotes-wrapper`, `.wp-block-footnotes`), O'Reilly `data-type`.

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from archivist.ingest.decode import clean_text
-from archivist.ingest.heap import release_freed_memory
+from archivist.ingest.text.decode import clean_text
+from archivist.ingest.text.heap import release_freed_memory
 from archivist.model import Block, BlockKind, Mark, MarkKind
 
 FOOTNOTE_TAG = "archivist-fn"

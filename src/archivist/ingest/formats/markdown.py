@@ -20,11 +20,11 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from archivist.errors import ExtractionError
-from archivist.ingest.decode import clean_text, decode_bytes
-from archivist.ingest.frontmatter import FrontMatter, read_front_matter
-from archivist.ingest.metadata import strip_site_name
+from archivist.ingest.metadata.frontmatter import FrontMatter, read_front_matter
+from archivist.ingest.metadata.pagemeta import strip_site_name
 from archivist.ingest.references import make_footnotes
-from archivist.ingest.textmeta import settle_language
+from archivist.ingest.text.decode import clean_text, decode_bytes
+from archivist.ingest.text.textmeta import settle_language
 from archivist.model import Article, Block, BlockKind, Extraction, Footnote, Mark, MarkKind
 
 _MAX_LISTED = 10

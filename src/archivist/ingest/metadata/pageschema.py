@@ -9,9 +9,9 @@ from typing import Any
 
 from lxml import etree
 
-from archivist.ingest.htmldom import is_element, text_content
-from archivist.ingest.metadata import json_ld
-from archivist.ingest.pagevalues import clean, csl_date, page_range, person, url_key
+from archivist.ingest.html.htmldom import is_element, text_content
+from archivist.ingest.metadata.pagemeta import json_ld
+from archivist.ingest.metadata.pagevalues import clean, csl_date, page_range, person, url_key
 from archivist.text import fold
 
 MAX_DEPTH = 6

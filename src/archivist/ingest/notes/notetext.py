@@ -10,11 +10,11 @@ from typing import Any
 
 from lxml import etree
 
-from archivist.ingest.htmldom import inner_text, remove, text_content
-from archivist.ingest.htmltext import FOOTNOTE_TAG
-from archivist.ingest.notemarks import is_notes_heading, marker_labels
-from archivist.ingest.pagecite import note_items
-from archivist.ingest.textmeta import ascii_digits
+from archivist.ingest.html.htmldom import inner_text, remove, text_content
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
+from archivist.ingest.metadata.pagecite import note_items
+from archivist.ingest.notes.notemarks import is_notes_heading, marker_labels
+from archivist.ingest.text.textmeta import ascii_digits
 
 _BACKLINK_CLASS = re.compile(
     r"backref|backlink|reversefootnote|footnote-back|mw-cite-backlink|footnote-number|"

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from archivist.ingest.textmeta import ascii_digits
-from archivist.ingest.textnotes import SUPERSCRIPT_DIGITS, SUPERSCRIPTS, Line
+from archivist.ingest.notes.textnotes import SUPERSCRIPT_DIGITS, SUPERSCRIPTS, Line
+from archivist.ingest.text.textmeta import ascii_digits
 from archivist.model import BlockKind
 
 MARKER = re.compile(rf"\[ ?([0-9۰-۹٠-٩]{{1,4}}) ?\]|([{SUPERSCRIPTS}]+)")

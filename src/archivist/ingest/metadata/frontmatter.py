@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from archivist.ingest.metadata import iso_date, split_authors
+from archivist.ingest.metadata.pagemeta import iso_date, split_authors
 
 MAX_FRONT_MATTER = 64 * 1024
 """Front matter longer than this is not read: no save's metadata is that long."""

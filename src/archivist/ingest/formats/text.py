@@ -9,10 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from archivist.errors import ExtractionError
-from archivist.ingest.decode import clean_text, decode_bytes
-from archivist.ingest.notemarks import is_subscript
-from archivist.ingest.references import make_footnotes
-from archivist.ingest.textblocks import (
+from archivist.ingest.formats.textblocks import (
     LIST_ITEM,
     MD_HEADING,
     Unit,
@@ -21,8 +18,11 @@ from archivist.ingest.textblocks import (
     mark_headings,
     marker_label,
 )
-from archivist.ingest.textmeta import guess_language, is_home, parse_breadcrumb
-from archivist.ingest.textnotes import Line, RefBlock, find_reference_block
+from archivist.ingest.notes.notemarks import is_subscript
+from archivist.ingest.notes.textnotes import Line, RefBlock, find_reference_block
+from archivist.ingest.references import make_footnotes
+from archivist.ingest.text.decode import clean_text, decode_bytes
+from archivist.ingest.text.textmeta import guess_language, is_home, parse_breadcrumb
 from archivist.model import Article, Block, Extraction, Footnote, Mark
 
 # Only runs that need changing match, so ordinary single spaces cost nothing on huge files.

@@ -7,18 +7,18 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.htmldom import inner_text, is_element, text_content
-from archivist.ingest.htmltext import FOOTNOTE_TAG
-from archivist.ingest.notedom import MAX_NOTE, Labels, list_position
-from archivist.ingest.notemarks import is_notes_heading, is_subscript, marker_labels
-from archivist.ingest.notetext import (
+from archivist.ingest.html.htmldom import inner_text, is_element, text_content
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
+from archivist.ingest.notes.notedom import MAX_NOTE, Labels, list_position
+from archivist.ingest.notes.notemarks import is_notes_heading, is_subscript, marker_labels
+from archivist.ingest.notes.notetext import (
     LEADING_NUMBER,
     FoundNote,
     found_notes,
     remove_with_empty_parents,
     replace_with_placeholders,
 )
-from archivist.ingest.textmeta import ascii_digits
+from archivist.ingest.text.textmeta import ascii_digits
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PLAIN_NOTE = re.compile(r"^\s*\[([0-9٠-٩۰-۹]{1,3})\]\s*")

@@ -7,8 +7,8 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.furniture import is_trigger
-from archivist.ingest.htmldom import ATTRIBUTED, remove, select, text_content, text_length
+from archivist.ingest.html.htmldom import ATTRIBUTED, remove, select, text_content, text_length
+from archivist.ingest.text.furniture import is_trigger
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(

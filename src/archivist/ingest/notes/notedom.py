@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.htmldom import inner_text, text_length
+from archivist.ingest.html.htmldom import inner_text, text_length
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _RUNNING = frozenset({"p", "li", "td", "dd", "dt", "blockquote", "div", "section", "article"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archivist.ingest.textmeta import ascii_digits, fold_arabic
+from archivist.ingest.text.textmeta import ascii_digits, fold_arabic
 
 MAX_RANGE = 50
 """A range marker naming more notes than this (``[1-5000]``) is not read as a range."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archivist.ingest.textmeta import fold_arabic
+from archivist.ingest.text.textmeta import fold_arabic
 
 _MAX_FURNITURE_LINE = 200
 

@@ -7,9 +7,9 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from archivist.ingest.furniture import is_advert, is_title_like, is_trigger
-from archivist.ingest.notemarks import is_notes_heading
-from archivist.ingest.textmeta import Byline, ascii_digits, date_line, parse_byline
+from archivist.ingest.notes.notemarks import is_notes_heading
+from archivist.ingest.text.furniture import is_advert, is_title_like, is_trigger
+from archivist.ingest.text.textmeta import Byline, ascii_digits, date_line, parse_byline
 
 _D = "0-9۰-۹٠-٩"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"

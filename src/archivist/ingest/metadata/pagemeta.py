@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from archivist.ingest.htmldom import ATTRIBUTED, select, similarity, text_content
+from archivist.ingest.html.htmldom import ATTRIBUTED, select, similarity, text_content
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|news|webpage|creativework", re.I)
 _BY = re.compile(r"^\s*(?:by|von|par|por|door|di|av)\s*[:\s]\s*", re.I)

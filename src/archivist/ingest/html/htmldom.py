@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.htmltext import FOOTNOTE_TAG
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
 
 _PHRASING = frozenset(
     {
@@ -122,3 +122,50 @@ def similarity(a: str, b: str) -> float:
     unique_b = [t for t in tokens_b if t not in tokens_a]
     distance = len(" ".join(unique_b)) / len(" ".join(tokens_b))
     return 1 - distance
+
+
+_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
+_HASH_LINK_TEXT = etree.XPath(
+    ".//a[starts-with(@href, '#') and string-length(@href) > 1]//text()", smart_strings=False
+)
+
+
+def has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
+    """Whether ``el`` sits inside an element with one of ``tags``."""
+    return any(True for _ in el.iterancestors(*tags))
+
+
+def without_content(el: etree._Element) -> bool:
+    """Whether ``el`` holds no text and no child but line breaks and rules."""
+    if text_content(el).strip():
+        return False
+    return all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
+
+
+def link_density(el: etree._Element) -> float:
+    """The share of ``el``'s text inside links, in-page (#) links counting for less."""
+    text_len = text_length(el)
+    if not text_len:
+        return 0.0
+    linked = len(" ".join("".join(_LINK_TEXT(el)).split()))  # type: ignore[arg-type]
+    if not linked:
+        return 0.0
+    hashed = len(" ".join("".join(_HASH_LINK_TEXT(el)).split()))  # type: ignore[arg-type]
+    return (linked - 0.7 * hashed) / text_len
+
+
+def is_data_table(table: etree._Element) -> bool:
+    """Whether a table holds data (Readability's test) rather than laying out the page."""
+    if table.get("role") == "presentation" or table.get("datatable") == "0":
+        return False
+    if table.get("summary") or table.find("caption") is not None:
+        return True
+    if any(True for _ in table.iter("col", "colgroup", "tfoot", "thead", "th")):
+        return True
+    if table.find(".//table") is not None:
+        return False
+    rows = sum(1 for _ in table.iter("tr"))
+    columns = max(
+        (len(tr.findall("td")) + len(tr.findall("th")) for tr in table.iter("tr")), default=0
+    )
+    return rows >= 10 or columns > 4 or rows * columns > 10

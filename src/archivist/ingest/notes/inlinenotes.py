@@ -12,10 +12,10 @@ from typing import Literal
 
 from lxml import etree
 
-from archivist.ingest.htmldom import inner_text, remove, text_length
-from archivist.ingest.notedom import MAX_NOTE, Labels, glued, hidden, in_running_text
-from archivist.ingest.notemarks import marker_labels
-from archivist.ingest.notetext import FoundNote, replace_with_placeholders
+from archivist.ingest.html.htmldom import inner_text, remove, text_length
+from archivist.ingest.notes.notedom import MAX_NOTE, Labels, glued, hidden, in_running_text
+from archivist.ingest.notes.notemarks import marker_labels
+from archivist.ingest.notes.notetext import FoundNote, replace_with_placeholders
 
 _MARKERS = ("sup", "span", "a", "button", "small")
 _HOLDERS = frozenset({"span", "small", "div", "aside", "p", "cite", "em", "i"})

@@ -13,7 +13,7 @@ from dataclasses import replace
 from email.message import Message
 
 from archivist.errors import ExtractionError
-from archivist.ingest import html
+from archivist.ingest.formats import html
 from archivist.model import Extraction, Resource
 
 MAX_IMAGE_BYTES = html.MAX_RESOURCE_BYTES

@@ -1,28 +1,27 @@
-"""Find a page's main content with a Readability-style scoring pass over the lxml tree."""
+"""Readability-style scoring of a page's lxml tree: one pass picks the main content element."""
 
 from __future__ import annotations
 
-import copy
 import functools
-import itertools
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
 
-from archivist.ingest.htmldom import (
+from archivist.ingest.html.htmldom import (
+    has_ancestor,
     inner_text,
+    is_data_table,
     is_element,
+    link_density,
     remove,
-    select,
     similarity,
-    text_content,
     text_length,
+    without_content,
     wrap_phrasing,
 )
-from archivist.ingest.htmlfurniture import holds_main
+from archivist.ingest.html.htmlfurniture import holds_main
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
@@ -56,44 +55,15 @@ _SENTENCE_END = re.compile(r"\.( |$)")
 
 # Commas in Latin, Arabic-script and full-width text all mark a clause (as in Readability).
 _COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',،，', ''))")
-_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
-_HASH_LINK_TEXT = etree.XPath(
-    ".//a[starts-with(@href, '#') and string-length(@href) > 1]//text()", smart_strings=False
-)
 _SCORED_TAGS = frozenset({"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"})
 _DIV_BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 _EMPTY_DROPPED = frozenset({"div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"})
-_CHAR_THRESHOLD = 500
+CHAR_THRESHOLD = 500
+"""Characters of text an attempt must keep before Readability's rules are relaxed."""
 _SHARE_MAX_TEXT = 500
 
 # Readability's flags, dropped one by one when an attempt keeps too little text.
 STRIP_UNLIKELY, WEIGHT_CLASSES, CLEAN_CONDITIONALLY = 1, 2, 4
-
-
-_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
-
-
-def schema_article_body(root: etree._Element) -> str:
-    """The longest schema.org ``articleBody`` in the page's JSON-LD, or an empty string."""
-    best = ""
-    for script in select(_LD_SCRIPTS, root):
-        raw = script.text or ""
-        if "articleBody" not in raw:
-            continue
-        try:
-            stack: list[object] = [json.loads(raw)]
-        except (ValueError, RecursionError):  # broken, or nested past what the parser takes
-            continue
-        while stack:  # a walk, not a recursion: the JSON may nest deeper than Python allows
-            item = stack.pop()
-            if isinstance(item, dict):
-                body = item.get("articleBody")
-                if isinstance(body, str) and len(body) > len(best):
-                    best = body
-                stack.extend(item.values())
-            elif isinstance(item, list):
-                stack.extend(item)
-    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,82 +78,7 @@ def _match_string(el: etree._Element) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
-def find_content(root: etree._Element, title: str) -> Content:
-    """The main content of a furniture-free tree; retries with looser rules like Readability."""
-    attempts: list[tuple[int, Content]] = []
-    flags = STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN_CONDITIONALLY
-    if _is_large(root):
-        # A page of tens of thousands of elements is an article of many times the threshold:
-        # copying its tree for retries that never come doubled the import's peak memory.
-        return _Grabber(root, flags, title).grab()
-    for drop in (0, STRIP_UNLIKELY, WEIGHT_CLASSES, CLEAN_CONDITIONALLY):
-        flags &= ~drop
-        work = copy.deepcopy(root)
-        content = _Grabber(work, flags, title).grab()
-        length = len(inner_text(content.element))
-        if length >= _CHAR_THRESHOLD:
-            return content
-        attempts.append((length, content))
-    return max(attempts, key=lambda pair: pair[0])[1]
-
-
-_PROSE_BLOCKS = ("p", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div")
-_BLOCK_CHILDREN = frozenset(
-    {"p", "div", "blockquote", "pre", "ul", "ol", "li", "table", "section", "article", "h1",
-     "h2", "h3", "h4", "h5", "h6", "figure", "form", "dl", "header", "footer", "main", "aside"}
-)  # fmt: skip
-SPREAD_SHARE = 0.1
-"""A pick holding less than a tenth of the page's prose is a fragment of a spread page."""
-_SPREAD_MIN = 1000
-
-
-def gather_prose(root: etree._Element, picked: int) -> etree._Element | None:
-    """The page's prose blocks (paragraphs, headings, list items, text-only boxes with few
-    links), gathered in page order into one element, when the page keeps its text in many
-    separate sections and the pick (``picked`` characters) holds under a tenth of it: a
-    landing or "about us" page has no one container for its text. None otherwise."""
-    if _is_large(root):
-        return None  # scored in place: the pick is no longer in the tree to compare with
-    body = root.find("body")
-    if body is None:
-        body = root
-    if text_length(body) * SPREAD_SHARE <= picked:
-        return None
-    blocks: list[etree._Element] = []
-    total = 0
-    for el in body.iter(*_PROSE_BLOCKS):
-        if blocks and blocks[-1] in el.iterancestors():
-            continue  # inside a block already taken
-        if el.tag == "div" and any(c.tag in _BLOCK_CHILDREN for c in el):
-            continue  # a container: its blocks are met on their own
-        length = text_length(el)
-        if not length or _link_density(el) >= 0.3:
-            continue
-        if el.tag in ("div", "li") and length < 25:
-            continue  # a label of the interface ("Kontakt"), not a line of the page's text
-        blocks.append(el)
-        total += length
-    if total < _SPREAD_MIN or total * SPREAD_SHARE <= picked:
-        return None
-    gathered = etree.Element("div")
-    for el in blocks:
-        twin = copy.deepcopy(el)
-        twin.tail = None
-        if twin.tag == "div":
-            twin.tag = "p"
-        gathered.append(twin)
-    return gathered
-
-
-LARGE_PAGE_ELEMENTS = 50_000
-"""Pages with more elements than this are scored once, in place (see find_content)."""
-
-
-def _is_large(root: etree._Element) -> bool:
-    return next(itertools.islice(root.iter(), LARGE_PAGE_ELEMENTS, None), None) is not None
-
-
-class _Grabber:
+class Grabber:
     """One scoring pass over a tree with a given set of Readability flags."""
 
     def __init__(self, root: etree._Element, flags: int, title: str) -> None:
@@ -228,7 +123,7 @@ class _Grabber:
             or home is top
             or home in top.iterancestors()
             or top in home.iterancestors()
-            or text_length(home) < _CHAR_THRESHOLD
+            or text_length(home) < CHAR_THRESHOLD
             or (top.tag != "article" and next(top.iterancestors("article"), None) is None)
         ):
             return None
@@ -258,12 +153,12 @@ class _Grabber:
                     self.flags & STRIP_UNLIKELY
                     and tag not in ("a", "body", "article")
                     and _unlikely(ms)
-                    and not _has_ancestor(el, ("table", "code"))
+                    and not has_ancestor(el, ("table", "code"))
                     and not holds_main(el)
                 ):
                     remove(el)
                     continue
-                if tag in _EMPTY_DROPPED and _without_content(el):
+                if tag in _EMPTY_DROPPED and without_content(el):
                     remove(el)
                     continue
             if tag in _SCORED_TAGS:
@@ -304,7 +199,7 @@ class _Grabber:
             and children[0].tag == "p"
             and not (div.text or "").strip()
             and not (children[0].tail or "").strip()
-            and _link_density(children[0]) < 0.25
+            and link_density(children[0]) < 0.25
         ):
             only = children[0]
             div.getparent().replace(div, only)  # type: ignore[union-attr]
@@ -322,7 +217,7 @@ class _Grabber:
             return 0.0
         if el not in self.final:
             self.final.add(el)
-            self.scores[el] = raw * (1 - _link_density(el))
+            self.scores[el] = raw * (1 - link_density(el))
         return self.scores[el]
 
     def _init_score(self, el: etree._Element) -> float:
@@ -449,7 +344,7 @@ class _Grabber:
                 chosen.append(sibling)
             elif sibling.tag == "p":
                 text = inner_text(sibling)
-                density = _link_density(sibling)
+                density = link_density(sibling)
                 if (len(text) > 80 and density < 0.25) or (
                     0 < len(text) <= 80 and density == 0 and _SENTENCE_END.search(text)
                 ):
@@ -485,10 +380,10 @@ class _Grabber:
         for el in reversed(list(article.iter(*tags))):
             if el is article or el.getparent() is None:
                 continue
-            if el.tag == "table" and _is_data_table(el):
+            if el.tag == "table" and is_data_table(el):
                 continue
-            if _has_ancestor(el, ("code",)) or any(
-                a.tag == "table" and _is_data_table(a) for a in el.iterancestors("table")
+            if has_ancestor(el, ("code",)) or any(
+                a.tag == "table" and is_data_table(a) for a in el.iterancestors("table")
             ):
                 continue
             if self._should_drop(el):
@@ -512,8 +407,8 @@ class _Grabber:
         headings = sum(len(inner_text(h)) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
         heading_density = headings / len(text) if text else 0.0
         embeds = sum(1 for _ in el.iter("object", "embed", "iframe"))
-        density = _link_density(el)
-        in_figure = _has_ancestor(el, ("figure",))
+        density = link_density(el)
+        in_figure = has_ancestor(el, ("figure",))
         return bool(
             (images > 1 and paragraphs / images < 0.5 and not in_figure)
             or (not is_list and items > paragraphs)
@@ -552,7 +447,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
                 and sib.tag == node.tag
                 and sib.get("class") == cls
                 and (length := text_length(sib)) >= _REPEAT_MIN
-                and _link_density(sib) < 0.3
+                and link_density(sib) < 0.3
             ]
             # Posts of a thread are of a size; one story above short teasers is not a thread.
             if len(like) >= 2 and text_length(node) <= 5 * sum(like) / len(like):
@@ -576,7 +471,7 @@ def _leads(top: etree._Element) -> list[etree._Element]:
         if any(lead in el.iterancestors() for lead in leads):
             continue
         length = text_length(el)
-        if _LEAD_MIN <= length <= _LEAD_MAX and _link_density(el) < 0.3:
+        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < 0.3:
             leads.append(el)
     return [el for el in leads if top not in el.iterancestors() and el not in top.iterancestors()]
 
@@ -601,40 +496,3 @@ def _weight(value: str | None) -> int:
     if not value:
         return 0
     return (25 if _POSITIVE.search(value) else 0) - (25 if _NEGATIVE.search(value) else 0)
-
-
-def _has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
-    return any(True for _ in el.iterancestors(*tags))
-
-
-def _without_content(el: etree._Element) -> bool:
-    if text_content(el).strip():
-        return False
-    return all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
-
-
-def _link_density(el: etree._Element) -> float:
-    text_len = text_length(el)
-    if not text_len:
-        return 0.0
-    linked = len(" ".join("".join(_LINK_TEXT(el)).split()))  # type: ignore[arg-type]
-    if not linked:
-        return 0.0
-    hashed = len(" ".join("".join(_HASH_LINK_TEXT(el)).split()))  # type: ignore[arg-type]
-    return (linked - 0.7 * hashed) / text_len
-
-
-def _is_data_table(table: etree._Element) -> bool:
-    if table.get("role") == "presentation" or table.get("datatable") == "0":
-        return False
-    if table.get("summary") or table.find("caption") is not None:
-        return True
-    if any(True for _ in table.iter("col", "colgroup", "tfoot", "thead", "th")):
-        return True
-    if table.find(".//table") is not None:
-        return False
-    rows = sum(1 for _ in table.iter("tr"))
-    columns = max(
-        (len(tr.findall("td")) + len(tr.findall("th")) for tr in table.iter("tr")), default=0
-    )
-    return rows >= 10 or columns > 4 or rows * columns > 10

@@ -8,8 +8,13 @@ import unicodedata
 from lxml import etree
 
 from archivist.errors import ExtractionError
-from archivist.ingest.decode import decode_bytes, looks_binary, normalise_encoding_name, sniff_bom
-from archivist.ingest.htmltext import FOOTNOTE_TAG
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
+from archivist.ingest.text.decode import (
+    decode_bytes,
+    looks_binary,
+    normalise_encoding_name,
+    sniff_bom,
+)
 
 PRESCAN_BYTES = 4096
 """How far into the file a charset declaration is looked for (WHATWG scans 1024)."""

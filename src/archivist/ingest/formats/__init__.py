@@ -1,0 +1,1 @@
+"""One importer per format (plain text, Markdown, HTML, MHTML), each bytes in, an Extraction out."""

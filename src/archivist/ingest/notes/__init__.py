@@ -1,0 +1,1 @@
+"""Footnotes: note marks, note lists and inline notes in HTML, and notes in plain text."""
