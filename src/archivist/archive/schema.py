@@ -283,6 +283,20 @@ def _markdown_sources(db: Database) -> None:
         db.execute("PRAGMA writable_schema = OFF")
 
 
+def _queue_triggers(*triggers: tuple[str, str, str]) -> str:
+    """Triggers that queue an article for the search index: (name, event, the article's id)."""
+    return "".join(
+        f"""
+        CREATE TRIGGER {name} {event} BEGIN
+            INSERT INTO search_outbox (article_id, stamp)
+            VALUES ({article}, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        """
+        for name, event, article in triggers
+    )
+
+
 @migrations(name="0008_search_outbox")
 def _search_outbox(db: Database) -> None:
     # Search ranked over every match moved to a tantivy index beside the archive (see
@@ -307,69 +321,29 @@ def _search_outbox(db: Database) -> None:
         );
         INSERT INTO search_state (id, token, version) VALUES (1, lower(hex(randomblob(16))), 0);
         INSERT INTO search_outbox (article_id, stamp) SELECT id, 0 FROM articles;
-        CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER articles_search_update AFTER UPDATE OF title, authors, text, deleted_at
-        ON articles BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (old.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER footnotes_search_insert AFTER INSERT ON footnotes BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER footnotes_search_update AFTER UPDATE OF text ON footnotes BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER footnotes_search_delete AFTER DELETE ON footnotes BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER highlights_search_insert AFTER INSERT ON highlights BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER highlights_search_update AFTER UPDATE OF exact, deleted_at
-        ON highlights BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER highlights_search_delete AFTER DELETE ON highlights BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER notes_search_update AFTER UPDATE OF body, deleted_at ON notes BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        """,
+        """
+        + _queue_triggers(
+            ("articles_search_insert", "AFTER INSERT ON articles", "new.id"),
+            (
+                "articles_search_update",
+                "AFTER UPDATE OF title, authors, text, deleted_at ON articles",
+                "new.id",
+            ),
+            ("articles_search_delete", "AFTER DELETE ON articles", "old.id"),
+            ("footnotes_search_insert", "AFTER INSERT ON footnotes", "new.article_id"),
+            ("footnotes_search_update", "AFTER UPDATE OF text ON footnotes", "new.article_id"),
+            ("footnotes_search_delete", "AFTER DELETE ON footnotes", "old.article_id"),
+            ("highlights_search_insert", "AFTER INSERT ON highlights", "new.article_id"),
+            (
+                "highlights_search_update",
+                "AFTER UPDATE OF exact, deleted_at ON highlights",
+                "new.article_id",
+            ),
+            ("highlights_search_delete", "AFTER DELETE ON highlights", "old.article_id"),
+            ("notes_search_insert", "AFTER INSERT ON notes", "new.article_id"),
+            ("notes_search_update", "AFTER UPDATE OF body, deleted_at ON notes", "new.article_id"),
+            ("notes_search_delete", "AFTER DELETE ON notes", "old.article_id"),
+        ),
     )
 
 
@@ -377,27 +351,27 @@ def _search_outbox(db: Database) -> None:
 def _search_citation_edits(db: Database) -> None:
     # A corrected title or byline (the article's own item, label NULL) is searched as well as
     # the extracted one: each change to it queues the article for the search index.
+    own = "citation_edits WHEN {}.label IS NULL"
     execute_script(
         db,
-        """
-        CREATE TRIGGER citation_edits_search_insert AFTER INSERT ON citation_edits
-        WHEN new.label IS NULL BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER citation_edits_search_update AFTER UPDATE ON citation_edits
-        WHEN new.label IS NULL OR old.label IS NULL BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (new.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
-        CREATE TRIGGER citation_edits_search_delete AFTER DELETE ON citation_edits
-        WHEN old.label IS NULL BEGIN
-            INSERT INTO search_outbox (article_id, stamp)
-            VALUES (old.article_id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_outbox))
-            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
-        END;
+        _queue_triggers(
+            (
+                "citation_edits_search_insert",
+                "AFTER INSERT ON " + own.format("new"),
+                "new.article_id",
+            ),
+            (
+                "citation_edits_search_update",
+                "AFTER UPDATE ON citation_edits WHEN new.label IS NULL OR old.label IS NULL",
+                "new.article_id",
+            ),
+            (
+                "citation_edits_search_delete",
+                "AFTER DELETE ON " + own.format("old"),
+                "old.article_id",
+            ),
+        )
+        + """
         INSERT INTO search_outbox (article_id, stamp)
             SELECT DISTINCT article_id, 0 FROM citation_edits WHERE label IS NULL
             ON CONFLICT (article_id) DO NOTHING;
