@@ -18,6 +18,7 @@ from archivist.gui.dialogs import import_summary, show_error
 from archivist.gui.dossier import DossierPanel
 from archivist.gui.i18n import phrases
 from archivist.gui.library_view import LibraryPanel
+from archivist.gui.undo import Changes
 from archivist.gui.workers import Job
 from archivist.importer import ImportReport, ReextractResult, import_paths, reextract
 from archivist.ingest import SUPPORTED_SUFFIXES
@@ -33,6 +34,8 @@ class Window(Protocol):
     library: LibraryPanel
     dossiers: DossierPanel
     ops: ArticleActions
+    changes: Changes
+    """Where a flow announces what it changed, once; the views that show it subscribe."""
 
     def widget(self) -> QWidget:
         """The window as the parent of the flows' menus and dialogs."""
@@ -45,9 +48,6 @@ class Window(Protocol):
 
     def read_article(self, article_id: ArticleId) -> None:
         """Open an article in the reader."""
-
-    def library_changed(self) -> None:
-        """Refresh what shows the archive's articles after a change."""
 
     def forget_undo(self) -> None:
         """Drop the undo history (its commands refer to what a re-extraction moved)."""
@@ -204,7 +204,7 @@ def reextract_selected(window: Window) -> None:
 
 def _reextracted(window: Window, results: list[ReextractResult]) -> None:
     window.forget_undo()  # re-anchoring moved highlights the old commands refer to
-    window.library_changed()
+    window.changes.libraryChanged.emit()
     errors = [r.error for r in results if r.error]
     if errors:
         show_error(window.widget(), "; ".join(errors))
@@ -254,7 +254,7 @@ def start_import(window: Window, paths: list[str]) -> None:
 
 
 def _imported(window: Window, report: ImportReport) -> None:
-    window.library_changed()
+    window.changes.libraryChanged.emit()
     headline, details = import_summary(report)
     box = QMessageBox(
         QMessageBox.Icon.Information,

@@ -17,6 +17,7 @@ from archivist.gui.library_view import LibraryPanel
 from archivist.gui.notes import NotesPanel
 from archivist.gui.reader import ReaderView
 from archivist.gui.reader_pane import ReaderPane
+from archivist.gui.undo import Changes
 from archivist.gui.workers import Job
 from archivist.model import ArticleId
 
@@ -48,7 +49,7 @@ class WindowMenus(QMainWindow):
     # What flows.Window asks of it besides.
     widget: Callable[[], QWidget]
     read_article: Callable[[ArticleId], None]
-    library_changed: Callable[[], None]
+    changes: Changes
     forget_undo: Callable[[], None]
 
     # -- building ------------------------------------------------------------------------------
