@@ -61,6 +61,7 @@ def _stored_in_groups(
     for item in pipeline:
         group.append(item)
         size += len(item.data) if isinstance(item, _Prepared) else 0
+        del item  # only the group holds a file from here, so storing it can let it go
         full = len(group) >= GROUP_FILES or size >= GROUP_BYTES
         if full or time.monotonic() - started > GROUP_SECONDS:
             yield from _store_group(archive, group)
@@ -72,9 +73,10 @@ def _store_group(archive: Archive, group: list[FileResult | _Prepared]) -> list[
     if not any(isinstance(item, _Prepared) for item in group):
         return [item for item in group if isinstance(item, FileResult)]
     with archive.transaction():
-        return [
-            store(archive, item.path, item.data, item.extracted)
-            if isinstance(item, _Prepared)
-            else item
-            for item in group
-        ]
+        for index, item in enumerate(group):
+            if isinstance(item, _Prepared):
+                group[index] = store(archive, item.path, item.data, item.extracted)
+        # Stored: the group lets go of each file's bytes and text before the commit indexes
+        # the text, which SQLite then holds a copy of (a 200 MB page was held three times).
+        del item
+        return [item for item in group if isinstance(item, FileResult)]
