@@ -38,3 +38,34 @@ def test_json_listing_equals_the_rows(archive: Archive) -> None:
 
 def test_json_listing_of_an_empty_archive_is_an_empty_array(archive: Archive) -> None:
     assert json.loads("".join(archive.articles.listing_json())) == []
+
+
+def test_json_listing_shows_a_corrected_title_byline_and_date_as_the_listing_does(
+    archive: Archive,
+) -> None:
+    from archivist.model import CitationEdit
+
+    first = archive.articles.add(
+        make_extraction("Harbour notes", "Text. [1]", filename="h.txt"), b"h"
+    )
+    archive.articles.add(make_extraction("Other", "More. [1]", filename="o.txt"), b"o")
+    corrected = {
+        "type": "webpage",
+        "title": "Lighthouse ledgers",
+        "author": [{"family": "Ostrander", "given": "Halvard"}],
+        "issued": {"date-parts": [[1911, 3]]},
+    }
+    archive.citations.save(CitationEdit(first, None, corrected))
+    expected = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "authors": list(r.authors),
+            "published": r.published,
+            "site": r.site,
+        }
+        for r in archive.articles.listing()
+    ]
+    listed = json.loads("".join(archive.articles.listing_json(chunk=1)))
+    assert listed == expected
+    assert listed[0]["title"] == "Lighthouse ledgers" and listed[0]["published"] == "1911-03"
