@@ -23,8 +23,6 @@ from archivist.ingest.html.htmlparse import decode_page, parse_html
 from archivist.ingest.metadata import pagemeta as metadata
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
-if not CORPORA.exists():
-    CORPORA = Path("/work/shared/corpora")
 
 
 def pages() -> dict[str, list[tuple[str, bytes]]]:
