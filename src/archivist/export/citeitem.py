@@ -104,12 +104,7 @@ class Item:
 
     def text(self, variable: str) -> str | None:
         """A text field, spaces collapsed and quotation marks typographic (None if empty)."""
-        if variable in self.used:
-            return None
-        value = self.csl.get(variable)
-        if value is None or isinstance(value, (Mapping, list, tuple, bool)):
-            return None
-        cleaned = " ".join(str(value).split())
+        cleaned = self.raw(variable)
         return typographic(cleaned) if cleaned else None
 
     def raw(self, variable: str) -> str | None:
