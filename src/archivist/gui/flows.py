@@ -127,15 +127,8 @@ def library_menu(window: Window, pos: QPoint) -> None:
     menu = QMenu(window.widget())
     menu.addAction(QCoreApplication.translate("flows", "Open"), lambda: window.read_article(ids[0]))
     menu.addAction(QCoreApplication.translate("flows", "Tag…"), lambda: tag_selected(window))
-    into = menu.addMenu(QCoreApplication.translate("flows", "Add to dossier"))
-    for dossier in window.archive.dossiers.all():
-        if dossier.id is not None:
-            into.addAction(
-                dossier.title, functools.partial(add_to_dossier, window, dossier.id, ids)
-            )
-    into.addSeparator()
-    into.addAction(
-        QCoreApplication.translate("flows", "New dossier…"), lambda: new_dossier_from(window, ids)
+    _dossier_entries(
+        menu.addMenu(QCoreApplication.translate("flows", "Add to dossier")), window, ids
     )
     menu.addAction(
         QCoreApplication.translate("flows", "Re-extract"), lambda: reextract_selected(window)
@@ -153,12 +146,8 @@ def library_menu(window: Window, pos: QPoint) -> None:
     menu.deleteLater()
 
 
-def dossier_menu(window: Window) -> None:
-    """Add the selected library articles to a dossier, from a menu at the current row."""
-    ids = window.library.selected_ids()
-    if not ids:
-        return
-    menu = QMenu(window.widget())
+def _dossier_entries(menu: QMenu, window: Window, ids: list[ArticleId]) -> None:
+    """Each dossier to add ``ids`` to, then "New dossier…" holding them."""
     for dossier in window.archive.dossiers.all():
         if dossier.id is not None:
             menu.addAction(
@@ -168,6 +157,15 @@ def dossier_menu(window: Window) -> None:
     menu.addAction(
         QCoreApplication.translate("flows", "New dossier…"), lambda: new_dossier_from(window, ids)
     )
+
+
+def dossier_menu(window: Window) -> None:
+    """Add the selected library articles to a dossier, from a menu at the current row."""
+    ids = window.library.selected_ids()
+    if not ids:
+        return
+    menu = QMenu(window.widget())
+    _dossier_entries(menu, window, ids)
     menu.exec(window.library.current_row_point())
     menu.deleteLater()
 
