@@ -25,7 +25,9 @@ from archivist.safefiles import shown
 BATCH_ROWS = 256
 MAX_FINDINGS = 100
 """integrity_check stops after this many findings (a badly damaged file has thousands)."""
-_SKIPPED_TABLES = ("_sqlite_migrations", "fts_queue")
+_SKIPPED_TABLES = ("_sqlite_migrations", "fts_queue", "article_listing")
+"""Not copied: the fresh archive records its own migrations, and its triggers fill the search
+queue and the stored listing from the recovered articles."""
 _ROWID_MAX = 2**63 - 1
 
 
