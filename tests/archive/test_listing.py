@@ -54,14 +54,20 @@ def test_an_archive_made_before_the_stored_listing_lists_as_before(
     with Archive.open(str(path)) as old:
         ids = fill(old, 4)
         old.trash.delete_article(ids[1])
-        old.citations.save(CitationEdit(ids[2], None, {"type": "webpage", "title": "Fixed"}))
-        old_listing = expected(old)
+    with sqlite3.connect(path) as conn:  # a correction as the version before stored it
+        conn.execute(
+            "INSERT INTO citation_edits (article_id, label, csl_json, note_text, edited_at) "
+            "VALUES (?, NULL, ?, '', '2026-01-01T00:00:00Z')",
+            [ids[2], json.dumps({"type": "webpage", "title": " Fixed  title ", "issued": "x"})],
+        )
     monkeypatch.setattr(schema.migrations, "_migrations", every_step)
 
     with Archive.open(str(path)) as arc:
-        assert listed(arc) == expected(arc) == old_listing
+        assert listed(arc) == expected(arc)
         assert [r["id"] for r in listed(arc)] == [ids[0], ids[2], ids[3]]
-        assert listed(arc)[1]["title"] == "Fixed"
+        assert listed(arc)[1] == {
+            "id": ids[2], "title": "Fixed title", "authors": [], "published": None, "site": None
+        }  # fmt: skip
         assert arc.maintenance.check().problems == ()
 
 
@@ -124,3 +130,49 @@ def test_check_finds_a_listing_out_of_step_and_repair_rewrites_it(archive: Archi
     assert "rewrote the stored listing from the articles" in repaired.repaired
     assert archive.maintenance.check().problems == ()
     assert listed(archive) == expected(archive)
+
+
+def test_a_corrected_article_keeps_its_correction_through_trash_and_reextraction(
+    archive: Archive,
+) -> None:
+    (article,) = fill(archive, 1)
+    item = {"type": "webpage", "author": [{"literal": "Harbour Board"}], "container-title": "Log"}
+    archive.citations.save(CitationEdit(article, None, item))  # no title: the extracted stays
+    archive.trash.delete_article(article)
+    assert listed(archive) == []
+    archive.trash.restore_article(article)
+    new = make_extraction("Re-extracted title", "Text 0. [1]", filename="0.txt")
+    archive.articles.replace_extraction(article, new)
+    assert listed(archive) == expected(archive)
+    assert listed(archive) == [
+        {"id": article, "title": "Re-extracted title", "authors": ["Harbour Board"],
+         "published": None, "site": "Log"}
+    ]  # fmt: skip
+    archive.citations.reset(article, None)
+    assert listed(archive)[0]["authors"] == ["Mira Talebi"]
+
+
+def test_a_footnotes_correction_leaves_the_listing_alone(archive: Archive) -> None:
+    (article,) = fill(archive, 1)
+    before = listed(archive)
+    archive.citations.save(
+        CitationEdit(article, "1", {"type": "book", "title": "Other"}, kind="citation")
+    )
+    assert listed(archive) == before == expected(archive)
+
+
+def test_check_finds_a_correction_stored_without_its_listing_fields(archive: Archive) -> None:
+    (article,) = fill(archive, 1)
+    with sqlite3.connect(archive.path) as conn:  # a tool storing a correction with plain SQL
+        conn.execute(
+            "INSERT INTO citation_edits (article_id, label, csl_json, note_text, edited_at) "
+            'VALUES (?, NULL, \'{"type": "webpage", "title": "Tool"}\', \'\', \'now\')',
+            [article],
+        )
+    assert listed(archive)[0]["title"] == "Article 0"  # not known to the listing yet
+    (problem,) = archive.maintenance.check().problems
+    assert problem.kind == "listing" and "1 article(s)" in problem.message
+
+    archive.maintenance.check(repair=True)
+    assert listed(archive) == expected(archive) and listed(archive)[0]["title"] == "Tool"
+    assert archive.maintenance.check().problems == ()

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from archivist.archive import codec, listing
 from archivist.archive.base import utc_now
-from archivist.archive.citation_edits import CitationEdits, with_corrected_metadata
+from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.archive.store import Store
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
 from archivist.model import (
@@ -214,42 +214,10 @@ class ArticleStore(Store):
         """The listing as one JSON array, in pieces to write in turn (``list --json``).
 
         Each element is ``{"id", "title", "authors", "published", "site"}``, as ``listing``
-        gives it: read as stored in ``article_listing`` (archive/listing.py), with the
-        corrected ones laid over it.
+        gives it, corrections included: read as stored in ``article_listing``
+        (archive/listing.py).
         """
-        return listing.json_pieces(
-            self._db, self._corrected_json(), limit=limit, offset=offset, chunk=chunk
-        )
-
-    def _corrected_json(self) -> dict[int, str]:
-        """The listing objects of the articles whose own item the user corrected (few), as
-        ``listing`` gives them: the corrected title, authors, date and site."""
-        ids = list(CitationEdits(self._db).article_items())
-        if not ids:
-            return {}
-        rows = self._db.execute(
-            "SELECT id, title, authors_json, published, site FROM articles "
-            "WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL",
-            [json.dumps(ids)],
-        )
-        listed = [
-            ArticleSummary(ArticleId(r[0]), r[1], tuple(json.loads(r[2])), r[3], r[4]) for r in rows
-        ]
-        fields = ("title", "authors", "published", "site")
-        return {
-            s.id: json.dumps(
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "authors": list(s.authors),
-                    "published": s.published,
-                    "site": s.site,
-                },
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
-            for s in with_corrected_metadata(self._db, listed, fields)
-        }
+        return listing.json_pieces(self._db, limit=limit, offset=offset, chunk=chunk)
 
     def iterate(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
         """Articles one at a time (bounded memory), all of them when ``ids`` is None."""

@@ -1,73 +1,78 @@
 """The ``article_listing`` table: each live article's ``list --json`` object, kept by triggers.
 
 ``list --json`` of 100,000 articles spent about 100 ms making their JSON objects in SQLite on
-every run. Migration 0010 keeps the object of each live article in ``article_listing``,
-written by triggers on ``articles`` inside the writer's own transaction (an import, a
-re-extraction, a move to the trash or out of it, a tool writing with plain SQL), so the
-listing is read as stored, a few thousand rows per ``group_concat``.
+every run. Migration 0010 keeps the object of each live article in ``article_listing``, so the
+listing is read as stored, many thousand rows per ``group_concat``.
 
-The rows hold the extracted title, byline, date and site. The user's corrections of an
-article's own item are laid over them when the listing is read, by the same function as
-``list`` and the library use (``with_corrected_metadata``): they are few, and what a
-correction shows is worked out in Python, which a trigger cannot run.
+Triggers write it inside the writer's own transaction, whoever the writer is (an import, a
+re-extraction, a move to the trash or out of it, a correction, a tool using plain SQL): on
+``articles`` for the extracted title, byline, date and site, and on ``citation_edits`` for the
+article's own item. What a corrected item shows (names joined, the date's parts, spaces
+folded) is worked out in Python when the correction is stored, by the function ``list`` and
+the library use (``article_metadata``), into ``citation_edits.listing_json``; the triggers only
+lay those fields over the extracted ones.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from archivist.annotate.citations import article_metadata
+from archivist.archive import codec
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 OBJECT_SQL = (
-    "json_object('id', {a}.id, 'title', {a}.title, "
-    "'authors', json(iif(json_valid({a}.authors_json), {a}.authors_json, '[]')), "
-    "'published', {a}.published, 'site', {a}.site)"
+    "CASE WHEN e.listing_json IS NULL THEN json_object('id', a.id, 'title', a.title, "
+    "'authors', json(CASE WHEN json_valid(a.authors_json) THEN a.authors_json ELSE '[]' END), "
+    "'published', a.published, 'site', a.site) "
+    "ELSE json_object('id', a.id, 'title', coalesce(json_extract(e.listing_json, '$.title'), "
+    "a.title), 'authors', json(json_extract(e.listing_json, '$.authors')), "
+    "'published', json_extract(e.listing_json, '$.published'), "
+    "'site', json_extract(e.listing_json, '$.site')) END"
 )
-"""An article row's listing object (``{a}`` names the row: ``new`` in a trigger). Migration
-0010's triggers write the same text; an author list that is not JSON lists as ``[]`` rather
-than failing the write that stored it."""
+"""The listing object of the article row ``a`` with its live own-item correction ``e`` (NULL
+when none) joined by ``FROM_SQL``. An author list that is not JSON lists as ``[]`` rather than
+failing the write that stored it. Migration 0010's triggers write the same text."""
 
-_FIRST_ID = -(2**63)
-_CORRECTED = (
-    "WITH c(id, json) AS MATERIALIZED (SELECT CAST(key AS INTEGER), value FROM json_each(?)) "
+FROM_SQL = (
+    "FROM articles a LEFT JOIN citation_edits e ON e.article_id = a.id "
+    "AND ifnull(e.label, '') = '' AND e.lost = 0 WHERE a.deleted_at IS NULL"
 )
+"""The live articles, each with its own item's correction (the unique index
+``citation_edits_live`` allows one)."""
+
+
+def listing_fields(item: Mapping[str, Any]) -> str:
+    """What the listing shows of an article's corrected own item, as stored with it in
+    ``listing_json``: its authors, date and site, and its title unless it has none (the
+    extracted title then stays), as ``with_corrected_metadata`` lays them over a listing row.
+    """
+    meta = article_metadata(item)
+    fields: dict[str, object] = {"title": meta.title} if meta.title else {}
+    fields.update(authors=list(meta.authors), published=meta.published, site=meta.site)
+    return codec.dumps(fields)
 
 
 def json_pieces(
-    db: Database,
-    corrected: Mapping[int, str],
-    *,
-    limit: int | None = None,
-    offset: int = 0,
-    chunk: int = 20_000,
+    db: Database, *, limit: int | None = None, offset: int = 0, chunk: int = 20_000
 ) -> Iterator[str]:
-    """The listing as one JSON array in pieces, ``chunk`` articles a piece, in import order;
-    ``corrected`` gives the objects of articles whose own item the user corrected."""
-    if corrected:
-        # The few corrected objects go in as one JSON parameter, joined by id (SQLite indexes
-        # the materialized table for the join), so each piece is still one query.
-        head = _CORRECTED + "SELECT group_concat(json, ', '), max(id), count(*) FROM ("
-        rows = (
-            "SELECT l.article_id AS id, coalesce(c.json, l.json) AS json "
-            "FROM article_listing l LEFT JOIN c ON c.id = l.article_id"
-        )
-        first: list[object] = [json.dumps({str(k): v for k, v in corrected.items()})]
-    else:
-        head = "SELECT group_concat(json, ', '), max(id), count(*) FROM ("
-        rows = "SELECT l.article_id AS id, l.json AS json FROM article_listing l"
-        first = []
-    # A LIMIT keeps SQLite from flattening the ordered subquery into the aggregate, so the
-    # pieces are concatenated in id order.
-    sql = head + rows + " WHERE l.article_id > ? ORDER BY l.article_id LIMIT ? OFFSET ?)"
+    """The listing as one JSON array in pieces of ``chunk`` articles, in import order."""
+    # A LIMIT keeps SQLite from flattening the ordered subquery into the aggregate, so each
+    # piece is concatenated in id order.
+    sql = (
+        "SELECT group_concat(json, ', '), max(article_id), count(*) FROM (SELECT article_id, "
+        "json FROM article_listing WHERE article_id > ? ORDER BY article_id LIMIT ? OFFSET ?)"
+    )
     left = -1 if limit is None or limit < 0 else limit  # a negative LIMIT is none in SQLite
-    after, skip, separator = _FIRST_ID, offset, ""
+    after, skip, separator = -(2**63), offset, ""
     yield "["
     while left != 0:
         take = chunk if left < 0 else min(chunk, left)
-        text, last, count = db.execute(sql, [*first, after, take, skip]).fetchone()
+        text, last, count = db.execute(sql, [after, take, skip]).fetchone()
         if not count:
             break
         yield separator + text
@@ -80,21 +85,43 @@ def json_pieces(
 
 
 def rebuild(db: Database) -> None:
-    """Write the listing afresh from the articles (``check --repair``); in a transaction."""
+    """Write the corrections' listing fields and the listing afresh (``check --repair``);
+    inside the caller's transaction."""
+    for edit_id, _, right in _stale_fields(db):
+        db.execute("UPDATE citation_edits SET listing_json = ? WHERE id = ?", [right, edit_id])
     db.execute("DELETE FROM article_listing")
     db.execute(
-        "INSERT INTO article_listing (article_id, json) "
-        f"SELECT a.id, {OBJECT_SQL.format(a='a')} FROM articles a WHERE a.deleted_at IS NULL"
+        f"INSERT INTO article_listing (article_id, json) SELECT a.id, {OBJECT_SQL} {FROM_SQL}"
     )
 
 
 def out_of_step(db: Database) -> int:
-    """How many listing rows are missing, stale or left over (0 in a sound archive)."""
-    row = db.execute(
-        "SELECT (SELECT count(*) FROM ("
-        f"SELECT a.id, {OBJECT_SQL.format(a='a')} FROM articles a WHERE a.deleted_at IS NULL "
-        "EXCEPT SELECT article_id, json FROM article_listing)) + "
-        "(SELECT count(*) FROM article_listing l WHERE NOT EXISTS "
-        "(SELECT 1 FROM articles a WHERE a.id = l.article_id AND a.deleted_at IS NULL))"
-    ).fetchone()
-    return int(row[0])
+    """How many articles' listing rows (or the listing fields of their corrections) are
+    missing, stale or left over: 0 in a sound archive."""
+    ids = {
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM (SELECT a.id, {OBJECT_SQL} {FROM_SQL} "
+            "EXCEPT SELECT article_id, json FROM article_listing) "
+            "UNION SELECT article_id FROM article_listing l WHERE NOT EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.id = l.article_id AND a.deleted_at IS NULL)"
+        )
+    }
+    return len(ids | {article_id for _, article_id, _ in _stale_fields(db)})
+
+
+def _stale_fields(db: Database) -> list[tuple[int, int, str | None]]:
+    """Own-item corrections whose stored listing fields are not what their item shows:
+    (edit id, article id, the right fields)."""
+    stale = []
+    for edit_id, article_id, csl, stored in db.execute(
+        "SELECT id, article_id, csl_json, listing_json FROM citation_edits WHERE label IS NULL"
+    ).fetchall():
+        try:
+            item = None if csl is None else json.loads(csl)
+        except ValueError:  # not JSON: what the listing shows of it is the extracted fields
+            item = None
+        right = listing_fields(item) if isinstance(item, dict) else None
+        if right != stored:
+            stale.append((edit_id, article_id, right))
+    return stale
