@@ -28,7 +28,7 @@ def expected(archive: Archive) -> list[dict[str, object]]:
 
 
 def listed(
-    archive: Archive, *, limit: int | None = None, offset: int = 0, chunk: int = 20_000
+    archive: Archive, *, limit: int | None = None, offset: int = 0, chunk: int = 5000
 ) -> list[dict[str, object]]:
     pieces = archive.articles.listing_json(limit=limit, offset=offset, chunk=chunk)
     rows: list[dict[str, object]] = json.loads("".join(pieces))

@@ -209,7 +209,7 @@ class ArticleStore(Store):
         return with_corrected_metadata(self._db, listed, ("title", "authors", "published", "site"))
 
     def listing_json(
-        self, *, limit: int | None = None, offset: int = 0, chunk: int = 20_000
+        self, *, limit: int | None = None, offset: int = 0, chunk: int = 5000
     ) -> Iterator[str]:
         """The listing as one JSON array, in pieces to write in turn (``list --json``).
 

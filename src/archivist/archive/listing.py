@@ -58,7 +58,7 @@ def listing_fields(item: Mapping[str, Any]) -> str:
 
 
 def json_pieces(
-    db: Database, *, limit: int | None = None, offset: int = 0, chunk: int = 20_000
+    db: Database, *, limit: int | None = None, offset: int = 0, chunk: int = 5000
 ) -> Iterator[str]:
     """The listing as one JSON array in pieces of ``chunk`` articles, in import order."""
     # A LIMIT keeps SQLite from flattening the ordered subquery into the aggregate, so each
