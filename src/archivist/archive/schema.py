@@ -397,7 +397,7 @@ def _article_listing(db: Database) -> None:
         try:
             item = json.loads(csl)
         except ValueError:
-            continue  # listed with the extracted fields; `check` reports it
+            continue  # not JSON: the article goes on listing its extracted fields
         if isinstance(item, dict):
             db.execute(
                 "UPDATE citation_edits SET listing_json = ? WHERE id = ?",
