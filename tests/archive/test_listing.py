@@ -176,3 +176,18 @@ def test_check_finds_a_correction_stored_without_its_listing_fields(archive: Arc
     archive.maintenance.check(repair=True)
     assert listed(archive) == expected(archive) and listed(archive)[0]["title"] == "Tool"
     assert archive.maintenance.check().problems == ()
+
+
+def test_rebuilding_a_damaged_archive_lists_its_corrections(tmp_path: Path) -> None:
+    from archivist.archive import integrity
+
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as arc:
+        (article,) = fill(arc, 1)
+        arc.citations.save(CitationEdit(article, None, {"type": "webpage", "title": "Fixed"}))
+    with sqlite3.connect(path) as conn:  # as recovered from an archive before 0010
+        conn.execute("UPDATE citation_edits SET listing_json = NULL")
+    integrity.rebuild(path)
+    with Archive.open(str(path)) as rebuilt:
+        assert listed(rebuilt)[0]["title"] == "Fixed"
+        assert rebuilt.maintenance.check().problems == ()
