@@ -8,9 +8,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
-from archivist.archive import codec
+from archivist.archive import codec, listing
 from archivist.archive.base import utc_now
-from archivist.archive.citation_edits import CitationEdits, with_corrected_metadata
+from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.archive.store import Store
 from archivist.errors import ArchiveError, DuplicateError, NotFoundError
 from archivist.model import (
@@ -213,56 +213,11 @@ class ArticleStore(Store):
     ) -> Iterator[str]:
         """The listing as one JSON array, in pieces to write in turn (``list --json``).
 
-        Each element is ``{"id", "title", "authors", "published", "site"}``, made by SQLite's
-        JSON functions: 100,000 articles take a few dozen milliseconds this way, where
-        building and dumping Python objects took about a second.
+        Each element is ``{"id", "title", "authors", "published", "site"}``, as ``listing``
+        gives it, corrections included: read as stored in ``article_listing``
+        (archive/listing.py).
         """
-        corrected = self._corrected_json()
-        cursor = self._db.execute(
-            "SELECT id, json_object('id', id, 'title', title, 'authors', json(authors_json), "
-            "'published', published, 'site', site) FROM articles "
-            "WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?",
-            [-1 if limit is None else limit, offset],
-        )
-        yield "["
-        separator = ""
-        while rows := cursor.fetchmany(chunk):
-            if corrected:
-                yield separator + ", ".join(corrected.get(r[0], r[1]) for r in rows)
-            else:
-                yield separator + ", ".join(r[1] for r in rows)
-            separator = ", "
-        yield "]"
-
-    def _corrected_json(self) -> dict[int, str]:
-        """The listing objects of the articles whose own item the user corrected (few), as
-        ``listing`` gives them: the corrected title, authors, date and site."""
-        ids = list(CitationEdits(self._db).article_items())
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self._db.execute(
-            f"SELECT id, title, authors_json, published, site FROM articles WHERE id IN ({marks})",
-            ids,
-        )
-        listed = [
-            ArticleSummary(ArticleId(r[0]), r[1], tuple(json.loads(r[2])), r[3], r[4]) for r in rows
-        ]
-        fields = ("title", "authors", "published", "site")
-        return {
-            s.id: json.dumps(
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "authors": list(s.authors),
-                    "published": s.published,
-                    "site": s.site,
-                },
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
-            for s in with_corrected_metadata(self._db, listed, fields)
-        }
+        return listing.json_pieces(self._db, limit=limit, offset=offset, chunk=chunk)
 
     def iterate(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
         """Articles one at a time (bounded memory), all of them when ``ids`` is None."""

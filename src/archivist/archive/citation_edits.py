@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from archivist.annotate.citations import article_metadata, rematch
 from archivist.archive import codec
 from archivist.archive.base import utc_now
+from archivist.archive.listing import listing_fields
 from archivist.model import ArticleId, CitationEdit, CslItem, Footnote, FootnoteKind
 
 if TYPE_CHECKING:  # reading commands open the archive without loading sqlite-utils
     from sqlite_utils import Database
 
 _COLUMNS = "article_id, label, csl_json, kind, refers_to, note_text, edited_at, lost"
+_INSERT = (
+    f"INSERT INTO citation_edits ({_COLUMNS}, listing_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 class CitationEdits:
@@ -72,10 +76,7 @@ class CitationEdits:
             "AND ifnull(label, '') = ifnull(?, '') AND lost = 0",
             [edit.article_id, edit.label],
         )
-        self._db.execute(
-            f"INSERT INTO citation_edits ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            _values(stored),
-        )
+        self._db.execute(_INSERT, _values(stored))
         return stored
 
     def delete(self, article_id: ArticleId, label: str | None) -> CitationEdit | None:
@@ -96,10 +97,7 @@ class CitationEdits:
             return ()
         after = rematch(before, footnotes)
         self._db.execute("DELETE FROM citation_edits WHERE article_id = ?", [article_id])
-        self._db.conn.executemany(
-            f"INSERT INTO citation_edits ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [_values(e) for e in after],
-        )
+        self._db.conn.executemany(_INSERT, [_values(e) for e in after])
         return tuple(str(e.label) for e in after if e.lost)
 
 
@@ -117,6 +115,7 @@ def _values(edit: CitationEdit) -> tuple[Any, ...]:
         edit.note_text,
         edit.edited,
         int(edit.lost),
+        listing_fields(edit.csl) if edit.label is None and edit.csl is not None else None,
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archivist.archive import faults
+from archivist.archive import connection, faults, listing
 from archivist.archive.base import ArchiveBase
 from archivist.errors import ArchiveError
 from archivist.safefiles import shown
@@ -25,7 +25,9 @@ from archivist.safefiles import shown
 BATCH_ROWS = 256
 MAX_FINDINGS = 100
 """integrity_check stops after this many findings (a badly damaged file has thousands)."""
-_SKIPPED_TABLES = ("_sqlite_migrations", "fts_queue")
+_SKIPPED_TABLES = ("_sqlite_migrations", "fts_queue", "article_listing")
+"""Not copied: the fresh archive records its own migrations, and its triggers fill the search
+queue and the stored listing from the recovered articles."""
 _ROWID_MAX = 2**63 - 1
 
 
@@ -166,6 +168,9 @@ def _copy_all(source: sqlite3.Connection, fresh_path: Path, result: Rebuilt) -> 
             if stretches:
                 result.unreadable[table] = stretches
         result.dropped = _drop_dangling(target, result.dropped_articles)
+        # Corrections recovered from an archive older than migration 0010 carry no listing
+        # fields: the listing is written from them afresh, as check --repair would.
+        listing.rebuild(connection.connect(target))
         target.execute("DELETE FROM fts_queue")
         target.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         target.commit()

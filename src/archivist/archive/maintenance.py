@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from archivist.archive import listing
 from archivist.archive.base import SOURCES_WITHOUT_ARTICLE
 from archivist.archive.store import Store
 from archivist.errors import ArchiveError
@@ -231,6 +232,15 @@ class MaintenanceStore(Store):
                     False,
                 )
             )
+        stale = listing.out_of_step(db)
+        if stale:
+            problems.append(
+                Problem(
+                    "listing",
+                    f"the stored listing of {stale} article(s) is out of step with the articles",
+                    True,
+                )
+            )
         if self._core.read_only:
             # FTS5's own check is written as an INSERT, which a read-only archive refuses.
             notes.append(f"the search index was not checked: {self._core.read_only}")
@@ -301,6 +311,9 @@ class MaintenanceStore(Store):
                     'substr(a.text, h.start + 1, h."end" - h.start) != h.exact))'
                 )
                 done.append("marked highlights that no longer match as orphaned")
+            if "listing" in kinds:
+                listing.rebuild(db)
+                done.append("rewrote the stored listing from the articles")
             if "search" in kinds:
                 db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
                 db.execute("DELETE FROM fts_queue")  # the rebuild indexed them already
