@@ -9,6 +9,7 @@ from typing import Any, Literal, cast
 
 from archivist.archive import search, searchtext
 from archivist.archive.citation_edits import with_corrected_metadata
+from archivist.archive.listing import IdListing, Listing, RankedListing, SqlListing
 from archivist.archive.store import Store
 from archivist.model import ArticleId, SearchHit
 
@@ -24,9 +25,6 @@ LIBRARY_SORTS: tuple[LibrarySort, ...] = (
     "highlights",
     "relevance",
 )
-RANKED_FIRST = 1000
-"""Matches the relevance sort orders by BM25 (the best of every match); the rest follow newest
-first."""
 ROW_BATCH = 500
 """Ids per ``IN (...)`` query when fetching rows (well under SQLite's variable limit)."""
 TAG_SEPARATOR = "\x1f"
@@ -44,6 +42,8 @@ _ORDER: dict[str, str] = {
 
 
 _ID_ORDERS = (_ORDER["imported"], _ORDER["highlights"])
+_PAGED_SORTS = ("imported", "title", "published")
+"""Sorts an index serves in order, so that a page costs a few milliseconds at any size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,39 +85,28 @@ class LibraryStore(Store):
         descending: bool = False,
         where: LibraryFilter | None = None,
     ) -> list[ArticleId]:
-        """Ids of the live articles matching ``where``, in the requested order.
+        """Ids of the live articles matching ``where``, in the requested order (every one of
+        ``listing``)."""
+        listing = self.listing(sort, descending, where)
+        return listing.page(0, listing.total)
 
-        With a query, the ids are those the search finds (archive/search.py, the same search
-        as ``archive.search.query``), and ``relevance`` orders every match by BM25, best first. Any
-        user text is safe: a query with no words matches nothing.
+    def listing(
+        self,
+        sort: LibrarySort = "imported",
+        descending: bool = False,
+        where: LibraryFilter | None = None,
+    ) -> Listing:
+        """The live articles matching ``where`` in the requested order, counted and read a page
+        at a time (see archive/listing.py).
+
+        With a query, the articles are those the search finds (archive/search.py, the same
+        search as ``archive.search.query``), and ``relevance`` orders every match by BM25,
+        best first. Any user text is safe: a query with no words matches nothing.
         """
         where = where or LibraryFilter()
         clauses, params = _filter_sql(where)
-        found: list[int] | None = None
         if where.query is not None and where.query.strip():
-            parsed = search.parse_query(where.query)
-            if not parsed:
-                return []
-            self._core.search_index.sync(self._db)
-            indexed = self._core.search_index.available()
-            if indexed:
-                found = self._core.search_index.matching(parsed)
-            else:  # an archive in a read-only folder: its own FTS5 index
-                found = [i for i, _ in searchtext.fts_ranked(self._db, parsed, None)]
-            if sort == "relevance":
-                # The best RANKED_FIRST of every match by BM25 (what search.query gives), then
-                # the others newest first: ranking all 100,000 matches of a common word took
-                # four times as long, for an order no one reads that far down.
-                best = (
-                    self._core.search_index.ranked(parsed, RANKED_FIRST)
-                    if indexed
-                    else searchtext.fts_ranked(self._db, parsed, RANKED_FIRST)
-                )
-                top = [i for i, _ in best]
-                shown = set(top)
-                found = top + [i for i in found if i not in shown]
-                ranked = self._kept(found, clauses, params)
-                return ranked[::-1] if descending else ranked
+            return self._search_listing(sort, descending, where, clauses, params)
         order = _ORDER.get(sort, "a.id")
         direction = "DESC" if descending else "ASC"
         # Scanning the articles table reads every article's text; the index on deleted_at holds
@@ -126,15 +115,57 @@ class LibraryStore(Store):
         if order in _ID_ORDERS:
             source += " INDEXED BY articles_deleted"
             clauses = ["a.deleted_at IS NULL", *clauses[1:]]
-        sql = (
-            f"SELECT a.id FROM {source} WHERE {' AND '.join(clauses)} "
-            f"ORDER BY {order} {direction}, a.id {direction}"
+        listing = SqlListing(
+            self._db,
+            source,
+            " AND ".join(clauses),
+            f"{order} {direction}, a.id {direction}",
+            params,
         )
-        ids = [ArticleId(r[0]) for r in self._db.execute(sql, params)]
-        if found is None:
-            return ids
+        if sort in _PAGED_SORTS:
+            return listing
+        # No index serves this order: sorting a million rows for each page would take as long
+        # as reading every id once.
+        return IdListing(listing.every())
+
+    def _search_listing(
+        self,
+        sort: LibrarySort,
+        descending: bool,
+        where: LibraryFilter,
+        clauses: list[str],
+        params: list[Any],
+    ) -> Listing:
+        parsed = search.parse_query(where.query or "")
+        if not parsed:
+            return IdListing([])
+        index = self._core.search_index
+        index.sync(self._db)
+        if not index.available():  # an archive in a read-only folder: its own FTS5 index
+            ranked = [i for i, _ in searchtext.fts_ranked(self._db, parsed, None)]
+            found = self._kept(ranked, clauses, params)
+            if sort == "relevance":
+                return IdListing(found[::-1] if descending else found)
+            return self._sorted(found, sort, descending)
+        if sort == "relevance" and not descending:
+            if len(clauses) == 1:  # the trash alone, which the index leaves out when in step
+                return RankedListing(index, parsed, lambda ids: self._kept(ids, clauses, params))
+            chosen = self._chosen(clauses, params)
+            matched = [i for i in index.matching(parsed) if i in chosen]
+            return RankedListing(
+                index, parsed, lambda ids: [i for i in ids if i in chosen], len(matched)
+            )
+        found = self._kept(index.matching(parsed), clauses, params)
+        if sort == "relevance":  # worst first: every match ranked
+            ranked = [i for i, _ in index.ranked(parsed, None)]
+            return IdListing(self._kept(ranked, clauses, params)[::-1])
+        return self._sorted(found, sort, descending)
+
+    def _sorted(self, found: list[ArticleId], sort: LibrarySort, descending: bool) -> Listing:
+        """The matches ``found`` in a column's order: every live id in that order, filtered."""
         matched = set(found)
-        return [i for i in ids if i in matched]
+        everything = self.listing(sort, descending)
+        return IdListing([i for i in everything.page(0, everything.total) if i in matched])
 
     def _kept(self, ids: list[int], clauses: list[str], params: list[Any]) -> list[ArticleId]:
         """``ids`` (in order) that the filter keeps: all but the trashed, or those SQL selects."""
@@ -145,10 +176,13 @@ class LibraryStore(Store):
             }
             kept = [i for i in ids if i not in trashed] if trashed else ids
         else:
-            sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
-            chosen = {r[0] for r in self._db.execute(sql, params)}
+            chosen = self._chosen(clauses, params)
             kept = [i for i in ids if i in chosen]
         return cast(list[ArticleId], kept)
+
+    def _chosen(self, clauses: list[str], params: list[Any]) -> set[int]:
+        sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
+        return {r[0] for r in self._db.execute(sql, params)}
 
     def rows(self, ids: Sequence[ArticleId]) -> list[LibraryRow]:
         """Rows for ``ids`` in the same order, one query per ROW_BATCH ids; unknown ids skipped."""
@@ -183,9 +217,16 @@ class LibraryStore(Store):
 
     def sites(self) -> tuple[str, ...]:
         """Every site named by a live article, alphabetically."""
+        # Each next site is one seek in the site index (a few hundred seeks, not a scan of a
+        # million rows); a site is kept if one of its articles is live.
         rows = self._db.execute(
-            "SELECT DISTINCT site FROM articles WHERE site IS NOT NULL AND site != '' "
-            "AND deleted_at IS NULL ORDER BY site COLLATE NOCASE"
+            "WITH RECURSIVE s(site) AS ("
+            " SELECT min(site) FROM articles WHERE site > ''"
+            " UNION ALL SELECT (SELECT min(site) FROM articles WHERE site > s.site) FROM s"
+            " WHERE s.site IS NOT NULL) "
+            "SELECT site FROM s WHERE site IS NOT NULL AND EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.site = s.site AND a.deleted_at IS NULL) "
+            "ORDER BY site COLLATE NOCASE"
         )
         return tuple(r[0] for r in rows)
 

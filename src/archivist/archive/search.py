@@ -209,23 +209,48 @@ class SearchIndex:
 
         Equal scores go newest first, so the order never depends on the index's segments.
         """
+        return self._top(clauses, limit, count=False)[0]
+
+    def top(self, clauses: Sequence[Clause], limit: int) -> tuple[list[tuple[int, float]], int]:
+        """The best ``limit`` matches (as ``ranked``) and how many articles match in all.
+
+        One pass does both: counting alongside ranking costs a few milliseconds more than
+        ranking alone, half of a second pass over a million matches.
+        """
+        return self._top(clauses, limit, count=True)
+
+    def _top(
+        self, clauses: Sequence[Clause], limit: int | None, *, count: bool
+    ) -> tuple[list[tuple[int, float]], int]:
         if not clauses or not self._open():
-            return []
+            return [], 0
         searcher = self._index.searcher()
         total = searcher.num_docs
         if total == 0:
-            return []
+            return [], 0
         query = self._query(clauses)
         want = total if limit is None else min(total, max(limit, 0))
         if want == 0:
-            return []
+            return [], 0
         # Fetching a few past the limit lets ties at the edge be ordered like a full ranking.
-        result = searcher.search(query, min(total, want + 16), count=False)
+        result = searcher.search(query, min(total, want + 16), count=count)
         scores, addresses = zip(*result.hits, strict=True) if result.hits else ((), ())
         ids = searcher.fast_field_values("id", list(addresses))
         # Sorted on (negated score, negated id) tuples: C comparisons, no key function.
         ranked = sorted(zip(map(float.__neg__, scores), map(int.__neg__, ids), strict=True))
-        return [(-i, -s) for s, i in ranked[:want]]
+        return [(-i, -s) for s, i in ranked[:want]], int(result.count or 0) if count else 0
+
+    def matches(self, clauses: Sequence[Clause], article_id: int) -> bool:
+        """Whether one article matches the clauses (without ranking the others)."""
+        import tantivy
+
+        if not clauses or not self._open():
+            return False
+        article = tantivy.Query.term_query(self._schema, "id", article_id)
+        both = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, self._query(clauses)), (tantivy.Occur.Must, article)]
+        )
+        return bool(self._index.searcher().search(both, 1, count=False).hits)
 
     def available(self) -> bool:
         """Whether the index can be opened (not in a folder this process cannot write)."""

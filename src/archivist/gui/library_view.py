@@ -315,7 +315,7 @@ class LibraryPanel(QWidget):
         scroll = self.table.verticalScrollBar().value()
         self._restoring = True
         try:
-            self.model.refresh()
+            self.model.refresh(keep_rows=self.model.rowCount())
             rows = [r for a in selected if (r := self.model.row_of(a)) >= 0]
             flags = QItemSelectionModel.SelectionFlag
             selection = QItemSelection()
@@ -352,8 +352,8 @@ class LibraryPanel(QWidget):
         return [a for r in rows if (a := self.model.article_id(r)) is not None]
 
     def select_article(self, article_id: ArticleId) -> None:
-        """Select (and scroll to) an article's row."""
-        row = self.model.row_of(article_id)
+        """Select (and scroll to) an article's row, listing the rows down to it if needed."""
+        row = self.model.locate(article_id)
         if row >= 0:
             self.select_row(row)
             self.table.scrollTo(self.model.index(row, 0))
