@@ -69,6 +69,25 @@ def test_highlight_count_sort(archive: Archive, three: list[ArticleId]) -> None:
     assert archive.library.ids("highlights", descending=True)[0] == three[2]
 
 
+def test_highlight_sort_pages_the_highlighted_then_the_others(
+    archive: Archive, three: list[ArticleId]
+) -> None:
+    archive.annotations.highlight_quote(three[1], "Lamps")
+    archive.annotations.highlight_quote(three[1], "lighthouse")
+    archive.annotations.highlight_quote(three[0], "Harbour")
+    most = archive.library.listing("highlights", descending=True)
+    assert most.total == 3 and most.page(0, 1) + most.page(1, 5) == [three[1], three[0], three[2]]
+    fewest = archive.library.listing("highlights")
+    assert fewest.page(0, 2) == [three[2], three[0]] and fewest.page(2, 2) == [three[1]]
+    assert fewest.position(three[1]) == 2
+
+
+def test_authors_and_site_sorts_ignore_case(archive: Archive, three: list[ArticleId]) -> None:
+    lower = add(archive, "Delta", "Docks.", site="Light.example", authors=("ann Alder",))
+    assert archive.library.ids("authors") == [lower, three[1], three[2], three[0]]
+    assert archive.library.ids("site")[:2] == [three[1], lower]
+
+
 def test_query_filters_by_full_text(archive: Archive, three: list[ArticleId]) -> None:
     found = archive.library.ids("title", where=LibraryFilter(query="harbour"))
     assert found == [three[0], three[2]]
@@ -127,6 +146,8 @@ def test_snippets_mark_the_match(archive: Archive, three: list[ArticleId]) -> No
 
 def test_sites_are_listed_once(archive: Archive, three: list[ArticleId]) -> None:
     assert archive.library.sites() == ("light.example", "sea.example")
+    archive.trash.delete_article(three[1])
+    assert archive.library.sites() == ("sea.example",)
 
 
 def test_add_many_stores_every_item(archive: Archive) -> None:

@@ -73,9 +73,20 @@ class IdListing:
 class SqlListing:
     """A sort an index serves: the count, then each page by LIMIT and OFFSET in SQL."""
 
-    def __init__(self, db: Any, source: str, where: str, order: str, params: list[Any]) -> None:
+    def __init__(
+        self,
+        db: Any,
+        source: str,
+        where: str,
+        order: str,
+        *,
+        params: list[Any],
+        counted_from: str | None = None,
+    ) -> None:
         self._db = db
         self._from = f"FROM {source} WHERE {where}"
+        self._counted_from = counted_from or self._from
+        """Where the count reads, when a smaller index than the order's lists the same rows."""
         self._order = order
         self._params = params
         self._total: int | None = None
@@ -84,7 +95,7 @@ class SqlListing:
     def total(self) -> int:
         """How many articles the filter keeps (counted once)."""
         if self._total is None:
-            sql = f"SELECT count(*) {self._from}"
+            sql = f"SELECT count(*) {self._counted_from}"
             self._total = int(self._db.execute(sql, self._params).fetchone()[0])
         return self._total
 
@@ -112,6 +123,40 @@ class SqlListing:
         """Whether the filter keeps the article (one row read)."""
         sql = f"SELECT EXISTS (SELECT 1 {self._from} AND a.id = ?)"
         return bool(self._db.execute(sql, [*self._params, article_id]).fetchone()[0])
+
+
+class ChainListing:
+    """One listing after another (the few articles with highlights, then the many without)."""
+
+    def __init__(self, first: Listing, second: Listing) -> None:
+        self._first = first
+        self._second = second
+
+    @property
+    def total(self) -> int:
+        """How many articles both hold."""
+        return self._first.total + self._second.total
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """The page, from the first listing, the second, or both."""
+        split = self._first.total
+        ids = self._first.page(offset, min(limit, split - offset)) if offset < split else []
+        rest = limit - len(ids)
+        if rest > 0:
+            ids += self._second.page(max(0, offset - split), rest)
+        return ids
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands in the first listing, or after it in the second."""
+        found = self._first.position(article_id)
+        if found is not None:
+            return found
+        found = self._second.position(article_id)
+        return None if found is None else self._first.total + found
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether either listing holds the article."""
+        return self._first.contains(article_id) or self._second.contains(article_id)
 
 
 class RankedListing:

@@ -379,6 +379,16 @@ def _search_citation_edits(db: Database) -> None:
     )
 
 
+@migrations(name="0010_gui_sort_indexes")
+def _gui_sort_indexes(db: Database) -> None:
+    # The library sorts by authors and by site ignoring case. Without an index in that
+    # collation each click sorted every row: 2.4 s and 1.2 s at 1,000,000 articles, where a
+    # page read in index order takes milliseconds. The binary site index stays for the site
+    # filter (an exact match) and the list of sites.
+    db.execute("CREATE INDEX articles_authors ON articles(authors COLLATE NOCASE)")
+    db.execute("CREATE INDEX articles_site_nocase ON articles(site COLLATE NOCASE)")
+
+
 def search_queue_waiting(db: Database) -> bool:
     """Whether articles wait in ``fts_queue`` to be indexed for search."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])
