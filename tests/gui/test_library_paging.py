@@ -11,6 +11,7 @@ from archivist.archive import Archive, listing
 from archivist.archive.library import LibraryFilter
 from archivist.gui import library
 from archivist.gui.library import ID_ROLE, LibraryModel
+from archivist.gui.library_view import LibraryPanel
 from archivist.model import ArticleId
 from factories import make_extraction
 
@@ -122,3 +123,14 @@ def test_a_paged_model_passes_the_model_tester(
     model.set_filter(LibraryFilter(query="marsh"))
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() > 3  # the tester fetched more pages
+
+
+def test_select_all_selects_every_article_not_only_the_listed(
+    qtbot, archive: Archive, paged: list[ArticleId]
+) -> None:
+    panel = LibraryPanel(archive)
+    qtbot.addWidget(panel)
+    assert panel.model.rowCount() == 3
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(panel.selected_ids()) == sorted(paged)

@@ -135,6 +135,11 @@ class LibraryModel(QAbstractTableModel):
             self.fetchMore(QModelIndex(), position + 1 - len(self._ids))
         return self.row_of(article_id)
 
+    def list_all(self) -> None:
+        """List every row the query finds (before selecting all of them)."""
+        while self._more():
+            self.fetchMore(QModelIndex(), self._listing.total - len(self._ids))
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
         """Whether the query finds more articles than are listed."""
         return not parent.isValid() and self._more()

@@ -150,6 +150,17 @@ class MatchDelegate(CellDirectionDelegate):
         painter.restore()
 
 
+class LibraryTable(QTableView):
+    """The library's table view: selecting all selects every article the query finds."""
+
+    def selectAll(self) -> None:
+        """List every row first (the model lists a page at a time), then select them all."""
+        model = self.model()
+        if isinstance(model, LibraryModel):
+            model.list_all()
+        super().selectAll()
+
+
 class LibraryPanel(QWidget):
     """Search field and filters over the library table; emits the article the user opens."""
 
@@ -197,7 +208,7 @@ class LibraryPanel(QWidget):
             field.setMaximumWidth(90)
             field.editingFinished.connect(self.apply_filter)
 
-        self.table = QTableView(self)
+        self.table = LibraryTable(self)
         self.table.setObjectName("LibraryTable")
         self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.model)
