@@ -93,6 +93,25 @@ def test_query_filters_by_full_text(archive: Archive, three: list[ArticleId]) ->
     assert found == [three[0], three[2]]
 
 
+def test_search_sorted_by_import_pages_from_the_index(
+    archive: Archive, three: list[ArticleId]
+) -> None:
+    newest = archive.library.listing("imported", True, LibraryFilter(query="harbour"))
+    assert newest.total == 2 and newest.page(0, 1) + newest.page(1, 1) == [three[2], three[0]]
+    assert newest.position(three[0]) == 1 and not newest.contains(three[1])
+    where = LibraryFilter(query="harbour", site="sea.example", published_from="2020")
+    assert archive.library.ids("imported", where=where) == [three[2]]
+
+
+def test_search_with_a_filter_ranks_and_counts_only_what_the_filter_keeps(
+    archive: Archive, three: list[ArticleId]
+) -> None:
+    archive.annotations.tag_article(three[2], "boats")
+    found = archive.library.listing("relevance", where=LibraryFilter(query="harbour", tag="boats"))
+    assert found.total == 1 and found.page(0, 5) == [three[2]]
+    assert found.contains(three[2]) and not found.contains(three[0])
+
+
 def test_relevance_sort_returns_only_matches(archive: Archive, three: list[ArticleId]) -> None:
     found = archive.library.ids("relevance", where=LibraryFilter(query="lighthouse"))
     assert found == [three[1]]

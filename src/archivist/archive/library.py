@@ -12,6 +12,7 @@ from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.archive.listing import (
     ChainListing,
     IdListing,
+    ImportedListing,
     Listing,
     RankedListing,
     SqlListing,
@@ -185,14 +186,17 @@ class LibraryStore(Store):
             if sort == "relevance":
                 return IdListing(found[::-1] if descending else found)
             return self._sorted(found, sort, descending)
+        # The index keeps what the other filters chose (a site, a tag, dates): ranked and
+        # counted with them in one pass. The trash alone the index leaves out when in step.
+        within = None if len(clauses) == 1 else list(self._chosen(clauses, params))
+
+        def keep(ids: list[int]) -> Sequence[int]:
+            return self._kept(ids, clauses, params) if within is None else ids
+
         if sort == "relevance" and not descending:
-            if len(clauses) == 1:  # the trash alone, which the index leaves out when in step
-                return RankedListing(index, parsed, lambda ids: self._kept(ids, clauses, params))
-            chosen = self._chosen(clauses, params)
-            matched = [i for i in index.matching(parsed) if i in chosen]
-            return RankedListing(
-                index, parsed, lambda ids: [i for i in ids if i in chosen], len(matched)
-            )
+            return RankedListing(index, parsed, keep, within)
+        if sort == "imported":
+            return ImportedListing(index, parsed, keep, newest_first=descending, within=within)
         found = self._kept(index.matching(parsed), clauses, params)
         if sort == "relevance":  # worst first: every match ranked
             ranked = [i for i, _ in index.ranked(parsed, None)]

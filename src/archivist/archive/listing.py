@@ -164,8 +164,9 @@ class RankedListing:
 
     The index ranks the best few hundred matches of the commonest word in milliseconds (and
     counts them in the same pass); the view rarely reads further, and a window four times
-    larger is ranked when it does. ``keep`` drops what the archive no longer lists (an
-    article trashed since the index last caught up) or what other filters leave out.
+    larger is ranked when it does. ``within`` holds the articles the library's other filters
+    chose (the index keeps only those); ``keep`` drops what the archive no longer lists (an
+    article trashed since the index last caught up).
     """
 
     def __init__(
@@ -173,22 +174,21 @@ class RankedListing:
         index: SearchIndex,
         clauses: Sequence[Clause],
         keep: Callable[[list[int]], Sequence[int]],
-        total: int | None = None,
+        within: Sequence[int] | None = None,
     ) -> None:
         self._index = index
         self._clauses = tuple(clauses)
         self._keep = keep
-        ranked, matches = index.top(self._clauses, FIRST_WINDOW)
+        self._within = within
+        self._chosen = None if within is None else set(within)
+        ranked, matches = index.top(self._clauses, FIRST_WINDOW, within=within)
         self._matches = matches
         self._window = FIRST_WINDOW
         self._kept = list(keep([i for i, _ in ranked]))
-        self._total = total
 
     @property
     def total(self) -> int:
-        """How many matches are listed (those the index counted, unless a filter counted)."""
-        if self._total is not None:
-            return self._total
+        """How many articles match (as the index counted them)."""
         if self._window >= self._matches:
             return len(self._kept)
         return self._matches
@@ -197,7 +197,7 @@ class RankedListing:
         """One page of the ranking, ranking a wider window first if needed."""
         while len(self._kept) < offset + limit and self._window < self._matches:
             self._window = min(self._matches, self._window * 4)
-            ranked = self._index.ranked(self._clauses, self._window)
+            ranked = self._index.ranked(self._clauses, self._window, within=self._within)
             self._kept = list(self._keep([i for i, _ in ranked]))
         return [ArticleId(i) for i in self._kept[max(0, offset) : max(0, offset + limit)]]
 
@@ -217,6 +217,61 @@ class RankedListing:
         """Whether the article matches the search and the filters keep it."""
         if article_id in self._kept:
             return True
+        if self._chosen is not None and article_id not in self._chosen:
+            return False
         if not self._keep([article_id]):
             return False
         return self._index.matches(self._clauses, article_id)
+
+
+class ImportedListing:
+    """Search results in the order they were imported (by id), a page at a time from the
+    index, which keeps ids in a column of their own: no match is read but the page's."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        clauses: Sequence[Clause],
+        keep: Callable[[list[int]], Sequence[int]],
+        *,
+        newest_first: bool,
+        within: Sequence[int] | None = None,
+    ) -> None:
+        self._index = index
+        self._clauses = tuple(clauses)
+        self._keep = keep
+        self._newest_first = newest_first
+        self._within = within
+        self._chosen = None if within is None else set(within)
+        _, self._total = self._page(0, 1)
+
+    def _page(self, offset: int, limit: int) -> tuple[list[int], int]:
+        return self._index.by_id(
+            self._clauses, offset, limit, newest_first=self._newest_first, within=self._within
+        )
+
+    @property
+    def total(self) -> int:
+        """How many articles match (as the index counted them)."""
+        return self._total
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """One page, read from the index in id order."""
+        ids, _ = self._page(offset, limit)
+        return [ArticleId(i) for i in self._keep(ids)]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands, read a thousand matches at a time."""
+        if not self.contains(article_id):
+            return None
+        for offset in range(0, self._total, 1000):
+            ids, _ = self._page(offset, 1000)
+            if article_id in ids:
+                return offset + ids.index(article_id)
+        return None
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article matches the search and the filters keep it."""
+        if self._chosen is not None and article_id not in self._chosen:
+            return False
+        return bool(self._keep([article_id])) and self._index.matches(self._clauses, article_id)
