@@ -112,6 +112,27 @@ def test_search_with_a_filter_ranks_and_counts_only_what_the_filter_keeps(
     assert found.contains(three[2]) and not found.contains(three[0])
 
 
+@pytest.mark.parametrize(("share", "chunk"), [(0.0, 1), (1.1, 2000)])
+def test_search_sorted_by_a_column_walks_or_sorts_the_matches(
+    archive: Archive,
+    three: list[ArticleId],
+    monkeypatch: pytest.MonkeyPatch,
+    share: float,
+    chunk: int,
+) -> None:
+    # A common word walks the column's order a chunk at a time; a rare one is sorted whole.
+    from archivist.archive import library, listing
+
+    monkeypatch.setattr(library, "WALKED_SHARE", share)
+    monkeypatch.setattr(listing, "CHUNK", chunk)
+    by_author = archive.library.listing("authors", True, LibraryFilter(query="harbour"))
+    assert by_author.total == 2
+    assert by_author.page(0, 1) + by_author.page(1, 3) == [three[0], three[2]]
+    assert by_author.position(three[2]) == 1 and not by_author.contains(three[1])
+    where = LibraryFilter(query="harbour", published_to="2019")
+    assert archive.library.ids("published", where=where) == [three[0]]
+
+
 def test_relevance_sort_returns_only_matches(archive: Archive, three: list[ArticleId]) -> None:
     found = archive.library.ids("relevance", where=LibraryFilter(query="lighthouse"))
     assert found == [three[1]]

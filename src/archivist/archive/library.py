@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from archivist.archive.listing import (
     IdListing,
     ImportedListing,
     Listing,
+    MatchedListing,
     RankedListing,
     SqlListing,
 )
@@ -49,6 +51,10 @@ _ORDER: dict[str, str] = {
 
 
 _ID_ORDERS = (_ORDER["imported"], _ORDER["highlights"])
+WALKED_SHARE = 0.02
+"""A search matching this share of the listed articles or more is sorted by a column by
+walking the column's order (a page of 200 then reads at most 10,000 ids); a rarer one has its
+matches read and sorted whole."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,17 +203,24 @@ class LibraryStore(Store):
             return RankedListing(index, parsed, keep, within)
         if sort == "imported":
             return ImportedListing(index, parsed, keep, newest_first=descending, within=within)
-        found = self._kept(index.matching(parsed), clauses, params)
         if sort == "relevance":  # worst first: every match ranked
-            ranked = [i for i, _ in index.ranked(parsed, None)]
-            return IdListing(self._kept(ranked, clauses, params)[::-1])
-        return self._sorted(found, sort, descending)
+            ranked = [i for i, _ in index.ranked(parsed, None, within=within)]
+            return IdListing([ArticleId(i) for i in keep(ranked)][::-1])
+        order = self.listing(sort, descending, dataclasses.replace(where, query=None))
+        _, matches = index.by_id(parsed, 0, 1, within=within)
+        if matches >= WALKED_SHARE * order.total:
+            return MatchedListing(order, index, parsed, matches)
+        return self._sorted(list(keep(index.matching(parsed, within=within))), sort, descending)
 
-    def _sorted(self, found: list[ArticleId], sort: LibrarySort, descending: bool) -> Listing:
-        """The matches ``found`` in a column's order: every live id in that order, filtered."""
-        matched = set(found)
-        everything = self.listing(sort, descending)
-        return IdListing([i for i in everything.page(0, everything.total) if i in matched])
+    def _sorted(self, found: Sequence[int], sort: LibrarySort, descending: bool) -> Listing:
+        """The matches ``found`` (a small share of the archive) in a column's order."""
+        direction = "DESC" if descending else "ASC"
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {_ORDER.get(sort, 'a.id')} {direction}, a.id {direction}",
+            [json.dumps(list(found))],
+        )
+        return IdListing([r[0] for r in rows])
 
     def _kept(self, ids: list[int], clauses: list[str], params: list[Any]) -> list[ArticleId]:
         """``ids`` (in order) that the filter keeps: all but the trashed, or those SQL selects."""

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 FIRST_WINDOW = 256
 """Matches a ranked listing ranks at first; each further window is four times the last."""
+CHUNK = 2000
+"""Ids of a column's order read at once when keeping a search's matches among them."""
 
 
 class Listing(Protocol):
@@ -275,3 +277,57 @@ class ImportedListing:
         if self._chosen is not None and article_id not in self._chosen:
             return False
         return bool(self._keep([article_id])) and self._index.matches(self._clauses, article_id)
+
+
+class MatchedListing:
+    """A column's order (title, authors...) keeping the matches of a search.
+
+    For a search that most articles match, the column's order is read a chunk at a time and
+    the index says which ids of the chunk match: a page costs a chunk or two, where reading
+    every match and sorting them took a second at 1,000,000 articles. (A search few articles
+    match is sorted whole instead: see ``LibraryStore.listing``.)
+    """
+
+    def __init__(
+        self, order: Listing, index: SearchIndex, clauses: Sequence[Clause], total: int
+    ) -> None:
+        self._order = order
+        self._index = index
+        self._clauses = tuple(clauses)
+        self._total = total
+        self._read = 0
+        self._kept: list[ArticleId] = []
+
+    @property
+    def total(self) -> int:
+        """How many articles match (as the index counted them), until every chunk is read."""
+        return len(self._kept) if self._read >= self._order.total else self._total
+
+    def _fill(self, want: int) -> None:
+        while len(self._kept) < want and self._read < self._order.total:
+            chunk = self._order.page(self._read, CHUNK)
+            if not chunk:
+                self._read = self._order.total
+                break
+            self._read += len(chunk)
+            found = set(self._index.matching(self._clauses, within=chunk))
+            self._kept.extend(i for i in chunk if i in found)
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """One page, reading chunks of the column's order until it is full."""
+        self._fill(offset + limit)
+        return self._kept[max(0, offset) : max(0, offset + limit)]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands, reading chunks until it is found."""
+        if not self.contains(article_id):
+            return None
+        while article_id not in self._kept and self._read < self._order.total:
+            self._fill(len(self._kept) + 1)
+        return self._kept.index(article_id) if article_id in self._kept else None
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article is in the column's listing and matches the search."""
+        if article_id in self._kept:
+            return True
+        return self._order.contains(article_id) and self._index.matches(self._clauses, article_id)
