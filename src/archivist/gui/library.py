@@ -3,6 +3,7 @@ view scrolls, with each page's rows fetched when first shown."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from archivist.archive import Archive
+from archivist.archive.faults import is_corruption
 from archivist.archive.library import LibraryFilter, LibraryRow, LibrarySort
 from archivist.archive.listing import IdListing, Listing
 from archivist.gui.i18n import QT_TRANSLATE_NOOP
@@ -103,17 +105,15 @@ class LibraryModel(QAbstractTableModel):
     def refresh(self, keep_rows: int = 0) -> None:
         """Re-run the query (after an import, a trash, a filter change), listing its first page,
         or as many rows as ``keep_rows`` so that rows the user scrolled to stay listed."""
+        # Read before the reset: an archive that cannot be read leaves the rows as they were.
+        listing = self._archive.library.listing(self._sort, self._descending, self._filter)
+        first = listing.page(0, max(PAGE, keep_rows))
         self.beginResetModel()
         self._pages.clear()
         self._matches.clear()
         self._ids, self._listed = [], set()
-        try:
-            self._listing = self._archive.library.listing(
-                self._sort, self._descending, self._filter
-            )
-            self._append(self._listing.page(0, max(PAGE, keep_rows)))
-        except Exception:  # noqa: BLE001 - an unreadable archive lists nothing, never raises
-            self._listing = IdListing([])
+        self._listing = listing
+        self._append(first)
         self.endResetModel()
 
     def total(self) -> int:
@@ -303,11 +303,25 @@ class LibraryModel(QAbstractTableModel):
         ids = self._ids[page_number * ROW_BATCH : (page_number + 1) * ROW_BATCH]
         try:
             rows = {r.id: r for r in self._archive.library.rows(ids)}
-        except Exception:  # noqa: BLE001 - data() never raises; unreadable rows are placeholders
+        except Exception as exc:  # noqa: BLE001 - data() never raises: unreadable rows show so
             rows = {}
+            if is_corruption(exc):
+                # A damaged page: the other rows of the batch are read one by one, and the app's
+                # fault hook says once, in one line, that the archive needs check --repair.
+                rows = self._readable(ids)
+                sys.excepthook(type(exc), exc, exc.__traceback__)
         page: list[LibraryRow | None] = [rows.get(i) for i in ids]
         self._pages[page_number] = page
         return page
+
+    def _readable(self, ids: list[ArticleId]) -> dict[ArticleId, LibraryRow]:
+        rows: dict[ArticleId, LibraryRow] = {}
+        for article_id in ids:
+            try:
+                rows.update((r.id, r) for r in self._archive.library.rows([article_id]))
+            except Exception:  # noqa: BLE001 - this row is on the damaged page
+                continue
+        return rows
 
 
 def column_title(column: int) -> str:
