@@ -198,7 +198,8 @@ class RankedListing:
     def page(self, offset: int, limit: int) -> list[ArticleId]:
         """One page of the ranking, ranking a wider window first if needed."""
         while len(self._kept) < offset + limit and self._window < self._matches:
-            self._window = min(self._matches, self._window * 4)
+            # Four times wider, or at once as wide as asked (a refresh keeping many rows).
+            self._window = min(self._matches, max(self._window * 4, offset + limit))
             ranked = self._index.ranked(self._clauses, self._window, within=self._within)
             self._kept = list(self._keep([i for i, _ in ranked]))
         return [ArticleId(i) for i in self._kept[max(0, offset) : max(0, offset + limit)]]
