@@ -134,3 +134,18 @@ def test_select_all_selects_every_article_not_only_the_listed(
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert sorted(panel.selected_ids()) == sorted(paged)
+
+
+def test_a_refresh_keeps_a_selection_on_a_later_page(
+    qtbot, archive: Archive, paged: list[ArticleId]
+) -> None:
+    panel = LibraryPanel(archive)
+    qtbot.addWidget(panel)
+    panel.model.fetchMore(QModelIndex())
+    panel.model.fetchMore(QModelIndex())
+    panel.select_article(paged[3])  # row 7: on the third page
+    for n in range(4):  # above every row, as another process might: past the rows listed
+        extraction = make_extraction(f"Newer {n}", "Weirs.", footnotes=(), filename=f"{n}.txt")
+        archive.articles.add(extraction, f"newer {n}".encode())
+    panel.refresh_keeping_view()
+    assert panel.selected_ids() == [paged[3]] and panel.model.row_of(paged[3]) == 11

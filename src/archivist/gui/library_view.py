@@ -327,7 +327,8 @@ class LibraryPanel(QWidget):
         self._restoring = True
         try:
             self.model.refresh(keep_rows=self.model.rowCount())
-            rows = [r for a in selected if (r := self.model.row_of(a)) >= 0]
+            # Rows another process added above them move them down, past the rows listed.
+            rows = [r for a in selected if (r := self.model.locate(a)) >= 0]
             flags = QItemSelectionModel.SelectionFlag
             selection = QItemSelection()
             last = self.model.columnCount() - 1
@@ -335,10 +336,10 @@ class LibraryPanel(QWidget):
                 selection.select(self.model.index(row, 0), self.model.index(row, last))
             model = self.table.selectionModel()
             model.select(selection, flags.ClearAndSelect | flags.Rows)
-            current_row = self.model.row_of(current) if current is not None else -1
+            current_row = self.model.locate(current) if current is not None else -1
             if current_row >= 0:
                 model.setCurrentIndex(self.model.index(current_row, 0), flags.NoUpdate)
-            top_row = self.model.row_of(top) if top is not None else -1
+            top_row = self.model.locate(top) if top is not None else -1
             if top_row >= 0:
                 self.table.scrollTo(
                     self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
