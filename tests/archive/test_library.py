@@ -69,9 +69,68 @@ def test_highlight_count_sort(archive: Archive, three: list[ArticleId]) -> None:
     assert archive.library.ids("highlights", descending=True)[0] == three[2]
 
 
+def test_highlight_sort_pages_the_highlighted_then_the_others(
+    archive: Archive, three: list[ArticleId]
+) -> None:
+    archive.annotations.highlight_quote(three[1], "Lamps")
+    archive.annotations.highlight_quote(three[1], "lighthouse")
+    archive.annotations.highlight_quote(three[0], "Harbour")
+    most = archive.library.listing("highlights", descending=True)
+    assert most.total == 3 and most.page(0, 1) + most.page(1, 5) == [three[1], three[0], three[2]]
+    fewest = archive.library.listing("highlights")
+    assert fewest.page(0, 2) == [three[2], three[0]] and fewest.page(2, 2) == [three[1]]
+    assert fewest.position(three[1]) == 2
+
+
+def test_authors_and_site_sorts_ignore_case(archive: Archive, three: list[ArticleId]) -> None:
+    lower = add(archive, "Delta", "Docks.", site="Light.example", authors=("ann Alder",))
+    assert archive.library.ids("authors") == [lower, three[1], three[2], three[0]]
+    assert archive.library.ids("site")[:2] == [three[1], lower]
+
+
 def test_query_filters_by_full_text(archive: Archive, three: list[ArticleId]) -> None:
     found = archive.library.ids("title", where=LibraryFilter(query="harbour"))
     assert found == [three[0], three[2]]
+
+
+def test_search_sorted_by_import_pages_from_the_index(
+    archive: Archive, three: list[ArticleId]
+) -> None:
+    newest = archive.library.listing("imported", True, LibraryFilter(query="harbour"))
+    assert newest.total == 2 and newest.page(0, 1) + newest.page(1, 1) == [three[2], three[0]]
+    assert newest.position(three[0]) == 1 and not newest.contains(three[1])
+    where = LibraryFilter(query="harbour", site="sea.example", published_from="2020")
+    assert archive.library.ids("imported", where=where) == [three[2]]
+
+
+def test_search_with_a_filter_ranks_and_counts_only_what_the_filter_keeps(
+    archive: Archive, three: list[ArticleId]
+) -> None:
+    archive.annotations.tag_article(three[2], "boats")
+    found = archive.library.listing("relevance", where=LibraryFilter(query="harbour", tag="boats"))
+    assert found.total == 1 and found.page(0, 5) == [three[2]]
+    assert found.contains(three[2]) and not found.contains(three[0])
+
+
+@pytest.mark.parametrize(("share", "chunk"), [(0.0, 1), (1.1, 2000)])
+def test_search_sorted_by_a_column_walks_or_sorts_the_matches(
+    archive: Archive,
+    three: list[ArticleId],
+    monkeypatch: pytest.MonkeyPatch,
+    share: float,
+    chunk: int,
+) -> None:
+    # A common word walks the column's order a chunk at a time; a rare one is sorted whole.
+    from archivist.archive import library, listing
+
+    monkeypatch.setattr(library, "WALKED_SHARE", share)
+    monkeypatch.setattr(listing, "CHUNK", chunk)
+    by_author = archive.library.listing("authors", True, LibraryFilter(query="harbour"))
+    assert by_author.total == 2
+    assert by_author.page(0, 1) + by_author.page(1, 3) == [three[0], three[2]]
+    assert by_author.position(three[2]) == 1 and not by_author.contains(three[1])
+    where = LibraryFilter(query="harbour", published_to="2019")
+    assert archive.library.ids("published", where=where) == [three[0]]
 
 
 def test_relevance_sort_returns_only_matches(archive: Archive, three: list[ArticleId]) -> None:
@@ -127,6 +186,8 @@ def test_snippets_mark_the_match(archive: Archive, three: list[ArticleId]) -> No
 
 def test_sites_are_listed_once(archive: Archive, three: list[ArticleId]) -> None:
     assert archive.library.sites() == ("light.example", "sea.example")
+    archive.trash.delete_article(three[1])
+    assert archive.library.sites() == ("sea.example",)
 
 
 def test_add_many_stores_every_item(archive: Archive) -> None:

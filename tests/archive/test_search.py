@@ -162,22 +162,22 @@ def test_queries_are_folded_and_split_like_the_index() -> None:
     assert parse_query("   ") == ()
 
 
-def test_library_ranks_the_best_then_lists_the_other_matches_newest_first(
+def test_library_ranks_every_match_as_search_does_a_window_at_a_time(
     archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from archivist.archive import library
+    from archivist.archive import listing
 
-    monkeypatch.setattr(library, "RANKED_FIRST", 2)
+    monkeypatch.setattr(listing, "FIRST_WINDOW", 2)
     strong = add(archive, "Canal canal", "Canal, canal and the canal basin.")
     weak = [
-        add(archive, f"Item {n}", f"Words {n} about a canal among many other words.")
-        for n in range(4)
+        add(archive, f"Item {n}", f"Words {n} about a canal among {'many ' * n}other words.")
+        for n in range(9)
     ]
-    found = archive.library.ids("relevance", where=LibraryFilter(query="canal"))
-    assert found[0] == strong and found[:2] == ids(archive, "canal", limit=2)
-    assert sorted(found) == sorted([strong, *weak])
-    rest = found[2:]
-    assert rest == sorted(rest, reverse=True)
+    found = archive.library.listing("relevance", where=LibraryFilter(query="canal"))
+    assert found.total == 10
+    first, rest = found.page(0, 2), found.page(2, 8)
+    assert first[0] == strong and first + rest == ids(archive, "canal", limit=10)
+    assert sorted(first + rest) == sorted([strong, *weak])
 
 
 def test_library_hits_say_where_each_article_matched(archive: Archive) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archivist.archive import Archive, schema
+from archivist.archive import Archive, schema, searchtext
 from archivist.errors import DuplicateError
 from archivist.model import Footnote
 from factories import make_extraction
@@ -135,8 +135,8 @@ def test_an_archive_from_before_the_queue_is_migrated_and_searchable(
     with monkeypatch.context() as patch:
         # Archivist before the queue: one migration step, and nothing indexed at commit.
         patch.setattr(schema.migrations, "_migrations", first_step)
-        patch.setattr(schema, "index_queued", lambda db: None)
-        patch.setattr(schema, "search_queue_waiting", lambda db: False)
+        patch.setattr(searchtext, "index_queued", lambda db: None)
+        patch.setattr(searchtext, "search_queue_waiting", lambda db: False)
         with Archive.open(str(path)) as old:
             # The old archive's triggers indexed each article as it was written.
             # Without footnotes: the footnotes table of that version had fewer columns.

@@ -64,10 +64,39 @@ def test_a_fault_that_is_not_the_archive_is_passed_on(tmp_path: Path) -> None:
     assert seen == [error]
 
 
-def test_a_library_too_damaged_to_open_says_so_in_one_line(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_library_with_a_damaged_page_opens_lists_the_rest_and_says_so_in_one_line(
+    qtbot: QtBot, tmp_path: Path, capsys: object
+) -> None:
+    # The library reads only the rows it shows: it opens, the rows on the damaged page show as
+    # unreadable, the others as ever, and one line names the repair.
     path = archive_with_articles(tmp_path, 40)
     pages = leaf_pages(path, "articles")
     damage_page(path, pages[len(pages) // 2])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    faults = ReadFaults(lambda: path)
+    faults.install()
+    try:
+        window = MainWindow(path, settings)
+        qtbot.addWidget(window)
+        window.show()
+        model = window.library.model
+        titles = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+        qtbot.waitUntil(lambda: bool(error_boxes()))
+    finally:
+        faults.uninstall()
+    assert model.total() == 40 and "(unreadable)" in titles
+    assert sum(t != "(unreadable)" for t in titles) >= 30
+    boxes = error_boxes()
+    assert len(boxes) == 1
+    assert "damaged" in boxes[0].text() and "check --repair" in boxes[0].text()
+    assert "Traceback" not in capsys.readouterr().err  # type: ignore[attr-defined]
+    boxes[0].done(0)
+
+
+def test_a_library_too_damaged_to_open_says_so_in_one_line(qtbot: QtBot, tmp_path: Path) -> None:
+    # The index the library counts and lists by is damaged: not even the first page opens.
+    path = archive_with_articles(tmp_path, 40)
+    damage_page(path, leaf_pages(path, "articles_deleted")[0])
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     seen: list[str] = []
 

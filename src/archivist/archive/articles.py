@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
-from archivist.archive import codec, listing
+from archivist.archive import codec, stored_listing
 from archivist.archive.base import utc_now
 from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.archive.store import Store
@@ -215,9 +215,9 @@ class ArticleStore(Store):
 
         Each element is ``{"id", "title", "authors", "published", "site"}``, as ``listing``
         gives it, corrections included: read as stored in ``article_listing``
-        (archive/listing.py).
+        (archive/stored_listing.py).
         """
-        return listing.json_pieces(self._db, limit=limit, offset=offset, chunk=chunk)
+        return stored_listing.json_pieces(self._db, limit=limit, offset=offset, chunk=chunk)
 
     def iterate(self, ids: Sequence[ArticleId] | None = None) -> Iterator[Article]:
         """Articles one at a time (bounded memory), all of them when ``ids`` is None."""

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from archivist.archive import connection, faults
+from archivist.archive import connection, faults, searchtext
 from archivist.archive.search import SearchIndex, queue_is_long
 from archivist.errors import ArchiveError, ArchiveVersionError
 from archivist.safefiles import create_partial, remove_stale_partials, shown
@@ -128,11 +128,9 @@ class ArchiveBase:
             )
         faults.refuse_if_damaged(self.path)
         _begin_immediate(conn, self.path)
-        from archivist.archive import schema
-
         try:
             yield self._db
-            schema.index_queued(self._db)
+            searchtext.index_queued(self._db)
             conn.execute("COMMIT")
         except BaseException as exc:
             _rollback(conn)  # a no-op when an error already ended the transaction
@@ -192,7 +190,7 @@ class ArchiveBase:
                 "upgrade Archivist to open it"
             )
         if not schema.migrations.pending(db):
-            if schema.search_queue_waiting(db) and not self.read_only:
+            if searchtext.search_queue_waiting(db) and not self.read_only:
                 with self.transaction():
                     pass  # indexes articles another tool wrote into the archive's tables
             return

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from archivist.annotate.citations import article_metadata, rematch
 from archivist.archive import codec
 from archivist.archive.base import utc_now
-from archivist.archive.listing import listing_fields
+from archivist.archive.stored_listing import listing_fields
 from archivist.model import ArticleId, CitationEdit, CslItem, Footnote, FootnoteKind
 
 if TYPE_CHECKING:  # reading commands open the archive without loading sqlite-utils

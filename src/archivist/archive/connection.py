@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """How many migration steps schema.py holds (``PRAGMA user_version`` of an up-to-date archive);
 tests/archive/test_schema.py keeps the two equal. An archive at this version opens without
 loading the migrations."""

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archivist.archive import connection, faults, listing
+from archivist.archive import connection, faults, stored_listing
 from archivist.archive.base import ArchiveBase
 from archivist.errors import ArchiveError
 from archivist.safefiles import shown
@@ -170,7 +170,7 @@ def _copy_all(source: sqlite3.Connection, fresh_path: Path, result: Rebuilt) -> 
         result.dropped = _drop_dangling(target, result.dropped_articles)
         # Corrections recovered from an archive older than migration 0010 carry no listing
         # fields: the listing is written from them afresh, as check --repair would.
-        listing.rebuild(connection.connect(target))
+        stored_listing.rebuild(connection.connect(target))
         target.execute("DELETE FROM fts_queue")
         target.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         target.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,6 +10,15 @@ from typing import Any, Literal, cast
 
 from archivist.archive import search, searchtext
 from archivist.archive.citation_edits import with_corrected_metadata
+from archivist.archive.listing import (
+    ChainListing,
+    IdListing,
+    ImportedListing,
+    Listing,
+    MatchedListing,
+    RankedListing,
+    SqlListing,
+)
 from archivist.archive.store import Store
 from archivist.model import ArticleId, SearchHit
 
@@ -24,9 +34,6 @@ LIBRARY_SORTS: tuple[LibrarySort, ...] = (
     "highlights",
     "relevance",
 )
-RANKED_FIRST = 1000
-"""Matches the relevance sort orders by BM25 (the best of every match); the rest follow newest
-first."""
 ROW_BATCH = 500
 """Ids per ``IN (...)`` query when fetching rows (well under SQLite's variable limit)."""
 TAG_SEPARATOR = "\x1f"
@@ -44,6 +51,10 @@ _ORDER: dict[str, str] = {
 
 
 _ID_ORDERS = (_ORDER["imported"], _ORDER["highlights"])
+WALKED_SHARE = 0.02
+"""A search matching this share of the listed articles or more is sorted by a column by
+walking the column's order (a page of 200 then reads at most 10,000 ids); a rarer one has its
+matches read and sorted whole."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,39 +96,28 @@ class LibraryStore(Store):
         descending: bool = False,
         where: LibraryFilter | None = None,
     ) -> list[ArticleId]:
-        """Ids of the live articles matching ``where``, in the requested order.
+        """Ids of the live articles matching ``where``, in the requested order (every one of
+        ``listing``)."""
+        listing = self.listing(sort, descending, where)
+        return listing.page(0, listing.total)
 
-        With a query, the ids are those the search finds (archive/search.py, the same search
-        as ``archive.search.query``), and ``relevance`` orders every match by BM25, best first. Any
-        user text is safe: a query with no words matches nothing.
+    def listing(
+        self,
+        sort: LibrarySort = "imported",
+        descending: bool = False,
+        where: LibraryFilter | None = None,
+    ) -> Listing:
+        """The live articles matching ``where`` in the requested order, counted and read a page
+        at a time (see archive/listing.py).
+
+        With a query, the articles are those the search finds (archive/search.py, the same
+        search as ``archive.search.query``), and ``relevance`` orders every match by BM25,
+        best first. Any user text is safe: a query with no words matches nothing.
         """
         where = where or LibraryFilter()
         clauses, params = _filter_sql(where)
-        found: list[int] | None = None
         if where.query is not None and where.query.strip():
-            parsed = search.parse_query(where.query)
-            if not parsed:
-                return []
-            self._core.search_index.sync(self._db)
-            indexed = self._core.search_index.available()
-            if indexed:
-                found = self._core.search_index.matching(parsed)
-            else:  # an archive in a read-only folder: its own FTS5 index
-                found = [i for i, _ in searchtext.fts_ranked(self._db, parsed, None)]
-            if sort == "relevance":
-                # The best RANKED_FIRST of every match by BM25 (what search.query gives), then
-                # the others newest first: ranking all 100,000 matches of a common word took
-                # four times as long, for an order no one reads that far down.
-                best = (
-                    self._core.search_index.ranked(parsed, RANKED_FIRST)
-                    if indexed
-                    else searchtext.fts_ranked(self._db, parsed, RANKED_FIRST)
-                )
-                top = [i for i, _ in best]
-                shown = set(top)
-                found = top + [i for i in found if i not in shown]
-                ranked = self._kept(found, clauses, params)
-                return ranked[::-1] if descending else ranked
+            return self._search_listing(sort, descending, where, clauses, params)
         order = _ORDER.get(sort, "a.id")
         direction = "DESC" if descending else "ASC"
         # Scanning the articles table reads every article's text; the index on deleted_at holds
@@ -126,15 +126,101 @@ class LibraryStore(Store):
         if order in _ID_ORDERS:
             source += " INDEXED BY articles_deleted"
             clauses = ["a.deleted_at IS NULL", *clauses[1:]]
-        sql = (
-            f"SELECT a.id FROM {source} WHERE {' AND '.join(clauses)} "
-            f"ORDER BY {order} {direction}, a.id {direction}"
+        if sort == "highlights":
+            return self._by_highlights(descending, source, clauses, params)
+        # Every other order has an index (migration 0010 added authors and site ignoring case):
+        # a page costs milliseconds at any size, where sorting every row took seconds.
+        # Unfiltered, the live articles are counted in the deleted_at index, the smallest.
+        live = "FROM articles a INDEXED BY articles_deleted WHERE a.deleted_at IS NULL"
+        return SqlListing(
+            self._db,
+            source,
+            " AND ".join(clauses),
+            f"{order} {direction}, a.id {direction}",
+            params=params,
+            counted_from=live if len(clauses) == 1 else None,
         )
-        ids = [ArticleId(r[0]) for r in self._db.execute(sql, params)]
-        if found is None:
-            return ids
-        matched = set(found)
-        return [i for i in ids if i in matched]
+
+    def _by_highlights(
+        self, descending: bool, source: str, clauses: list[str], params: list[Any]
+    ) -> Listing:
+        """The few articles with highlights, by their count, and the many without, by id.
+
+        No index holds a count per article; sorting a million rows by a subquery took a
+        second. The highlighted articles are read at once, the others a page at a time.
+        """
+        direction = "DESC" if descending else "ASC"
+        counted = self._db.execute(
+            "SELECT a.id FROM articles a JOIN (SELECT article_id, count(*) AS n FROM highlights "
+            "WHERE deleted_at IS NULL GROUP BY article_id) h ON h.article_id = a.id "
+            f"WHERE {' AND '.join(clauses)} ORDER BY h.n {direction}, a.id {direction}",
+            params,
+        )
+        highlighted = IdListing([r[0] for r in counted])
+        bare = SqlListing(
+            self._db,
+            source,
+            " AND ".join(
+                [
+                    *clauses,
+                    "a.id NOT IN (SELECT article_id FROM highlights WHERE deleted_at IS NULL)",
+                ]
+            ),
+            f"a.id {direction}",
+            params=params,
+        )
+        if descending:
+            return ChainListing(highlighted, bare)
+        return ChainListing(bare, highlighted)
+
+    def _search_listing(
+        self,
+        sort: LibrarySort,
+        descending: bool,
+        where: LibraryFilter,
+        clauses: list[str],
+        params: list[Any],
+    ) -> Listing:
+        parsed = search.parse_query(where.query or "")
+        if not parsed:
+            return IdListing([])
+        index = self._core.search_index
+        index.sync(self._db)
+        if not index.available():  # an archive in a read-only folder: its own FTS5 index
+            ranked = [i for i, _ in searchtext.fts_ranked(self._db, parsed, None)]
+            found = self._kept(ranked, clauses, params)
+            if sort == "relevance":
+                return IdListing(found[::-1] if descending else found)
+            return self._sorted(found, sort, descending)
+        # The index keeps what the other filters chose (a site, a tag, dates): ranked and
+        # counted with them in one pass. The trash alone the index leaves out when in step.
+        within = None if len(clauses) == 1 else list(self._chosen(clauses, params))
+
+        def keep(ids: list[int]) -> Sequence[int]:
+            return self._kept(ids, clauses, params) if within is None else ids
+
+        if sort == "relevance" and not descending:
+            return RankedListing(index, parsed, keep, within)
+        if sort == "imported":
+            return ImportedListing(index, parsed, keep, newest_first=descending, within=within)
+        if sort == "relevance":  # worst first: every match ranked
+            ranked = [i for i, _ in index.ranked(parsed, None, within=within)]
+            return IdListing([ArticleId(i) for i in keep(ranked)][::-1])
+        order = self.listing(sort, descending, dataclasses.replace(where, query=None))
+        _, matches = index.by_id(parsed, 0, 1, within=within)
+        if matches >= WALKED_SHARE * order.total:
+            return MatchedListing(order, index, parsed, matches)
+        return self._sorted(list(keep(index.matching(parsed, within=within))), sort, descending)
+
+    def _sorted(self, found: Sequence[int], sort: LibrarySort, descending: bool) -> Listing:
+        """The matches ``found`` (a small share of the archive) in a column's order."""
+        direction = "DESC" if descending else "ASC"
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {_ORDER.get(sort, 'a.id')} {direction}, a.id {direction}",
+            [json.dumps(list(found))],
+        )
+        return IdListing([r[0] for r in rows])
 
     def _kept(self, ids: list[int], clauses: list[str], params: list[Any]) -> list[ArticleId]:
         """``ids`` (in order) that the filter keeps: all but the trashed, or those SQL selects."""
@@ -145,10 +231,13 @@ class LibraryStore(Store):
             }
             kept = [i for i in ids if i not in trashed] if trashed else ids
         else:
-            sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
-            chosen = {r[0] for r in self._db.execute(sql, params)}
+            chosen = self._chosen(clauses, params)
             kept = [i for i in ids if i in chosen]
         return cast(list[ArticleId], kept)
+
+    def _chosen(self, clauses: list[str], params: list[Any]) -> set[int]:
+        sql = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}"
+        return {r[0] for r in self._db.execute(sql, params)}
 
     def rows(self, ids: Sequence[ArticleId]) -> list[LibraryRow]:
         """Rows for ``ids`` in the same order, one query per ROW_BATCH ids; unknown ids skipped."""
@@ -183,9 +272,16 @@ class LibraryStore(Store):
 
     def sites(self) -> tuple[str, ...]:
         """Every site named by a live article, alphabetically."""
+        # Each next site is one seek in the site index (a few hundred seeks, not a scan of a
+        # million rows); a site is kept if one of its articles is live.
         rows = self._db.execute(
-            "SELECT DISTINCT site FROM articles WHERE site IS NOT NULL AND site != '' "
-            "AND deleted_at IS NULL ORDER BY site COLLATE NOCASE"
+            "WITH RECURSIVE s(site) AS ("
+            " SELECT min(site) FROM articles WHERE site > ''"
+            " UNION ALL SELECT (SELECT min(site) FROM articles WHERE site > s.site) FROM s"
+            " WHERE s.site IS NOT NULL) "
+            "SELECT site FROM s WHERE site IS NOT NULL AND EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.site = s.site AND a.deleted_at IS NULL) "
+            "ORDER BY site COLLATE NOCASE"
         )
         return tuple(r[0] for r in rows)
 

@@ -1,127 +1,334 @@
-"""The ``article_listing`` table: each live article's ``list --json`` object, kept by triggers.
+"""What the library lists for one sort and filter: how many, and pages of ids read on demand.
 
-``list --json`` of 100,000 articles spent about 100 ms making their JSON objects in SQLite on
-every run. Migration 0010 keeps the object of each live article in ``article_listing``, so the
-listing is read as stored, many thousand rows per ``group_concat``.
-
-Triggers write it inside the writer's own transaction, whoever the writer is (an import, a
-re-extraction, a move to the trash or out of it, a correction, a tool using plain SQL): on
-``articles`` for the extracted title, byline, date and site, and on ``citation_edits`` for the
-article's own item. What a corrected item shows (names joined, the date's parts, spaces
-folded) is worked out in Python when the correction is stored, by the function ``list`` and
-the library use (``article_metadata``), into ``citation_edits.listing_json``; the triggers only
-lay those fields over the extracted ones.
+At a million articles, reading every id of a sort (half a second) or every match of a common
+word (a third of a second) before showing the first rows is what made the library slow. A
+listing counts first and reads only the pages the view asks for: the sorts with an index page
+in SQL, search pages its ranking (the best first by BM25 over every match) from the index
+beside the archive, and only the rarer sorts and filtered searches read every id once.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
-from archivist.annotate.citations import article_metadata
-from archivist.archive import codec
+from archivist.model import ArticleId
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from archivist.archive.search import SearchIndex
+    from archivist.archive.searchtext import Clause
 
-OBJECT_SQL = (
-    "CASE WHEN e.listing_json IS NULL THEN json_object('id', a.id, 'title', a.title, "
-    "'authors', json(CASE WHEN json_valid(a.authors_json) THEN a.authors_json ELSE '[]' END), "
-    "'published', a.published, 'site', a.site) "
-    "ELSE json_object('id', a.id, 'title', coalesce(json_extract(e.listing_json, '$.title'), "
-    "a.title), 'authors', json(json_extract(e.listing_json, '$.authors')), "
-    "'published', json_extract(e.listing_json, '$.published'), "
-    "'site', json_extract(e.listing_json, '$.site')) END"
-)
-"""The listing object of the article row ``a`` with its live own-item correction ``e`` (NULL
-when none) joined by ``FROM_SQL``. An author list that is not JSON lists as ``[]`` rather than
-failing the write that stored it. Migration 0010's triggers write the same text."""
-
-FROM_SQL = (
-    "FROM articles a LEFT JOIN citation_edits e ON e.article_id = a.id "
-    "AND ifnull(e.label, '') = '' AND e.lost = 0 WHERE a.deleted_at IS NULL"
-)
-"""The live articles, each with its own item's correction (the unique index
-``citation_edits_live`` allows one)."""
+FIRST_WINDOW = 256
+"""Matches a ranked listing ranks at first; each further window is four times the last."""
+CHUNK = 2000
+"""Ids of a column's order read at once when keeping a search's matches among them."""
 
 
-def listing_fields(item: Mapping[str, Any]) -> str:
-    """What the listing shows of an article's corrected own item, as stored with it in
-    ``listing_json``: its authors, date and site, and its title unless it has none (the
-    extracted title then stays), as ``with_corrected_metadata`` lays them over a listing row.
+class Listing(Protocol):
+    """The library's rows for one sort and filter, read a page at a time."""
+
+    @property
+    def total(self) -> int:
+        """How many articles the listing holds."""
+        ...
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """The ids at positions ``offset`` to ``offset + limit`` (fewer at the end)."""
+        ...
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands in the listing, or None if it is not listed."""
+        ...
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article is listed (cheaper than its position)."""
+        ...
+
+
+class IdListing:
+    """A listing whose every id was read at once (sorts without an index, filtered searches)."""
+
+    def __init__(self, ids: Sequence[ArticleId]) -> None:
+        self._ids = list(ids)
+        self._rows: dict[ArticleId, int] | None = None
+
+    @property
+    def total(self) -> int:
+        """How many articles the listing holds."""
+        return len(self._ids)
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """The ids at positions ``offset`` to ``offset + limit``."""
+        return self._ids[max(0, offset) : max(0, offset + limit)]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands, or None."""
+        if self._rows is None:
+            self._rows = {a: row for row, a in enumerate(self._ids)}
+        return self._rows.get(article_id)
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article is listed."""
+        return self.position(article_id) is not None
+
+
+class SqlListing:
+    """A sort an index serves: the count, then each page by LIMIT and OFFSET in SQL."""
+
+    def __init__(
+        self,
+        db: Any,
+        source: str,
+        where: str,
+        order: str,
+        *,
+        params: list[Any],
+        counted_from: str | None = None,
+    ) -> None:
+        self._db = db
+        self._from = f"FROM {source} WHERE {where}"
+        self._counted_from = counted_from or self._from
+        """Where the count reads, when a smaller index than the order's lists the same rows."""
+        self._order = order
+        self._params = params
+        self._total: int | None = None
+
+    @property
+    def total(self) -> int:
+        """How many articles the filter keeps (counted once)."""
+        if self._total is None:
+            sql = f"SELECT count(*) {self._counted_from}"
+            self._total = int(self._db.execute(sql, self._params).fetchone()[0])
+        return self._total
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """One page of ids, in the listing's order."""
+        if limit <= 0:
+            return []
+        sql = f"SELECT a.id {self._from} ORDER BY {self._order} LIMIT ? OFFSET ?"
+        rows = self._db.execute(sql, [*self._params, limit, max(0, offset)])
+        return [r[0] for r in rows]
+
+    def every(self) -> list[ArticleId]:
+        """Every id, in the listing's order."""
+        sql = f"SELECT a.id {self._from} ORDER BY {self._order}"
+        return [r[0] for r in self._db.execute(sql, self._params)]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands: the ids are walked in order (the index holds them)."""
+        if not self.contains(article_id):
+            return None
+        rows = self._db.execute(f"SELECT a.id {self._from} ORDER BY {self._order}", self._params)
+        return next((row for row, r in enumerate(rows) if r[0] == article_id), None)
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the filter keeps the article (one row read)."""
+        sql = f"SELECT EXISTS (SELECT 1 {self._from} AND a.id = ?)"
+        return bool(self._db.execute(sql, [*self._params, article_id]).fetchone()[0])
+
+
+class ChainListing:
+    """One listing after another (the few articles with highlights, then the many without)."""
+
+    def __init__(self, first: Listing, second: Listing) -> None:
+        self._first = first
+        self._second = second
+
+    @property
+    def total(self) -> int:
+        """How many articles both hold."""
+        return self._first.total + self._second.total
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """The page, from the first listing, the second, or both."""
+        split = self._first.total
+        ids = self._first.page(offset, min(limit, split - offset)) if offset < split else []
+        rest = limit - len(ids)
+        if rest > 0:
+            ids += self._second.page(max(0, offset - split), rest)
+        return ids
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands in the first listing, or after it in the second."""
+        found = self._first.position(article_id)
+        if found is not None:
+            return found
+        found = self._second.position(article_id)
+        return None if found is None else self._first.total + found
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether either listing holds the article."""
+        return self._first.contains(article_id) or self._second.contains(article_id)
+
+
+class RankedListing:
+    """Search results best first by BM25 over every match, ranked a window at a time.
+
+    The index ranks the best few hundred matches of the commonest word in milliseconds (and
+    counts them in the same pass); the view rarely reads further, and a window four times
+    larger is ranked when it does. ``within`` holds the articles the library's other filters
+    chose (the index keeps only those); ``keep`` drops what the archive no longer lists (an
+    article trashed since the index last caught up).
     """
-    meta = article_metadata(item)
-    fields: dict[str, object] = {"title": meta.title} if meta.title else {}
-    fields.update(authors=list(meta.authors), published=meta.published, site=meta.site)
-    return codec.dumps(fields)
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        clauses: Sequence[Clause],
+        keep: Callable[[list[int]], Sequence[int]],
+        within: Sequence[int] | None = None,
+    ) -> None:
+        self._index = index
+        self._clauses = tuple(clauses)
+        self._keep = keep
+        self._within = within
+        self._chosen = None if within is None else set(within)
+        ranked, matches = index.top(self._clauses, FIRST_WINDOW, within=within)
+        self._matches = matches
+        self._window = FIRST_WINDOW
+        self._kept = list(keep([i for i, _ in ranked]))
+
+    @property
+    def total(self) -> int:
+        """How many articles match (as the index counted them)."""
+        if self._window >= self._matches:
+            return len(self._kept)
+        return self._matches
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """One page of the ranking, ranking a wider window first if needed."""
+        while len(self._kept) < offset + limit and self._window < self._matches:
+            # Four times wider, or at once as wide as asked (a refresh keeping many rows).
+            self._window = min(self._matches, max(self._window * 4, offset + limit))
+            ranked = self._index.ranked(self._clauses, self._window, within=self._within)
+            self._kept = list(self._keep([i for i, _ in ranked]))
+        return [ArticleId(i) for i in self._kept[max(0, offset) : max(0, offset + limit)]]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article ranks, widening the window until it is found."""
+        if not self.contains(article_id):
+            return None
+        while True:
+            try:
+                return self._kept.index(article_id)
+            except ValueError:
+                if self._window >= self._matches:
+                    return None
+                self.page(len(self._kept), 1)
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article matches the search and the filters keep it."""
+        if article_id in self._kept:
+            return True
+        if self._chosen is not None and article_id not in self._chosen:
+            return False
+        if not self._keep([article_id]):
+            return False
+        return self._index.matches(self._clauses, article_id)
 
 
-def json_pieces(
-    db: Database, *, limit: int | None = None, offset: int = 0, chunk: int = 5000
-) -> Iterator[str]:
-    """The listing as one JSON array in pieces of ``chunk`` articles, in import order."""
-    # A LIMIT keeps SQLite from flattening the ordered subquery into the aggregate, so each
-    # piece is concatenated in id order.
-    sql = (
-        "SELECT group_concat(json, ', '), max(article_id), count(*) FROM (SELECT article_id, "
-        "json FROM article_listing WHERE article_id > ? ORDER BY article_id LIMIT ? OFFSET ?)"
-    )
-    left = -1 if limit is None or limit < 0 else limit  # a negative LIMIT is none in SQLite
-    after, skip, separator = -(2**63), offset, ""
-    yield "["
-    while left != 0:
-        take = chunk if left < 0 else min(chunk, left)
-        text, last, count = db.execute(sql, [after, take, skip]).fetchone()
-        if not count:
-            break
-        yield separator + text
-        separator = ", "
-        if count < take:
-            break
-        after, skip = last, 0
-        left = left - count if left > 0 else left
-    yield "]"
+class ImportedListing:
+    """Search results in the order they were imported (by id), a page at a time from the
+    index, which keeps ids in a column of their own: no match is read but the page's."""
 
+    def __init__(
+        self,
+        index: SearchIndex,
+        clauses: Sequence[Clause],
+        keep: Callable[[list[int]], Sequence[int]],
+        *,
+        newest_first: bool,
+        within: Sequence[int] | None = None,
+    ) -> None:
+        self._index = index
+        self._clauses = tuple(clauses)
+        self._keep = keep
+        self._newest_first = newest_first
+        self._within = within
+        self._chosen = None if within is None else set(within)
+        _, self._total = self._page(0, 1)
 
-def rebuild(db: Database) -> None:
-    """Write the corrections' listing fields and the listing afresh (``check --repair``);
-    inside the caller's transaction."""
-    for edit_id, _, right in _stale_fields(db):
-        db.execute("UPDATE citation_edits SET listing_json = ? WHERE id = ?", [right, edit_id])
-    db.execute("DELETE FROM article_listing")
-    db.execute(
-        f"INSERT INTO article_listing (article_id, json) SELECT a.id, {OBJECT_SQL} {FROM_SQL}"
-    )
-
-
-def out_of_step(db: Database) -> int:
-    """How many articles' listing rows (or the listing fields of their corrections) are
-    missing, stale or left over: 0 in a sound archive."""
-    ids = {
-        r[0]
-        for r in db.execute(
-            f"SELECT id FROM (SELECT a.id, {OBJECT_SQL} {FROM_SQL} "
-            "EXCEPT SELECT article_id, json FROM article_listing) "
-            "UNION SELECT article_id FROM article_listing l WHERE NOT EXISTS "
-            "(SELECT 1 FROM articles a WHERE a.id = l.article_id AND a.deleted_at IS NULL)"
+    def _page(self, offset: int, limit: int) -> tuple[list[int], int]:
+        return self._index.by_id(
+            self._clauses, offset, limit, newest_first=self._newest_first, within=self._within
         )
-    }
-    return len(ids | {article_id for _, article_id, _ in _stale_fields(db)})
+
+    @property
+    def total(self) -> int:
+        """How many articles match (as the index counted them)."""
+        return self._total
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """One page, read from the index in id order."""
+        ids, _ = self._page(offset, limit)
+        return [ArticleId(i) for i in self._keep(ids)]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands, read a thousand matches at a time."""
+        if not self.contains(article_id):
+            return None
+        for offset in range(0, self._total, 1000):
+            ids, _ = self._page(offset, 1000)
+            if article_id in ids:
+                return offset + ids.index(article_id)
+        return None
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article matches the search and the filters keep it."""
+        if self._chosen is not None and article_id not in self._chosen:
+            return False
+        return bool(self._keep([article_id])) and self._index.matches(self._clauses, article_id)
 
 
-def _stale_fields(db: Database) -> list[tuple[int, int, str | None]]:
-    """Own-item corrections whose stored listing fields are not what their item shows:
-    (edit id, article id, the right fields)."""
-    stale = []
-    for edit_id, article_id, csl, stored in db.execute(
-        "SELECT id, article_id, csl_json, listing_json FROM citation_edits WHERE label IS NULL"
-    ).fetchall():
-        try:
-            item = None if csl is None else json.loads(csl)
-        except ValueError:  # not JSON: what the listing shows of it is the extracted fields
-            item = None
-        right = listing_fields(item) if isinstance(item, dict) else None
-        if right != stored:
-            stale.append((edit_id, article_id, right))
-    return stale
+class MatchedListing:
+    """A column's order (title, authors...) keeping the matches of a search.
+
+    For a search that most articles match, the column's order is read a chunk at a time and
+    the index says which ids of the chunk match: a page costs a chunk or two, where reading
+    every match and sorting them took a second at 1,000,000 articles. (A search few articles
+    match is sorted whole instead: see ``LibraryStore.listing``.)
+    """
+
+    def __init__(
+        self, order: Listing, index: SearchIndex, clauses: Sequence[Clause], total: int
+    ) -> None:
+        self._order = order
+        self._index = index
+        self._clauses = tuple(clauses)
+        self._total = total
+        self._read = 0
+        self._kept: list[ArticleId] = []
+
+    @property
+    def total(self) -> int:
+        """How many articles match (as the index counted them), until every chunk is read."""
+        return len(self._kept) if self._read >= self._order.total else self._total
+
+    def _fill(self, want: int) -> None:
+        while len(self._kept) < want and self._read < self._order.total:
+            chunk = self._order.page(self._read, CHUNK)
+            if not chunk:
+                self._read = self._order.total
+                break
+            self._read += len(chunk)
+            found = set(self._index.matching(self._clauses, within=chunk))
+            self._kept.extend(i for i in chunk if i in found)
+
+    def page(self, offset: int, limit: int) -> list[ArticleId]:
+        """One page, reading chunks of the column's order until it is full."""
+        self._fill(offset + limit)
+        return self._kept[max(0, offset) : max(0, offset + limit)]
+
+    def position(self, article_id: ArticleId) -> int | None:
+        """Where the article stands, reading chunks until it is found."""
+        if not self.contains(article_id):
+            return None
+        while article_id not in self._kept and self._read < self._order.total:
+            self._fill(len(self._kept) + 1)
+        return self._kept.index(article_id) if article_id in self._kept else None
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the article is in the column's listing and matches the search."""
+        if article_id in self._kept:
+            return True
+        return self._order.contains(article_id) and self._index.matches(self._clauses, article_id)

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from archivist.archive import listing
+from archivist.archive import stored_listing
 from archivist.archive.base import SOURCES_WITHOUT_ARTICLE
 from archivist.archive.store import Store
 from archivist.errors import ArchiveError
@@ -232,7 +232,7 @@ class MaintenanceStore(Store):
                     False,
                 )
             )
-        stale = listing.out_of_step(db)
+        stale = stored_listing.out_of_step(db)
         if stale:
             problems.append(
                 Problem(
@@ -312,7 +312,7 @@ class MaintenanceStore(Store):
                 )
                 done.append("marked highlights that no longer match as orphaned")
             if "listing" in kinds:
-                listing.rebuild(db)
+                stored_listing.rebuild(db)
                 done.append("rewrote the stored listing from the articles")
             if "search" in kinds:
                 db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")

@@ -11,9 +11,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archivist.snippets import fold_script
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PLACES = ("title", "authors", "text", "highlight", "note", "footnote")
 """Where an article can match, in the order ``where`` lists them."""
@@ -143,3 +146,19 @@ def _with_corrections(
         corrected = "; ".join(meta.authors)
         if corrected and corrected != fields["authors"]:
             fields["authors"] = f"{corrected}\n{fields['authors']}"
+
+
+def search_queue_waiting(db: Database) -> bool:
+    """Whether articles wait in ``fts_queue`` to be indexed for search."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM fts_queue)").fetchone()[0])
+
+
+def index_queued(db: Database) -> None:
+    """Index the articles queued in ``fts_queue`` and empty it; inside a write transaction."""
+    if search_queue_waiting(db):
+        db.execute(
+            "INSERT INTO articles_fts (rowid, title, authors, text) "
+            "SELECT a.id, a.title, a.authors, a.text FROM fts_queue q "
+            "JOIN articles a ON a.id = q.article_id"
+        )
+        db.execute("DELETE FROM fts_queue")

@@ -1,7 +1,9 @@
-"""The library table model: the current query's article ids, rows fetched in batches on demand."""
+"""The library table model: the current query's listing, read a page of ids at a time as the
+view scrolls, with each page's rows fetched when first shown."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,15 +17,20 @@ from PySide6.QtCore import (
 )
 
 from archivist.archive import Archive
+from archivist.archive.faults import is_corruption
 from archivist.archive.library import LibraryFilter, LibraryRow, LibrarySort
+from archivist.archive.listing import IdListing, Listing
 from archivist.gui.i18n import QT_TRANSLATE_NOOP
 from archivist.gui.search_results import Match, find_matches, plain_snippet
 from archivist.model import ArticleId
 
 PAGE = 200
-"""Rows fetched per query when the view asks for one not yet cached."""
-MATCH_BATCH = 40
-"""Rows whose search snippets are made at once (each reads the article's text)."""
+"""Ids listed per page, as the view scrolls near the end of those listed."""
+ROW_BATCH = 50
+"""Rows read at once when the view shows one not yet cached (a screenful or two)."""
+MATCH_BATCH = 20
+"""Rows whose search snippets are made at once (each reads the article's text): a screenful of
+two-line search rows."""
 ID_ROLE = Qt.ItemDataRole.UserRole
 """data(index, ID_ROLE) is the row's article id."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +59,10 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, archive: Archive, parent: Any = None) -> None:
         super().__init__(parent)
         self._archive = archive
+        self._listing: Listing = IdListing([])
         self._ids: list[ArticleId] = []
+        """The ids listed so far: the first pages of the listing, as many as the view asked for."""
+        self._listed: set[ArticleId] = set()
         self._pages: dict[int, list[LibraryRow | None]] = {}
         self._matches: dict[ArticleId, Match] = {}
         self._filter = LibraryFilter()
@@ -92,19 +102,79 @@ class LibraryModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-run the query (after an import, a trash, a filter change)."""
+    def refresh(self, keep_rows: int = 0) -> None:
+        """Re-run the query (after an import, a trash, a filter change), listing its first page,
+        or as many rows as ``keep_rows`` so that rows the user scrolled to stay listed."""
+        # Read before the reset: an archive that cannot be read leaves the rows as they were.
+        listing = self._archive.library.listing(self._sort, self._descending, self._filter)
+        first = listing.page(0, max(PAGE, keep_rows))
         self.beginResetModel()
-        self._ids = self._archive.library.ids(self._sort, self._descending, self._filter)
         self._pages.clear()
         self._matches.clear()
+        self._ids, self._listed = [], set()
+        self._listing = listing
+        self._append(first)
         self.endResetModel()
+
+    def total(self) -> int:
+        """How many articles the query finds (rows are listed as the view reaches them)."""
+        return max(self._listing.total, len(self._ids))
+
+    def contains(self, article_id: ArticleId) -> bool:
+        """Whether the query finds the article (listed yet or not)."""
+        return article_id in self._listed or self._listing.contains(article_id)
+
+    def locate(self, article_id: ArticleId) -> int:
+        """The article's row, listing the rows down to it if needed; -1 if the query omits it."""
+        if article_id in self._listed:
+            return self.row_of(article_id)
+        position = self._listing.position(article_id)
+        if position is None:
+            return -1
+        while article_id not in self._listed and self._more():
+            self.fetchMore(QModelIndex(), position + 1 - len(self._ids))
+        return self.row_of(article_id)
+
+    def list_all(self) -> None:
+        """List every row the query finds (before selecting all of them)."""
+        while self._more():
+            self.fetchMore(QModelIndex(), self._listing.total - len(self._ids))
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        """Whether the query finds more articles than are listed."""
+        return not parent.isValid() and self._more()
+
+    def fetchMore(self, parent: Index = QModelIndex(), rows: int = 0) -> None:  # noqa: B008
+        """List the next page of the query's articles (the view scrolled near the end)."""
+        if parent.isValid() or not self._more():
+            return
+        try:
+            ids = self._listing.page(len(self._ids), max(PAGE, rows))
+        except Exception:  # noqa: BLE001 - a failed read lists no more rows
+            ids = []
+        fresh = [i for i in ids if i not in self._listed]
+        if not fresh:
+            self._listing = IdListing(self._ids)  # nothing more to list: the count was high
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(fresh) - 1)
+        self._pages.pop(len(self._ids) // ROW_BATCH, None)  # a short last batch grows
+        self._append(fresh)
+        self.endInsertRows()
+
+    def _more(self) -> bool:
+        return len(self._ids) < self._listing.total
+
+    def _append(self, ids: list[ArticleId]) -> None:
+        # A listing ranked anew in a wider window may repeat an article tied at the edge.
+        fresh = [i for i in ids if i not in self._listed]
+        self._ids.extend(fresh)
+        self._listed.update(fresh)
 
     def refresh_articles(self, ids: set[ArticleId]) -> None:
         """Reload the cached rows of these articles (their tags or highlights changed)."""
         for row, article_id in enumerate(self._ids):
             if article_id in ids:
-                self._pages.pop(row // PAGE, None)
+                self._pages.pop(row // ROW_BATCH, None)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def article_id(self, row: int) -> ArticleId | None:
@@ -112,7 +182,9 @@ class LibraryModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, article_id: ArticleId) -> int:
-        """The row showing the article, or -1."""
+        """The row showing the article, or -1 (not listed, or not yet: see ``locate``)."""
+        if article_id not in self._listed:
+            return -1
         try:
             return self._ids.index(article_id)
         except ValueError:
@@ -122,7 +194,7 @@ class LibraryModel(QAbstractTableModel):
         """The fetched display row (fetching its page if needed); None if it cannot be read."""
         if not 0 <= row < len(self._ids):
             return None
-        return self._page_rows(row // PAGE)[row % PAGE]
+        return self._page_rows(row // ROW_BATCH)[row % ROW_BATCH]
 
     def _page_rows(self, page_number: int) -> list[LibraryRow | None]:
         page = self._pages.get(page_number)
@@ -159,7 +231,7 @@ class LibraryModel(QAbstractTableModel):
     # -- QAbstractTableModel -----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """How many articles match."""
+        """How many articles are listed so far (``total`` says how many match)."""
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -228,14 +300,28 @@ class LibraryModel(QAbstractTableModel):
         return article_ids_mime([self._ids[r] for r in rows if 0 <= r < len(self._ids)])
 
     def _fetch(self, page_number: int) -> list[LibraryRow | None]:
-        ids = self._ids[page_number * PAGE : (page_number + 1) * PAGE]
+        ids = self._ids[page_number * ROW_BATCH : (page_number + 1) * ROW_BATCH]
         try:
             rows = {r.id: r for r in self._archive.library.rows(ids)}
-        except Exception:  # noqa: BLE001 - data() never raises; unreadable rows are placeholders
+        except Exception as exc:  # noqa: BLE001 - data() never raises: unreadable rows show so
             rows = {}
+            if is_corruption(exc):
+                # A damaged page: the other rows of the batch are read one by one, and the app's
+                # fault hook says once, in one line, that the archive needs check --repair.
+                rows = self._readable(ids)
+                sys.excepthook(type(exc), exc, exc.__traceback__)
         page: list[LibraryRow | None] = [rows.get(i) for i in ids]
         self._pages[page_number] = page
         return page
+
+    def _readable(self, ids: list[ArticleId]) -> dict[ArticleId, LibraryRow]:
+        rows: dict[ArticleId, LibraryRow] = {}
+        for article_id in ids:
+            try:
+                rows.update((r.id, r) for r in self._archive.library.rows([article_id]))
+            except Exception:  # noqa: BLE001 - this row is on the damaged page
+                continue
+        return rows
 
 
 def column_title(column: int) -> str:

@@ -150,6 +150,17 @@ class MatchDelegate(CellDirectionDelegate):
         painter.restore()
 
 
+class LibraryTable(QTableView):
+    """The library's table view: selecting all selects every article the query finds."""
+
+    def selectAll(self) -> None:
+        """List every row first (the model lists a page at a time), then select them all."""
+        model = self.model()
+        if isinstance(model, LibraryModel):
+            model.list_all()
+        super().selectAll()
+
+
 class LibraryPanel(QWidget):
     """Search field and filters over the library table; emits the article the user opens."""
 
@@ -197,7 +208,7 @@ class LibraryPanel(QWidget):
             field.setMaximumWidth(90)
             field.editingFinished.connect(self.apply_filter)
 
-        self.table = QTableView(self)
+        self.table = LibraryTable(self)
         self.table.setObjectName("LibraryTable")
         self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.model)
@@ -315,8 +326,9 @@ class LibraryPanel(QWidget):
         scroll = self.table.verticalScrollBar().value()
         self._restoring = True
         try:
-            self.model.refresh()
-            rows = [r for a in selected if (r := self.model.row_of(a)) >= 0]
+            self.model.refresh(keep_rows=self.model.rowCount())
+            # Rows another process added above them move them down, past the rows listed.
+            rows = [r for a in selected if (r := self.model.locate(a)) >= 0]
             flags = QItemSelectionModel.SelectionFlag
             selection = QItemSelection()
             last = self.model.columnCount() - 1
@@ -324,10 +336,10 @@ class LibraryPanel(QWidget):
                 selection.select(self.model.index(row, 0), self.model.index(row, last))
             model = self.table.selectionModel()
             model.select(selection, flags.ClearAndSelect | flags.Rows)
-            current_row = self.model.row_of(current) if current is not None else -1
+            current_row = self.model.locate(current) if current is not None else -1
             if current_row >= 0:
                 model.setCurrentIndex(self.model.index(current_row, 0), flags.NoUpdate)
-            top_row = self.model.row_of(top) if top is not None else -1
+            top_row = self.model.locate(top) if top is not None else -1
             if top_row >= 0:
                 self.table.scrollTo(
                     self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
@@ -352,8 +364,8 @@ class LibraryPanel(QWidget):
         return [a for r in rows if (a := self.model.article_id(r)) is not None]
 
     def select_article(self, article_id: ArticleId) -> None:
-        """Select (and scroll to) an article's row."""
-        row = self.model.row_of(article_id)
+        """Select (and scroll to) an article's row, listing the rows down to it if needed."""
+        row = self.model.locate(article_id)
         if row >= 0:
             self.select_row(row)
             self.table.scrollTo(self.model.index(row, 0))

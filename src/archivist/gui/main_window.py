@@ -275,7 +275,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         self.library.reload_choices()
         self.dossiers.refresh()
         shown = self.document
-        if shown is not None and shown.id is not None and self.library.model.row_of(shown.id) < 0:
+        if shown is not None and shown.id is not None and not self.library.model.contains(shown.id):
             self.open_article(None)
         self.show_library_state()
 
@@ -299,7 +299,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         if shown is None or shown.id is None:
             return
         unfiltered = self.library.model.current_filter == LibraryFilter()
-        if unfiltered and self.library.model.row_of(shown.id) < 0:
+        if unfiltered and not self.library.model.contains(shown.id):
             self.open_article(None)  # trashed elsewhere (a search may merely leave it out)
             return
         try:

@@ -45,7 +45,7 @@ class WindowViews(QMainWindow):
     def _show_counts(self) -> None:
         # Counting the archive scans it (some ms at 100,000 articles): a search reuses the count.
         count = self._count
-        shown = self.library.model.rowCount()
+        shown = self.library.model.total()
         text = phrases().articles(count)
         if self.library.model.searching:
             found = (
