@@ -368,3 +368,26 @@ def test_a_stray_interface_label_goes_and_a_word_in_running_text_stays() -> None
     text = inner_text(article)
     assert "Community" not in text and "20:37" not in text
     assert text.endswith("The wall was finished in 1918.The wall held.")
+
+
+def test_a_box_named_like_furniture_that_holds_most_of_the_prose_is_the_article() -> None:
+    # A theme's wrapper named "toc-content" holds the article's paragraphs; a link-heavy
+    # directory outweighs it in raw text, but not in prose.
+    directory = "".join(f'<li><a href="/p{i}">Harbour page number {i}</a></li>' for i in range(80))
+    root = parse_html(
+        f'<html><body><div class="toc-content">{STORY * 2}</div><ul>{directory}</ul></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("The harbour wall") == 8
+
+
+@pytest.mark.parametrize("cls", ["comments-area", "paywall", "cookie-notice"])
+def test_comments_paywalls_and_banners_go_however_much_prose_they_hold(cls: str) -> None:
+    root = parse_html(
+        f'<html><body><div class="{cls}">{STORY * 3}</div><p>The short note kept.</p>'
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "The short note kept."

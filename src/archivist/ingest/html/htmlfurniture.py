@@ -7,7 +7,14 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import ATTRIBUTED, remove, select, text_content, text_length
+from archivist.ingest.html.htmldom import (
+    ATTRIBUTED,
+    link_density,
+    remove,
+    select,
+    text_content,
+    text_length,
+)
 from archivist.ingest.text.furniture import is_trigger
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
@@ -63,7 +70,7 @@ _MAIN_CONTENT = etree.XPath(
 )
 _NEVER_THE_PAGE = re.compile(
     r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup|comment|related|recommend|"
-    r"share|sharing|social|promo|advert",
+    r"share|sharing|social|promo|advert|paywall",
     re.I,
 )
 """Banners, dialogs, comments and lists of other articles are furniture however much of the
@@ -108,7 +115,10 @@ def strip_furniture(
         by_attribute.extend(el for el in select(_ID_ONLY, root) if _furniture(el.get("id", "")))
     if by_attribute:
         page = text_length(body)
-        doomed.extend(el for el in by_attribute if not holds_the_page(el, page))
+        prose = _Prose(body)
+        doomed.extend(
+            el for el in by_attribute if not holds_the_page(el, page) and not prose.held_by(el)
+        )
     doomed.extend(
         img
         for img in root.iter("img")
@@ -132,6 +142,45 @@ def holds_the_page(el: etree._Element, page: int) -> bool:
         return True
     # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
     return text_length(el) > _CORE_SHARE * page and _link_share(el) < 0.5
+
+
+class _Prose:
+    """The page's running prose (paragraphs of a sentence or more, mostly not links), measured
+    once and only when asked: a box named like furniture that holds most of it is the article's
+    wrapper ("toc-content", "one-sidebar", "main-modal-content"), not furniture."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.body = body
+        self.total: int | None = None
+
+    def held_by(self, el: etree._Element) -> bool:
+        """True when ``el`` holds more than half the page's prose and its name is one a
+        layout wrapper can carry (never comments, dialogs, banners or related lists)."""
+        if el.get("role") in _FURNITURE_ROLES or el.get("hidden") is not None:
+            return False
+        if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            return False
+        if self.total is None:
+            self.total = prose_length(self.body)
+        if self.total < _PROSE_MIN:
+            return False
+        return prose_length(el) > _CORE_SHARE * self.total
+
+
+_PROSE_MIN = 200
+"""Below this much prose a page has no article for a wrapper to hold."""
+_PROSE_PARAGRAPH = 40
+_PROSE_LINKS = 0.3
+
+
+def prose_length(el: etree._Element) -> int:
+    """Characters of running prose under ``el``: paragraphs of some length, mostly not links."""
+    total = 0
+    for p in el.iter("p"):
+        length = text_length(p)
+        if length >= _PROSE_PARAGRAPH and link_density(p) < _PROSE_LINKS:
+            total += length
+    return total
 
 
 def holds_main(el: etree._Element) -> bool:
