@@ -34,6 +34,7 @@ KINDS = [
     "look_again",
     "schema_body",
     "menu_overlay",
+    "consent_unnamed",
 ]
 
 

@@ -7,6 +7,7 @@ import re
 
 from lxml import etree
 
+from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
     ATTRIBUTED,
     link_density,
@@ -49,6 +50,7 @@ _FURNITURE_CLASS = re.compile(
 _FURNITURE_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
+_MAIN_TAGS = ("article", "main")
 _FURNITURE_TAGS = ("nav", "aside", "footer", "button", "iframe", "object", "embed")
 _DROP_TAGS = (
     "script",
@@ -113,12 +115,17 @@ def strip_furniture(
             by_attribute.append(el)
     if by_name:
         by_attribute.extend(el for el in select(_ID_ONLY, root) if _furniture(el.get("id", "")))
+    prose = _Prose(body)
     if by_attribute:
         page = text_length(body)
-        prose = _Prose(body)
         doomed.extend(
             el for el in by_attribute if not holds_the_page(el, page) and not prose.held_by(el)
         )
+    doomed.extend(
+        notice
+        for notice in consent_notices(root)
+        if not holds_main(notice) and not any(True for _ in notice.iterancestors(*_MAIN_TAGS))
+    )
     doomed.extend(
         img
         for img in root.iter("img")
