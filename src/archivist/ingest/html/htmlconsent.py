@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import text_content, text_length
+from archivist.ingest.html.htmldom import select, text_content, text_length
 
 _COOKIE_TEXT = etree.XPath("//body//text()[contains(translate(., 'COKIE', 'cokie'), 'cookie')]")
 # Words a consent notice uses beside "cookie", in the languages the importer meets. A recipe
@@ -65,7 +65,7 @@ def _notice_around(el: etree._Element, seen: set[etree._Element]) -> etree._Elem
     if best is None:
         return None
     words = {m.group().casefold() for m in _CONSENT_WORDS.finditer(text_content(best))}
-    if len(words) < _MIN_WORDS or not any(_is_answer(c) for c in _CONTROLS(best)):
+    if len(words) < _MIN_WORDS or not any(_is_answer(c) for c in select(_CONTROLS, best)):
         return None
     return best
 
