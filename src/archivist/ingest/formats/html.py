@@ -12,6 +12,7 @@ from lxml import etree
 from archivist.errors import ArchivistError, ExtractionError
 from archivist.ingest.html.content import find_content, gather_prose, schema_article_body
 from archivist.ingest.html.htmldom import ATTRIBUTED, select
+from archivist.ingest.html.htmledges import trim_tail
 from archivist.ingest.html.htmlfurniture import strip_asides, strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
 from archivist.ingest.html.htmltext import Rendered, render
@@ -155,6 +156,7 @@ def _main_content(
     strip_furniture(root, marked, by_name=by_name)
     content = find_content(root, title)
     strip_asides(content.element)
+    trim_tail(content.element)
     if release:  # a big page: what the steps above freed, and the tree as it is rendered
         release_freed_memory()
         return notes, content, render(content.element, consume=True)
@@ -162,6 +164,7 @@ def _main_content(
     spread = gather_prose(root, len(rendered.text))
     if spread is not None:
         strip_asides(spread)
+        trim_tail(spread)
         content, rendered = Content(spread, content.byline), render(spread)
     return notes, content, rendered
 

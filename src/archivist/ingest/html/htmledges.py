@@ -1,0 +1,83 @@
+"""Trim the furniture left at the end of a main-content element: what follows the last line."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from archivist.ingest.html.htmldom import inner_text, remove, text_length
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WHOLE = frozenset({"p", "ul", "ol", "dl", "table", "blockquote", "pre", "figure", "address"})
+"""Blocks judged as one piece: a list is kept or dropped whole."""
+_CONTAINERS = frozenset({"div", "section", "header", "footer", "form", "span", "center"})
+_UNITS = (*_HEADINGS, *_WHOLE, *_CONTAINERS)
+_KEPT_TAGS = frozenset({"pre", "blockquote", "table", "figure"})
+"""Code, quotations, data and pictures end articles too; they are never trimmed."""
+_SENTENCE_END = ".!?…:;\"'”’»)]"
+_LABEL_MAX = 80
+_LINK_SHARE = 0.5
+TRIM_MAX = 0.25
+"""At most this share of the content's text is trimmed, however furniture-like the tail."""
+
+
+def trim_tail(article: etree._Element) -> None:
+    """Drop the blocks after the article's last line of text: a heading that heads nothing,
+    a block that is mostly links (lists of other articles, tags, "share" rows), and short
+    labels outside any paragraph that are no sentence ("Schlagworte", "Kostenlose Beratung");
+    a paragraph of the author's, however short ("Euer Hans"), stays. Stops at the first
+    block that reads as the article's own, at a footnote marker, and before a quarter of the
+    text is gone."""
+    whole = text_length(article)
+    budget = TRIM_MAX * whole
+    for unit in reversed(_units(article)):
+        text = inner_text(unit)
+        if not text:
+            continue
+        if unit.find(f".//{FOOTNOTE_TAG}") is not None or not _furniture_tail(unit, text):
+            return
+        budget -= len(text)
+        if budget < 0:
+            return
+        remove(unit)
+
+
+def _units(article: etree._Element) -> list[etree._Element]:
+    """The article's smallest blocks in page order: headings, paragraphs, whole lists and
+    tables, and containers that hold text but no block of their own."""
+    units: list[etree._Element] = []
+    for el in article.iter(*_UNITS):
+        if el is article or any(a.tag in _WHOLE or a.tag in _HEADINGS for a in _up_to(el, article)):
+            continue
+        if el.tag in _CONTAINERS and any(
+            isinstance(c.tag, str) and c.tag in _UNITS for c in el.iterdescendants()
+        ):
+            continue
+        units.append(el)
+    return units
+
+
+def _up_to(el: etree._Element, top: etree._Element) -> list[etree._Element]:
+    ancestors = []
+    for a in el.iterancestors():
+        if a is top:
+            break
+        ancestors.append(a)
+    return ancestors
+
+
+def _furniture_tail(unit: etree._Element, text: str) -> bool:
+    if unit.tag in _KEPT_TAGS:
+        return False
+    if unit.tag in _HEADINGS:
+        return True  # a heading with nothing kept after it heads furniture
+    if _link_share(unit, text) > _LINK_SHARE:
+        return True
+    if unit.tag not in _CONTAINERS:
+        return False  # a paragraph or a list of points, not links, is the article's own
+    return len(text) <= _LABEL_MAX and text[-1] not in _SENTENCE_END
+
+
+def _link_share(el: etree._Element, text: str) -> float:
+    linked = sum(len(inner_text(a)) for a in el.iter("a"))
+    return linked / len(text)
