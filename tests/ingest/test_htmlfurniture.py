@@ -391,3 +391,30 @@ def test_comments_paywalls_and_banners_go_however_much_prose_they_hold(cls: str)
     )
     strip_furniture(root)
     assert inner_text(root) == "The short note kept."
+
+
+@pytest.mark.parametrize(
+    "caption", ["The wall in 1917. Foto: County Archive", "The wall in 1917. (Photo: Reuters)"]
+)
+def test_a_caption_that_carries_its_credit_goes_whole(caption: str) -> None:
+    root = parse_html(
+        f"<html><body><div><figure><img src='a.jpg'><figcaption>{caption}</figcaption>"
+        f"</figure>{STORY}</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).startswith("The harbour wall")
+
+
+def test_a_caption_that_names_a_photographer_in_prose_stays() -> None:
+    root = parse_html(
+        "<html><body><div><figure><img src='a.jpg'><figcaption>The photographer's own view"
+        f" of the wall.</figcaption></figure>{STORY}</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).startswith("The photographer's own view")

@@ -278,6 +278,13 @@ _CREDIT = re.compile(
     re.I,
 )
 _CREDIT_MAX = 160
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s.,;(\[|/–-])(?:©|\(c\)|(?:photo|photos|foto|fotos|bild|bilder|image|imagen|picture"
+    r"|credit|credits|crédit|crédito|zdjęcie|fot\.|fotó|source|quelle|fuente)\s*:)",
+    re.I,
+)
+"""A credit set inside a caption ("... mañana. Foto: LN", "Überblick. (Foto: Getty)")."""
+_CAPTION_MAX = 300
 # A post's date, category or update line set in the text, in the languages the importer meets.
 _META_LINE = re.compile(
     # optionally after the date and time it was posted: "24.01.2022 11:38 Kategorie: News"
@@ -393,6 +400,7 @@ def strip_asides(article: etree._Element) -> None:
         elif (
             (len(text) <= 40 and _AD_LABEL.match(text))
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
+            or (_is_caption(el) and len(text) <= _CAPTION_MAX and _CAPTION_CREDIT.search(text))
             or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
             or (len(text) <= _TRIGGER_MAX and _AWAY.match(text))
@@ -400,6 +408,11 @@ def strip_asides(article: etree._Element) -> None:
             or (el.tag in ("p", "div") and len(text) <= _TRIGGER_MAX and _lone_link(el, text))
         ):
             remove(el)
+
+
+def _is_caption(el: etree._Element) -> bool:
+    """A figure's caption: ``figcaption``, or a text block inside a ``figure``."""
+    return el.tag == "figcaption" or next(el.iterancestors("figure"), None) is not None
 
 
 def _lone_link(el: etree._Element, text: str) -> bool:
