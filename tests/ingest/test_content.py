@@ -8,7 +8,12 @@ import pytest
 from lxml import etree
 
 from archivist.ingest.formats import html
-from archivist.ingest.html.content import find_content, gather_prose, schema_article_body
+from archivist.ingest.html.content import (
+    find_content,
+    gather_prose,
+    schema_article_body,
+    widest_region,
+)
 from archivist.ingest.html.htmldom import inner_text, text_length
 from archivist.ingest.html.htmlparse import parse_html
 from archivist.ingest.html.readability import _widen_to_repeats
@@ -184,3 +189,23 @@ def test_link_lists_and_interface_labels_are_not_gathered() -> None:
     text = inner_text(gathered)
     assert "Another story" not in text and "Kontakt" not in text
     assert text.count("Sentences about the harbour") == 24
+
+
+def test_the_widest_region_is_the_main_element_when_the_page_marks_one() -> None:
+    root = parse_html(
+        "<html><body><div><p>Menu text that is long enough to count.</p></div>"
+        "<main><h2>Notes</h2><p>The quay handles grain.</p></main></body></html>",
+        "x",
+    )
+    region = widest_region(root)
+    assert region is not None
+    assert inner_text(region).endswith("The quay handles grain.")
+    assert "Menu" not in inner_text(region)
+
+
+def test_the_widest_region_gathers_the_prose_of_a_page_without_a_main_element() -> None:
+    story = "<p>" + "The harbour wall took six years to build, and it still holds. " * 9 + "</p>"
+    root = parse_html(f"<html><body><div>{story}</div><div>{story}</div></body></html>", "x")
+    region = widest_region(root)
+    assert region is not None
+    assert inner_text(region).count("The harbour wall") == 18

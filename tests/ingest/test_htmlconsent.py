@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archivist.ingest.html.htmlconsent import consent_notices
+from archivist.ingest.html.htmlconsent import consent_notices, reads_as_consent
 from archivist.ingest.html.htmlparse import parse_html
 
 NOTICE = (
@@ -37,3 +37,10 @@ def test_a_recipe_for_cookies_is_no_notice() -> None:
     recipe = "<p>Cream the butter, add the sugar, and bake the cookies for ten minutes.</p>"
     root = parse_html(f'<html><body><div>{recipe}<a href="#">OK</a></div></body></html>', "x")
     assert consent_notices(root) == []
+
+
+def test_an_extracted_text_that_is_only_a_notice_reads_as_consent() -> None:
+    notice = "We use cookies. By clicking accept you agree; see our privacy preferences."
+    assert reads_as_consent(notice)
+    assert not reads_as_consent("Bake the cookies for ten minutes, then let them cool.")
+    assert not reads_as_consent(notice + " The harbour wall held." * 200)

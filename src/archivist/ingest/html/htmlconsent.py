@@ -84,3 +84,12 @@ _ANSWER_MAX = 40
 _OK = re.compile(
     r"\W*(?:ok(?:ay)?|got it|verstanden|alles klar|d'accord|entendido|rozumiem)\W*", re.I
 )
+
+
+def reads_as_consent(text: str) -> bool:
+    """True for an extracted text that is a consent notice and nothing more: short, speaking
+    of cookies with several words of consent."""
+    if len(text) > NOTICE_MAX or "cookie" not in text.casefold():
+        return False
+    words = {m.group().casefold() for m in _CONSENT_WORDS.finditer(text)}
+    return len(words) >= _MIN_WORDS
