@@ -171,7 +171,9 @@ class _Prose:
             self.total = prose_length(self.body)
         if self.total < _PROSE_MIN:
             return False
-        return prose_length(el) > _CORE_SHARE * self.total
+        share = _CORE_SHARE * self.total
+        # Prose is part of the text: a box with too little text is settled without counting.
+        return text_length(el) > share and prose_length(el) > share
 
 
 _PROSE_MIN = 200
