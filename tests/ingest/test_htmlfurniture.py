@@ -418,3 +418,22 @@ def test_a_caption_that_names_a_photographer_in_prose_stays() -> None:
     assert article is not None
     strip_asides(article)
     assert inner_text(article).startswith("The photographer's own view")
+
+
+def test_a_form_that_asks_the_reader_to_type_is_dropped() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<form class='x1'><p>Get the weekly letter.</p>"
+        "<input type='email'></form></div></body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert "weekly letter" not in inner_text(root)
+
+
+def test_a_form_round_the_whole_page_is_kept() -> None:
+    # ASP.NET pages wrap everything, the article too, in one form with a search box.
+    root = parse_html(
+        f"<html><body><form><input type='search'>{STORY * 3}</form></body></html>", "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("The harbour wall") == 12

@@ -51,6 +51,11 @@ _FURNITURE_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
 _MAIN_TAGS = ("article", "main")
+_ENTRY_FORMS = etree.XPath(
+    "//form[.//textarea or .//input[not(@type) or @type='text' or @type='email'"
+    " or @type='search' or @type='tel']]"
+)
+"""Forms asking the reader to type: newsletter sign-ups, comment and search forms."""
 _FURNITURE_TAGS = ("nav", "aside", "footer", "button", "iframe", "object", "embed")
 _DROP_TAGS = (
     "script",
@@ -94,6 +99,7 @@ def strip_furniture(
     """
     if marked is None:
         marked = select(ATTRIBUTED, root)
+    entry_forms = select(_ENTRY_FORMS, root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
     body = root.find("body")
@@ -120,6 +126,11 @@ def strip_furniture(
         page = text_length(body)
         doomed.extend(
             el for el in by_attribute if not holds_the_page(el, page) and not prose.held_by(el)
+        )
+    if entry_forms:
+        page = text_length(body)
+        doomed.extend(
+            f for f in entry_forms if not holds_the_page(f, page) and not prose.held_by(f)
         )
     doomed.extend(
         notice
