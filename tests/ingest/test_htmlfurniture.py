@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text
-from archivist.ingest.html.htmlfurniture import strip_asides, strip_furniture
+from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import parse_html
 
 STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4

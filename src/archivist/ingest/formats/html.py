@@ -16,10 +16,11 @@ from archivist.ingest.html.content import (
     schema_article_body,
     widest_region,
 )
+from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmlconsent import reads_as_consent
 from archivist.ingest.html.htmldom import ATTRIBUTED, select
 from archivist.ingest.html.htmledges import trim_tail
-from archivist.ingest.html.htmlfurniture import strip_asides, strip_furniture
+from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
 from archivist.ingest.html.htmltext import Rendered, render
 from archivist.ingest.html.readability import Content
