@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from archivist.ingest.html.htmldom import inner_text
-from archivist.ingest.html.htmledges import trim_tail
+from archivist.ingest.html.htmledges import trim_head, trim_tail
 from archivist.ingest.html.htmlparse import parse_html
 
 STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
@@ -56,3 +56,16 @@ def test_never_more_than_a_quarter_of_the_text_is_trimmed() -> None:
     )
     text = _trimmed(f"<ul>{links}</ul>")
     assert "Another story about the harbour 39" in text
+
+
+def test_labels_and_link_rows_before_the_first_line_go_and_a_heading_stops_the_trim() -> None:
+    crumbs = '<div><a href="/">Home</a> <a href="/coast">Coast</a></div>'
+    root = parse_html(
+        f"<html><body><div id='a'>{crumbs}<div>12 May 2014</div><h2>Walls</h2>"
+        f"<div>Kept label</div>{STORY * 3}</div></body></html>",
+        "x",
+    )
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    trim_head(article)
+    assert inner_text(article).startswith("WallsKept label")

@@ -19,7 +19,7 @@ from archivist.ingest.html.content import (
 from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmlconsent import reads_as_consent
 from archivist.ingest.html.htmldom import ATTRIBUTED, select
-from archivist.ingest.html.htmledges import trim_tail
+from archivist.ingest.html.htmledges import trim_head, trim_tail
 from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
 from archivist.ingest.html.htmltext import Rendered, render
@@ -175,6 +175,7 @@ def _main_content(
     strip_furniture(root, marked, by_name=by_name)
     content = find_content(root, title)
     strip_asides(content.element)
+    trim_head(content.element)
     trim_tail(content.element)
     if release:  # a big page: what the steps above freed, and the tree as it is rendered
         release_freed_memory()

@@ -1,4 +1,4 @@
-"""Trim the furniture left at the end of a main-content element: what follows the last line."""
+"""The edges of the main content: what sits before its first line or after its last."""
 
 from __future__ import annotations
 
@@ -35,6 +35,28 @@ def trim_tail(article: etree._Element) -> None:
         if not text:
             continue
         if unit.find(f".//{FOOTNOTE_TAG}") is not None or not _furniture_tail(unit, text):
+            return
+        budget -= len(text)
+        if budget < 0:
+            return
+        remove(unit)
+
+
+def trim_head(article: etree._Element) -> None:
+    """Drop the blocks before the article's first line: rows of links (breadcrumbs, section
+    menus) and short labels outside any paragraph (a date, a category). Stops at the first
+    heading, paragraph or list of points, at a footnote marker, and before a quarter of the
+    text is gone."""
+    budget = TRIM_MAX * text_length(article)
+    for unit in _units(article):
+        text = inner_text(unit)
+        if not text:
+            continue
+        if (
+            unit.find(f".//{FOOTNOTE_TAG}") is not None
+            or unit.tag in _HEADINGS
+            or not _furniture_tail(unit, text)
+        ):
             return
         budget -= len(text)
         if budget < 0:
