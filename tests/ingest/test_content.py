@@ -94,6 +94,37 @@ def test_the_lead_set_before_the_body_is_kept() -> None:
     assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
 
 
+def test_a_lead_in_an_intro_header_outside_the_article_element_is_kept() -> None:
+    page = (
+        "<html><body><main><header class='m-intro'><h1>Harbour</h1>"
+        "<div class='lead'><p>The town's long fight with its silting channel, told from "
+        "the harbour board's minutes.</p></div></header>"
+        f"<div class='body'>{STORY * 3}</div></main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_a_lead_in_a_header_scoring_drops_as_unlikely_is_set_back() -> None:
+    page = (
+        "<html><body><article class='entry'><div class='entry__header'><h1>Harbour</h1>"
+        "<p class='entry__subtitle'>The town's long fight with its silting channel, told "
+        f"from the harbour board's minutes.</p></div>{STORY * 3}</article></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_a_teaser_after_the_body_is_not_set_before_it() -> None:
+    page = (
+        f"<html><body><main><div class='body'>{STORY * 3}</div>"
+        "<p class='teaser'>Next week: the ferry, its crews and the new timetable, in full."
+        "</p></main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("Sentences about the harbour")
+
+
 def test_the_article_headed_by_the_page_title_wins_over_the_next_story() -> None:
     page = (
         "<html><body><main>"
