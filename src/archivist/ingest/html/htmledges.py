@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from archivist.ingest.html.htmldom import inner_text, remove, text_length
@@ -30,7 +32,7 @@ def trim_tail(article: etree._Element) -> None:
     text is gone."""
     whole = text_length(article)
     budget = TRIM_MAX * whole
-    for unit in reversed(_units(article)):
+    for unit in _units(article, backwards=True):
         text = inner_text(unit)
         if not text:
             continue
@@ -64,28 +66,27 @@ def trim_head(article: etree._Element) -> None:
         remove(unit)
 
 
-def _units(article: etree._Element) -> list[etree._Element]:
-    """The article's smallest blocks in page order: headings, paragraphs, whole lists and
-    tables, and containers that hold text but no block of their own."""
-    units: list[etree._Element] = []
-    for el in article.iter(*_UNITS):
-        if el is article or any(a.tag in _WHOLE or a.tag in _HEADINGS for a in _up_to(el, article)):
+def _units(article: etree._Element, *, backwards: bool = False) -> Iterator[etree._Element]:
+    """The article's smallest blocks in page order (or from the end): headings, paragraphs,
+    whole lists and tables, and containers that hold text but no block of their own. Lazy:
+    a trim reads only the few at its edge."""
+    blocks = list(article.iter(*_UNITS))
+    for el in reversed(blocks) if backwards else blocks:
+        if el is article or _inside_whole(el, article):
             continue
-        if el.tag in _CONTAINERS and any(
-            isinstance(c.tag, str) and c.tag in _UNITS for c in el.iterdescendants()
-        ):
+        if el.tag in _CONTAINERS and any(True for _ in el.iterdescendants(*_UNITS)):
             continue
-        units.append(el)
-    return units
+        yield el
 
 
-def _up_to(el: etree._Element, top: etree._Element) -> list[etree._Element]:
-    ancestors = []
+def _inside_whole(el: etree._Element, top: etree._Element) -> bool:
+    """True when ``el`` sits in a block judged whole (a paragraph, list, heading) under ``top``."""
     for a in el.iterancestors():
         if a is top:
-            break
-        ancestors.append(a)
-    return ancestors
+            return False
+        if a.tag in _WHOLE or a.tag in _HEADINGS:
+            return True
+    return False
 
 
 def _furniture_tail(unit: etree._Element, text: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import is_element, link_density, text_length
+from archivist.ingest.html.htmldom import link_density, select, text_length
 
 _LEAD = re.compile(
     r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
@@ -60,24 +60,24 @@ class Leads:
         return None
 
 
+_NAMED = etree.XPath(".//*[@class or @id]")
+
+
 def find_leads(body: etree._Element) -> Leads:
     """The outermost elements named as a lead, of a lead's length and mostly not links."""
     found: list[_Lead] = []
-    order: dict[etree._Element, int] = {}
-    inside: etree._Element | None = None
-    for at, el in enumerate(body.iter()):
-        order[el] = at
-        if not is_element(el):
-            continue
-        if inside is not None and any(a is inside for a in el.iterancestors()):
-            continue
+    for el in select(_NAMED, body):
         if not _leadish(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        if any(a is lead.element for lead in found for a in el.iterancestors()):
             continue
         length = text_length(el)
         if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
-            found.append(_Lead(el, at, _home(el), frozenset(el.iterancestors())))
-            inside = el
-    return Leads(tuple(found), order)
+            found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
+    if not found:
+        return Leads((), {})
+    order = {el: at for at, el in enumerate(body.iter())}
+    return Leads(tuple(_Lead(f.element, order[f.element], f.home, f.around) for f in found), order)
 
 
 def _home(el: etree._Element) -> etree._Element | None:
