@@ -125,6 +125,40 @@ def test_a_teaser_after_the_body_is_not_set_before_it() -> None:
     assert text.startswith("Sentences about the harbour")
 
 
+def test_the_article_headed_by_the_title_wins_when_the_next_stories_sit_beside_it() -> None:
+    # An endless-scroll page: the next stories are appended inside the same wrapper.
+    page = (
+        "<html><body><main><div class='feed'>"
+        f"<article><header><h1>The harbour wall at Kelmscott</h1></header>{STORY * 2}</article>"
+        f"<article><header><h1>Ferry timetables</h1></header>{OTHER * 2}</article>"
+        f"<article><header><h1>Ferry crews</h1></header>{OTHER * 2}</article>"
+        "</div></main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert text.startswith("Sentences about the harbour") and "ferry" not in text
+
+
+def test_the_story_block_holding_the_title_wins_over_like_blocks_beside_it() -> None:
+    page = (
+        "<html><body><div class='feed'>"
+        f"<div class='story'><h1>The harbour wall at Kelmscott</h1>{STORY * 2}</div>"
+        + "".join(f"<div class='story'><h1>Ferry {n}</h1>{OTHER * 2}</div>" for n in range(4))
+        + "</div></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert text.startswith("Sentences about the harbour") and "ferry" not in text
+
+
+def test_an_intro_block_holding_the_title_does_not_stand_for_the_whole_article() -> None:
+    page = (
+        "<html><body><div class='entry'>"
+        f"<div class='intro'><h1>The harbour wall at Kelmscott</h1>{STORY}</div>"
+        f"<div class='body'>{OTHER * 4}</div></div></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert "Sentences about the harbour" in text and "ferry" in text
+
+
 def test_the_article_headed_by_the_page_title_wins_over_the_next_story() -> None:
     page = (
         "<html><body><main>"

@@ -84,6 +84,7 @@ class Grabber:
         self.final: set[etree._Element] = set()
         self.byline: str | None = None
         self.title_home: etree._Element | None = None
+        self.title_anchor: etree._Element | None = None
 
     def grab(self) -> Content:
         """Score, pick, gather and clean: the article element and any byline met."""
@@ -97,7 +98,9 @@ class Grabber:
             article = etree.Element("div")
             article.extend(list(body))
             article.text = body.text
-        elif (home := self._title_home(top)) is not None:
+        elif (home := self._title_home(top)) is not None or (
+            home := self._title_story(top)
+        ) is not None:
             article = etree.Element("div")
             article.append(home)
         else:
@@ -126,6 +129,41 @@ class Grabber:
             return None
         return home
 
+    def _title_story(self, top: etree._Element) -> etree._Element | None:
+        """The one of like story blocks inside the pick that holds the page's title, when the
+        pick holds several (a page that appends the next stories below its own, with no
+        article elements to tell them apart)."""
+        anchor = self.title_anchor
+        if anchor is None or anchor is top or top not in anchor.iterancestors():
+            return None
+        own = [a for a in anchor.iterancestors("article") if top in a.iterancestors()]
+        if own:  # the article round the title, if the pick holds other articles beside it
+            home = own[0]
+            others = [
+                a
+                for a in top.iter("article")
+                if a is not home
+                and home not in a.iterancestors()
+                and a not in home.iterancestors()
+                and text_length(a) >= CHAR_THRESHOLD
+            ]
+            if others and text_length(home) >= CHAR_THRESHOLD:
+                return home
+        story = anchor
+        while story.getparent() is not top:
+            story = story.getparent()  # type: ignore[assignment]
+        if text_length(story) < CHAR_THRESHOLD:
+            return None
+        alike = [
+            c
+            for c in top
+            if c is not story
+            and c.tag == story.tag
+            and c.get("class") == story.get("class")
+            and text_length(c) >= CHAR_THRESHOLD
+        ]
+        return story if alike else None
+
     # -- preparation ---------------------------------------------------------------------------
 
     def _prepare(self, body: etree._Element) -> list[etree._Element]:
@@ -144,6 +182,7 @@ class Grabber:
                 if not title_dropped and tag in ("h1", "h2") and self._duplicates_title(el):
                     title_dropped = True
                     self.title_home = next(el.iterancestors("article"), None)
+                    self.title_anchor = el.getparent()
                     remove(el)
                     continue
                 if (
