@@ -23,6 +23,7 @@ from archivist.ingest.html.htmldom import (
 )
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
+from archivist.ingest.html.htmlstories import title_story
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
@@ -99,7 +100,7 @@ class Grabber:
             article.extend(list(body))
             article.text = body.text
         elif (home := self._title_home(top)) is not None or (
-            home := self._title_story(top)
+            home := title_story(top, self.title_anchor, CHAR_THRESHOLD)
         ) is not None:
             article = etree.Element("div")
             article.append(home)
@@ -128,41 +129,6 @@ class Grabber:
         ):
             return None
         return home
-
-    def _title_story(self, top: etree._Element) -> etree._Element | None:
-        """The one of like story blocks inside the pick that holds the page's title, when the
-        pick holds several (a page that appends the next stories below its own, with no
-        article elements to tell them apart)."""
-        anchor = self.title_anchor
-        if anchor is None or anchor is top or top not in anchor.iterancestors():
-            return None
-        own = [a for a in anchor.iterancestors("article") if top in a.iterancestors()]
-        if own:  # the article round the title, if the pick holds other articles beside it
-            home = own[0]
-            others = [
-                a
-                for a in top.iter("article")
-                if a is not home
-                and home not in a.iterancestors()
-                and a not in home.iterancestors()
-                and text_length(a) >= CHAR_THRESHOLD
-            ]
-            if others and text_length(home) >= CHAR_THRESHOLD:
-                return home
-        story = anchor
-        while story.getparent() is not top:
-            story = story.getparent()  # type: ignore[assignment]
-        if text_length(story) < CHAR_THRESHOLD:
-            return None
-        alike = [
-            c
-            for c in top
-            if c is not story
-            and c.tag == story.tag
-            and c.get("class") == story.get("class")
-            and text_length(c) >= CHAR_THRESHOLD
-        ]
-        return story if alike else None
 
     # -- preparation ---------------------------------------------------------------------------
 
