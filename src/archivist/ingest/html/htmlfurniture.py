@@ -16,6 +16,7 @@ from archivist.ingest.html.htmldom import (
     text_content,
     text_length,
 )
+from archivist.ingest.html.htmlthreads import comment_thread
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
@@ -131,6 +132,9 @@ def strip_furniture(
         doomed.extend(
             f for f in entry_forms if not holds_the_page(f, page) and not prose.held_by(f)
         )
+    thread = comment_thread(root)
+    if thread is not None and not holds_main(thread) and prose.outside(thread) >= _OUTSIDE_MIN:
+        doomed.append(thread)  # comments under an article; a forum thread is the page
     doomed.extend(
         notice
         for notice in consent_notices(root)
@@ -185,7 +189,15 @@ class _Prose:
         # Prose is part of the text: a box with too little text is settled without counting.
         return text_length(el) > share and prose_length(el) > share
 
+    def outside(self, el: etree._Element) -> int:
+        """Characters of the page's prose outside ``el``."""
+        if self.total is None:
+            self.total = prose_length(self.body)
+        return self.total - prose_length(el)
 
+
+_OUTSIDE_MIN = 500
+"""Prose outside a comment thread that makes it the comments under an article."""
 _PROSE_MIN = 200
 """Below this much prose a page has no article for a wrapper to hold."""
 _PROSE_PARAGRAPH = 40
