@@ -438,3 +438,25 @@ def test_a_form_round_the_whole_page_is_kept() -> None:
     )
     strip_furniture(root)
     assert inner_text(root).count("The harbour wall") == 12
+
+
+@pytest.mark.parametrize(
+    "call", ["Kostenlos zum Newsletter anmelden", "Subscribe now", "Jetzt spenden"]
+)
+def test_a_short_link_calling_to_subscribe_or_donate_is_a_promotion(call: str) -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<p><a href='/go'>{call}</a></p></div></body></html>", "x"
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("holds the channel.")
+
+
+def test_a_sentence_about_a_newsletter_stays() -> None:
+    line = "The harbour board's newsletter, founded in 1911, printed the tide tables."
+    root = parse_html(f"<html><body><div>{STORY}<p>{line}</p></div></body></html>", "x")
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith(line)

@@ -83,6 +83,15 @@ _FOLLOW = re.compile(
     re.I,
 )
 _TRIGGER_MAX = 80
+# A call to subscribe, sign up, donate or buy, in the languages the importer meets: in a short
+# block that is mostly a link, it is a promotion, never a sentence of the article.
+_CALL = re.compile(
+    r"newsletter|\babo\b|abonn|subscri|sign up|signup|anmelden|registrier|register|spende|donat"
+    r"|unterstütz|support us|\bshop\b|bestellen|download the app|suscr|inscri|abbona|zapisz"
+    r"|prenumer|zamów|wesprzyj|اشترك|عضویت|اشتراک",
+    re.I,
+)
+_CALL_MAX = 120
 # A link's whole text pointing away from the article ("Learn more", "Back to the home page"),
 # in the languages the importer meets; matched against a whole short block.
 _AWAY = re.compile(
@@ -178,6 +187,7 @@ def strip_asides(article: etree._Element) -> None:
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
             or (_is_caption(el) and len(text) <= _CAPTION_MAX and _CAPTION_CREDIT.search(text))
             or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
+            or (len(text) <= _CALL_MAX and _CALL.search(text) and link_share(el) > 0.5)
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
             or (len(text) <= _TRIGGER_MAX and _AWAY.match(text))
             or (len(text) <= _DATE_ONLY_MAX and _only_dates(el, text))
