@@ -8,7 +8,12 @@ import pytest
 from lxml import etree
 
 from archivist.ingest.formats import html
-from archivist.ingest.html.content import find_content, gather_prose, schema_article_body
+from archivist.ingest.html.content import (
+    find_content,
+    gather_prose,
+    schema_article_body,
+    widest_region,
+)
 from archivist.ingest.html.htmldom import inner_text, text_length
 from archivist.ingest.html.htmlparse import parse_html
 from archivist.ingest.html.readability import _widen_to_repeats
@@ -34,6 +39,7 @@ KINDS = [
     "look_again",
     "schema_body",
     "menu_overlay",
+    "consent_unnamed",
 ]
 
 
@@ -86,6 +92,71 @@ def test_the_lead_set_before_the_body_is_kept() -> None:
     )
     text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
     assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_a_lead_in_an_intro_header_outside_the_article_element_is_kept() -> None:
+    page = (
+        "<html><body><main><header class='m-intro'><h1>Harbour</h1>"
+        "<div class='lead'><p>The town's long fight with its silting channel, told from "
+        "the harbour board's minutes.</p></div></header>"
+        f"<div class='body'>{STORY * 3}</div></main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_a_lead_in_a_header_scoring_drops_as_unlikely_is_set_back() -> None:
+    page = (
+        "<html><body><article class='entry'><div class='entry__header'><h1>Harbour</h1>"
+        "<p class='entry__subtitle'>The town's long fight with its silting channel, told "
+        f"from the harbour board's minutes.</p></div>{STORY * 3}</article></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("The town's long fight") and "Sentences about the harbour" in text
+
+
+def test_a_teaser_after_the_body_is_not_set_before_it() -> None:
+    page = (
+        f"<html><body><main><div class='body'>{STORY * 3}</div>"
+        "<p class='teaser'>Next week: the ferry, its crews and the new timetable, in full."
+        "</p></main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "Harbour").element)
+    assert text.startswith("Sentences about the harbour")
+
+
+def test_the_article_headed_by_the_title_wins_when_the_next_stories_sit_beside_it() -> None:
+    # An endless-scroll page: the next stories are appended inside the same wrapper.
+    page = (
+        "<html><body><main><div class='feed'>"
+        f"<article><header><h1>The harbour wall at Kelmscott</h1></header>{STORY * 2}</article>"
+        f"<article><header><h1>Ferry timetables</h1></header>{OTHER * 2}</article>"
+        f"<article><header><h1>Ferry crews</h1></header>{OTHER * 2}</article>"
+        "</div></main></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert text.startswith("Sentences about the harbour") and "ferry" not in text
+
+
+def test_the_story_block_holding_the_title_wins_over_like_blocks_beside_it() -> None:
+    page = (
+        "<html><body><div class='feed'>"
+        f"<div class='story'><h1>The harbour wall at Kelmscott</h1>{STORY * 2}</div>"
+        + "".join(f"<div class='story'><h1>Ferry {n}</h1>{OTHER * 2}</div>" for n in range(4))
+        + "</div></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert text.startswith("Sentences about the harbour") and "ferry" not in text
+
+
+def test_an_intro_block_holding_the_title_does_not_stand_for_the_whole_article() -> None:
+    page = (
+        "<html><body><div class='entry'>"
+        f"<div class='intro'><h1>The harbour wall at Kelmscott</h1>{STORY}</div>"
+        f"<div class='body'>{OTHER * 4}</div></div></body></html>"
+    )
+    text = inner_text(find_content(parse_html(page, "x"), "The harbour wall at Kelmscott").element)
+    assert "Sentences about the harbour" in text and "ferry" in text
 
 
 def test_the_article_headed_by_the_page_title_wins_over_the_next_story() -> None:
@@ -183,3 +254,23 @@ def test_link_lists_and_interface_labels_are_not_gathered() -> None:
     text = inner_text(gathered)
     assert "Another story" not in text and "Kontakt" not in text
     assert text.count("Sentences about the harbour") == 24
+
+
+def test_the_widest_region_is_the_main_element_when_the_page_marks_one() -> None:
+    root = parse_html(
+        "<html><body><div><p>Menu text that is long enough to count.</p></div>"
+        "<main><h2>Notes</h2><p>The quay handles grain.</p></main></body></html>",
+        "x",
+    )
+    region = widest_region(root)
+    assert region is not None
+    assert inner_text(region).endswith("The quay handles grain.")
+    assert "Menu" not in inner_text(region)
+
+
+def test_the_widest_region_gathers_the_prose_of_a_page_without_a_main_element() -> None:
+    story = "<p>" + "The harbour wall took six years to build, and it still holds. " * 9 + "</p>"
+    root = parse_html(f"<html><body><div>{story}</div><div>{story}</div></body></html>", "x")
+    region = widest_region(root)
+    assert region is not None
+    assert inner_text(region).count("The harbour wall") == 18

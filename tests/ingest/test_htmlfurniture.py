@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text
-from archivist.ingest.html.htmlfurniture import strip_asides, strip_furniture
+from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import parse_html
 
 STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
@@ -368,3 +369,94 @@ def test_a_stray_interface_label_goes_and_a_word_in_running_text_stays() -> None
     text = inner_text(article)
     assert "Community" not in text and "20:37" not in text
     assert text.endswith("The wall was finished in 1918.The wall held.")
+
+
+def test_a_box_named_like_furniture_that_holds_most_of_the_prose_is_the_article() -> None:
+    # A theme's wrapper named "toc-content" holds the article's paragraphs; a link-heavy
+    # directory outweighs it in raw text, but not in prose.
+    directory = "".join(f'<li><a href="/p{i}">Harbour page number {i}</a></li>' for i in range(80))
+    root = parse_html(
+        f'<html><body><div class="toc-content">{STORY * 2}</div><ul>{directory}</ul></body></html>',
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("The harbour wall") == 8
+
+
+@pytest.mark.parametrize("cls", ["comments-area", "paywall", "cookie-notice"])
+def test_comments_paywalls_and_banners_go_however_much_prose_they_hold(cls: str) -> None:
+    root = parse_html(
+        f'<html><body><div class="{cls}">{STORY * 3}</div><p>The short note kept.</p>'
+        "</body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root) == "The short note kept."
+
+
+@pytest.mark.parametrize(
+    "caption", ["The wall in 1917. Foto: County Archive", "The wall in 1917. (Photo: Reuters)"]
+)
+def test_a_caption_that_carries_its_credit_goes_whole(caption: str) -> None:
+    root = parse_html(
+        f"<html><body><div><figure><img src='a.jpg'><figcaption>{caption}</figcaption>"
+        f"</figure>{STORY}</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).startswith("The harbour wall")
+
+
+def test_a_caption_that_names_a_photographer_in_prose_stays() -> None:
+    root = parse_html(
+        "<html><body><div><figure><img src='a.jpg'><figcaption>The photographer's own view"
+        f" of the wall.</figcaption></figure>{STORY}</div></body></html>",
+        "x",
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).startswith("The photographer's own view")
+
+
+def test_a_form_that_asks_the_reader_to_type_is_dropped() -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<form class='x1'><p>Get the weekly letter.</p>"
+        "<input type='email'></form></div></body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert "weekly letter" not in inner_text(root)
+
+
+def test_a_form_round_the_whole_page_is_kept() -> None:
+    # ASP.NET pages wrap everything, the article too, in one form with a search box.
+    root = parse_html(
+        f"<html><body><form><input type='search'>{STORY * 3}</form></body></html>", "x"
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("The harbour wall") == 12
+
+
+@pytest.mark.parametrize(
+    "call", ["Kostenlos zum Newsletter anmelden", "Subscribe now", "Jetzt spenden"]
+)
+def test_a_short_link_calling_to_subscribe_or_donate_is_a_promotion(call: str) -> None:
+    root = parse_html(
+        f"<html><body><div>{STORY}<p><a href='/go'>{call}</a></p></div></body></html>", "x"
+    )
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith("holds the channel.")
+
+
+def test_a_sentence_about_a_newsletter_stays() -> None:
+    line = "The harbour board's newsletter, founded in 1911, printed the tide tables."
+    root = parse_html(f"<html><body><div>{STORY}<p>{line}</p></div></body></html>", "x")
+    article = root.find("body/div")
+    assert article is not None
+    strip_asides(article)
+    assert inner_text(article).endswith(line)

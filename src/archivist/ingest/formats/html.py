@@ -10,9 +10,17 @@ from dataclasses import replace
 from lxml import etree
 
 from archivist.errors import ArchivistError, ExtractionError
-from archivist.ingest.html.content import find_content, gather_prose, schema_article_body
+from archivist.ingest.html.content import (
+    find_content,
+    gather_prose,
+    schema_article_body,
+    widest_region,
+)
+from archivist.ingest.html.htmlasides import strip_asides
+from archivist.ingest.html.htmlconsent import reads_as_consent
 from archivist.ingest.html.htmldom import ATTRIBUTED, select
-from archivist.ingest.html.htmlfurniture import strip_asides, strip_furniture
+from archivist.ingest.html.htmledges import trim_head, trim_tail
+from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
 from archivist.ingest.html.htmltext import Rendered, render
 from archivist.ingest.html.readability import Content
@@ -56,7 +64,7 @@ def extract_page(
         found, content, rendered = _main_content(
             root, marked, meta.title, release=len(data) >= BIG_PAGE_BYTES
         )
-        if len(rendered.text) < TINY_TEXT:
+        if len(rendered.text) < TINY_TEXT or reads_as_consent(rendered.text):
             page = decode_page(data, filename, declared=declared)[0]  # rare: a tiny first look
             found, content, rendered = _look_again(
                 page, filename, meta.title, (found, content, rendered)
@@ -118,14 +126,26 @@ def _look_again(
     text: str, filename: str, title: str, first: tuple[FoundNotes, Content, Rendered]
 ) -> tuple[FoundNotes, Content, Rendered]:
     """A tiny result is a banner or a fragment: look again, trusting only the markup's structure
-    (tags, roles, hidden), not furniture-like class names; failing that, take the schema.org
-    ``articleBody`` the page declares, if it is much longer."""
+    (tags, roles, hidden), not furniture-like class names; failing that, the page's main or
+    article element whole, or all its prose; failing that, the schema.org ``articleBody`` the
+    page declares. Each replaces the result only when it is much longer."""
     notes, content, rendered = first
+    if reads_as_consent(rendered.text):  # a banner is no article, however long
+        rendered = render(etree.Element("div"))
     again = parse_html(text, filename)
     declared = schema_article_body(again)
     second = _main_content(again, select(ATTRIBUTED, again), title, by_name=False)
     if len(second[2].text) >= 3 * max(len(rendered.text), 1):
         notes, content, rendered = second
+    if len(rendered.text) < TINY_TEXT:
+        # Wider still: the element the page marks as its main one, or all its prose.
+        wide = widest_region(again)
+        if wide is not None:
+            strip_asides(wide)
+            trim_tail(wide)
+            widened = render(wide)
+            if len(widened.text) >= 3 * max(len(rendered.text), 1):
+                content, rendered = Content(wide, content.byline), widened
     if len(rendered.text) < TINY_TEXT and len(declared) >= 3 * max(len(rendered.text), 1):
         body = parse_html(f"<html><body><div>{_as_markup(declared)}</div></body></html>", filename)
         element = body.find("body/div")
@@ -155,6 +175,8 @@ def _main_content(
     strip_furniture(root, marked, by_name=by_name)
     content = find_content(root, title)
     strip_asides(content.element)
+    trim_head(content.element)
+    trim_tail(content.element)
     if release:  # a big page: what the steps above freed, and the tree as it is rendered
         release_freed_memory()
         return notes, content, render(content.element, consume=True)
@@ -162,6 +184,7 @@ def _main_content(
     spread = gather_prose(root, len(rendered.text))
     if spread is not None:
         strip_asides(spread)
+        trim_tail(spread)
         content, rendered = Content(spread, content.byline), render(spread)
     return notes, content, rendered
 

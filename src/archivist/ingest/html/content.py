@@ -73,7 +73,30 @@ SPREAD_SHARE = 0.1
 _SPREAD_MIN = 1000
 
 
-def gather_prose(root: etree._Element, picked: int) -> etree._Element | None:
+_MAIN_REGIONS = etree.XPath(
+    "//main | //article | //*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
+)
+
+
+def widest_region(root: etree._Element) -> etree._Element | None:
+    """The last resort when every look found a fragment: the largest element the page marks
+    as its main content or an article, else all the page's prose gathered; a copy, or None
+    when the page has neither."""
+    regions = select(_MAIN_REGIONS, root)
+    if regions:
+        best = max(regions, key=text_length)
+        if text_length(best):
+            twin = copy.deepcopy(best)
+            twin.tail = None
+            wrapper = etree.Element("div")
+            wrapper.append(twin)
+            return wrapper
+    return gather_prose(root, 0, share=1.0)
+
+
+def gather_prose(
+    root: etree._Element, picked: int, *, share: float = SPREAD_SHARE
+) -> etree._Element | None:
     """The page's prose blocks (paragraphs, headings, list items, text-only boxes with few
     links), gathered in page order into one element, when the page keeps its text in many
     separate sections and the pick (``picked`` characters) holds under a tenth of it: a
@@ -83,7 +106,7 @@ def gather_prose(root: etree._Element, picked: int) -> etree._Element | None:
     body = root.find("body")
     if body is None:
         body = root
-    if text_length(body) * SPREAD_SHARE <= picked:
+    if text_length(body) * share <= picked:
         return None
     blocks: list[etree._Element] = []
     total = 0
@@ -99,7 +122,7 @@ def gather_prose(root: etree._Element, picked: int) -> etree._Element | None:
             continue  # a label of the interface ("Kontakt"), not a line of the page's text
         blocks.append(el)
         total += length
-    if total < _SPREAD_MIN or total * SPREAD_SHARE <= picked:
+    if total < _SPREAD_MIN or total * share <= picked:
         return None
     gathered = etree.Element("div")
     for el in blocks:

@@ -22,6 +22,8 @@ from archivist.ingest.html.htmldom import (
     wrap_phrasing,
 )
 from archivist.ingest.html.htmlfurniture import holds_main
+from archivist.ingest.html.htmlleads import find_leads
+from archivist.ingest.html.htmlstories import title_story
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
@@ -41,12 +43,6 @@ _NEGATIVE = re.compile(
     r"sponsor|shopping|tags|widget",
     re.I,
 )
-_LEAD = re.compile(
-    r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
-    r"chapo|chapeau|leader|summary|entry-summary|excerpt|abstract|dek)(?:[-_ ]|$)",
-    re.I,
-)
-_LEAD_MIN, _LEAD_MAX = 40, 800
 _REPEAT_MIN = 100
 _TEASER = re.compile(r"slide|carousel|swiper|teaser|card|tile", re.I)
 """Like siblings named so are other stories or a slideshow, not a thread."""
@@ -89,28 +85,33 @@ class Grabber:
         self.final: set[etree._Element] = set()
         self.byline: str | None = None
         self.title_home: etree._Element | None = None
+        self.title_anchor: etree._Element | None = None
 
     def grab(self) -> Content:
         """Score, pick, gather and clean: the article element and any byline met."""
         body = self.root.find("body")
         if body is None:
             body = self.root
+        leads = find_leads(body)
         to_score = self._prepare(body)
         top = self._pick(to_score)
         if top is None:
             article = etree.Element("div")
             article.extend(list(body))
             article.text = body.text
-        elif (home := self._title_home(top)) is not None:
+        elif (home := self._title_home(top)) is not None or (
+            home := title_story(top, self.title_anchor, CHAR_THRESHOLD)
+        ) is not None:
             article = etree.Element("div")
             article.append(home)
         else:
             top = _widen_to_repeats(top)
-            leads = _leads(top)
+            before = leads.before(top)  # while top still sits in the page
             article = self._gather(top)
-            for lead in reversed(leads):
-                lead.tail = None
-                article.insert(0, lead)
+            for lead in reversed(before):
+                if not any(a is article for a in lead.iterancestors()):
+                    lead.tail = None
+                    article.insert(0, lead)
         self._clean(article)
         return Content(article, self.byline)
 
@@ -147,6 +148,7 @@ class Grabber:
                 if not title_dropped and tag in ("h1", "h2") and self._duplicates_title(el):
                     title_dropped = True
                     self.title_home = next(el.iterancestors("article"), None)
+                    self.title_anchor = el.getparent()
                     remove(el)
                     continue
                 if (
@@ -454,31 +456,6 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
                 return parent
         node = parent
     return top
-
-
-def _leads(top: etree._Element) -> list[etree._Element]:
-    """The article's lead (standfirst, deck, intro) set before the body in the same article
-    element, where a scoring pass that picked the body would leave it out."""
-    container = next((a for a in top.iterancestors("article")), None)
-    if container is None:
-        return []
-    leads: list[etree._Element] = []
-    for el in container.iter():
-        if el is top:
-            break
-        if not isinstance(el.tag, str) or not _leadish(_match_string(el)):
-            continue
-        if any(lead in el.iterancestors() for lead in leads):
-            continue
-        length = text_length(el)
-        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < 0.3:
-            leads.append(el)
-    return [el for el in leads if top not in el.iterancestors() and el not in top.iterancestors()]
-
-
-@functools.lru_cache(maxsize=8192)
-def _leadish(match_string: str) -> bool:
-    return bool(_LEAD.search(match_string))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -1,0 +1,99 @@
+"""Find cookie and consent notices by what they say, whatever the consent vendor names them."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from archivist.ingest.html.htmldom import select, text_content, text_length
+
+# "ookie" finds Cookie, cookie and Cookies without translating every text of the page.
+_COOKIE_TEXT = etree.XPath("//body//text()[contains(., 'ookie') or contains(., 'OOKIE')]")
+# Words a consent notice uses beside "cookie", in the languages the importer meets, matched
+# against case-folded text (an insensitive match of so many words is several times slower).
+# A recipe for cookies or an article about tracking uses one now and then, a notice several.
+_CONSENT_WORDS = re.compile(
+    r"consent|accept|agree|privacy|partners?\b|third[- ]part|personali[sz]|opt[- ]out"
+    r"|preferences|tracking|datenschutz|einwillig|akzeptier|zustimm|einverstanden|partnern?\b"
+    r"|consentement|accepter|confidentialit|partenaires|consentimiento|aceptar|privacidad"
+    r"|socios|consenso|accett|privacy|zgod|akceptuj|prywatno|partnerzy|toestemming|accepteer"
+    r"|settings|einstellungen|paramètres|configuración|impostazioni|ustawienia|instellingen"
+    r"|allow|erlauben|zulassen|autoriser|permitir|consentir|رضایت|پذیرش|حریم خصوصی|موافقة"
+    r"|الخصوصية",
+)
+_MIN_WORDS = 3
+"""Distinct consent words a block must use beside "cookie" to be a notice."""
+NOTICE_MAX = 3000
+"""A consent notice is short; a block longer than this is a page that mentions cookies."""
+_CLIMB_TAGS = frozenset({"div", "section", "aside", "form", "dialog", "p", "span", "ul", "table"})
+_NEVER = frozenset({"html", "body", "main", "article"})
+
+
+def consent_notices(root: etree._Element) -> list[etree._Element]:
+    """The outermost blocks of the page that are cookie or consent notices: a few thousand
+    characters at most that speak of cookies with several words of consent (accept, privacy,
+    partners, preferences, ...) and hold a control to answer them ("Accept all", "OK"). Each
+    is the largest such block round a mention of cookies."""
+    found: list[etree._Element] = []
+    seen: set[etree._Element] = set()
+    for text in _COOKIE_TEXT(root):  # type: ignore[union-attr]
+        parent = text.getparent() if isinstance(text, etree._ElementUnicodeResult) else None
+        if parent is None or parent in seen:
+            continue
+        notice = _notice_around(parent, seen)
+        if (
+            notice is not None
+            and notice not in found
+            and not any(a in found for a in notice.iterancestors())
+        ):
+            found = [el for el in found if notice not in el.iterancestors()]
+            found.append(notice)
+    return found
+
+
+def _notice_around(el: etree._Element, seen: set[etree._Element]) -> etree._Element | None:
+    """The outermost block round ``el`` still short enough to be a notice, if it reads as one."""
+    best: etree._Element | None = None
+    node: etree._Element | None = el
+    while node is not None and node.tag not in _NEVER:
+        seen.add(node)
+        if text_length(node) > NOTICE_MAX:
+            break
+        if node.tag in _CLIMB_TAGS:
+            best = node
+        node = node.getparent()
+    if best is None:
+        return None
+    if not any(_is_answer(c) for c in select(_CONTROLS, best)):
+        return None  # checked first: most mentions of cookies have no control to answer them
+    return best if _consent_words(text_content(best)) >= _MIN_WORDS else None
+
+
+def _consent_words(text: str) -> int:
+    """How many distinct consent words ``text`` uses."""
+    return len({m.group() for m in _CONSENT_WORDS.finditer(text.casefold())})
+
+
+def _is_answer(control: etree._Element) -> bool:
+    """A control that answers the notice ("Accept all", "OK", "Einstellungen"): short, and
+    a word of consent or an OK. An article about privacy has no such button."""
+    label = " ".join(text_content(control).split()) or control.get("value", "")
+    return 0 < len(label) <= _ANSWER_MAX and bool(
+        _CONSENT_WORDS.search(label.casefold()) or _OK.fullmatch(label)
+    )
+
+
+_CONTROLS = etree.XPath(".//a | .//button | .//*[@role='button' or @onclick]")
+_ANSWER_MAX = 40
+_OK = re.compile(
+    r"\W*(?:ok(?:ay)?|got it|verstanden|alles klar|d'accord|entendido|rozumiem)\W*", re.I
+)
+
+
+def reads_as_consent(text: str) -> bool:
+    """True for an extracted text that is a consent notice and nothing more: short, speaking
+    of cookies with several words of consent."""
+    if len(text) > NOTICE_MAX or "cookie" not in text.casefold():
+        return False
+    return _consent_words(text) >= _MIN_WORDS

@@ -1,0 +1,106 @@
+"""The edges of the main content: what sits before its first line or after its last."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from archivist.ingest.html.htmldom import inner_text, remove, text_length
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WHOLE = frozenset({"p", "ul", "ol", "dl", "table", "blockquote", "pre", "figure", "address"})
+"""Blocks judged as one piece: a list is kept or dropped whole."""
+_CONTAINERS = frozenset({"div", "section", "header", "footer", "form", "span", "center"})
+_UNITS = (*_HEADINGS, *_WHOLE, *_CONTAINERS)
+_KEPT_TAGS = frozenset({"pre", "blockquote", "table", "figure"})
+"""Code, quotations, data and pictures end articles too; they are never trimmed."""
+_SENTENCE_END = ".!?…:;\"'”’»)]"
+_LABEL_MAX = 80
+_LINK_SHARE = 0.5
+TRIM_MAX = 0.25
+"""At most this share of the content's text is trimmed, however furniture-like the tail."""
+
+
+def trim_tail(article: etree._Element) -> None:
+    """Drop the blocks after the article's last line of text: a heading that heads nothing,
+    a block that is mostly links (lists of other articles, tags, "share" rows), and short
+    labels outside any paragraph that are no sentence ("Schlagworte", "Kostenlose Beratung");
+    a paragraph of the author's, however short ("Euer Hans"), stays. Stops at the first
+    block that reads as the article's own, at a footnote marker, and before a quarter of the
+    text is gone."""
+    whole = text_length(article)
+    budget = TRIM_MAX * whole
+    for unit in _units(article, backwards=True):
+        text = inner_text(unit)
+        if not text:
+            continue
+        if unit.find(f".//{FOOTNOTE_TAG}") is not None or not _furniture_tail(unit, text):
+            return
+        budget -= len(text)
+        if budget < 0:
+            return
+        remove(unit)
+
+
+def trim_head(article: etree._Element) -> None:
+    """Drop the blocks before the article's first line: rows of links (breadcrumbs, section
+    menus) and short labels outside any paragraph (a date, a category). Stops at the first
+    heading, paragraph or list of points, at a footnote marker, and before a quarter of the
+    text is gone."""
+    budget = TRIM_MAX * text_length(article)
+    for unit in _units(article):
+        text = inner_text(unit)
+        if not text:
+            continue
+        if (
+            unit.find(f".//{FOOTNOTE_TAG}") is not None
+            or unit.tag in _HEADINGS
+            or not _furniture_tail(unit, text)
+        ):
+            return
+        budget -= len(text)
+        if budget < 0:
+            return
+        remove(unit)
+
+
+def _units(article: etree._Element, *, backwards: bool = False) -> Iterator[etree._Element]:
+    """The article's smallest blocks in page order (or from the end): headings, paragraphs,
+    whole lists and tables, and containers that hold text but no block of their own. Lazy:
+    a trim reads only the few at its edge."""
+    blocks = list(article.iter(*_UNITS))
+    for el in reversed(blocks) if backwards else blocks:
+        if el is article or _inside_whole(el, article):
+            continue
+        if el.tag in _CONTAINERS and any(True for _ in el.iterdescendants(*_UNITS)):
+            continue
+        yield el
+
+
+def _inside_whole(el: etree._Element, top: etree._Element) -> bool:
+    """True when ``el`` sits in a block judged whole (a paragraph, list, heading) under ``top``."""
+    for a in el.iterancestors():
+        if a is top:
+            return False
+        if a.tag in _WHOLE or a.tag in _HEADINGS:
+            return True
+    return False
+
+
+def _furniture_tail(unit: etree._Element, text: str) -> bool:
+    if unit.tag in _KEPT_TAGS:
+        return False
+    if unit.tag in _HEADINGS:
+        return True  # a heading with nothing kept after it heads furniture
+    if _link_share(unit, text) > _LINK_SHARE:
+        return True
+    if unit.tag not in _CONTAINERS:
+        return False  # a paragraph or a list of points, not links, is the article's own
+    return len(text) <= _LABEL_MAX and text[-1] not in _SENTENCE_END
+
+
+def _link_share(el: etree._Element, text: str) -> float:
+    linked = sum(len(inner_text(a)) for a in el.iter("a"))
+    return linked / len(text)

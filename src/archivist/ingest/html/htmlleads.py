@@ -1,0 +1,95 @@
+"""The article's lead (standfirst, deck, intro): found before scoring, set back before the body."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from archivist.ingest.html.htmldom import link_density, select, text_length
+
+_LEAD = re.compile(
+    r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
+    r"chapo|chapeau|leader|summary|entry-summary|excerpt|abstract|dek)(?:[-_ ]|$)",
+    re.I,
+)
+_LEAD_MIN, _LEAD_MAX = 40, 800
+_LEAD_LINKS = 0.3
+_HOMES = ("article", "main")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    element: etree._Element
+    at: int
+    home: etree._Element | None
+    around: frozenset[etree._Element]
+
+
+@dataclass(frozen=True, slots=True)
+class Leads:
+    """The page's lead-like elements as they stood before scoring removed anything: each
+    with its place in page order and the article or main element it sits in."""
+
+    found: tuple[_Lead, ...]
+    order: dict[etree._Element, int]
+
+    def before(self, top: etree._Element) -> list[etree._Element]:
+        """The leads set before ``top`` in the same article or main element, outside it: a
+        scoring pass that picked the body leaves them out (or dropped the header round
+        them as unlikely to be content)."""
+        place = self._place(top)
+        home = _home(top)
+        if place is None or home is None:
+            return []
+        leads = []
+        for lead in self.found:
+            el = lead.element
+            if any(a is top for a in el.iterancestors()):
+                continue  # still in the body that was picked
+            if (lead.at < place and lead.home is home) or top in lead.around:
+                leads.append(el)  # before the body, or inside it until scoring dropped it
+        return leads
+
+    def _place(self, el: etree._Element) -> int | None:
+        for node in (el, *el.iterancestors()):
+            if node in self.order:
+                return self.order[node]
+        return None
+
+
+_NAMED = etree.XPath(".//*[@class or @id]")
+
+
+def find_leads(body: etree._Element) -> Leads:
+    """The outermost elements named as a lead, of a lead's length and mostly not links."""
+    found: list[_Lead] = []
+    for el in select(_NAMED, body):
+        if not _leadish(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        if any(a is lead.element for lead in found for a in el.iterancestors()):
+            continue
+        length = text_length(el)
+        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
+            found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
+    if not found:
+        return Leads((), {})
+    order = {el: at for at, el in enumerate(body.iter())}
+    return Leads(tuple(_Lead(f.element, order[f.element], f.home, f.around) for f in found), order)
+
+
+def _home(el: etree._Element) -> etree._Element | None:
+    """The nearest article element round ``el``, else the main one."""
+    article = next(el.iterancestors("article"), None)
+    if article is not None or el.tag == "article":
+        return el if el.tag == "article" else article
+    if el.tag == "main" or el.get("role") == "main":
+        return el
+    return next((a for a in el.iterancestors() if a.tag == "main" or a.get("role") == "main"), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _leadish(match_string: str) -> bool:
+    return bool(_LEAD.search(match_string))

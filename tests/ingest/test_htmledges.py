@@ -1,0 +1,71 @@
+"""The tail of the main content: furniture after the article's last line goes, its lines stay."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from archivist.ingest.html.htmldom import inner_text
+from archivist.ingest.html.htmledges import trim_head, trim_tail
+from archivist.ingest.html.htmlparse import parse_html
+
+STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
+STORY += "</p>"
+
+
+def _trimmed(inner: str) -> str:
+    root = parse_html(f"<html><body><div id='a'>{STORY * 3}{inner}</div></body></html>", "x")
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    trim_tail(article)
+    return inner_text(article)
+
+
+def test_a_heading_over_a_list_of_links_at_the_end_goes() -> None:
+    links = "".join(f'<li><a href="/s{i}">Another story {i}</a></li>' for i in range(4))
+    text = _trimmed(f"<h3>More from the coast</h3><ul>{links}</ul>")
+    assert text.endswith("holds the channel.")
+
+
+def test_short_labels_outside_any_paragraph_go() -> None:
+    text = _trimmed("<div><span>Tags</span></div><div>Harbours</div>")
+    assert text.endswith("holds the channel.")
+
+
+def test_a_short_closing_paragraph_of_the_author_stays() -> None:
+    assert _trimmed("<p>Yours, Hans</p>").endswith("Yours, Hans")
+
+
+def test_a_closing_list_of_points_without_links_stays() -> None:
+    assert _trimmed("<ul><li>Stone</li> <li>Timber</li></ul>").endswith("Stone Timber")
+
+
+def test_a_footnote_marker_stops_the_trim() -> None:
+    # A short line holding a marker is a line of the article's, whatever it looks like.
+    root = parse_html(f"<html><body><div id='a'>{STORY}<div>Coda</div></div></body></html>", "x")
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    marker = etree.SubElement(article[-1], "archivist-fn")
+    marker.text = "1"
+    trim_tail(article)
+    assert inner_text(article).endswith("Coda1")
+
+
+def test_never_more_than_a_quarter_of_the_text_is_trimmed() -> None:
+    links = "".join(
+        f'<li><a href="/s{i}">Another story about the harbour {i}</a></li>' for i in range(40)
+    )
+    text = _trimmed(f"<ul>{links}</ul>")
+    assert "Another story about the harbour 39" in text
+
+
+def test_labels_and_link_rows_before_the_first_line_go_and_a_heading_stops_the_trim() -> None:
+    crumbs = '<div><a href="/">Home</a> <a href="/coast">Coast</a></div>'
+    root = parse_html(
+        f"<html><body><div id='a'>{crumbs}<div>12 May 2014</div><h2>Walls</h2>"
+        f"<div>Kept label</div>{STORY * 3}</div></body></html>",
+        "x",
+    )
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    trim_head(article)
+    assert inner_text(article).startswith("WallsKept label")
