@@ -82,8 +82,11 @@ def read_fields(segments: Segments, text: str) -> Reading:
     pages: str | None = None
     journal = False
     second_title: str | None = None
+    held = False  # whether what follows the first title reads as the work that holds it
     for label, raw in segments:
         value = raw.strip()
+        if label in ("editor", "translator") and "title" in item:
+            held = True
         if label in ("author", "editor", "translator", "director", "producer"):
             names = parse_names(value)
             if names:
@@ -91,8 +94,9 @@ def read_fields(segments: Segments, text: str) -> Reading:
         elif label == "title":
             if "title" not in item:
                 item["title"] = clean_title(value)
-            else:
-                second_title = second_title or clean_title(value)
+                held = value[:1] in _OPENING
+            elif second_title is None and (held or _IN.match(value)):
+                second_title = clean_title(_IN.sub("", value))
         elif label in _CONTAINER_LABELS:
             journal = journal or label == "journal"
             if "container-title" not in item:
@@ -118,7 +122,9 @@ def read_fields(segments: Segments, text: str) -> Reading:
         elif label == "source":
             item.setdefault("container-title", clean_title(value))
     if second_title and "container-title" not in item:
-        # A work has one title: a second one is the work that holds it (a chapter's book).
+        # A second title after a quoted one (an article's), after editors or opening with
+        # "In" is the work that holds the first (a chapter's book). Any other second title
+        # is the labeller splitting one title, or a volume's or series' title.
         item["container-title"] = second_title
     _read_identifiers(item, text)
     for key in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
