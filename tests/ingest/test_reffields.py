@@ -138,3 +138,51 @@ def test_a_container_does_not_keep_the_year_or_volume_run_into_it(
 def test_a_year_in_a_container_does_not_replace_the_date() -> None:
     item = fields(("date", "2001."), ("container-title", "In Workshop Papers (1999),"))
     assert (item["container-title"], item["issued"]["date-parts"]) == ("Workshop Papers", [[2001]])
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        ("Journal of Tidal Studies, X L I ,", ("Journal of Tidal Studies", "XLI")),
+        ("Harbour Notes (Suppl", ("Harbour Notes", None)),
+        ("Quay Weekly quayweekly.example/news/ferry", ("Quay Weekly", None)),
+        ("Kelp & Coast (newsletter),", ("Kelp & Coast", None)),
+        ("Annals of Salt (London),", ("Annals of Salt (London)", None)),
+    ],
+)
+def test_a_container_does_not_keep_its_volume_address_or_an_open_bracket(
+    container: str, expected: tuple[str, str | None]
+) -> None:
+    item = fields(("container-title", container))
+    assert (item["container-title"], item.get("volume")) == expected
+
+
+def test_a_volume_inside_a_container_ends_it() -> None:
+    item = fields(("container-title", "To Mend the Nets: Vol. 22. Papers of the Harbour Guild"))
+    assert (item["container-title"], item["volume"]) == ("To Mend the Nets", "22")
+    assert item["collection-title"] == "Papers of the Harbour Guild"
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        [("title", "“Salt Roads,”"), ("title", "Trade in the North,")],
+        [("title", "Salt Roads."), ("editor", "ed. Ann Roe,"), ("title", "Trade in the North.")],
+        [("title", "Salt Roads."), ("title", "In Trade in the North.")],
+    ],
+)
+def test_a_second_title_after_a_quoted_title_editors_or_in_is_the_container(
+    segments: list[tuple[str, str]],
+) -> None:
+    assert fields(*segments)["container-title"] == "Trade in the North"
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        [("title", "Marsh Parishes."), ("title", "A Survey of the Fens,")],
+        [("title", "Tin Mining, vol. 3,"), ("title", "The Decline")],
+    ],
+)
+def test_a_second_title_alone_is_not_a_container(segments: list[tuple[str, str]]) -> None:
+    assert "container-title" not in fields(*segments)

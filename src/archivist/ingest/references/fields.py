@@ -140,24 +140,45 @@ _CONTAINER_VOLUME = re.compile(
     r"\s+\d+\s*\(\s*[\w\-–/]{1,8}\s*\)\W*)$",
     re.I,
 )
+_INNER_VOLUME = re.compile(r"[,;:.]\s*(?:vol|volume|bd|band|tome)\.?\s*\d+\b[\s,;:.]*", re.I)
+_ROMAN_VOLUME = re.compile(r",\s*(?P<volume>(?:[IVXLC]\s?){1,8})[\s,.;:]*$")
+_CONTAINER_TAIL = re.compile(
+    r"\s+(?:(?:https?://|www\.)\S+|[\w-]+\.[a-z]{2,12}/\S*)$|"  # its address
+    r"\s*\((?:newsletter|blog|podcast|online|website|web|print)\)\W*$",  # its medium
+    re.I,
+)
 
 
 def _container(item: dict[str, Any], value: str) -> str:
-    """The container title, without the year or volume the labeller let run into it.
+    """The container title, without the year, volume or address the labeller let run into it.
 
     A container's name never ends in a year in brackets (``In Automata, Languages, and
-    Programming (1996)``) or in its volume and issue (``SIGPLAN Notices 21(7)``,
-    ``Journal of Law, Vol. 3``): those are read as the date and the volume.
+    Programming (1996)``), in its volume and issue (``SIGPLAN Notices 21(7)``, ``Journal of
+    Law, Vol. 3``, ``Journal of Psychology, XLI``), its address or medium (``(blog)``), nor
+    in a bracket it does not close: those are read as the date and the volume, or left out.
+    A volume number inside it (``To Improve the Academy: Vol. 22. Resources for ...``) ends
+    it; the words after it are the volume's or series' title.
     """
     title = _IN.sub("", value.strip(_EDGE))
+    title = _CONTAINER_TAIL.sub("", title)
+    if title.count("(") > title.count(")"):
+        title = title[: title.rindex("(")]
     year = _CONTAINER_YEAR.search(title)
     if year and "issued" not in item:
         item["issued"] = {"date-parts": [[int(year["year"])]]}
     if year:
         title = title[: year.start()]
-    volume = _CONTAINER_VOLUME.search(title)
+    volume = _CONTAINER_VOLUME.search(title) or _ROMAN_VOLUME.search(title)
+    inner = None if volume else _INNER_VOLUME.search(title)
+    if inner and inner.start() > 0 and inner.end() < len(title):
+        rest = clean_title(title[inner.end() :])
+        if rest:
+            item.setdefault("collection-title", rest)
+        volume, title = inner, title[: inner.end()]
     if volume and volume.start() > 0:
-        _read_volume(item, volume.group())
+        _read_volume(
+            item, volume.group().replace(" ", "") if volume.re is _ROMAN_VOLUME else volume.group()
+        )
         title = title[: volume.start()]
     return clean_title(title)
 
