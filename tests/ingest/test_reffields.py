@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from archivist.ingest.references.features import lexicon_in_use, use_lexicon
 from archivist.ingest.references.fields import clean_title, read_fields
 
 
@@ -186,3 +188,38 @@ def test_a_second_title_after_a_quoted_title_editors_or_in_is_the_container(
 )
 def test_a_second_title_alone_is_not_a_container(segments: list[tuple[str, str]]) -> None:
     assert "container-title" not in fields(*segments)
+
+
+@pytest.fixture
+def places_and_publishers() -> Iterator[None]:
+    """A small lexicon, as the training data would give one, put back after the test."""
+    saved = lexicon_in_use()
+    use_lexicon(
+        {"berlin": "location", "stuttgart": "location", "new": "title location",
+         "york": "location", "springer": "publisher", "press": "publisher",
+         "steiner": "publisher", "universite": "publisher", "paris": "location",
+         "france": "location", "presses": "publisher"}
+    )  # fmt: skip
+    yield
+    use_lexicon(saved)
+
+
+@pytest.mark.usefixtures("places_and_publishers")
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [
+        ([("publisher", "Springer Berlin,")], ("Springer", "Berlin")),
+        ([("publisher", "Harbour Press New York, NY")], ("Harbour Press", "New York, NY")),
+        ([("publisher", "New York: Harbour Press,")], ("Harbour Press", "New York")),
+        ([("location", "Steiner, Stuttgart,")], ("Steiner", "Stuttgart")),
+        ([("publisher", "Presses de France")], ("Presses de France", None)),
+        ([("publisher", "Universite Paris")], ("Universite Paris", None)),
+        ([("location", "Paris:"), ("publisher", "Springer France")], ("Springer France", "Paris")),
+        ([("location", "Wharf, Stuttgart")], (None, "Wharf, Stuttgart")),
+    ],
+)  # fmt: skip
+def test_a_place_run_into_a_publisher_is_split_off(
+    segments: list[tuple[str, str]], expected: tuple[str | None, str | None]
+) -> None:
+    item = fields(*segments)
+    assert (item.get("publisher"), item.get("publisher-place")) == expected

@@ -169,6 +169,17 @@ def lexicon_key(word: str) -> str:
     return word.strip(_STRIP).lower()[:24]
 
 
+def lexicon_in_use() -> Mapping[str, str]:
+    """The lexicon the features are read with now."""
+    return _vocabulary.lexicon
+
+
+def lexicon_fields(word: str) -> frozenset[str]:
+    """The fields the lexicon in use saw a word in (none for a word it does not know)."""
+    fields = _vocabulary.lexicon.get(lexicon_key(word))
+    return frozenset(fields.split()) if fields else frozenset()
+
+
 def read_lexicon(path: str) -> dict[str, str]:
     """A lexicon file: one ``word<TAB>fields`` line per word."""
     with open(path, encoding="utf-8") as handle:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from archivist.ingest.references.dates import segment_date
+from archivist.ingest.references.features import lexicon_fields, lexicon_key
 from archivist.ingest.references.names import parse_names
 from archivist.text import to_ascii_digits
 
@@ -109,10 +110,8 @@ def read_fields(segments: Segments, text: str) -> Reading:
             pages = _read_volume(item, value) or pages
         elif label == "pages":
             pages = pages or _read_pages(item, value)
-        elif label == "location":
-            item.setdefault("publisher-place", _plain(value))
-        elif label == "publisher":
-            item.setdefault("publisher", _plain(value))
+        elif label in ("location", "publisher"):
+            _read_imprint(item, label, value)
         elif label == "edition":
             item.setdefault("edition", _edition(value))
         elif label in ("genre", "medium"):
@@ -208,6 +207,68 @@ def clean_title(text: str) -> str:
 def _initial_end(title: str) -> bool:
     last = title.rsplit(None, 1)[-1]
     return len(last) == 2 and last[0].isupper()
+
+
+_STATE = re.compile(r"^[A-Z]{2}\W*$|^[A-Z]\.\s?[A-Z]\.\W*$")
+
+
+def _placed(word: str) -> bool:
+    """Whether the training data saw a word as a place's and never as a publisher's."""
+    fields = lexicon_fields(word)
+    return "location" in fields and "publisher" not in fields
+
+
+def _read_imprint(item: dict[str, Any], label: str, value: str) -> None:
+    """A place or a publisher, with the other one the labeller ran into it split off.
+
+    A publisher followed by its town ("Springer Berlin", "Westview Press Boulder, CO") or
+    preceded by it ("London: Routledge"), and a place preceded by its publisher ("Steiner,
+    Stuttgart"), are told apart by the words the training data saw as places and publishers.
+    """
+    words = value.split()
+    if label == "publisher":
+        head, colon, tail = value.partition(":")
+        if (
+            colon
+            and head.strip()
+            and tail.strip()
+            and all(_placed(w) or _STATE.match(w) for w in head.split())
+        ):
+            item.setdefault("publisher-place", _plain(head))
+            value = tail
+        else:
+            cut = len(words)
+            if cut > 2 and _STATE.match(words[-1]) and words[-2].endswith(","):
+                cut -= 1  # "Boulder, CO"
+            while cut > 1 and _placed(words[cut - 1]):
+                cut -= 1
+            # What is left must end as publishers' names do: "Presses Universitaires de
+            # France" and "Université Paris 7" are names, not a publisher and its town.
+            last = words[cut - 1]
+            if (
+                "publisher-place" not in item
+                and any(_placed(w) for w in words[cut:])
+                and "publisher" in lexicon_fields(last)
+                and not lexicon_key(last).startswith("univ")
+            ):
+                item.setdefault("publisher-place", _plain(" ".join(words[cut:])))
+                value = " ".join(words[:cut])
+        item.setdefault("publisher", _plain(value))
+        return
+    first, comma, rest = value.partition(",")
+    names = first.strip(" ([").split()
+    if (
+        comma
+        and "publisher" not in item
+        and rest.strip()
+        and any("publisher" in lexicon_fields(w) for w in names)
+        and not any("location" in lexicon_fields(w) for w in names)
+        and all(_placed(w) or _STATE.match(w) for w in rest.split())
+        and any(_placed(w) for w in rest.split())
+    ):
+        item["publisher"] = _plain(first)
+        value = rest
+    item.setdefault("publisher-place", _plain(value))
 
 
 def _plain(text: str) -> str:
