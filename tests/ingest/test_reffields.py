@@ -223,3 +223,22 @@ def test_a_place_run_into_a_publisher_is_split_off(
 ) -> None:
     item = fields(*segments)
     assert (item.get("publisher"), item.get("publisher-place")) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("“The Salt City.” In Stories of the Shore.", "The Salt City"),
+        ("The salt city. In: Stories of the Shore,", "The salt city"),
+    ],
+)
+def test_a_title_run_into_in_and_its_book_gives_the_book_as_container(
+    title: str, expected: str
+) -> None:
+    item = fields(("title", title), ("date", "1995."))
+    assert (item["title"], item["container-title"]) == (expected, "Stories of the Shore")
+
+
+def test_in_inside_a_title_sentence_is_left_alone() -> None:
+    item = fields(("title", "Life in Harbour Towns in the North."))
+    assert item["title"] == "Life in Harbour Towns in the North" and "container-title" not in item

@@ -75,6 +75,8 @@ _ACCESSED_WORDS = re.compile(
     re.I,
 )
 _CONTAINER_LABELS = ("journal", "container-title")
+_TITLE_IN = re.compile(r"[.?!][”’\"»]?\s+In:?\s+(?=[\w“\"‘«])")
+"""A title run on past its end into the work that holds it: ``… City.” In The Best …``."""
 
 
 def read_fields(segments: Segments, text: str) -> Reading:
@@ -94,6 +96,10 @@ def read_fields(segments: Segments, text: str) -> Reading:
                 item.setdefault(label, []).extend(names)
         elif label == "title":
             if "title" not in item:
+                inside = _TITLE_IN.search(value)
+                if inside:  # "“The City.” In Stories of the Shore": the book that holds it
+                    second_title = clean_title(value[inside.end() :])
+                    value = value[: inside.start() + 1]
                 item["title"] = clean_title(value)
                 held = value[:1] in _OPENING
             elif second_title is None and (held or _IN.match(value)):
