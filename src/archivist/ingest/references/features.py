@@ -180,19 +180,6 @@ def lexicon_fields(word: str) -> frozenset[str]:
     return frozenset(fields.split()) if fields else frozenset()
 
 
-def read_lexicon(path: str) -> dict[str, str]:
-    """A lexicon file: one ``word<TAB>fields`` line per word."""
-    with open(path, encoding="utf-8") as handle:
-        pairs = (line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
-        return {word: fields for word, fields in pairs}
-
-
-def read_known(path: str) -> frozenset[str]:
-    """The features a model has weights for: one per line."""
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(line.rstrip("\n") for line in handle)
-
-
 def use_lexicon(lexicon: Mapping[str, str]) -> None:
     """Words seen in the training data and the fields they were mostly seen in.
 
