@@ -242,3 +242,27 @@ def test_a_title_run_into_in_and_its_book_gives_the_book_as_container(
 def test_in_inside_a_title_sentence_is_left_alone() -> None:
     item = fields(("title", "Life in Harbour Towns in the North."))
     assert item["title"] == "Life in Harbour Towns in the North" and "container-title" not in item
+
+
+def test_a_quoted_title_a_name_and_a_page_range_are_an_article_in_that_periodical() -> None:
+    item = fields(
+        ("title", "« Les quais du soir »,"),
+        ("publisher", "Revue du Port,"),
+        ("date", "15 novembre 1925,"),
+        ("pages", "pp. 11-18"),
+    )
+    assert (item["container-title"], item["_journal"], "publisher" in item) == (
+        "Revue du Port",
+        True,
+        False,
+    )
+
+
+def test_a_book_with_its_place_keeps_its_publisher() -> None:
+    item = fields(
+        ("title", "“Salt Roads,”"),
+        ("location", "Leeds:"),
+        ("publisher", "Wharf Books,"),
+        ("pages", "pp. 11–18."),
+    )
+    assert item["publisher"] == "Wharf Books" and "container-title" not in item

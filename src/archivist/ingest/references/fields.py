@@ -86,6 +86,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
     journal = False
     second_title: str | None = None
     held = False  # whether what follows the first title reads as the work that holds it
+    quoted = False
     for label, raw in segments:
         value = raw.strip()
         if label in ("editor", "translator") and "title" in item:
@@ -101,7 +102,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
                     second_title = clean_title(value[inside.end() :])
                     value = value[: inside.start() + 1]
                 item["title"] = clean_title(value)
-                held = value[:1] in _OPENING
+                held = quoted = value[:1] in _OPENING
             elif second_title is None and (held or _IN.match(value)):
                 second_title = clean_title(_IN.sub("", value))
         elif label in _CONTAINER_LABELS:
@@ -131,6 +132,18 @@ def read_fields(segments: Segments, text: str) -> Reading:
         # "In" is the work that holds the first (a chapter's book). Any other second title
         # is the labeller splitting one title, or a volume's or series' title.
         item["container-title"] = second_title
+    if (
+        "container-title" not in item
+        and "publisher" in item
+        and "publisher-place" not in item
+        and quoted
+        and pages
+        and _PAGE_RANGE.fullmatch(pages.replace("–", "-"))
+        and "–" in pages
+    ):
+        # A quoted title, a name and a page range: an article in the periodical so named.
+        item["container-title"] = item.pop("publisher")
+        journal = True
     _read_identifiers(item, text)
     for key in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
         if key in item and not item[key]:
