@@ -198,7 +198,8 @@ def places_and_publishers() -> Iterator[None]:
         {"berlin": "location", "stuttgart": "location", "new": "title location",
          "york": "location", "springer": "publisher", "press": "publisher",
          "steiner": "publisher", "universite": "publisher", "paris": "location",
-         "france": "location", "presses": "publisher"}
+         "france": "location", "presses": "publisher",
+         "stanford": "publisher", "ca": "location"}
     )  # fmt: skip
     yield
     use_lexicon(saved)
@@ -216,6 +217,7 @@ def places_and_publishers() -> Iterator[None]:
         ([("publisher", "Universite Paris")], ("Universite Paris", None)),
         ([("location", "Paris:"), ("publisher", "Springer France")], ("Springer France", "Paris")),
         ([("location", "Wharf, Stuttgart")], (None, "Wharf, Stuttgart")),
+        ([("location", "Stanford, CA:")], (None, "Stanford, CA")),
     ],
 )  # fmt: skip
 def test_a_place_run_into_a_publisher_is_split_off(
@@ -256,6 +258,17 @@ def test_a_quoted_title_a_name_and_a_page_range_are_an_article_in_that_periodica
         True,
         False,
     )
+
+
+def test_a_chapter_with_editors_keeps_its_publisher() -> None:
+    item = fields(
+        ("title", "“Salt Roads.”"),
+        ("title", "Trade in the North,"),
+        ("editor", "edited by Ann Roe,"),
+        ("publisher", "Wharf Books,"),
+        ("pages", "pp. 11–18."),
+    )
+    assert (item["publisher"], item["container-title"]) == ("Wharf Books", "Trade in the North")
 
 
 def test_a_book_with_its_place_keeps_its_publisher() -> None:

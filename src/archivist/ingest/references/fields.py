@@ -136,6 +136,8 @@ def read_fields(segments: Segments, text: str) -> Reading:
         "container-title" not in item
         and "publisher" in item
         and "publisher-place" not in item
+        and "editor" not in item
+        and not second_title
         and quoted
         and pages
         and _PAGE_RANGE.fullmatch(pages.replace("–", "-"))
@@ -283,7 +285,7 @@ def _read_imprint(item: dict[str, Any], label: str, value: str) -> None:
         and any("publisher" in lexicon_fields(w) for w in names)
         and not any("location" in lexicon_fields(w) for w in names)
         and all(_placed(w) or _STATE.match(w) for w in rest.split())
-        and any(_placed(w) for w in rest.split())
+        and any(_placed(w) and not _STATE.match(w) for w in rest.split())
     ):
         item["publisher"] = _plain(first)
         value = rest
