@@ -279,3 +279,18 @@ def test_a_book_with_its_place_keeps_its_publisher() -> None:
         ("pages", "pp. 11–18."),
     )
     assert item["publisher"] == "Wharf Books" and "container-title" not in item
+
+
+def test_a_lone_in_makes_the_title_after_it_the_container() -> None:
+    item = fields(("title", "Salt Roads,"), ("container-title", "in:"), ("title", "Studies 2,"))
+    assert (item["title"], item["container-title"]) == ("Salt Roads", "Studies 2")
+
+
+@pytest.mark.usefixtures("places_and_publishers")
+def test_a_town_labelled_as_a_journal_is_the_place() -> None:
+    item = fields(("title", "Salt Roads."), ("journal", "Stuttgart"), ("date", "2004."))
+    assert (item.get("container-title"), item["publisher-place"], item["_journal"]) == (
+        None,
+        "Stuttgart",
+        False,
+    )

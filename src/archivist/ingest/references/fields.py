@@ -108,7 +108,11 @@ def read_fields(segments: Segments, text: str) -> Reading:
         elif label in _CONTAINER_LABELS:
             journal = journal or label == "journal"
             if "container-title" not in item:
-                item["container-title"] = _container(item, value)
+                container = _container(item, value)
+                if container:
+                    item["container-title"] = container
+                else:  # a lone "In:": the title after it is the container
+                    held = True
         elif label == "collection-title":
             item.setdefault("collection-title", clean_title(re.sub(r"^(?:of|in)\s+", "", value)))
         elif label == "date":
@@ -146,6 +150,16 @@ def read_fields(segments: Segments, text: str) -> Reading:
         # A quoted title, a name and a page range: an article in the periodical so named.
         item["container-title"] = item.pop("publisher")
         journal = True
+    container = str(item.get("container-title") or "").split()
+    if (
+        container
+        and "volume" not in item
+        and "publisher-place" not in item
+        and all(_placed(w) for w in container)
+    ):
+        # "Helsinki" labelled a journal: a town alone is where the work was published.
+        item["publisher-place"] = item.pop("container-title")
+        journal = False
     _read_identifiers(item, text)
     for key in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
         if key in item and not item[key]:
@@ -179,7 +193,7 @@ def _container(item: dict[str, Any], value: str) -> str:
     A volume number inside it (``To Improve the Academy: Vol. 22. Resources for ...``) ends
     it; the words after it are the volume's or series' title.
     """
-    title = _IN.sub("", value.strip(_EDGE))
+    title = _IN.sub("", value.strip(_EDGE) + " ").strip()
     title = _CONTAINER_TAIL.sub("", title)
     if title.count("(") > title.count(")"):
         title = title[: title.rindex("(")]
