@@ -294,3 +294,18 @@ def test_a_town_labelled_as_a_journal_is_the_place() -> None:
         "Stuttgart",
         False,
     )
+
+
+def test_a_name_with_a_volume_and_a_page_range_is_the_periodical() -> None:
+    item = fields(
+        ("title", "Tides in the Sound."),
+        ("publisher", "Harbour Letters."),
+        ("date", "2010,"),
+        ("volume", "2,"),
+        ("pages", "1629-1641."),
+    )
+    assert (item.get("container-title"), item.get("publisher")) == ("Harbour Letters", None)
+
+
+def test_a_container_does_not_keep_the_day_run_into_it() -> None:
+    assert fields(("journal", "Quay Insider May(26)."))["container-title"] == "Quay Insider"

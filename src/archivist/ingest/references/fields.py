@@ -142,12 +142,13 @@ def read_fields(segments: Segments, text: str) -> Reading:
         and "publisher-place" not in item
         and "editor" not in item
         and not second_title
-        and quoted
+        and (quoted or "volume" in item)
         and pages
         and _PAGE_RANGE.fullmatch(pages.replace("–", "-"))
         and "–" in pages
     ):
-        # A quoted title, a name and a page range: an article in the periodical so named.
+        # A quoted title or a volume, a name and a page range: an article in the periodical
+        # so named ("Cancers. 2010, 2, 1629-1641").
         item["container-title"] = item.pop("publisher")
         journal = True
     container = str(item.get("container-title") or "").split()
@@ -178,7 +179,9 @@ _INNER_VOLUME = re.compile(r"[,;:.]\s*(?:vol|volume|bd|band|tome)\.?\s*\d+\b[\s,
 _ROMAN_VOLUME = re.compile(r",\s*(?P<volume>(?:[IVXLC]\s?){1,8})[\s,.;:]*$")
 _CONTAINER_TAIL = re.compile(
     r"\s+(?:(?:https?://|www\.)\S+|[\w-]+\.[a-z]{2,12}/\S*)$|"  # its address
-    r"\s*\((?:newsletter|blog|podcast|online|website|web|print)\)\W*$",  # its medium
+    r"\s*\((?:newsletter|blog|podcast|online|website|web|print)\)\W*$|"  # its medium
+    r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*\(?\d{1,2}\)?\W*$",  # date
     re.I,
 )
 
