@@ -151,12 +151,12 @@ def read_fields(segments: Segments, text: str) -> Reading:
         # so named ("Cancers. 2010, 2, 1629-1641").
         item["container-title"] = item.pop("publisher")
         journal = True
-    container = str(item.get("container-title") or "").split()
+    held_in = str(item.get("container-title") or "").split()
     if (
-        container
+        held_in
         and "volume" not in item
         and "publisher-place" not in item
-        and all(_placed(w) for w in container)
+        and all(_placed(w) for w in held_in)
     ):
         # "Helsinki" labelled a journal: a town alone is where the work was published.
         item["publisher-place"] = item.pop("container-title")
