@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archivist.ingest.references import labeller
-from archivist.ingest.references.features import read_known, sequence_features, use_known
+from archivist.ingest.references.features import sequence_features, use_known
 from archivist.ingest.references.tokens import tokenize
 
 
@@ -57,7 +57,7 @@ def test_dropping_features_the_model_never_learned_changes_no_label() -> None:
     tokens = [text[a:b] for a, b in tokenize(text)]
     tagger = labeller._tagger()
     filtered = tagger.tag(sequence_features(tokens))
-    known = read_known(labeller.model_path().removesuffix(".crfsuite") + ".features")
+    known = labeller.read_known(labeller.model_path().removesuffix(".crfsuite") + ".features")
     use_known(None)
     try:
         unfiltered = tagger.tag(sequence_features(tokens))

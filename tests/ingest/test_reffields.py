@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from archivist.ingest.references.features import lexicon_in_use, use_lexicon
 from archivist.ingest.references.fields import clean_title, read_fields
 
 
@@ -138,3 +140,172 @@ def test_a_container_does_not_keep_the_year_or_volume_run_into_it(
 def test_a_year_in_a_container_does_not_replace_the_date() -> None:
     item = fields(("date", "2001."), ("container-title", "In Workshop Papers (1999),"))
     assert (item["container-title"], item["issued"]["date-parts"]) == ("Workshop Papers", [[2001]])
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        ("Journal of Tidal Studies, X L I ,", ("Journal of Tidal Studies", "XLI")),
+        ("Harbour Notes (Suppl", ("Harbour Notes", None)),
+        ("Quay Weekly quayweekly.example/news/ferry", ("Quay Weekly", None)),
+        ("Kelp & Coast (newsletter),", ("Kelp & Coast", None)),
+        ("Annals of Salt (London),", ("Annals of Salt (London)", None)),
+    ],
+)
+def test_a_container_does_not_keep_its_volume_address_or_an_open_bracket(
+    container: str, expected: tuple[str, str | None]
+) -> None:
+    item = fields(("container-title", container))
+    assert (item["container-title"], item.get("volume")) == expected
+
+
+def test_a_volume_inside_a_container_ends_it() -> None:
+    item = fields(("container-title", "To Mend the Nets: Vol. 22. Papers of the Harbour Guild"))
+    assert (item["container-title"], item["volume"]) == ("To Mend the Nets", "22")
+    assert item["collection-title"] == "Papers of the Harbour Guild"
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        [("title", "“Salt Roads,”"), ("title", "Trade in the North,")],
+        [("title", "Salt Roads."), ("editor", "ed. Ann Roe,"), ("title", "Trade in the North.")],
+        [("title", "Salt Roads."), ("title", "In Trade in the North.")],
+    ],
+)
+def test_a_second_title_after_a_quoted_title_editors_or_in_is_the_container(
+    segments: list[tuple[str, str]],
+) -> None:
+    assert fields(*segments)["container-title"] == "Trade in the North"
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        [("title", "Marsh Parishes."), ("title", "A Survey of the Fens,")],
+        [("title", "Tin Mining, vol. 3,"), ("title", "The Decline")],
+    ],
+)
+def test_a_second_title_alone_is_not_a_container(segments: list[tuple[str, str]]) -> None:
+    assert "container-title" not in fields(*segments)
+
+
+@pytest.fixture
+def places_and_publishers() -> Iterator[None]:
+    """A small lexicon, as the training data would give one, put back after the test."""
+    saved = lexicon_in_use()
+    use_lexicon(
+        {"berlin": "location", "stuttgart": "location", "new": "title location",
+         "york": "location", "springer": "publisher", "press": "publisher",
+         "steiner": "publisher", "universite": "publisher", "paris": "location",
+         "france": "location", "presses": "publisher",
+         "stanford": "publisher", "ca": "location"}
+    )  # fmt: skip
+    yield
+    use_lexicon(saved)
+
+
+@pytest.mark.usefixtures("places_and_publishers")
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [
+        ([("publisher", "Springer Berlin,")], ("Springer", "Berlin")),
+        ([("publisher", "Harbour Press New York, NY")], ("Harbour Press", "New York, NY")),
+        ([("publisher", "New York: Harbour Press,")], ("Harbour Press", "New York")),
+        ([("location", "Steiner, Stuttgart,")], ("Steiner", "Stuttgart")),
+        ([("publisher", "Presses de France")], ("Presses de France", None)),
+        ([("publisher", "Universite Paris")], ("Universite Paris", None)),
+        ([("location", "Paris:"), ("publisher", "Springer France")], ("Springer France", "Paris")),
+        ([("location", "Wharf, Stuttgart")], (None, "Wharf, Stuttgart")),
+        ([("location", "Stanford, CA:")], (None, "Stanford, CA")),
+    ],
+)  # fmt: skip
+def test_a_place_run_into_a_publisher_is_split_off(
+    segments: list[tuple[str, str]], expected: tuple[str | None, str | None]
+) -> None:
+    item = fields(*segments)
+    assert (item.get("publisher"), item.get("publisher-place")) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("“The Salt City.” In Stories of the Shore.", "The Salt City"),
+        ("The salt city. In: Stories of the Shore,", "The salt city"),
+    ],
+)
+def test_a_title_run_into_in_and_its_book_gives_the_book_as_container(
+    title: str, expected: str
+) -> None:
+    item = fields(("title", title), ("date", "1995."))
+    assert (item["title"], item["container-title"]) == (expected, "Stories of the Shore")
+
+
+def test_in_inside_a_title_sentence_is_left_alone() -> None:
+    item = fields(("title", "Life in Harbour Towns in the North."))
+    assert item["title"] == "Life in Harbour Towns in the North" and "container-title" not in item
+
+
+def test_a_quoted_title_a_name_and_a_page_range_are_an_article_in_that_periodical() -> None:
+    item = fields(
+        ("title", "« Les quais du soir »,"),
+        ("publisher", "Revue du Port,"),
+        ("date", "15 novembre 1925,"),
+        ("pages", "pp. 11-18"),
+    )
+    assert (item["container-title"], item["_journal"], "publisher" in item) == (
+        "Revue du Port",
+        True,
+        False,
+    )
+
+
+def test_a_chapter_with_editors_keeps_its_publisher() -> None:
+    item = fields(
+        ("title", "“Salt Roads.”"),
+        ("title", "Trade in the North,"),
+        ("editor", "edited by Ann Roe,"),
+        ("publisher", "Wharf Books,"),
+        ("pages", "pp. 11–18."),
+    )
+    assert (item["publisher"], item["container-title"]) == ("Wharf Books", "Trade in the North")
+
+
+def test_a_book_with_its_place_keeps_its_publisher() -> None:
+    item = fields(
+        ("title", "“Salt Roads,”"),
+        ("location", "Leeds:"),
+        ("publisher", "Wharf Books,"),
+        ("pages", "pp. 11–18."),
+    )
+    assert item["publisher"] == "Wharf Books" and "container-title" not in item
+
+
+def test_a_lone_in_makes_the_title_after_it_the_container() -> None:
+    item = fields(("title", "Salt Roads,"), ("container-title", "in:"), ("title", "Studies 2,"))
+    assert (item["title"], item["container-title"]) == ("Salt Roads", "Studies 2")
+
+
+@pytest.mark.usefixtures("places_and_publishers")
+def test_a_town_labelled_as_a_journal_is_the_place() -> None:
+    item = fields(("title", "Salt Roads."), ("journal", "Stuttgart"), ("date", "2004."))
+    assert (item.get("container-title"), item["publisher-place"], item["_journal"]) == (
+        None,
+        "Stuttgart",
+        False,
+    )
+
+
+def test_a_name_with_a_volume_and_a_page_range_is_the_periodical() -> None:
+    item = fields(
+        ("title", "Tides in the Sound."),
+        ("publisher", "Harbour Letters."),
+        ("date", "2010,"),
+        ("volume", "2,"),
+        ("pages", "1629-1641."),
+    )
+    assert (item.get("container-title"), item.get("publisher")) == ("Harbour Letters", None)
+
+
+def test_a_container_does_not_keep_the_day_run_into_it() -> None:
+    assert fields(("journal", "Quay Insider May(26)."))["container-title"] == "Quay Insider"

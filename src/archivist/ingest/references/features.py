@@ -169,17 +169,15 @@ def lexicon_key(word: str) -> str:
     return word.strip(_STRIP).lower()[:24]
 
 
-def read_lexicon(path: str) -> dict[str, str]:
-    """A lexicon file: one ``word<TAB>fields`` line per word."""
-    with open(path, encoding="utf-8") as handle:
-        pairs = (line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
-        return {word: fields for word, fields in pairs}
+def lexicon_in_use() -> Mapping[str, str]:
+    """The lexicon the features are read with now."""
+    return _vocabulary.lexicon
 
 
-def read_known(path: str) -> frozenset[str]:
-    """The features a model has weights for: one per line."""
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(line.rstrip("\n") for line in handle)
+def lexicon_fields(word: str) -> frozenset[str]:
+    """The fields the lexicon in use saw a word in (none for a word it does not know)."""
+    fields = _vocabulary.lexicon.get(lexicon_key(word))
+    return frozenset(fields.split()) if fields else frozenset()
 
 
 def use_lexicon(lexicon: Mapping[str, str]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from archivist.ingest.references.dates import segment_date
+from archivist.ingest.references.features import lexicon_fields, lexicon_key
 from archivist.ingest.references.names import parse_names
 from archivist.text import to_ascii_digits
 
@@ -74,6 +75,8 @@ _ACCESSED_WORDS = re.compile(
     re.I,
 )
 _CONTAINER_LABELS = ("journal", "container-title")
+_TITLE_IN = re.compile(r"[.?!][”’\"»]?\s+In:?\s+(?=[\w“\"‘«])")
+"""A title run on past its end into the work that holds it: ``… City.” In The Best …``."""
 
 
 def read_fields(segments: Segments, text: str) -> Reading:
@@ -82,21 +85,34 @@ def read_fields(segments: Segments, text: str) -> Reading:
     pages: str | None = None
     journal = False
     second_title: str | None = None
+    held = False  # whether what follows the first title reads as the work that holds it
+    quoted = False
     for label, raw in segments:
         value = raw.strip()
+        if label in ("editor", "translator") and "title" in item:
+            held = True
         if label in ("author", "editor", "translator", "director", "producer"):
             names = parse_names(value)
             if names:
                 item.setdefault(label, []).extend(names)
         elif label == "title":
             if "title" not in item:
+                inside = _TITLE_IN.search(value)
+                if inside:  # "“The City.” In Stories of the Shore": the book that holds it
+                    second_title = clean_title(value[inside.end() :])
+                    value = value[: inside.start() + 1]
                 item["title"] = clean_title(value)
-            else:
-                second_title = second_title or clean_title(value)
+                held = quoted = value[:1] in _OPENING
+            elif second_title is None and (held or _IN.match(value)):
+                second_title = clean_title(_IN.sub("", value))
         elif label in _CONTAINER_LABELS:
             journal = journal or label == "journal"
             if "container-title" not in item:
-                item["container-title"] = _container(item, value)
+                container = _container(item, value)
+                if container:
+                    item["container-title"] = container
+                else:  # a lone "In:": the title after it is the container
+                    held = True
         elif label == "collection-title":
             item.setdefault("collection-title", clean_title(re.sub(r"^(?:of|in)\s+", "", value)))
         elif label == "date":
@@ -105,10 +121,8 @@ def read_fields(segments: Segments, text: str) -> Reading:
             pages = _read_volume(item, value) or pages
         elif label == "pages":
             pages = pages or _read_pages(item, value)
-        elif label == "location":
-            item.setdefault("publisher-place", _plain(value))
-        elif label == "publisher":
-            item.setdefault("publisher", _plain(value))
+        elif label in ("location", "publisher"):
+            _read_imprint(item, label, value)
         elif label == "edition":
             item.setdefault("edition", _edition(value))
         elif label in ("genre", "medium"):
@@ -118,8 +132,35 @@ def read_fields(segments: Segments, text: str) -> Reading:
         elif label == "source":
             item.setdefault("container-title", clean_title(value))
     if second_title and "container-title" not in item:
-        # A work has one title: a second one is the work that holds it (a chapter's book).
+        # A second title after a quoted one (an article's), after editors or opening with
+        # "In" is the work that holds the first (a chapter's book). Any other second title
+        # is the labeller splitting one title, or a volume's or series' title.
         item["container-title"] = second_title
+    if (
+        "container-title" not in item
+        and "publisher" in item
+        and "publisher-place" not in item
+        and "editor" not in item
+        and not second_title
+        and (quoted or "volume" in item)
+        and pages
+        and _PAGE_RANGE.fullmatch(pages.replace("–", "-"))
+        and "–" in pages
+    ):
+        # A quoted title or a volume, a name and a page range: an article in the periodical
+        # so named ("Cancers. 2010, 2, 1629-1641").
+        item["container-title"] = item.pop("publisher")
+        journal = True
+    held_in = str(item.get("container-title") or "").split()
+    if (
+        held_in
+        and "volume" not in item
+        and "publisher-place" not in item
+        and all(_placed(w) for w in held_in)
+    ):
+        # "Helsinki" labelled a journal: a town alone is where the work was published.
+        item["publisher-place"] = item.pop("container-title")
+        journal = False
     _read_identifiers(item, text)
     for key in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
         if key in item and not item[key]:
@@ -134,24 +175,47 @@ _CONTAINER_VOLUME = re.compile(
     r"\s+\d+\s*\(\s*[\w\-–/]{1,8}\s*\)\W*)$",
     re.I,
 )
+_INNER_VOLUME = re.compile(r"[,;:.]\s*(?:vol|volume|bd|band|tome)\.?\s*\d+\b[\s,;:.]*", re.I)
+_ROMAN_VOLUME = re.compile(r",\s*(?P<volume>(?:[IVXLC]\s?){1,8})[\s,.;:]*$")
+_CONTAINER_TAIL = re.compile(
+    r"\s+(?:(?:https?://|www\.)\S+|[\w-]+\.[a-z]{2,12}/\S*)$|"  # its address
+    r"\s*\((?:newsletter|blog|podcast|online|website|web|print)\)\W*$|"  # its medium
+    r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*\(?\d{1,2}\)?\W*$",  # date
+    re.I,
+)
 
 
 def _container(item: dict[str, Any], value: str) -> str:
-    """The container title, without the year or volume the labeller let run into it.
+    """The container title, without the year, volume or address the labeller let run into it.
 
     A container's name never ends in a year in brackets (``In Automata, Languages, and
-    Programming (1996)``) or in its volume and issue (``SIGPLAN Notices 21(7)``,
-    ``Journal of Law, Vol. 3``): those are read as the date and the volume.
+    Programming (1996)``), in its volume and issue (``SIGPLAN Notices 21(7)``, ``Journal of
+    Law, Vol. 3``, ``Journal of Psychology, XLI``), its address or medium (``(blog)``), nor
+    in a bracket it does not close: those are read as the date and the volume, or left out.
+    A volume number inside it (``To Improve the Academy: Vol. 22. Resources for ...``) ends
+    it; the words after it are the volume's or series' title.
     """
-    title = _IN.sub("", value.strip(_EDGE))
+    title = _IN.sub("", value.strip(_EDGE) + " ").strip()
+    title = _CONTAINER_TAIL.sub("", title)
+    if title.count("(") > title.count(")"):
+        title = title[: title.rindex("(")]
     year = _CONTAINER_YEAR.search(title)
     if year and "issued" not in item:
         item["issued"] = {"date-parts": [[int(year["year"])]]}
     if year:
         title = title[: year.start()]
-    volume = _CONTAINER_VOLUME.search(title)
+    volume = _CONTAINER_VOLUME.search(title) or _ROMAN_VOLUME.search(title)
+    inner = None if volume else _INNER_VOLUME.search(title)
+    if inner and inner.start() > 0 and inner.end() < len(title):
+        rest = clean_title(title[inner.end() :])
+        if rest:
+            item.setdefault("collection-title", rest)
+        volume, title = inner, title[: inner.end()]
     if volume and volume.start() > 0:
-        _read_volume(item, volume.group())
+        _read_volume(
+            item, volume.group().replace(" ", "") if volume.re is _ROMAN_VOLUME else volume.group()
+        )
         title = title[: volume.start()]
     return clean_title(title)
 
@@ -181,6 +245,68 @@ def clean_title(text: str) -> str:
 def _initial_end(title: str) -> bool:
     last = title.rsplit(None, 1)[-1]
     return len(last) == 2 and last[0].isupper()
+
+
+_STATE = re.compile(r"^[A-Z]{2}\W*$|^[A-Z]\.\s?[A-Z]\.\W*$")
+
+
+def _placed(word: str) -> bool:
+    """Whether the training data saw a word as a place's and never as a publisher's."""
+    fields = lexicon_fields(word)
+    return "location" in fields and "publisher" not in fields
+
+
+def _read_imprint(item: dict[str, Any], label: str, value: str) -> None:
+    """A place or a publisher, with the other one the labeller ran into it split off.
+
+    A publisher followed by its town ("Springer Berlin", "Westview Press Boulder, CO") or
+    preceded by it ("London: Routledge"), and a place preceded by its publisher ("Steiner,
+    Stuttgart"), are told apart by the words the training data saw as places and publishers.
+    """
+    words = value.split()
+    if label == "publisher":
+        head, colon, tail = value.partition(":")
+        if (
+            colon
+            and head.strip()
+            and tail.strip()
+            and all(_placed(w) or _STATE.match(w) for w in head.split())
+        ):
+            item.setdefault("publisher-place", _plain(head))
+            value = tail
+        else:
+            cut = len(words)
+            if cut > 2 and _STATE.match(words[-1]) and words[-2].endswith(","):
+                cut -= 1  # "Boulder, CO"
+            while cut > 1 and _placed(words[cut - 1]):
+                cut -= 1
+            # What is left must end as publishers' names do: "Presses Universitaires de
+            # France" and "Université Paris 7" are names, not a publisher and its town.
+            last = words[cut - 1]
+            if (
+                "publisher-place" not in item
+                and any(_placed(w) for w in words[cut:])
+                and "publisher" in lexicon_fields(last)
+                and not lexicon_key(last).startswith("univ")
+            ):
+                item.setdefault("publisher-place", _plain(" ".join(words[cut:])))
+                value = " ".join(words[:cut])
+        item.setdefault("publisher", _plain(value))
+        return
+    first, comma, rest = value.partition(",")
+    names = first.strip(" ([").split()
+    if (
+        comma
+        and "publisher" not in item
+        and rest.strip()
+        and any("publisher" in lexicon_fields(w) for w in names)
+        and not any("location" in lexicon_fields(w) for w in names)
+        and all(_placed(w) or _STATE.match(w) for w in rest.split())
+        and any(_placed(w) and not _STATE.match(w) for w in rest.split())
+    ):
+        item["publisher"] = _plain(first)
+        value = rest
+    item.setdefault("publisher-place", _plain(value))
 
 
 def _plain(text: str) -> str:

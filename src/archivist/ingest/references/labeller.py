@@ -15,13 +15,7 @@ import threading
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
-from archivist.ingest.references.features import (
-    read_known,
-    read_lexicon,
-    sequence_features,
-    use_known,
-    use_lexicon,
-)
+from archivist.ingest.references.features import sequence_features, use_known, use_lexicon
 from archivist.ingest.references.tokens import MAX_TOKENS, tokenize
 
 MAX_CHARS = 2_000
@@ -45,6 +39,19 @@ class Segment(NamedTuple):
 def model_path() -> str:
     """The file of the shipped model (found once: asking importlib costs as much as tagging)."""
     return str(resources.files("archivist.resources").joinpath(_MODEL))
+
+
+def read_lexicon(path: str) -> dict[str, str]:
+    """A lexicon file: one ``word<TAB>fields`` line per word."""
+    with open(path, encoding="utf-8") as handle:
+        pairs = (line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
+        return {word: fields for word, fields in pairs}
+
+
+def read_known(path: str) -> frozenset[str]:
+    """The features a model has weights for: one per line."""
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle)
 
 
 _vocabulary_lock = threading.Lock()
