@@ -190,14 +190,21 @@ def _container_class(classes: str | None) -> bool:
 
 
 def _entries(container: etree._Element) -> list[etree._Element]:
-    items = container.findall(".//li")
+    items = [li for li in container.iter("li") if li is not container and _can_be_note(li)]
     if items:
         return [li for li in items if getattr(li.getparent(), "tag", None) == "ol"] or items
     return [
         el
         for el in container.iter("p", "div", "aside")
-        if el.get("data-type") == "footnote" or "footnote" in (el.get("class") or "").split()
+        if (el.get("data-type") == "footnote" or "footnote" in (el.get("class") or "").split())
+        and _can_be_note(el)
     ]
+
+
+def _can_be_note(entry: etree._Element) -> bool:
+    """A note never holds an article, a page's main part or its headings (broken markup can
+    leave the whole article inside an unclosed item of a notes list)."""
+    return next(entry.iter("article", "main", "h1", "h2"), None) is None
 
 
 def _note_for(
