@@ -25,17 +25,29 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from archivist.archive.searchtext import PLACES, WEIGHTS, Clause, documents, places
+from archivist.archive.searchtext import (
+    PLACES,
+    WEIGHTS,
+    Clause,
+    analyzer,
+    documents,
+    index_schema,
+    pair_analyzer,
+    pair_field,
+    places,
+    with_pairs,
+    word_pairs,
+)
 from archivist.model import ArticleId, SearchHit
 from archivist.snippets import first_match, fold_script, make_snippet, query_pattern
 
-if TYPE_CHECKING:
-    import tantivy
+INDEX_FORMAT = 2
+"""Raised whenever the index's fields or analysis change: an index of another format is rebuilt.
 
-INDEX_FORMAT = 1
-"""Raised whenever the index's fields or analysis change: an index of another format is rebuilt."""
+2: each place's adjacent word pairs in a field of their own (``text_pairs``...), phrases
+searched there; the word fields keep no positions."""
 SNIPPET_PLACES = ("text", "highlight", "note", "footnote")
 PREFIX_MIN = 3
 """A last word this long (or ending in ``*``) also matches as a prefix: search as you type."""
@@ -82,7 +94,7 @@ def parse_query(query: str) -> tuple[Clause, ...]:
 
 def analyze(text: str) -> list[str]:
     """The index's words for ``text``: split on non-letters, lower case, accents folded."""
-    return list(_analyzer().analyze(fold_script(text)))
+    return list(analyzer().analyze(fold_script(text)))
 
 
 class SearchIndex:
@@ -146,7 +158,7 @@ class SearchIndex:
                 for article_id in ids:
                     writer.delete_documents_by_term("id", article_id)
                 for article_id, fields in documents(db, ids):
-                    writer.add_document(tantivy.Document(id=article_id, **fields))
+                    writer.add_document(tantivy.Document(id=article_id, **with_pairs(fields)))
                 done.extend((r[0], r[1]) for r in batch)
             writer.commit()
             writer.wait_merging_threads()
@@ -176,11 +188,12 @@ class SearchIndex:
 
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
-            self._schema = _schema()
+            self._schema = index_schema()
             index = tantivy.Index(self._schema, path=str(self.folder), reuse=True)
         except (OSError, ValueError):
             return False
-        index.register_tokenizer("archivist", _analyzer())
+        index.register_tokenizer("archivist", analyzer())
+        index.register_tokenizer("archivist-pairs", pair_analyzer())
         self._index = index
         return True
 
@@ -318,11 +331,18 @@ class SearchIndex:
         must = []
         for clause in clauses:
             should = []
+            pairs = word_pairs(clause.words)
             for place in PLACES:
-                if len(clause.words) == 1:
+                if not pairs:
                     part = q.term_query(self._schema, place, clause.words[0])
+                elif len(pairs) == 1:
+                    # A phrase of two words is one term: ranked by block-max WAND, counted
+                    # from one posting list, instead of checking the positions of both words
+                    # in every article holding them.
+                    part = q.term_query(self._schema, pair_field(place), pairs[0])
                 else:
-                    part = q.phrase_query(self._schema, place, list(clause.words))
+                    # Longer: its pairs in a row, positions checked only where every pair is.
+                    part = q.phrase_query(self._schema, pair_field(place), list(pairs))
                 should.append((tantivy.Occur.Should, q.boost_query(part, WEIGHTS[place])))
                 if clause.prefix:
                     # tantivy's phrase-prefix query, which expands the word to the first 50
@@ -431,29 +451,3 @@ def _write(db: Any, sql: str) -> None:
             conn.rollback()
             raise
         cur.execute("COMMIT")
-
-
-def _schema() -> Any:
-    import tantivy
-
-    builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("id", stored=False, indexed=True, fast=True)
-    for place in PLACES:
-        builder.add_text_field(place, stored=False, tokenizer_name="archivist")
-    return builder.build()
-
-
-_ANALYZER: list[Any] = []
-
-
-def _analyzer() -> tantivy.TextAnalyzer:
-    if not _ANALYZER:
-        import tantivy
-
-        _ANALYZER.append(
-            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-            .filter(tantivy.Filter.lowercase())
-            .filter(tantivy.Filter.ascii_fold())
-            .build()
-        )
-    return _ANALYZER[0]  # type: ignore[no-any-return]

@@ -7,6 +7,7 @@ be opened.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from archivist.snippets import fold_script
 
 if TYPE_CHECKING:
+    import tantivy
     from sqlite_utils import Database
 
 PLACES = ("title", "authors", "text", "highlight", "note", "footnote")
@@ -29,6 +31,11 @@ WEIGHTS = {
     "footnote": 0.7,
 }
 """BM25 column weights: a word in the title says more about an article than one in a footnote."""
+PAIR_JOIN = "_"
+"""Joins the two words of a pair: never inside an index word, which holds letters and digits."""
+ITEM_BREAK = "\u2029"
+"""Between two items of one place in what the index is given (two highlights, two notes, two
+footnotes, a corrected title and the extracted one): a phrase never runs from one to the next."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +77,19 @@ def fts_ranked(db: Any, clauses: Sequence[Clause], limit: int | None) -> list[tu
 
 
 def documents(db: Any, ids: Sequence[int]) -> Iterable[tuple[int, dict[str, str]]]:
-    """What the index holds of each live article among ``ids``."""
-    for article_id, fields in places(db, ids).items():
+    """What the index holds of each live article among ``ids``: its places, folded, the items
+    of a place separated by ``ITEM_BREAK``."""
+    for article_id, fields in places(db, ids, between=ITEM_BREAK).items():
         yield article_id, {place: fold_script(fields[place]) for place in PLACES}
 
 
-def places(db: Any, ids: Sequence[int]) -> dict[int, dict[str, str]]:
-    """Each live article's searchable text by place (what is in the trash left out)."""
+def places(db: Any, ids: Sequence[int], *, between: str | None = None) -> dict[int, dict[str, str]]:
+    """Each live article's searchable text by place (what is in the trash left out).
+
+    The items of one place (footnotes, highlights, notes; a corrected title or byline and the
+    extracted one) are separated by ``between``, else by a blank line (a line break between
+    titles), as they are shown.
+    """
     found: dict[int, dict[str, str]] = {}
     for lo in range(0, len(ids), 500):
         batch = list(ids[lo : lo + 500])
@@ -116,13 +129,13 @@ def places(db: Any, ids: Sequence[int]) -> dict[int, dict[str, str]]:
                 parts.setdefault(article_id, []).append(value)
             for article_id, values in parts.items():
                 if article_id in found:
-                    found[article_id][place] = "\n\n".join(values)
-        _with_corrections(db, batch, marks, found)
+                    found[article_id][place] = (between or "\n\n").join(values)
+        _with_corrections(db, batch, marks, found, between or "\n")
     return found
 
 
 def _with_corrections(
-    db: Any, batch: list[int], marks: str, found: dict[int, dict[str, str]]
+    db: Any, batch: list[int], marks: str, found: dict[int, dict[str, str]], between: str
 ) -> None:
     """The title and authors the user corrected (``archivist cite ID``) are found as well as
     the extracted ones: a search for the right title finds the article, and so does the old."""
@@ -142,10 +155,10 @@ def _with_corrections(
             continue
         meta = article_metadata(item if isinstance(item, dict) else {})
         if meta.title and meta.title != fields["title"]:
-            fields["title"] = f"{meta.title}\n{fields['title']}"
+            fields["title"] = f"{meta.title}{between}{fields['title']}"
         corrected = "; ".join(meta.authors)
         if corrected and corrected != fields["authors"]:
-            fields["authors"] = f"{corrected}\n{fields['authors']}"
+            fields["authors"] = f"{corrected}{between}{fields['authors']}"
 
 
 def search_queue_waiting(db: Database) -> bool:
@@ -162,3 +175,68 @@ def index_queued(db: Database) -> None:
             "JOIN articles a ON a.id = q.article_id"
         )
         db.execute("DELETE FROM fts_queue")
+
+
+# -- the index's fields and analysis (archive/search.py) ---------------------------------
+
+
+def index_schema() -> Any:
+    """The index's fields: an integer id, and for each place its words and its word pairs."""
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=False, indexed=True, fast=True)
+    for place in PLACES:
+        # Words alone need no positions: every phrase is searched in the pair fields.
+        builder.add_text_field(place, stored=False, tokenizer_name="archivist", index_option="freq")
+        builder.add_text_field(pair_field(place), stored=False, tokenizer_name="archivist-pairs")
+    return builder.build()
+
+
+def pair_field(place: str) -> str:
+    """The index field holding ``place``'s word pairs."""
+    return f"{place}_pairs"
+
+
+def word_pairs(words: Sequence[str]) -> list[str]:
+    """Each word joined to the next (``salt marsh`` -> ``salt_marsh``): the pair at position
+    ``i`` starts at word ``i``, so pairs in a row are exactly words in a row."""
+    return list(map(PAIR_JOIN.join, itertools.pairwise(words)))
+
+
+def with_pairs(fields: dict[str, str]) -> dict[str, str]:
+    """An article's folded places and, beside each, its word pairs, space-separated, split into
+    words by the index's own analyzer. Between two items of a place (``ITEM_BREAK``) stands a
+    lone ``PAIR_JOIN``, a token no query asks for: no pair, and no phrase, spans two items."""
+    analyze = analyzer().analyze
+    document = dict(fields)
+    for place in PLACES:
+        items = fields[place].split(ITEM_BREAK)
+        document[pair_field(place)] = f" {PAIR_JOIN} ".join(
+            " ".join(word_pairs(analyze(item))) for item in items
+        )
+    return document
+
+
+_ANALYZER: list[Any] = []
+
+
+def analyzer() -> tantivy.TextAnalyzer:
+    """The index's words: split on non-letters, lower case, accents folded."""
+    if not _ANALYZER:
+        import tantivy
+
+        _ANALYZER.append(
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold())
+            .build()
+        )
+    return _ANALYZER[0]  # type: ignore[no-any-return]
+
+
+def pair_analyzer() -> tantivy.TextAnalyzer:
+    """Pairs are written already folded and joined: split on spaces, nothing else."""
+    import tantivy
+
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()

@@ -1,0 +1,154 @@
+"""Phrases: searched as word pairs, exactly the articles holding the words in a row."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from archivist.archive import Archive
+from archivist.archive.library import LibraryFilter
+from archivist.archive.search import INDEX_FORMAT, parse_query
+from archivist.model import ArticleId, CitationEdit, Footnote
+from factories import make_extraction
+
+
+def add(archive: Archive, title: str, text: str, footnote: str = "Port ledger, 1901.") -> ArticleId:
+    body = text + " [1]"
+    notes = (Footnote("1", (body.index("[1]"),), footnote),)
+    extraction = make_extraction(title, body, filename=f"{title}.txt", footnotes=notes)
+    return archive.articles.add(extraction, title.encode())
+
+
+def ids(archive: Archive, query: str) -> list[ArticleId]:
+    return [hit.id for hit in archive.search.query(query, limit=100)]
+
+
+def test_a_two_word_phrase_finds_the_words_in_a_row_and_nothing_else(archive: Archive) -> None:
+    together = add(archive, "A", "The salt marsh was drained.")
+    apart = add(archive, "B", "Salt was carried over the marsh.")
+    reversed_ = add(archive, "C", "A marsh of salt.")
+    twice_apart = add(archive, "D", "Salt, then more salt; a marsh, then another marsh.")
+    assert ids(archive, '"salt marsh"') == [together]
+    assert set(ids(archive, "salt marsh")) == {together, apart, reversed_, twice_apart}
+    assert ids(archive, '"marsh of salt"') == [reversed_]
+
+
+def test_a_three_word_phrase_needs_all_three_in_a_row(archive: Archive) -> None:
+    whole = add(archive, "Whole", "North of the salt marsh harbour lies the quay.")
+    # Both of its pairs, but never the three words in a row.
+    pairs_apart = add(archive, "Pairs", "The salt marsh flooded; the marsh harbour silted.")
+    assert ids(archive, '"salt marsh harbour"') == [whole]
+    assert set(ids(archive, '"salt marsh"')) == {whole, pairs_apart}
+    assert ids(archive, '"the salt marsh harbour lies"') == [whole]
+    assert ids(archive, '"salt marsh harbour silted"') == []
+
+
+def test_a_phrase_of_one_word_repeated(archive: Archive) -> None:
+    three = add(archive, "Three", "They cried ho ho ho at the gate.")
+    two = add(archive, "Two", "They cried ho ho and left.")
+    assert ids(archive, '"ho ho ho"') == [three]
+    assert set(ids(archive, '"ho ho"')) == {three, two}
+
+
+def test_words_in_a_row_across_a_sentence_still_make_a_phrase(archive: Archive) -> None:
+    # Punctuation is not a word: as in the positions of every search engine's phrase.
+    across = add(archive, "Across", "They sold salt. Marsh birds came later.")
+    assert ids(archive, '"salt marsh"') == [across]
+
+
+def test_a_phrase_never_spans_two_places_or_two_items_of_a_place(archive: Archive) -> None:
+    # The title ends in the first word and the text begins with the second.
+    add(archive, "Notes on salt", "Marsh birds came later.")
+    # The footnote ends in the first word; a note begins with the second.
+    second = add(archive, "Second", "Nothing of the kind here.", footnote="Ledger of salt.")
+    # Two highlights and two notes: one ends in the first word, the next begins with the second.
+    third = add(archive, "Third", "They bought salt and sold marsh hay.")
+    text = archive.articles.get(third).text
+    archive.annotations.add_highlight(third, text.index("They"), text.index(" and"))
+    archive.annotations.add_highlight(third, text.index("marsh"), text.index(" hay"))
+    archive.annotations.add_note(third, "First note on salt")
+    archive.annotations.add_note(third, "marsh second note")
+    archive.annotations.add_note(second, "Marsh hay was cheap.")
+    assert ids(archive, "salt marsh") != []
+    assert ids(archive, '"salt marsh"') == []
+    # Within one item the phrase is found, and where it is found is named.
+    archive.annotations.add_note(third, "Fresh salt marsh hay.")
+    assert ids(archive, '"salt marsh"') == [third]
+
+
+def test_a_corrected_title_and_the_extracted_one_do_not_run_together(archive: Archive) -> None:
+    aid = add(archive, "Harbour notes", "The quay was rebuilt in stone.")
+    archive.citations.save(
+        CitationEdit(aid, None, {"type": "webpage", "title": "Ledgers of Marle"})
+    )
+    assert ids(archive, '"ledgers of marle"') == [aid]
+    assert ids(archive, '"harbour notes"') == [aid]
+    assert ids(archive, '"marle harbour"') == []
+
+
+def test_persian_and_arabic_phrases_are_folded_and_need_their_words_in_a_row(
+    archive: Archive,
+) -> None:
+    together = add(archive, "باغ", "این باغ ایرانی بزرگ است")
+    apart = add(archive, "دیگر", "ایرانی ها باغ را دوست دارند")
+    arabic_forms = add(archive, "کتاب", "هذا كِتَاب جميل جداً")  # Arabic kaf, harakat
+    zwnj = add(archive, "خواستن", "من می‌خواهم بروم")  # a ZWNJ inside the word
+    assert ids(archive, "«باغ ایرانی»") == [together]
+    assert set(ids(archive, "باغ ایرانی")) == {together, apart}
+    assert ids(archive, '"کتاب جمیل"') == [arabic_forms]  # Persian keheh and yeh typed
+    assert ids(archive, "می‌خواهم") == [zwnj]
+    assert ids(archive, '"می‌خواهم بروم"') == [zwnj]
+    assert ids(archive, '"می‌خواهم باغ"') == []
+
+
+def test_a_phrase_ranks_by_the_bm25_of_its_pairs_over_every_match(archive: Archive) -> None:
+    often = add(archive, "Often", "Salt marsh, salt marsh and more salt marsh.")
+    in_title = add(archive, "The salt marsh", "A survey of the coast.")
+    once = [
+        add(archive, f"Once {n}", f"A salt marsh {n} among {'many ' * n}other words.")
+        for n in range(12)
+    ]
+    found = ids(archive, '"salt marsh"')
+    assert found[:2] == [in_title, often]  # the title weighs 4, the text 1
+    assert set(found) == {often, in_title, *once}
+    clauses = parse_query('"salt marsh"')
+    index = archive.search_index
+    assert index.ranked(clauses, 5) == index.ranked(clauses, None)[:5]
+    listed = archive.library.ids("relevance", where=LibraryFilter(query='"salt marsh"'))
+    assert listed == found
+
+
+def test_a_hyphenated_word_is_a_phrase_of_its_parts(archive: Archive) -> None:
+    xray = add(archive, "Rays", "An x-ray of the hull.")
+    add(archive, "Apart", "Ray x marks the spot.")
+    assert ids(archive, "x-ray") == [xray]
+
+
+def test_an_index_of_an_older_format_is_rebuilt_before_any_answer(tmp_path: Path) -> None:
+    import tantivy
+
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as archive:
+        together = add(archive, "A", "The salt marsh was drained.")
+        add(archive, "B", "Salt was carried over the marsh.")
+    folder = Path(str(path) + "-search")
+    stamp = json.loads((folder / "archivist.json").read_text("utf-8"))
+    # An index as the format before pairs wrote it: words with positions, no pair fields.
+    shutil.rmtree(folder)
+    folder.mkdir()
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=False, indexed=True, fast=True)
+    for place in ("title", "authors", "text", "highlight", "note", "footnote"):
+        builder.add_text_field(place, stored=False)
+    old = tantivy.Index(builder.build(), path=str(folder))
+    writer = old.writer(15_000_000, 1)
+    writer.add_document(tantivy.Document(id=int(together), text="salt marsh"))
+    writer.commit()
+    del writer, old
+    (folder / "archivist.json").write_text(json.dumps({**stamp, "format": INDEX_FORMAT - 1}))
+    with Archive.open(str(path)) as archive:
+        assert ids(archive, '"salt marsh"') == [together]
+        assert archive.search_index.count() == 2
+        assert archive.maintenance.check().ok
+    assert json.loads((folder / "archivist.json").read_text("utf-8"))["format"] == INDEX_FORMAT
