@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
 from archivist.archive.search import INDEX_FORMAT, parse_query
+from archivist.cli import main
 from archivist.model import ArticleId, CitationEdit, Footnote
 from factories import make_extraction
 
@@ -152,3 +156,78 @@ def test_an_index_of_an_older_format_is_rebuilt_before_any_answer(tmp_path: Path
         assert archive.search_index.count() == 2
         assert archive.maintenance.check().ok
     assert json.loads((folder / "archivist.json").read_text("utf-8"))["format"] == INDEX_FORMAT
+
+
+def test_an_index_to_rebuild_is_rebuilt_as_a_job_with_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archivist.archive import search
+
+    monkeypatch.setattr(search, "SYNC_AFTER_WRITE", 3)  # "many articles" for this test
+    monkeypatch.setattr(search, "SYNC_BATCH", 2)
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as archive:
+        first = add(archive, "A", "The salt marsh was drained.")
+        add(archive, "B", "Salt was carried over the marsh.")
+        assert not archive.search_index_behind()
+        add(archive, "C", "A marsh of salt.")
+    shutil.rmtree(Path(str(path) + "-search"))
+    with Archive.open(str(path)) as archive:
+        assert archive.search_index_behind()
+        steps = archive.update_search_index_steps()
+        seen = []
+        with pytest.raises(StopIteration) as stop:
+            while True:
+                seen.append(next(steps))
+        assert stop.value.value is True
+        assert [(s.done, s.total) for s in seen] == [(2, 3), (3, 3)]
+        assert not archive.search_index_behind()
+        assert ids(archive, '"salt marsh"') == [first]
+
+
+def test_a_rebuild_stopped_halfway_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archivist.archive import search
+
+    monkeypatch.setattr(search, "SYNC_BATCH", 1)
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as archive:
+        first = add(archive, "A", "The salt marsh was drained.")
+        second = add(archive, "B", "A salt marsh again.")
+    shutil.rmtree(Path(str(path) + "-search"))
+    with Archive.open(str(path)) as archive:
+        steps = archive.update_search_index_steps()
+        next(steps)
+        steps.close()  # cancelled after the first batch: rolled back, still queued
+        assert set(ids(archive, '"salt marsh"')) == {first, second}
+        assert archive.maintenance.check().ok
+
+
+def test_cli_search_rebuilds_an_outdated_index_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archivist.archive import search
+    from factories import run_cli
+
+    monkeypatch.setattr(search, "SYNC_AFTER_WRITE", 1)
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as archive:
+        first = add(archive, "A", "The salt marsh was drained.")
+        add(archive, "B", "Salt was carried over the marsh.")
+    shutil.rmtree(Path(str(path) + "-search"))
+    status, out, err = run_cli("--archive", str(path), "search", '"salt marsh"', "--json")
+    assert status == 0 and err == ""  # no progress bar when stderr is not a terminal
+    assert [h["id"] for h in json.loads(out)] == [first]
+    # On a terminal, a progress bar on stderr while it indexes.
+    shutil.rmtree(Path(str(path) + "-search"))
+    terminal = _Terminal()
+    assert (
+        main(["--archive", str(path), "search", "salt"], stdout=io.StringIO(), stderr=terminal) == 0
+    )
+    assert "2/2 indexing for search" in terminal.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True

@@ -23,7 +23,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from archivist.archive.searchtext import (
     with_pairs,
     word_pairs,
 )
-from archivist.model import ArticleId, SearchHit
+from archivist.model import ArticleId, Progress, SearchHit
 from archivist.snippets import first_match, fold_script, make_snippet, query_pattern
 
 INDEX_FORMAT = 2
@@ -115,6 +115,17 @@ class SearchIndex:
         It cannot while another process writes the index (it will apply them) or when the
         archive or the folder is read-only; searches then use the index as it is.
         """
+        steps = self.sync_steps(db, rebuild=rebuild)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                return bool(stop.value)
+
+    def sync_steps(self, db: Any, *, rebuild: bool = False) -> Generator[Progress, None, bool]:
+        """``sync`` as a job: a Progress step per batch of articles indexed (a whole archive
+        after an upgrade of the index's format takes minutes at 1,000,000 articles). Stopped
+        early, nothing is lost: what it wrote is rolled back and stays queued."""
         try:
             token, version = _state(db)
         except sqlite3.OperationalError:
@@ -131,11 +142,23 @@ class SearchIndex:
                 self._seen = version
             if not _has_queue(db):
                 return True
-            return self._apply(db)
+            return (yield from self._apply(db))
         except (OSError, ValueError, sqlite3.OperationalError):
             return False
 
-    def _apply(self, db: Any) -> bool:
+    def behind(self, db: Any) -> bool:
+        """Whether the next search would first index many articles: the folder is stale (lost,
+        of an older format, another archive's) or a long queue waits."""
+        try:
+            token, version = _state(db)
+        except sqlite3.OperationalError:
+            return False
+        if self._stamp() != (token, version):
+            many = "SELECT 1 FROM articles LIMIT 1 OFFSET ?"
+            return db.execute(many, [SYNC_AFTER_WRITE - 1]).fetchone() is not None
+        return queue_is_long(db)
+
+    def _apply(self, db: Any) -> Generator[Progress, None, bool]:
         import tantivy
 
         try:
@@ -143,6 +166,7 @@ class SearchIndex:
         except ValueError:
             return False  # another process holds the writer: it applies the queue
         done: list[tuple[int, int]] = []
+        total = int(db.execute("SELECT count(*) FROM search_outbox").fetchone()[0])
         try:
             after = -1
             while True:
@@ -160,6 +184,7 @@ class SearchIndex:
                 for article_id, fields in documents(db, ids):
                     writer.add_document(tantivy.Document(id=article_id, **with_pairs(fields)))
                 done.extend((r[0], r[1]) for r in batch)
+                yield Progress(min(len(done), total), total, "indexing for search")
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
