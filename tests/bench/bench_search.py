@@ -20,7 +20,7 @@ from pathlib import Path
 from archivist.archive import Archive
 from archivist.archive.library import LibraryFilter
 from archivist.archive.search import analyze, parse_query
-from archivist.archive.searchtext import ITEM_BREAK, PLACES, places
+from archivist.archive.searchtext import PLACES, places
 from archivist.model import Article, Block, Extraction, Source
 
 STOPWORDS = [
@@ -192,9 +192,8 @@ def phrase_exact(arc: Archive, query: str, rng: random.Random) -> tuple[int, int
     sample = rng.sample(matched, min(50, len(matched))) + rng.sample(rest, min(50, len(rest)))
     chosen = set(matched)
     wrong = 0
-    for article_id, fields in places(arc.db, sample, between=ITEM_BREAK).items():
-        items = [item for p in PLACES for item in fields[p].split(ITEM_BREAK)]
-        holds = any(in_a_row(clause.words, item) for item in items)
+    for article_id, fields in places(arc.db, sample).items():
+        holds = any(in_a_row(clause.words, fields[p]) for p in PLACES)
         wrong += holds != (article_id in chosen)
     return len(sample), wrong
 

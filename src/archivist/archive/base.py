@@ -109,7 +109,7 @@ class ArchiveBase:
 
     def update_search_index_steps(self) -> Generator[Progress, None, bool]:
         """``update_search_index`` as a job: a Progress step per batch of articles indexed."""
-        return self._search.sync_steps(self._db)
+        return self._search.sync_steps(self._db, renew=True)
 
     def __enter__(self) -> Self:
         return self

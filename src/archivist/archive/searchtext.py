@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from archivist.snippets import fold_script
+from archivist.model import ArticleId, SearchHit
+from archivist.snippets import first_match, fold_script, make_snippet, query_pattern
 
 if TYPE_CHECKING:
     import tantivy
@@ -31,11 +33,22 @@ WEIGHTS = {
     "footnote": 0.7,
 }
 """BM25 column weights: a word in the title says more about an article than one in a footnote."""
+PREFIX_MIN = 3
+"""A last word this long (or ending in ``*``) also matches as a prefix: search as you type."""
+PREFIX_MAX = 40
+"""Longer words are never words being typed (and their patterns grow past tantivy's limit)."""
+_QUOTES = re.compile(r'"([^"]*)"?|«([^»]*)»?|“([^”]*)”?')
+SNIPPET_PLACES = ("text", "highlight", "note", "footnote")
+"""Where a hit's snippet is taken from, in this order (the first place the query matched)."""
 PAIR_JOIN = "_"
 """Joins the two words of a pair: never inside an index word, which holds letters and digits."""
-ITEM_BREAK = "\u2029"
-"""Between two items of one place in what the index is given (two highlights, two notes, two
-footnotes, a corrected title and the extracted one): a phrase never runs from one to the next."""
+COMMON_SHARE = 0.05
+"""A word in this share of the articles or more is common: a phrase of common words only is
+searched as word pairs (a rarer word leads the positional phrase query quickly enough)."""
+COMMON_MAX = 256
+"""At most this many common words (the commonest): bounds the pairs' vocabulary."""
+COMMON_SAMPLE = 2000
+"""Articles read, evenly spread over the archive, to find the common words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +58,38 @@ class Clause:
     words: tuple[str, ...]
     prefix: bool = False
     """The last word also matches as the start of a longer word."""
+
+
+def parse_query(query: str) -> tuple[Clause, ...]:
+    """Clauses of ``query``, folded as the index folds text; every clause must match.
+
+    Quoted text (``"..."``, ``«...»``, ``“...”``) is a phrase, and so is a bare word that the
+    index splits (``x-ray``). Query syntax is never interpreted otherwise: any text is safe.
+    """
+    clauses: list[Clause] = []
+    pos = 0
+    chunks: list[tuple[str, bool]] = []
+    for found in _QUOTES.finditer(query):
+        chunks.extend((word, False) for word in query[pos : found.start()].split())
+        phrase = next(g for g in found.groups() if g is not None)
+        chunks.append((phrase, True))
+        pos = found.end()
+    chunks.extend((word, False) for word in query[pos:].split())
+    for k, (chunk, quoted) in enumerate(chunks):
+        words = tuple(analyze(chunk))
+        if not words:
+            continue
+        last = k == len(chunks) - 1 and not quoted and len(words) == 1
+        # The word being typed: the query ends in it (a space after it ends the word).
+        typed = query.endswith("*") or (query[-1:].isalnum() and len(words[0]) >= PREFIX_MIN)
+        prefix = last and typed and len(words[0]) <= PREFIX_MAX
+        clauses.append(Clause(words, prefix))
+    return tuple(clauses)
+
+
+def analyze(text: str) -> list[str]:
+    """The index's words for ``text``: split on non-letters, lower case, accents folded."""
+    return list(analyzer().analyze(fold_script(text)))
 
 
 def fts_ranked(db: Any, clauses: Sequence[Clause], limit: int | None) -> list[tuple[int, float]]:
@@ -77,19 +122,13 @@ def fts_ranked(db: Any, clauses: Sequence[Clause], limit: int | None) -> list[tu
 
 
 def documents(db: Any, ids: Sequence[int]) -> Iterable[tuple[int, dict[str, str]]]:
-    """What the index holds of each live article among ``ids``: its places, folded, the items
-    of a place separated by ``ITEM_BREAK``."""
-    for article_id, fields in places(db, ids, between=ITEM_BREAK).items():
+    """What the index holds of each live article among ``ids``."""
+    for article_id, fields in places(db, ids).items():
         yield article_id, {place: fold_script(fields[place]) for place in PLACES}
 
 
-def places(db: Any, ids: Sequence[int], *, between: str | None = None) -> dict[int, dict[str, str]]:
-    """Each live article's searchable text by place (what is in the trash left out).
-
-    The items of one place (footnotes, highlights, notes; a corrected title or byline and the
-    extracted one) are separated by ``between``, else by a blank line (a line break between
-    titles), as they are shown.
-    """
+def places(db: Any, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """Each live article's searchable text by place (what is in the trash left out)."""
     found: dict[int, dict[str, str]] = {}
     for lo in range(0, len(ids), 500):
         batch = list(ids[lo : lo + 500])
@@ -129,13 +168,13 @@ def places(db: Any, ids: Sequence[int], *, between: str | None = None) -> dict[i
                 parts.setdefault(article_id, []).append(value)
             for article_id, values in parts.items():
                 if article_id in found:
-                    found[article_id][place] = (between or "\n\n").join(values)
-        _with_corrections(db, batch, marks, found, between or "\n")
+                    found[article_id][place] = "\n\n".join(values)
+        _with_corrections(db, batch, marks, found)
     return found
 
 
 def _with_corrections(
-    db: Any, batch: list[int], marks: str, found: dict[int, dict[str, str]], between: str
+    db: Any, batch: list[int], marks: str, found: dict[int, dict[str, str]]
 ) -> None:
     """The title and authors the user corrected (``archivist cite ID``) are found as well as
     the extracted ones: a search for the right title finds the article, and so does the old."""
@@ -155,10 +194,10 @@ def _with_corrections(
             continue
         meta = article_metadata(item if isinstance(item, dict) else {})
         if meta.title and meta.title != fields["title"]:
-            fields["title"] = f"{meta.title}{between}{fields['title']}"
+            fields["title"] = f"{meta.title}\n{fields['title']}"
         corrected = "; ".join(meta.authors)
         if corrected and corrected != fields["authors"]:
-            fields["authors"] = f"{corrected}{between}{fields['authors']}"
+            fields["authors"] = f"{corrected}\n{fields['authors']}"
 
 
 def search_queue_waiting(db: Database) -> bool:
@@ -177,44 +216,105 @@ def index_queued(db: Database) -> None:
         db.execute("DELETE FROM fts_queue")
 
 
+# -- hits: what the index found, marked -----------------------------------------------
+
+
+def hits(db: Any, ids: Sequence[int], query: str) -> list[SearchHit]:
+    """Search hits for ``ids`` (in that order): title, a snippet with the matched words between
+    ``**``, and where the article matched."""
+    if not ids:
+        return []
+    prefix = any(c.prefix for c in parse_query(query))
+    by_place = places(db, ids)
+    result = []
+    for article_id in ids:
+        fields = by_place.get(article_id)
+        if fields is None:
+            continue
+        where = tuple(p for p in PLACES if _matches(fields[p], query, prefix))
+        source = next((p for p in SNIPPET_PLACES if p in where), "text")
+        snippet = make_snippet(fields[source], query, prefix=prefix)
+        result.append(SearchHit(ArticleId(article_id), fields["title"], snippet, where))
+    return result
+
+
+def _matches(text: str, query: str, prefix: bool) -> bool:
+    pattern = query_pattern(query, prefix=prefix, plain=text.isascii()) if text else None
+    return pattern is not None and first_match(text, query, pattern) is not None
+
+
+def snippets(db: Any, ids: Sequence[int], query: str) -> dict[ArticleId, str]:
+    """Snippets alone, by id (the library's column)."""
+    return {h.id: h.snippet for h in hits(db, ids, query)}
+
+
 # -- the index's fields and analysis (archive/search.py) ---------------------------------
 
 
 def index_schema() -> Any:
-    """The index's fields: an integer id, and for each place its words and its word pairs."""
+    """The index's fields: an integer id, and for each place its words and its pairs of
+    common words, both with positions."""
     import tantivy
 
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=False, indexed=True, fast=True)
     for place in PLACES:
-        # Words alone need no positions: every phrase is searched in the pair fields.
-        builder.add_text_field(place, stored=False, tokenizer_name="archivist", index_option="freq")
+        builder.add_text_field(place, stored=False, tokenizer_name="archivist")
         builder.add_text_field(pair_field(place), stored=False, tokenizer_name="archivist-pairs")
     return builder.build()
 
 
 def pair_field(place: str) -> str:
-    """The index field holding ``place``'s word pairs."""
+    """The index field holding ``place``'s pairs of common words."""
     return f"{place}_pairs"
 
 
 def word_pairs(words: Sequence[str]) -> list[str]:
-    """Each word joined to the next (``salt marsh`` -> ``salt_marsh``): the pair at position
-    ``i`` starts at word ``i``, so pairs in a row are exactly words in a row."""
-    return list(map(PAIR_JOIN.join, itertools.pairwise(words)))
+    """Each word joined to the next (``salt marsh`` -> ``salt_marsh``)."""
+    return [f"{a}{PAIR_JOIN}{b}" for a, b in itertools.pairwise(words)]
 
 
-def with_pairs(fields: dict[str, str]) -> dict[str, str]:
-    """An article's folded places and, beside each, its word pairs, space-separated, split into
-    words by the index's own analyzer. Between two items of a place (``ITEM_BREAK``) stands a
-    lone ``PAIR_JOIN``, a token no query asks for: no pair, and no phrase, spans two items."""
+def common_words(db: Any) -> tuple[frozenset[str], int]:
+    """The archive's common words (in ``COMMON_SHARE`` of a sample of its articles or more,
+    the commonest ``COMMON_MAX``) and its highest article id then.
+
+    The sample is the articles at ``COMMON_SAMPLE`` ids spread evenly up to the highest:
+    read by primary key, never by scanning the table."""
+    top = int(db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+    step = max(1, top // COMMON_SAMPLE)
+    seen: dict[str, int] = {}
     analyze = analyzer().analyze
-    document = dict(fields)
+    read = 0
+    for _, fields in documents(db, range(step, top + 1, step)):
+        read += 1
+        for word in set(analyze(" ".join(fields.values()))):
+            seen[word] = seen.get(word, 0) + 1
+    least = max(1.0, COMMON_SHARE * read)
+    ranked = sorted((n, w) for w, n in seen.items() if n >= least)
+    return frozenset(w for _, w in ranked[-COMMON_MAX:]), top
+
+
+def index_document(article_id: int, fields: dict[str, str], common: frozenset[str]) -> Any:
+    """The index's document for an article: each place's words, and beside them each pair of
+    two common words in a row, at the position of the first (so pairs in a row are words in a
+    row, and a phrase of pairs is the phrase of words)."""
+    import tantivy
+
+    document = tantivy.Document(id=article_id, **fields)
+    analyze = analyzer().analyze
+    token = tantivy.Token
     for place in PLACES:
-        items = fields[place].split(ITEM_BREAK)
-        document[pair_field(place)] = f" {PAIR_JOIN} ".join(
-            " ".join(word_pairs(analyze(item))) for item in items
-        )
+        words = analyze(fields[place])
+        marks = [w in common for w in words]
+        pairs = [
+            token(f"{words[i]}{PAIR_JOIN}{words[i + 1]}", i, 0, 0)
+            for i in range(len(words) - 1)
+            if marks[i] and marks[i + 1]
+        ]
+        if pairs:
+            document.add_pre_tokenized_text(
+                pair_field(place), tantivy.PreTokenizedString("", pairs)
+            )
     return document
 
 
@@ -236,7 +336,7 @@ def analyzer() -> tantivy.TextAnalyzer:
 
 
 def pair_analyzer() -> tantivy.TextAnalyzer:
-    """Pairs are written already folded and joined: split on spaces, nothing else."""
+    """The pair fields' analyzer, for queries; documents give their pairs already made."""
     import tantivy
 
     return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
