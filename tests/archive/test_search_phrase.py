@@ -267,3 +267,27 @@ def test_an_archive_that_outgrew_its_common_words_is_reindexed_as_a_job(
         assert not archive.search_index_behind()
         assert "kelp" in archive.search_index._common
         assert len(ids(archive, '"kelp beds"')) == 8
+
+
+def test_common_words_renewed_by_another_connection_are_used_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archivist.archive import search, searchtext
+
+    monkeypatch.setattr(search, "RENEW_FROM", 8)
+    monkeypatch.setattr(searchtext, "COMMON_SHARE", 0.5)  # in half the articles or more
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(str(path)) as window:
+        add(window, "First", "An old harbour wall.")
+        add(window, "Second", "The harbour wall.")
+        assert ids(window, '"harbour wall"') != []
+        assert "harbour" in window.search_index._common
+        for n in range(8):
+            add(window, f"Later {n}", f"The kelp beds {n} and the kelp beds again.")
+        with Archive.open(str(path)) as job:  # the window's background job, say
+            assert job.update_search_index()
+            assert job.search_index.sync(job.db, renew=True)
+            assert "harbour" not in job.search_index._common
+        # The renewed index holds no harbour pairs: this connection must not ask for them.
+        assert len(ids(window, '"harbour wall"')) == 2
+        assert len(ids(window, '"kelp beds"')) == 8

@@ -115,6 +115,9 @@ class SearchIndex:
                 _queue_all(db)
             elif self._seen != version:
                 self._index.reload()  # another process applied changes since this one looked
+                # It may have made the folder afresh, with other common words: a pair this
+                # process thought held could be missing, and a phrase find too little.
+                self._common = self._read_common()[0]
                 self._seen = version
             if not _has_queue(db):
                 return True

@@ -1,8 +1,10 @@
-"""What an article is found by: its searchable text by place, read from the archive.
+"""What an article is found by: its searchable text by place, read from the archive, and
+what a query means.
 
-The index beside the archive (``search.py``) is built from these; hits are marked against
-them; and the archive's own FTS5 index is what search falls back on where that index cannot
-be opened.
+The index beside the archive (``search.py``) is built from these, split into words (and
+pairs of common words) by the analysis at the end of this module; queries are parsed into
+clauses of the same words; hits are marked against the text; and the archive's own FTS5
+index is what search falls back on where that index cannot be opened.
 """
 
 from __future__ import annotations
