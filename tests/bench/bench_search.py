@@ -2,7 +2,8 @@
 
 Run: python tests/bench/bench_search.py [--articles N] [--archive PATH]
 Target (DESIGN.md): search p95 under 20 ms at 100,000 articles, ranked over every match; the
-first ten equal to a ranking of every match (checked on the first 20 queries of each kind).
+first ten equal to a ranking of every match (checked on the first 20 queries of each kind);
+phrases exact (a sample of each phrase's matches and near misses checked against their text).
 The archive is kept between runs (default under the temporary folder).
 """
 
