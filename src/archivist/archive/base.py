@@ -8,7 +8,7 @@ import itertools
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -20,6 +20,8 @@ from archivist.safefiles import create_partial, remove_stale_partials, shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from archivist.model import Progress
 
 # archive/schema.py (and with it sqlite-utils) is imported where an archive is written or
 # upgraded, never to read an up-to-date archive: see archive/connection.py.
@@ -99,6 +101,15 @@ class ArchiveBase:
         False when another process is writing the index or the archive is read-only.
         """
         return self._search.sync(self._db)
+
+    def search_index_behind(self) -> bool:
+        """Whether the next search would first index many articles (a lost or outdated index
+        folder, an upgrade, a long queue): worth doing as a job with progress first."""
+        return not self.read_only and self._search.behind(self._db)
+
+    def update_search_index_steps(self) -> Generator[Progress, None, bool]:
+        """``update_search_index`` as a job: a Progress step per batch of articles indexed."""
+        return self._search.sync_steps(self._db, renew=True)
 
     def __enter__(self) -> Self:
         return self

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from archivist.archive import search, searchtext
+from archivist.archive import searchtext
 from archivist.archive.citation_edits import with_corrected_metadata
 from archivist.archive.listing import (
     ChainListing,
@@ -181,7 +181,7 @@ class LibraryStore(Store):
         clauses: list[str],
         params: list[Any],
     ) -> Listing:
-        parsed = search.parse_query(where.query or "")
+        parsed = searchtext.parse_query(where.query or "")
         if not parsed:
             return IdListing([])
         index = self._core.search_index
@@ -295,7 +295,7 @@ class SearchStore(Store):
         Any user text is safe; a query with no words finds nothing. Each hit says where the
         article matched (title, authors, text, highlight, note, footnote).
         """
-        clauses = search.parse_query(query)
+        clauses = searchtext.parse_query(query)
         if not clauses or limit <= 0:
             return []
         self._core.search_index.sync(self._db)
@@ -303,16 +303,16 @@ class SearchStore(Store):
             ranked = self._core.search_index.ranked(clauses, offset + limit)
         else:
             ranked = searchtext.fts_ranked(self._db, clauses, offset + limit)
-        hits = search.hits(self._db, [i for i, _ in ranked[offset:]], query)
+        hits = searchtext.hits(self._db, [i for i, _ in ranked[offset:]], query)
         return with_corrected_metadata(self._db, hits, ("title",))
 
     def snippets(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, str]:
         """Search snippets (matches between ``**``) of ``ids`` for ``query``."""
-        return search.snippets(self._db, ids, query)
+        return searchtext.snippets(self._db, ids, query)
 
     def hits(self, ids: Sequence[ArticleId], query: str) -> dict[ArticleId, SearchHit]:
         """Search hits of ``ids`` for ``query``: snippet, and where each matched (see SearchHit)."""
-        return {hit.id: hit for hit in search.hits(self._db, ids, query)}
+        return {hit.id: hit for hit in searchtext.hits(self._db, ids, query)}
 
 
 def _filter_sql(where: LibraryFilter) -> tuple[list[str], list[Any]]:

@@ -21,26 +21,42 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from archivist.archive.searchtext import PLACES, WEIGHTS, Clause, documents, places
-from archivist.model import ArticleId, SearchHit
-from archivist.snippets import first_match, fold_script, make_snippet, query_pattern
+from archivist.archive.searchtext import (
+    PLACES,
+    PREFIX_MAX,
+    PREFIX_MIN,
+    WEIGHTS,
+    Clause,
+    analyze,
+    analyzer,
+    common_words,
+    documents,
+    index_document,
+    index_schema,
+    pair_analyzer,
+    pair_field,
+    parse_query,
+    word_pairs,
+)
+from archivist.model import Progress
 
-if TYPE_CHECKING:
-    import tantivy
+__all__ = ["PREFIX_MAX", "PREFIX_MIN", "SearchIndex", "analyze", "parse_query"]
 
-INDEX_FORMAT = 1
-"""Raised whenever the index's fields or analysis change: an index of another format is rebuilt."""
-SNIPPET_PLACES = ("text", "highlight", "note", "footnote")
-PREFIX_MIN = 3
-"""A last word this long (or ending in ``*``) also matches as a prefix: search as you type."""
-PREFIX_MAX = 40
-"""Longer words are never words being typed (and their patterns grow past tantivy's limit)."""
+INDEX_FORMAT = 2
+"""Raised whenever the index's fields or analysis change: an index of another format is rebuilt.
+
+2: beside each place's words, its pairs of common words in a row (``text_pairs``...), where a
+phrase of common words is searched; the common words are listed in the folder."""
+RENEW_FROM = 2000
+"""An index whose common words were found in a smaller archive than this is rebuilt (as a job)
+once the archive has grown ``RENEW_GROWTH`` times bigger: its common words are the new
+archive's, and its phrases of them fast again."""
+RENEW_GROWTH = 4
 PREFIX_WEIGHT = 0.05
 """The score a prefix-only match adds: below any whole-word match, so those rank first."""
 SYNC_BATCH = 2000
@@ -50,39 +66,6 @@ SYNC_AFTER_WRITE = 512
 WRITER_HEAP = 20_000_000
 """Bytes tantivy's writer buffers before it writes a segment: at 64 MB an import's peak memory
 grew by a third; 20 MB only makes more small segments, which tantivy merges."""
-_QUOTES = re.compile(r'"([^"]*)"?|«([^»]*)»?|“([^”]*)”?')
-
-
-def parse_query(query: str) -> tuple[Clause, ...]:
-    """Clauses of ``query``, folded as the index folds text; every clause must match.
-
-    Quoted text (``"..."``, ``«...»``, ``“...”``) is a phrase, and so is a bare word that the
-    index splits (``x-ray``). Query syntax is never interpreted otherwise: any text is safe.
-    """
-    clauses: list[Clause] = []
-    pos = 0
-    chunks: list[tuple[str, bool]] = []
-    for found in _QUOTES.finditer(query):
-        chunks.extend((word, False) for word in query[pos : found.start()].split())
-        phrase = next(g for g in found.groups() if g is not None)
-        chunks.append((phrase, True))
-        pos = found.end()
-    chunks.extend((word, False) for word in query[pos:].split())
-    for k, (chunk, quoted) in enumerate(chunks):
-        words = tuple(analyze(chunk))
-        if not words:
-            continue
-        last = k == len(chunks) - 1 and not quoted and len(words) == 1
-        # The word being typed: the query ends in it (a space after it ends the word).
-        typed = query.endswith("*") or (query[-1:].isalnum() and len(words[0]) >= PREFIX_MIN)
-        prefix = last and typed and len(words[0]) <= PREFIX_MAX
-        clauses.append(Clause(words, prefix))
-    return tuple(clauses)
-
-
-def analyze(text: str) -> list[str]:
-    """The index's words for ``text``: split on non-letters, lower case, accents folded."""
-    return list(_analyzer().analyze(fold_script(text)))
 
 
 class SearchIndex:
@@ -94,43 +77,80 @@ class SearchIndex:
         self._schema: Any = None
         self._seen = -1
         """The version of the archive's search state this process's reader last loaded."""
+        self._common: frozenset[str] = frozenset()
+        """The words whose pairs the index holds (found when the folder was made)."""
 
     # -- keeping in step ------------------------------------------------------------------
 
-    def sync(self, db: Any, *, rebuild: bool = False) -> bool:
+    def sync(self, db: Any, *, rebuild: bool = False, renew: bool = False) -> bool:
         """Apply the queued changes (everything, if the folder is stale); False when it could not.
 
         It cannot while another process writes the index (it will apply them) or when the
         archive or the folder is read-only; searches then use the index as it is.
         """
+        steps = self.sync_steps(db, rebuild=rebuild, renew=renew)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                return bool(stop.value)
+
+    def sync_steps(
+        self, db: Any, *, rebuild: bool = False, renew: bool = False
+    ) -> Generator[Progress, None, bool]:
+        """``sync`` as a job: a Progress step per batch of articles indexed (a whole archive
+        after an upgrade of the index's format takes minutes at 1,000,000 articles). Stopped
+        early, nothing is lost: what it wrote is rolled back and stays queued. With ``renew``,
+        an index whose common words an archive has outgrown is rebuilt too."""
         try:
             token, version = _state(db)
         except sqlite3.OperationalError:
             return False  # an archive from before migration 0005, opened read-only
         try:
             stale = rebuild or self._stamp() != (token, version) or not self._open()
-            if stale:
-                self._reset()
+            if stale or (renew and self._outgrown(db)):
+                self._reset(db)
                 if self._index is None:
                     return False  # another process is rebuilding the folder: it applies all
                 _queue_all(db)
             elif self._seen != version:
                 self._index.reload()  # another process applied changes since this one looked
+                # It may have made the folder afresh, with other common words: a pair this
+                # process thought held could be missing, and a phrase find too little.
+                self._common = self._read_common()[0]
                 self._seen = version
             if not _has_queue(db):
                 return True
-            return self._apply(db)
+            return (yield from self._apply(db))
         except (OSError, ValueError, sqlite3.OperationalError):
             return False
 
-    def _apply(self, db: Any) -> bool:
-        import tantivy
+    def behind(self, db: Any) -> bool:
+        """Whether the next search would first index many articles: the folder is stale (lost,
+        of an older format, another archive's) or a long queue waits."""
+        try:
+            token, version = _state(db)
+        except sqlite3.OperationalError:
+            return False
+        if self._stamp() != (token, version):
+            many = "SELECT 1 FROM articles LIMIT 1 OFFSET ?"
+            return db.execute(many, [SYNC_AFTER_WRITE - 1]).fetchone() is not None
+        return queue_is_long(db) or self._outgrown(db)
+
+    def _outgrown(self, db: Any) -> bool:
+        """Whether the archive grew ``RENEW_GROWTH`` times past the one the common words were
+        found in (ids only grow: the highest id measures it in a step of the primary key)."""
+        top = int(db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+        return top >= RENEW_FROM and top > RENEW_GROWTH * self._read_common()[1]
+
+    def _apply(self, db: Any) -> Generator[Progress, None, bool]:
 
         try:
             writer = self._index.writer(WRITER_HEAP, 1)
         except ValueError:
             return False  # another process holds the writer: it applies the queue
         done: list[tuple[int, int]] = []
+        total = int(db.execute("SELECT count(*) FROM search_outbox").fetchone()[0])
         try:
             after = -1
             while True:
@@ -146,8 +166,9 @@ class SearchIndex:
                 for article_id in ids:
                     writer.delete_documents_by_term("id", article_id)
                 for article_id, fields in documents(db, ids):
-                    writer.add_document(tantivy.Document(id=article_id, **fields))
+                    writer.add_document(index_document(article_id, fields, self._common))
                 done.extend((r[0], r[1]) for r in batch)
+                yield Progress(min(len(done), total), total, "indexing for search")
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
@@ -161,13 +182,25 @@ class SearchIndex:
         self._seen = version
         return True
 
-    def _reset(self) -> None:
+    def _reset(self, db: Any) -> None:
         import shutil  # with bz2 and lzma behind it: only to rebuild
 
         self._index = None
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True)
+        words, top = common_words(db)
+        (self.folder / "common.json").write_text(
+            json.dumps({"top_id": top, "words": sorted(words)}, ensure_ascii=False), "utf-8"
+        )
         self._open()
+
+    def _read_common(self) -> tuple[frozenset[str], int]:
+        """The folder's common words and the highest article id when they were found."""
+        try:
+            data = json.loads((self.folder / "common.json").read_text("utf-8"))
+            return frozenset(map(str, data["words"])), int(data["top_id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return frozenset(), 0  # no pairs held: every phrase is read from positions
 
     def _open(self) -> bool:
         if self._index is not None:
@@ -176,11 +209,13 @@ class SearchIndex:
 
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
-            self._schema = _schema()
+            self._schema = index_schema()
             index = tantivy.Index(self._schema, path=str(self.folder), reuse=True)
         except (OSError, ValueError):
             return False
-        index.register_tokenizer("archivist", _analyzer())
+        index.register_tokenizer("archivist", analyzer())
+        index.register_tokenizer("archivist-pairs", pair_analyzer())
+        self._common = self._read_common()[0]
         self._index = index
         return True
 
@@ -318,11 +353,23 @@ class SearchIndex:
         must = []
         for clause in clauses:
             should = []
+            pairs = word_pairs(clause.words)
+            paired = all(w in self._common for w in clause.words)
             for place in PLACES:
-                if len(clause.words) == 1:
+                if not pairs:
                     part = q.term_query(self._schema, place, clause.words[0])
-                else:
+                elif not paired:
+                    # A rarer word leads tantivy's intersection: positions are read only in
+                    # the few articles holding it.
                     part = q.phrase_query(self._schema, place, list(clause.words))
+                elif len(pairs) == 1:
+                    # A phrase of two words is one term: ranked by block-max WAND, counted
+                    # from one posting list, instead of checking the positions of both words
+                    # in every article holding them.
+                    part = q.term_query(self._schema, pair_field(place), pairs[0])
+                else:
+                    # Longer: its pairs in a row, positions checked only where every pair is.
+                    part = q.phrase_query(self._schema, pair_field(place), list(pairs))
                 should.append((tantivy.Occur.Should, q.boost_query(part, WEIGHTS[place])))
                 if clause.prefix:
                     # tantivy's phrase-prefix query, which expands the word to the first 50
@@ -336,36 +383,6 @@ class SearchIndex:
             chosen = q.term_set_query(self._schema, "id", list(within))
             must.append((tantivy.Occur.Must, q.const_score_query(chosen, 0.0)))
         return must[0][1] if len(must) == 1 else q.boolean_query(must)
-
-
-def hits(db: Any, ids: Sequence[int], query: str) -> list[SearchHit]:
-    """Search hits for ``ids`` (in that order): title, a snippet with the matched words between
-    ``**``, and where the article matched."""
-    if not ids:
-        return []
-    clauses = parse_query(query)
-    prefix = any(c.prefix for c in clauses)
-    by_place = places(db, ids)
-    result = []
-    for article_id in ids:
-        fields = by_place.get(article_id)
-        if fields is None:
-            continue
-        where = tuple(p for p in PLACES if _matches(fields[p], query, prefix))
-        source = next((p for p in SNIPPET_PLACES if p in where), "text")
-        snippet = make_snippet(fields[source], query, prefix=prefix)
-        result.append(SearchHit(ArticleId(article_id), fields["title"], snippet, where))
-    return result
-
-
-def _matches(text: str, query: str, prefix: bool) -> bool:
-    pattern = query_pattern(query, prefix=prefix, plain=text.isascii()) if text else None
-    return pattern is not None and first_match(text, query, pattern) is not None
-
-
-def snippets(db: Any, ids: Sequence[int], query: str) -> dict[ArticleId, str]:
-    """Snippets alone, by id (the library's column)."""
-    return {h.id: h.snippet for h in hits(db, ids, query)}
 
 
 # -- the archive side ---------------------------------------------------------------------
@@ -431,29 +448,3 @@ def _write(db: Any, sql: str) -> None:
             conn.rollback()
             raise
         cur.execute("COMMIT")
-
-
-def _schema() -> Any:
-    import tantivy
-
-    builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("id", stored=False, indexed=True, fast=True)
-    for place in PLACES:
-        builder.add_text_field(place, stored=False, tokenizer_name="archivist")
-    return builder.build()
-
-
-_ANALYZER: list[Any] = []
-
-
-def _analyzer() -> tantivy.TextAnalyzer:
-    if not _ANALYZER:
-        import tantivy
-
-        _ANALYZER.append(
-            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-            .filter(tantivy.Filter.lowercase())
-            .filter(tantivy.Filter.ascii_fold())
-            .build()
-        )
-    return _ANALYZER[0]  # type: ignore[no-any-return]

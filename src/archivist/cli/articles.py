@@ -107,7 +107,10 @@ def cmd_list(ctx: Context) -> int:
 
 def cmd_search(ctx: Context) -> int:
     """Print search hits, best first."""
-    hits = ctx.archive().search.query(ctx.args.query, limit=ctx.args.limit)
+    archive = ctx.archive()
+    if archive.search_index_behind():  # an index to rebuild: a progress bar on a terminal
+        ctx.run_job(archive.update_search_index_steps())
+    hits = archive.search.query(ctx.args.query, limit=ctx.args.limit)
     if ctx.json:
         ctx.emit(
             [

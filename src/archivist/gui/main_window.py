@@ -139,6 +139,17 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
             self._data_version, lambda: self.jobs.worker is not None, self
         )
         self.watcher.changed.connect(self.archive_changed_elsewhere)
+        self._index_for_search()
+
+    def _index_for_search(self) -> None:
+        """An archive whose search index must be rebuilt (a new index format, a lost folder)
+        is indexed as a job with progress, not by the first search with the window frozen."""
+        if self.archive.search_index_behind():
+            self.run_job(
+                self.tr("Indexing for search"),
+                lambda archive: archive.update_search_index_steps(),
+                lambda _: self.show_library_state(),
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save any note being typed, the window state, and close the archive."""
@@ -203,6 +214,7 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         self._update_title()
         self.show_library_state()
         self.watcher.reset()
+        self._index_for_search()
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -861,6 +861,10 @@
         <translation type="vanished">پرونده‌ها</translation>
     </message>
     <message>
+        <source>Indexing for search</source>
+        <translation>نمایه‌سازی برای جست‌وجو</translation>
+    </message>
+    <message>
         <source>{archive} — Archivist</source>
         <translation>{archive} — Archivist</translation>
     </message>
