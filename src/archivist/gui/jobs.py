@@ -43,8 +43,14 @@ class JobRunner(QObject):
         if self.worker is not None:
             self.worker.cancel()
 
-    def run(self, title: str, job: Job[T], done: Callable[[T], None]) -> None:
-        """Start ``job``; ``done`` gets its result on the GUI thread."""
+    def run(
+        self, title: str, job: Job[T], done: Callable[[T], None], cancelled: str | None = None
+    ) -> None:
+        """Start ``job``; ``done`` gets its result on the GUI thread.
+
+        ``cancelled`` is what the status bar says when the user cancels (by default, that what
+        was done is kept: right for jobs that commit step by step, not for all).
+        """
         if self.worker is not None:
             show_error(
                 self.window, self.tr("Another job is still running; wait for it or cancel it.")
@@ -88,16 +94,18 @@ class JobRunner(QObject):
             show_error(self.window, message)
             self.ended.emit("failed")
 
-        def cancelled() -> None:
+        def on_cancel() -> None:
             end()
             self.after_failure()
             self.window.statusBar().showMessage(
-                self.tr("{title} cancelled; what was done is kept.").format(title=title), 5000
+                cancelled
+                or self.tr("{title} cancelled; what was done is kept.").format(title=title),
+                5000,
             )
             self.ended.emit("cancelled")
 
         worker.signals.progress.connect(step)
         worker.signals.finished.connect(finished)
         worker.signals.failed.connect(failed)
-        worker.signals.cancelled.connect(cancelled)
+        worker.signals.cancelled.connect(on_cancel)
         worker.start()

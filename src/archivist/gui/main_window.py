@@ -145,10 +145,14 @@ class MainWindow(WindowMenus, WindowViews, WindowState):
         """An archive whose search index must be rebuilt (a new index format, a lost folder)
         is indexed as a job with progress, not by the first search with the window frozen."""
         if self.archive.search_index_behind():
-            self.run_job(
+            self.jobs.run(
                 self.tr("Indexing for search"),
                 lambda archive: archive.update_search_index_steps(),
                 lambda _: self.show_library_state(),
+                cancelled=self.tr(
+                    "Indexing for search stopped; the next search finishes it first, "
+                    "or it starts again when the archive is next opened."
+                ),
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -865,6 +865,10 @@
         <translation>نمایه‌سازی برای جست‌وجو</translation>
     </message>
     <message>
+        <source>Indexing for search stopped; the next search finishes it first, or it starts again when the archive is next opened.</source>
+        <translation>نمایه‌سازی برای جست‌وجو متوقف شد؛ جست‌وجوی بعدی نخست آن را تمام می‌کند، یا با باز شدن دوباره‌ی بایگانی از نو آغاز می‌شود.</translation>
+    </message>
+    <message>
         <source>{archive} — Archivist</source>
         <translation>{archive} — Archivist</translation>
     </message>
