@@ -12,6 +12,7 @@ from archivist.ingest.html.content import (
     find_content,
     gather_prose,
     schema_article_body,
+    title_block,
     widest_region,
 )
 from archivist.ingest.html.htmldom import inner_text, text_length
@@ -274,3 +275,18 @@ def test_the_widest_region_gathers_the_prose_of_a_page_without_a_main_element() 
     region = widest_region(root)
     assert region is not None
     assert inner_text(region).count("The harbour wall") == 18
+
+
+def test_the_title_block_is_the_prose_round_the_heading_that_repeats_the_title() -> None:
+    # A page of one paragraph above a list of links, its classes telling nothing.
+    name = "title_one_paragraph.html"
+    root = parse_html((DATA / name).read_text("utf-8"), name)
+    block = title_block(root, "Tide tables for the reach")
+    assert block is not None
+    text = inner_text(block)
+    assert text.startswith("Tide tables for the reach")
+    assert "anyone tracing a voyage." in text
+    assert "January tide table" not in text and "Powered by" not in text
+    assert "Home" not in text
+    assert title_block(root, "The harbour wall and its builders") is None
+    assert title_block(root, "") is None
