@@ -16,6 +16,7 @@ from archivist.ingest.html.content import (
     widest_region,
 )
 from archivist.ingest.html.htmldom import inner_text, text_length
+from archivist.ingest.html.htmlleads import find_leads
 from archivist.ingest.html.htmlparse import parse_html
 from archivist.ingest.html.readability import _widen_to_repeats
 
@@ -290,3 +291,37 @@ def test_the_title_block_is_the_prose_round_the_heading_that_repeats_the_title()
     assert "Home" not in text
     assert title_block(root, "The harbour wall and its builders") is None
     assert title_block(root, "") is None
+
+
+def test_the_lead_under_the_title_is_kept_whatever_the_page_names_it() -> None:
+    name = "lead_after_title.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert text.startswith("A stone training wall, six years in the building,")
+    assert text.count("A stone training wall") == 1
+    assert "Mira Talebi" not in text and "All rights reserved" not in text
+    assert "the occasional cruise tender in the summer months." in text
+
+
+@pytest.mark.parametrize(
+    "under_title",
+    [
+        "<p>Updated 2 March 2024, 10:40, with a correction to the costs</p>",  # no sentence
+        "<p><a href='/a'>The wall</a> and <a href='/b'>the dredging of the channel</a>.</p>",
+        "<figure><p>The training wall at low water, seen from the quay.</p></figure>",
+    ],
+)
+def test_a_line_under_the_title_that_is_no_lead_is_not_taken(under_title: str) -> None:
+    body = parse_html(
+        f"<html><body><main><h1>The wall</h1>{under_title}<div><p>Body.</p></div></main>"
+        "</body></html>",
+        "x",
+    ).find("body")
+    assert body is not None
+    assert find_leads(body).found == ()
+    lead = "<p>A stone wall ended a century of silting at the reach.</p>"
+    body = parse_html(
+        f"<html><body><main><h1>The wall</h1>{lead}<div><p>Body.</p></div></main></body></html>",
+        "x",
+    ).find("body")
+    assert body is not None
+    assert [inner_text(f.element) for f in find_leads(body).found] == [lead[3:-4]]
