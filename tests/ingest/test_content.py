@@ -15,6 +15,7 @@ from archivist.ingest.html.content import (
     title_block,
     widest_region,
 )
+from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text, text_length
 from archivist.ingest.html.htmlleads import find_leads
 from archivist.ingest.html.htmlparse import parse_html
@@ -42,6 +43,7 @@ KINDS = [
     "schema_body",
     "menu_overlay",
     "consent_unnamed",
+    "teaser_list",
 ]
 
 
@@ -325,3 +327,17 @@ def test_a_line_under_the_title_that_is_no_lead_is_not_taken(under_title: str) -
     ).find("body")
     assert body is not None
     assert [inner_text(f.element) for f in find_leads(body).found] == [lead[3:-4]]
+
+
+def test_a_list_of_the_articles_own_links_is_not_a_teaser_list() -> None:
+    items = "".join(
+        f"<li><a href='/people/{n}'>{n}</a> worked on the wall from 1911 to 1917.</li>"
+        for n in ("Ames", "Boyd", "Carew")
+    )
+    cut = items.replace("1917.</li>", "1917 and then...</li>")
+    for listing, kept in ((items, True), (cut, False)):
+        article = parse_html(f"<html><body><div><ul>{listing}</ul></div></body></html>", "x")
+        div = article.find("body/div")
+        assert div is not None
+        strip_asides(div)
+        assert (div.find("ul") is not None) is kept
