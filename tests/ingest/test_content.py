@@ -12,9 +12,12 @@ from archivist.ingest.html.content import (
     find_content,
     gather_prose,
     schema_article_body,
+    title_block,
     widest_region,
 )
+from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text, text_length
+from archivist.ingest.html.htmlleads import find_leads
 from archivist.ingest.html.htmlparse import parse_html
 from archivist.ingest.html.readability import _widen_to_repeats
 
@@ -40,6 +43,7 @@ KINDS = [
     "schema_body",
     "menu_overlay",
     "consent_unnamed",
+    "teaser_list",
 ]
 
 
@@ -274,3 +278,66 @@ def test_the_widest_region_gathers_the_prose_of_a_page_without_a_main_element() 
     region = widest_region(root)
     assert region is not None
     assert inner_text(region).count("The harbour wall") == 18
+
+
+def test_the_title_block_is_the_prose_round_the_heading_that_repeats_the_title() -> None:
+    # A page of one paragraph above a list of links, its classes telling nothing.
+    name = "title_one_paragraph.html"
+    root = parse_html((DATA / name).read_text("utf-8"), name)
+    block = title_block(root, "Tide tables for the reach")
+    assert block is not None
+    text = inner_text(block)
+    assert text.startswith("Tide tables for the reach")
+    assert "anyone tracing a voyage." in text
+    assert "January tide table" not in text and "Powered by" not in text
+    assert "Home" not in text
+    assert title_block(root, "The harbour wall and its builders") is None
+    assert title_block(root, "") is None
+
+
+def test_the_lead_under_the_title_is_kept_whatever_the_page_names_it() -> None:
+    name = "lead_after_title.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert text.startswith("A stone training wall, six years in the building,")
+    assert text.count("A stone training wall") == 1
+    assert "Mira Talebi" not in text and "All rights reserved" not in text
+    assert "the occasional cruise tender in the summer months." in text
+
+
+@pytest.mark.parametrize(
+    "under_title",
+    [
+        "<p>Updated 2 March 2024, 10:40, with a correction to the costs</p>",  # no sentence
+        "<p><a href='/a'>The wall</a> and <a href='/b'>the dredging of the channel</a>.</p>",
+        "<figure><p>The training wall at low water, seen from the quay.</p></figure>",
+    ],
+)
+def test_a_line_under_the_title_that_is_no_lead_is_not_taken(under_title: str) -> None:
+    body = parse_html(
+        f"<html><body><main><h1>The wall</h1>{under_title}<div><p>Body.</p></div></main>"
+        "</body></html>",
+        "x",
+    ).find("body")
+    assert body is not None
+    assert find_leads(body).found == ()
+    lead = "<p>A stone wall ended a century of silting at the reach.</p>"
+    body = parse_html(
+        f"<html><body><main><h1>The wall</h1>{lead}<div><p>Body.</p></div></main></body></html>",
+        "x",
+    ).find("body")
+    assert body is not None
+    assert [inner_text(f.element) for f in find_leads(body).found] == [lead[3:-4]]
+
+
+def test_a_list_of_the_articles_own_links_is_not_a_teaser_list() -> None:
+    items = "".join(
+        f"<li><a href='/people/{n}'>{n}</a> worked on the wall from 1911 to 1917.</li>"
+        for n in ("Ames", "Boyd", "Carew")
+    )
+    cut = items.replace("1917.</li>", "1917 and then...</li>")
+    for listing, kept in ((items, True), (cut, False)):
+        article = parse_html(f"<html><body><div><ul>{listing}</ul></div></body></html>", "x")
+        div = article.find("body/div")
+        assert div is not None
+        strip_asides(div)
+        assert (div.find("ul") is not None) is kept

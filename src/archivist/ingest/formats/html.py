@@ -14,6 +14,7 @@ from archivist.ingest.html.content import (
     find_content,
     gather_prose,
     schema_article_body,
+    title_block,
     widest_region,
 )
 from archivist.ingest.html.htmlasides import strip_asides
@@ -135,17 +136,25 @@ def _look_again(
     again = parse_html(text, filename)
     declared = schema_article_body(again)
     second = _main_content(again, select(ATTRIBUTED, again), title, by_name=False)
-    if len(second[2].text) >= 3 * max(len(rendered.text), 1):
+    # The second look may find the same banner: it is no more the article than the first was.
+    if len(second[2].text) >= 3 * max(len(rendered.text), 1) and not reads_as_consent(
+        second[2].text
+    ):
         notes, content, rendered = second
     if len(rendered.text) < TINY_TEXT:
-        # Wider still: the element the page marks as its main one, or all its prose.
-        wide = widest_region(again)
-        if wide is not None:
+        # Wider still: the element the page marks as its main one, or all its prose; failing
+        # that, the short text round the page's title heading (a page of one paragraph).
+        for wide in (widest_region(again), title_block(again, title)):
+            if wide is None:
+                continue
             strip_asides(wide)
             trim_tail(wide)
             widened = render(wide)
-            if len(widened.text) >= 3 * max(len(rendered.text), 1):
+            if len(widened.text) >= 3 * max(len(rendered.text), 1) and not reads_as_consent(
+                widened.text
+            ):
                 content, rendered = Content(wide, content.byline), widened
+                break
     if len(rendered.text) < TINY_TEXT and len(declared) >= 3 * max(len(rendered.text), 1):
         body = parse_html(f"<html><body><div>{_as_markup(declared)}</div></body></html>", filename)
         element = body.find("body/div")

@@ -8,7 +8,13 @@ import json
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import inner_text, link_density, select, text_length
+from archivist.ingest.html.htmldom import (
+    inner_text,
+    link_density,
+    select,
+    similarity,
+    text_length,
+)
 from archivist.ingest.html.readability import (
     CHAR_THRESHOLD,
     CLEAN_CONDITIONALLY,
@@ -94,6 +100,37 @@ def widest_region(root: etree._Element) -> etree._Element | None:
     return gather_prose(root, 0, share=1.0)
 
 
+_TITLE_HEADINGS = etree.XPath("//h1 | //h2")
+TITLE_BLOCK_MAX = 5
+"""Levels above the title heading looked at for the block that holds the page's text."""
+
+
+def title_block(root: etree._Element, title: str) -> etree._Element | None:
+    """The prose round the heading that repeats the page's title: the paragraphs (few links)
+    of the nearest of its ancestors holding text beside the heading, gathered; or None.
+    The text of a one-paragraph page sits there, whatever its classes are called."""
+    if not title:
+        return None
+    heading = next(
+        (h for h in select(_TITLE_HEADINGS, root) if similarity(title, inner_text(h)) > 0.75),
+        None,
+    )
+    if heading is None:
+        return None
+    own = text_length(heading)
+    for level, block in enumerate(heading.iterancestors()):
+        if level >= TITLE_BLOCK_MAX or block.tag in ("body", "html"):
+            break
+        if text_length(block) - own < _TITLE_TEXT_MIN:
+            continue
+        blocks, total = _prose_blocks(block)
+        return _gathered(blocks) if total - own >= _TITLE_TEXT_MIN else None
+    return None
+
+
+_TITLE_TEXT_MIN = 100
+
+
 def gather_prose(
     root: etree._Element, picked: int, *, share: float = SPREAD_SHARE
 ) -> etree._Element | None:
@@ -108,6 +145,14 @@ def gather_prose(
         body = root
     if text_length(body) * share <= picked:
         return None
+    blocks, total = _prose_blocks(body)
+    if total < _SPREAD_MIN or total * share <= picked:
+        return None
+    return _gathered(blocks)
+
+
+def _prose_blocks(body: etree._Element) -> tuple[list[etree._Element], int]:
+    """The prose blocks under ``body`` in page order, and their characters of text."""
     blocks: list[etree._Element] = []
     total = 0
     for el in body.iter(*_PROSE_BLOCKS):
@@ -122,8 +167,11 @@ def gather_prose(
             continue  # a label of the interface ("Kontakt"), not a line of the page's text
         blocks.append(el)
         total += length
-    if total < _SPREAD_MIN or total * share <= picked:
-        return None
+    return blocks, total
+
+
+def _gathered(blocks: list[etree._Element]) -> etree._Element:
+    """Copies of the blocks in one element, text-only boxes made paragraphs."""
     gathered = etree.Element("div")
     for el in blocks:
         twin = copy.deepcopy(el)

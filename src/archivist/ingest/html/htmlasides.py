@@ -157,6 +157,9 @@ def strip_asides(article: etree._Element) -> None:
             and text_length(el) < _CARD_SHARE * whole
         ):
             remove(el)
+    for el in list(article.iter("ul", "ol")):
+        if el.getparent() is not None and _teaser_list(el):
+            remove(el)
     for el in list(article.iter("div", "span")):
         # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
         # interface text, not a sentence of the article.
@@ -194,6 +197,28 @@ def strip_asides(article: etree._Element) -> None:
             or (el.tag in ("p", "div") and len(text) <= _TRIGGER_MAX and _lone_link(el, text))
         ):
             remove(el)
+
+
+_TEASERS_MIN = 3
+_CUT_SHORT = ("...", "…", "[…]", "[...]")
+
+
+def _teaser_list(el: etree._Element) -> bool:
+    """A list of other articles: three items or more, each opening with a link to another
+    page and closing on an excerpt cut short ("..."), whatever the list is named. A list of
+    the article's own ends its items as sentences."""
+    items = [li for li in el if li.tag == "li"]
+    if len(items) < _TEASERS_MIN:
+        return False
+    for li in items:
+        first = next((c for c in li.iter("a") if (c.get("href") or "").strip()), None)
+        href = "" if first is None else (first.get("href") or "").strip()
+        if first is None or href.startswith(("#", "javascript:")):
+            return False
+        text = text_content(li).strip()
+        if not text.startswith(text_content(first).strip()) or not text.endswith(_CUT_SHORT):
+            return False
+    return True
 
 
 def _is_caption(el: etree._Element) -> bool:

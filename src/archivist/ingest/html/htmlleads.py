@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import link_density, select, text_length
+from archivist.ingest.html.htmldom import link_density, select, text_content, text_length
 
 _LEAD = re.compile(
     r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
@@ -74,10 +74,49 @@ def find_leads(body: etree._Element) -> Leads:
         length = text_length(el)
         if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
             found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
+    title_lead = _after_title(body)
+    if title_lead is not None and not any(
+        a is lead.element for lead in found for a in (title_lead, *title_lead.iterancestors())
+    ):
+        found.append(_Lead(title_lead, 0, _home(title_lead), frozenset(title_lead.iterancestors())))
     if not found:
         return Leads((), {})
     order = {el: at for at, el in enumerate(body.iter())}
     return Leads(tuple(_Lead(f.element, order[f.element], f.home, f.around) for f in found), order)
+
+
+_TITLE_HEADINGS = etree.XPath(".//h1")
+_AFTER = etree.XPath("following::*[self::p or self::h2][position() <= 12]")
+"""The paragraphs and deck headings after the title looked at for its lead."""
+_LEAD_END = '.!?…"“”»'
+_NOT_LEAD = ("figure", "figcaption", "blockquote", "li", "table", "form")
+
+
+def _after_title(body: etree._Element) -> etree._Element | None:
+    """The first paragraph (or deck heading) after the page's one title heading, in its
+    article or main element, when it reads as a lead (a sentence or two, few links): whatever
+    the page names it, the standfirst is the first prose under the title. Shorter lines on
+    the way (a byline, a date) are passed over."""
+    headings = select(_TITLE_HEADINGS, body)
+    if len(headings) != 1 or _home(headings[0]) is None:
+        return None
+    home = _home(headings[0])
+    for el in select(_AFTER, headings[0]):
+        length = text_length(el)
+        if length < _LEAD_MIN:
+            continue  # a label, a date, a byline
+        text = text_content(el).strip()
+        if (
+            length > _LEAD_MAX
+            or _home(el) is not home
+            or next(el.iterancestors(*_NOT_LEAD), None) is not None
+            or link_density(el) >= _LEAD_LINKS
+            or not text
+            or text[-1] not in _LEAD_END
+        ):
+            return None
+        return el
+    return None
 
 
 def _home(el: etree._Element) -> etree._Element | None:
