@@ -249,9 +249,13 @@ _RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
 
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    return any(
-        _FURNITURE_CLASS.match(token) or _RELATED_WORD.search(token) for token in cls.split()
-    )
+    return any(_furniture_token(token) for token in cls.split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _furniture_token(token: str) -> bool:
+    # Cached by token: whole class strings vary from page to page, their tokens much less.
+    return bool(_FURNITURE_CLASS.match(token) or _RELATED_WORD.search(token))
 
 
 def _citation_needed(sup: etree._Element) -> bool:
