@@ -75,6 +75,16 @@ def wrap_phrasing(div: etree._Element) -> None:
     """Wrap runs of loose text and inline elements in a div into paragraphs, as Readability does."""
     run: list[etree._Element] = []
     lead = div.text if div.text and div.text.strip() else None
+    children = list(div)
+    if lead is None and not any(
+        (isinstance(c.tag, str) and c.tag in _PHRASING) or (c.tail and c.tail.strip())
+        for c in children
+    ):
+        # Only blocks and blank space (most boxes): nothing to wrap, so the children stay in
+        # place and only their blank tails go, as below, without moving every child twice.
+        for child in children:
+            child.tail = None
+        return
     if lead is not None:
         div.text = None
     new_children: list[etree._Element] = []
@@ -97,7 +107,7 @@ def wrap_phrasing(div: etree._Element) -> None:
             new_children.extend(run)
         lead, run = None, []
 
-    for child in list(div):
+    for child in children:
         div.remove(child)
         if isinstance(child.tag, str) and child.tag in _PHRASING:
             run.append(child)
