@@ -147,8 +147,9 @@ def has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
 
 def without_content(el: etree._Element) -> bool:
     """Whether ``el`` holds no text and no child but line breaks and rules."""
-    if text_content(el).strip():
-        return False
+    for text in el.itertext():  # stops at the first visible character
+        if text and not text.isspace():
+            return False
     return all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
 
 
