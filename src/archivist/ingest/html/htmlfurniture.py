@@ -9,7 +9,7 @@ from lxml import etree
 
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
-    ATTRIBUTED,
+    attributed,
     link_density,
     remove,
     select,
@@ -93,12 +93,12 @@ def strip_furniture(
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
-    ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it; elements in it
+    ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
     that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
     not read: only tags, roles and hidden markers count.
     """
     if marked is None:
-        marked = select(ATTRIBUTED, root)
+        marked = attributed(root)
     entry_forms = select(_ENTRY_FORMS, root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)

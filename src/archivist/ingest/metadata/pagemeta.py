@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import ATTRIBUTED, select, similarity, text_content
+from archivist.ingest.html.htmldom import attributed, similarity, text_content
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|news|webpage|creativework", re.I)
 _BY = re.compile(r"^\s*(?:by|von|par|por|door|di|av)\s*[:\s]\s*", re.I)
@@ -70,12 +70,12 @@ class Metadata:
 def read_metadata(root: etree._Element, marked: list[etree._Element] | None = None) -> Metadata:
     """The page's metadata from meta tags, JSON-LD, and the document itself.
 
-    ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it.
+    ``marked`` is ``attributed(root)`` when the caller already has it.
     """
     meta = _meta_values(root)
     ld = _json_ld_article(root)
     if marked is None:
-        marked = select(ATTRIBUTED, root)
+        marked = attributed(root)
     bylines: list[etree._Element] = []
     crumbs: list[etree._Element] = []
     for el in marked:  # one pass over many elements: cheap checks first
