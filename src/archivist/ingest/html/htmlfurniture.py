@@ -71,7 +71,8 @@ _DROP_TAGS = (
     "video",
     "audio",
 )
-_ID_ONLY = etree.XPath("//*[@id and not(@class or @role or @style or @hidden or @aria-hidden)]")
+_NOT_ID_ONLY = frozenset({"class", "role", "style", "hidden", "aria-hidden"})
+"""With one of these, an element's id was read with its other attributes already."""
 _MAIN_CONTENT = etree.XPath(
     ".//main | .//*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
 )
@@ -120,7 +121,13 @@ def strip_furniture(
         ):
             by_attribute.append(el)
     if by_name:
-        by_attribute.extend(el for el in select(_ID_ONLY, root) if _furniture(el.get("id", "")))
+        by_attribute.extend(
+            el
+            for el in root.getroottree().getroot().iter()
+            if "id" in (names := el.keys())
+            and _NOT_ID_ONLY.isdisjoint(names)
+            and _furniture(el.get("id", ""))
+        )
     prose = _Prose(body)
     if by_attribute:
         page = text_length(body)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import link_density, select, text_length
+from archivist.ingest.html.htmldom import link_density, text_length
 
 _LEAD = re.compile(
     r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
@@ -60,14 +60,13 @@ class Leads:
         return None
 
 
-_NAMED = etree.XPath(".//*[@class or @id]")
-
-
 def find_leads(body: etree._Element) -> Leads:
     """The outermost elements named as a lead, of a lead's length and mostly not links."""
     found: list[_Lead] = []
-    for el in select(_NAMED, body):
-        if not _leadish(f"{el.get('class', '')} {el.get('id', '')}"):
+    for el in body.iterdescendants():
+        if (el.get("class") is None and el.get("id") is None) or not _leadish(
+            f"{el.get('class', '')} {el.get('id', '')}"
+        ):
             continue
         if any(a is lead.element for lead in found for a in el.iterancestors()):
             continue
