@@ -129,15 +129,18 @@ def strip_furniture(
             and _furniture(el.get("id", ""))
         )
     prose = _Prose(body)
+    mains = _Mains(root, marked)
     if by_attribute:
         page = text_length(body)
         doomed.extend(
-            el for el in by_attribute if not holds_the_page(el, page) and not prose.held_by(el)
+            el
+            for el in by_attribute
+            if not holds_the_page(el, page, mains) and not prose.held_by(el)
         )
     if entry_forms:
         page = text_length(body)
         doomed.extend(
-            f for f in entry_forms if not holds_the_page(f, page) and not prose.held_by(f)
+            f for f in entry_forms if not holds_the_page(f, page, mains) and not prose.held_by(f)
         )
     thread = comment_thread(root)
     if thread is not None and not holds_main(thread) and prose.outside(thread) >= _OUTSIDE_MIN:
@@ -158,18 +161,43 @@ def strip_furniture(
             remove(el)
 
 
-def holds_the_page(el: etree._Element, page: int) -> bool:
+def holds_the_page(el: etree._Element, page: int, mains: _Mains | None = None) -> bool:
     """True for a layout wrapper named like furniture ("has-sidebar", "one-sidebar") that
     holds the main content: most of the page's text (not links), or the element marked as the
-    main one."""
+    main one (``mains``, when given, answers that for the tree being stripped)."""
     if el.tag in ("html", "body"):
         return True
     if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
-    if holds_main(el):
+    if mains.hold(el) if mains is not None else holds_main(el):
         return True
     # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
     return text_length(el) > _CORE_SHARE * page and link_share(el) < 0.5
+
+
+class _Mains:
+    """The elements holding the one the page marks as its main content, found once when first
+    asked, rather than with one XPath over each asked-about element's subtree (a wrapper's is
+    most of the page). ``marked`` holds every element with a role or itemprop. Valid while the
+    tree does not change."""
+
+    def __init__(self, root: etree._Element, marked: list[etree._Element]) -> None:
+        self.root = root
+        self.marked = marked
+        self.around: set[etree._Element] | None = None
+
+    def hold(self, el: etree._Element) -> bool:
+        """``holds_main(el)``."""
+        if self.around is None:
+            mains = [*self.root.iter("main"), *(m for m in self.marked if _marks_main(m))]
+            self.around = {a for main in mains for a in main.iterancestors()}
+        if el in self.around:
+            return True
+        top = el
+        while (parent := top.getparent()) is not None:
+            top = parent
+        # In the tree and round no main element: none inside. Out of the tree: ask it.
+        return top is not self.root and holds_main(el)
 
 
 class _Prose:
@@ -224,6 +252,11 @@ def prose_length(el: etree._Element) -> int:
 def holds_main(el: etree._Element) -> bool:
     """True when the element holds the one the page marks as its main content."""
     return bool(_MAIN_CONTENT(el))
+
+
+def _marks_main(el: etree._Element) -> bool:
+    """Whether ``el`` is one ``_MAIN_CONTENT`` selects by its attributes."""
+    return el.get("role") == "main" or el.get("itemprop") in ("articleBody", "articlebody")
 
 
 def _drop_noscript(body: etree._Element) -> None:
