@@ -76,6 +76,8 @@ _NOT_ID_ONLY = frozenset({"class", "role", "style", "hidden", "aria-hidden"})
 _MAIN_CONTENT = etree.XPath(
     ".//main | .//*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
 )
+_BODY_PROPS = ("articleBody", "articlebody")
+"""The itemprop values ``_MAIN_CONTENT`` selects."""
 _NEVER_THE_PAGE = re.compile(
     r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup|comment|related|recommend|"
     r"share|sharing|social|promo|advert|paywall",
@@ -189,7 +191,14 @@ class _Mains:
     def hold(self, el: etree._Element) -> bool:
         """``holds_main(el)``."""
         if self.around is None:
-            mains = [*self.root.iter("main"), *(m for m in self.marked if _marks_main(m))]
+            mains = [
+                *self.root.iter("main"),
+                *(
+                    m
+                    for m in self.marked
+                    if m.get("role") == "main" or m.get("itemprop") in _BODY_PROPS
+                ),
+            ]
             self.around = {a for main in mains for a in main.iterancestors()}
         if el in self.around:
             return True
@@ -252,11 +261,6 @@ def prose_length(el: etree._Element) -> int:
 def holds_main(el: etree._Element) -> bool:
     """True when the element holds the one the page marks as its main content."""
     return bool(_MAIN_CONTENT(el))
-
-
-def _marks_main(el: etree._Element) -> bool:
-    """Whether ``el`` is one ``_MAIN_CONTENT`` selects by its attributes."""
-    return el.get("role") == "main" or el.get("itemprop") in ("articleBody", "articlebody")
 
 
 def _drop_noscript(body: etree._Element) -> None:
