@@ -154,11 +154,16 @@ def has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
     return any(True for _ in el.iterancestors(*tags))
 
 
+def has_text(el: etree._Element) -> bool:
+    """Whether any text inside ``el`` is not blank; stops at the first that is not, where
+    building the whole text (of every nested box tested) cost the most."""
+    return any(text and not text.isspace() for text in el.itertext())
+
+
 def without_content(el: etree._Element) -> bool:
     """Whether ``el`` holds no text and no child but line breaks and rules."""
-    for text in el.itertext():  # stops at the first visible character
-        if text and not text.isspace():
-            return False
+    if has_text(el):
+        return False
     return all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
 
 

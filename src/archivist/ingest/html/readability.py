@@ -11,6 +11,7 @@ from lxml import etree
 
 from archivist.ingest.html.htmldom import (
     has_ancestor,
+    has_text,
     inner_text,
     is_data_table,
     is_element,
@@ -374,7 +375,7 @@ class Grabber:
                 remove(el)
         self._clean_conditionally(article, ("table", "ul", "div"))
         for el in list(article.iter("p")):
-            if not inner_text(el) and el.find(".//img") is None:
+            if not has_text(el) and el.find(".//img") is None:
                 remove(el)
 
     def _clean_conditionally(self, article: etree._Element, tags: Iterable[str]) -> None:
