@@ -8,7 +8,12 @@ import json
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import inner_text, link_density, select, text_length
+from archivist.ingest.html.htmldom import (
+    link_density,
+    select,
+    text_content,
+    text_length,
+)
 from archivist.ingest.html.readability import (
     CHAR_THRESHOLD,
     CLEAN_CONDITIONALLY,
@@ -56,7 +61,12 @@ def find_content(root: etree._Element, title: str) -> Content:
         flags &= ~drop
         work = copy.deepcopy(root)
         content = Grabber(work, flags, title).grab()
-        length = len(inner_text(content.element))
+        text = text_content(content.element)
+        # Words of a prefix are the text's first words, so its collapsed length is no more
+        # than the whole text's: a long article is settled without splitting all of it.
+        if _collapsed_length(text[: 4 * CHAR_THRESHOLD]) >= CHAR_THRESHOLD:
+            return content
+        length = _collapsed_length(text)
         if length >= CHAR_THRESHOLD:
             return content
         attempts.append((length, content))
@@ -136,6 +146,11 @@ def gather_prose(
 
 LARGE_PAGE_ELEMENTS = 50_000
 """Pages with more elements than this are scored once, in place (see find_content)."""
+
+
+def _collapsed_length(text: str) -> int:
+    """The length of ``text`` with runs of white space made one space and the ends trimmed."""
+    return len(" ".join(text.split()))
 
 
 def _is_large(root: etree._Element) -> bool:
