@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import remove, text_content, text_length
+from archivist.ingest.html.htmldom import holds_marker, remove, text_content, text_length
 from archivist.ingest.html.htmlfurniture import link_share
 from archivist.ingest.text.furniture import is_trigger
 
@@ -172,7 +172,7 @@ def strip_asides(article: etree._Element) -> None:
         ):
             remove(el)
     for el in list(article.iter(*_TEXT_BLOCKS)):
-        if el.getparent() is None or el.find(".//archivist-fn") is not None:
+        if el.getparent() is None or holds_marker(el):
             continue
         text = " ".join(text_content(el).split())
         if not text:

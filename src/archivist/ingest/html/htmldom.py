@@ -154,6 +154,12 @@ def has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
     return any(True for _ in el.iterancestors(*tags))
 
 
+def holds_marker(el: etree._Element) -> bool:
+    """Whether a footnote marker placeholder sits inside ``el`` (``.//archivist-fn``), found
+    by a walk by tag, nearly twice as fast as the path search."""
+    return next(el.iterdescendants(FOOTNOTE_TAG), None) is not None
+
+
 def has_text(el: etree._Element) -> bool:
     """Whether any text inside ``el`` is not blank; stops at the first that is not, where
     building the whole text (of every nested box tested) cost the most."""
