@@ -111,11 +111,11 @@ def strip_furniture(
     _drop_noscript(body)
     doomed: list[etree._Element] = list(root.iter(*_FURNITURE_TAGS))
     by_attribute: list[etree._Element] = []
-    for el in marked:
-        style = el.get("style")
+    for el in marked:  # each attribute read once: this runs for most elements of a page
+        cls, ident, style = el.get("class"), el.get("id"), el.get("style")
         if (
-            (by_name and el.get("class") and _furniture(el.get("class", "")))
-            or (by_name and el.get("id") and _furniture(el.get("id", "")))
+            (by_name and cls and _furniture(cls))
+            or (by_name and ident and _furniture(ident))
             or el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
             or el.get("role") in _FURNITURE_ROLES
