@@ -233,3 +233,49 @@ def test_wrapping_matches_moving_every_child(page: str) -> None:
         wrap_phrasing(ours)
         _old_wrap_phrasing(theirs)
     assert etree.tostring(root) == etree.tostring(twin)
+
+
+_NAME_PARTS = st.sampled_from(
+    ["share", "SHARE", "Related", "comment", "ad", "-", "_", "--", " ", "x1", "hidden", "hid",
+     "label", "main", "post", "Sidebar", "nav", "ſ", "K", "é", "ü", "author", "toc", "box"]
+)  # fmt: skip
+NAMES = st.lists(_NAME_PARTS, max_size=8).map("".join)
+
+
+@settings(max_examples=500)
+@given(NAMES)
+def test_case_blind_fast_path_answers_as_the_case_blind_pattern(name: str) -> None:
+    from archivist.ingest.html import htmlfurniture, readability
+
+    pairs = [
+        (readability._UNLIKELY, readability._UNLIKELY_FAST),
+        (readability._MAYBE, readability._MAYBE_FAST),
+        (readability._POSITIVE, readability._POSITIVE_FAST),
+        (readability._NEGATIVE, readability._NEGATIVE_FAST),
+        (readability._BYLINE, readability._BYLINE_FAST),
+        (htmlfurniture._NEVER_THE_PAGE, htmlfurniture._NEVER_THE_PAGE_FAST),
+    ]
+    for slow, fast in pairs:
+        assert fast._lower is not None  # the fast path is really taken for these
+        assert bool(slow.search(name)) == bool(fast.search(name))
+        old, new = slow.search(name), fast.search(name)
+        assert (old and old.span()) == (new and new.span())
+    for token in name.split():
+        furniture = htmlfurniture._FURNITURE_CLASS
+        assert bool(furniture.match(token)) == bool(htmlfurniture._FURNITURE_FAST.match(token))
+
+
+def test_case_blind_keeps_the_slow_form_where_lower_casing_would_differ() -> None:
+    import re
+
+    from archivist.ingest.text.caseblind import CaseBlind
+
+    upper = CaseBlind(re.compile(r"Menu", re.I))
+    assert upper._lower is None and upper.search("menu")
+    inline = CaseBlind(re.compile(r"(?-i:menu)|x", re.I))
+    assert inline._lower is None and not inline.search("MENU")
+    long_s = CaseBlind(re.compile(r"ſhare", re.I))  # the long s matches an ASCII s
+    assert long_s._lower is None and long_s.search("share")
+    escaped = CaseBlind(re.compile(r"\Wmenu\S", re.I))  # escapes are not letters
+    assert escaped._lower is not None and escaped.search("-MENU!")
+    assert CaseBlind(re.compile(r"menu"))._lower is None  # case matters: kept as it is

@@ -26,6 +26,7 @@ from archivist.ingest.html.htmldom import (
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
 from archivist.ingest.html.htmlstories import title_story
+from archivist.ingest.text.caseblind import CaseBlind
 
 # Patterns follow Mozilla Readability's, since its judgement is what the benchmark corpus encodes.
 _UNLIKELY = re.compile(
@@ -467,18 +468,24 @@ def _commas(el: etree._Element) -> int:
     return sum(text.count(mark) for mark in _COMMA_MARKS)
 
 
+# The same patterns, run faster over ASCII names (see caseblind).
+_UNLIKELY_FAST, _MAYBE_FAST = CaseBlind(_UNLIKELY), CaseBlind(_MAYBE)
+_POSITIVE_FAST, _NEGATIVE_FAST = CaseBlind(_POSITIVE), CaseBlind(_NEGATIVE)
+_BYLINE_FAST = CaseBlind(_BYLINE)
+
+
 @functools.lru_cache(maxsize=8192)
 def _unlikely(match_string: str) -> bool:
-    return bool(_UNLIKELY.search(match_string)) and not _MAYBE.search(match_string)
+    return bool(_UNLIKELY_FAST.search(match_string)) and not _MAYBE_FAST.search(match_string)
 
 
 @functools.lru_cache(maxsize=8192)
 def _bylineish(match_string: str) -> bool:
-    return bool(_BYLINE.search(match_string))
+    return bool(_BYLINE_FAST.search(match_string))
 
 
 @functools.lru_cache(maxsize=8192)
 def _weight(value: str | None) -> int:
     if not value:
         return 0
-    return (25 if _POSITIVE.search(value) else 0) - (25 if _NEGATIVE.search(value) else 0)
+    return (25 if _POSITIVE_FAST.search(value) else 0) - (25 if _NEGATIVE_FAST.search(value) else 0)
