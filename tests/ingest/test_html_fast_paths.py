@@ -237,7 +237,8 @@ def test_wrapping_matches_moving_every_child(page: str) -> None:
 
 _NAME_PARTS = st.sampled_from(
     ["share", "SHARE", "Related", "comment", "ad", "-", "_", "--", " ", "x1", "hidden", "hid",
-     "label", "main", "post", "Sidebar", "nav", "ſ", "K", "é", "ü", "author", "toc", "box"]
+     "label", "main", "post", "Sidebar", "nav", "ſ", "K", "é", "ü", "author", "toc", "box",
+    "Lead", "intro", "byline", "Breadcrumb", "deck"]
 )  # fmt: skip
 NAMES = st.lists(_NAME_PARTS, max_size=8).map("".join)
 
@@ -245,7 +246,8 @@ NAMES = st.lists(_NAME_PARTS, max_size=8).map("".join)
 @settings(max_examples=500)
 @given(NAMES)
 def test_case_blind_fast_path_answers_as_the_case_blind_pattern(name: str) -> None:
-    from archivist.ingest.html import htmlfurniture, readability
+    from archivist.ingest.html import htmlfurniture, htmlleads, readability
+    from archivist.ingest.metadata import pagemeta
 
     pairs = [
         (readability._UNLIKELY, readability._UNLIKELY_FAST),
@@ -254,6 +256,9 @@ def test_case_blind_fast_path_answers_as_the_case_blind_pattern(name: str) -> No
         (readability._NEGATIVE, readability._NEGATIVE_FAST),
         (readability._BYLINE, readability._BYLINE_FAST),
         (htmlfurniture._NEVER_THE_PAGE, htmlfurniture._NEVER_THE_PAGE_FAST),
+        (htmlleads._LEAD, htmlleads._LEAD_FAST),
+        (pagemeta._BYLINE_CLASS, pagemeta._BYLINE_CLASS_FAST),
+        (pagemeta._CRUMB_CLASS, pagemeta._CRUMB_CLASS_FAST),
     ]
     for slow, fast in pairs:
         assert fast._lower is not None  # the fast path is really taken for these

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import link_density, text_length
+from archivist.ingest.text.caseblind import CaseBlind
 
 _LEAD = re.compile(
     r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
@@ -89,6 +90,9 @@ def _home(el: etree._Element) -> etree._Element | None:
     return next((a for a in el.iterancestors() if a.tag == "main" or a.get("role") == "main"), None)
 
 
+_LEAD_FAST = CaseBlind(_LEAD)  # the same pattern, faster over ASCII names
+
+
 @functools.lru_cache(maxsize=8192)
 def _leadish(match_string: str) -> bool:
-    return bool(_LEAD.search(match_string))
+    return bool(_LEAD_FAST.search(match_string))
