@@ -19,7 +19,7 @@ from archivist.ingest.html.content import (
 )
 from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmlconsent import reads_as_consent
-from archivist.ingest.html.htmldom import ATTRIBUTED, select
+from archivist.ingest.html.htmldom import attributed
 from archivist.ingest.html.htmledges import trim_head, trim_tail
 from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
@@ -59,7 +59,7 @@ def extract_page(
 ) -> Extraction:
     """Extract a page, with a charset and URL known from outside the page (an MHTML part)."""
     root, encoding, replaced = parse_page(data, filename, declared=declared)
-    marked = select(ATTRIBUTED, root)
+    marked = attributed(root)
     meta = read_metadata(root, marked)
     try:
         found, content, rendered = _main_content(
@@ -135,7 +135,7 @@ def _look_again(
         rendered = render(etree.Element("div"))
     again = parse_html(text, filename)
     declared = schema_article_body(again)
-    second = _main_content(again, select(ATTRIBUTED, again), title, by_name=False)
+    second = _main_content(again, attributed(again), title, by_name=False)
     # The second look may find the same banner: it is no more the article than the first was.
     if len(second[2].text) >= 3 * max(len(rendered.text), 1) and not reads_as_consent(
         second[2].text

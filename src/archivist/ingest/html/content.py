@@ -13,6 +13,7 @@ from archivist.ingest.html.htmldom import (
     link_density,
     select,
     similarity,
+    text_content,
     text_length,
 )
 from archivist.ingest.html.readability import (
@@ -62,7 +63,12 @@ def find_content(root: etree._Element, title: str) -> Content:
         flags &= ~drop
         work = copy.deepcopy(root)
         content = Grabber(work, flags, title).grab()
-        length = len(inner_text(content.element))
+        text = text_content(content.element)
+        # Words of a prefix are the text's first words, so its collapsed length is no more
+        # than the whole text's: a long article is settled without splitting all of it.
+        if _collapsed_length(text[: 4 * CHAR_THRESHOLD]) >= CHAR_THRESHOLD:
+            return content
+        length = _collapsed_length(text)
         if length >= CHAR_THRESHOLD:
             return content
         attempts.append((length, content))
@@ -184,6 +190,11 @@ def _gathered(blocks: list[etree._Element]) -> etree._Element:
 
 LARGE_PAGE_ELEMENTS = 50_000
 """Pages with more elements than this are scored once, in place (see find_content)."""
+
+
+def _collapsed_length(text: str) -> int:
+    """The length of ``text`` with runs of white space made one space and the ends trimmed."""
+    return len(" ".join(text.split()))
 
 
 def _is_large(root: etree._Element) -> bool:

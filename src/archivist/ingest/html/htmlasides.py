@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import remove, text_content, text_length
+from archivist.ingest.html.htmldom import holds_marker, remove, text_content, text_length
 from archivist.ingest.html.htmlfurniture import link_share
 from archivist.ingest.text.furniture import is_trigger
 
@@ -175,7 +175,7 @@ def strip_asides(article: etree._Element) -> None:
         ):
             remove(el)
     for el in list(article.iter(*_TEXT_BLOCKS)):
-        if el.getparent() is None or el.find(".//archivist-fn") is not None:
+        if el.getparent() is None or holds_marker(el):
             continue
         text = " ".join(text_content(el).split())
         if not text:
@@ -190,7 +190,8 @@ def strip_asides(article: etree._Element) -> None:
             or (len(text) <= _CREDIT_MAX and _CREDIT.match(text))
             or (_is_caption(el) and len(text) <= _CAPTION_MAX and _CAPTION_CREDIT.search(text))
             or (len(text) <= _META_MAX and (_META_LINE.match(text) or _FOLLOW.match(text)))
-            or (len(text) <= _CALL_MAX and _CALL.search(text) and link_share(el) > 0.5)
+            # The link share first: a case-blind search for so many words costs more.
+            or (len(text) <= _CALL_MAX and link_share(el) > 0.5 and _CALL.search(text))
             or (len(text) <= _TRIGGER_MAX and is_trigger(text) and not _SEE_ALSO.match(text))
             or (len(text) <= _TRIGGER_MAX and _AWAY.match(text))
             or (len(text) <= _DATE_ONLY_MAX and _only_dates(el, text))

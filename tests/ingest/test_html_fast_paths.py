@@ -1,0 +1,286 @@
+"""The HTML importer's tree walks give exactly what the XPath and text forms they replace give.
+
+Each shortcut (a walk testing attribute names instead of an XPath predicate, a test that stops
+at the first visible text, the main elements' ancestors found once) is checked against the
+straightforward form on generated pages rich in what matters: attributes the importer reads,
+blank and non-breaking space, nested boxes, footnote placeholders and detached subtrees.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from archivist.ingest.html import htmlthreads
+from archivist.ingest.html.content import _collapsed_length
+from archivist.ingest.html.htmldom import (
+    attributed,
+    has_text,
+    holds_marker,
+    inner_text,
+    remove,
+    select,
+    text_content,
+    without_content,
+    wrap_phrasing,
+)
+from archivist.ingest.html.htmlfurniture import _Mains, holds_main
+from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.html.htmltext import FOOTNOTE_TAG
+from archivist.ingest.html.readability import _commas
+from archivist.ingest.notes.notelists import _plain_entry_label
+
+_OLD_ATTRIBUTED = etree.XPath(
+    "//*[@class or @role or @rel or @itemprop or @itemtype or @data-type or @aria-label"
+    " or @style or @hidden or @aria-hidden]"
+)
+_OLD_COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',،，', ''))")
+
+_TAGS = ["div", "p", "span", "main", "a", "button", "sup", "li", "section", "br", "img", "h2"]
+_ATTRIBUTES = [
+    "",
+    ' class="x"',
+    ' class=""',
+    ' role="main"',
+    ' role="menu"',
+    ' itemprop="articleBody"',
+    ' itemprop="author"',
+    ' id="a"',
+    ' id="a" class="b"',
+    " hidden",
+    ' aria-hidden="true"',
+    ' style="display:none"',
+    ' rel="author"',
+    ' data-type="footnotes"',
+    ' aria-label="x"',
+    ' itemtype="x"',
+    ' title="t"',
+]
+_TEXTS = ["", " ", "\n  ", "\xa0", "\u3000", "Reply", "[1] note", "[", "a, b", "،", "x" * 30, "OK"]
+
+
+@st.composite
+def _fragment(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(_TAGS))
+    attrs = draw(st.sampled_from(_ATTRIBUTES))
+    if tag in ("br", "img"):
+        return f"<{tag}{attrs}>" + draw(st.sampled_from(_TEXTS))
+    children = draw(st.lists(_fragment(depth + 1), max_size=3)) if depth < 3 else []
+    marker = f"<{FOOTNOTE_TAG}>1</{FOOTNOTE_TAG}>" if draw(st.booleans()) and depth else ""
+    lead, tail = draw(st.sampled_from(_TEXTS)), draw(st.sampled_from(_TEXTS))
+    comment = "<!-- c -->" if draw(st.booleans()) else ""
+    return f"<{tag}{attrs}>{lead}{comment}{''.join(children)}{marker}</{tag}>{tail}"
+
+
+PAGES = st.lists(_fragment(), min_size=1, max_size=4).map(
+    lambda parts: f"<html><body>{''.join(parts)}</body></html>"
+)
+
+
+def _tree(page: str) -> etree._Element:
+    root = parse_html(page, "page.html")
+    # The importer's own placeholders, as the footnote finder leaves them (parsing renames
+    # any a page brings).
+    for sup in list(root.iter("sup"))[::2]:
+        sup.tag = FOOTNOTE_TAG
+    return root
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_walks_match_their_xpath_and_text_forms(page: str) -> None:
+    root = _tree(page)
+    assert attributed(root) == select(_OLD_ATTRIBUTED, root)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        visible = bool(text_content(el).strip())
+        assert has_text(el) == visible == bool(inner_text(el))
+        assert without_content(el) == (
+            not visible and all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
+        )
+        assert holds_marker(el) == (el.find(f".//{FOOTNOTE_TAG}") is not None)
+        assert _commas(el) == int(_OLD_COMMAS(el))  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES, st.integers(min_value=0, max_value=40))
+def test_main_holders_found_once_match_the_per_element_xpath(page: str, cut: int) -> None:
+    root = _tree(page)
+    marked = attributed(root)
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    if len(elements) > 2:  # detach a subtree: the marked list still holds its elements
+        remove(elements[2 + cut % (len(elements) - 2)])
+    mains = _Mains(root, marked)
+    for el in elements:
+        assert mains.hold(el) == holds_main(el), etree.tostring(el)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_reply_controls_found_by_walk_match_the_xpath(page: str) -> None:
+    root = _tree(page)
+    walked = htmlthreads.comment_thread(root)
+    replies = [
+        c
+        for c in select(htmlthreads._CONTROLS, root)
+        if htmlthreads._REPLY.fullmatch(" ".join(text_content(c).split()))
+    ]
+    expected = None
+    if len(replies) >= 2:
+        shared = set(replies[0].iterancestors())
+        for control in replies[1:]:
+            shared &= set(control.iterancestors())
+        thread = next((a for a in replies[0].iterancestors() if a in shared), None)
+        if not (
+            thread is None
+            or thread.tag in ("html", "body", "main")
+            or thread.find(".//h1") is not None
+        ):
+            expected = thread
+    assert walked is expected
+
+
+def _old_plain_entry_label(p: etree._Element) -> str | None:
+    """``_plain_entry_label`` without its shortcut."""
+    from archivist.ingest.notes.notelists import _PLAIN_NOTE
+    from archivist.ingest.text.textmeta import ascii_digits
+
+    match = _PLAIN_NOTE.match(text_content(p))
+    if match:
+        return ascii_digits(match.group(1))
+    first = p[0] if len(p) else None
+    if first is not None and first.tag == "sup" and not (p.text or "").strip():
+        label = text_content(first).strip()
+        if label.isdigit() and len(label) <= 3 and first.find(".//a") is None:
+            return ascii_digits(label)
+    return None
+
+
+_LEADS = st.sampled_from(["", " ", "\xa0", " [1] x", "[12]", "[۳] y", "[", "x [1]", "1", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LEADS, st.sampled_from(["", "<sup>2</sup>", "<sup><a>3</a></sup>", "<b>[4]</b>", "<i>x</i>"])
+)
+def test_plain_entry_shortcut_matches_the_full_test(lead: str, child: str) -> None:
+    root = parse_html(f"<html><body><p>{lead}{child} rest</p></body></html>", "p.html")
+    p = root.find(".//p")
+    assert p is not None
+    assert _plain_entry_label(p) == _old_plain_entry_label(p)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=" \n\t\xa0ab,", max_size=60), st.integers(min_value=0, max_value=60))
+def test_a_prefix_never_collapses_longer_than_the_whole(text: str, cut: int) -> None:
+    assert _collapsed_length(text[:cut]) <= _collapsed_length(text)
+
+
+def _old_wrap_phrasing(div: etree._Element) -> None:
+    """``wrap_phrasing`` without its shortcut for boxes of blocks: every child moved."""
+    from archivist.ingest.html.htmldom import _PHRASING
+
+    run: list[etree._Element] = []
+    lead = div.text if div.text and div.text.strip() else None
+    if lead is not None:
+        div.text = None
+    new_children: list[etree._Element] = []
+
+    def close() -> None:
+        nonlocal lead, run
+        if lead is None and not run:
+            return
+        if (
+            lead is not None
+            or any(c.tag != "br" for c in run)
+            or any((c.tail or "").strip() for c in run)
+        ):
+            p = etree.Element("p")
+            p.text = lead
+            for c in run:
+                p.append(c)
+            new_children.append(p)
+        else:
+            new_children.extend(run)
+        lead, run = None, []
+
+    for child in list(div):
+        div.remove(child)
+        if isinstance(child.tag, str) and child.tag in _PHRASING:
+            run.append(child)
+            continue
+        close()
+        tail = child.tail
+        child.tail = None
+        new_children.append(child)
+        if tail and tail.strip():
+            lead = tail
+    close()
+    for position, child in enumerate(new_children):
+        div.insert(position, child)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_wrapping_matches_moving_every_child(page: str) -> None:
+    root = _tree(page)
+    twin = copy.deepcopy(root)
+    for ours, theirs in zip(list(root.iter("div")), list(twin.iter("div")), strict=True):
+        wrap_phrasing(ours)
+        _old_wrap_phrasing(theirs)
+    assert etree.tostring(root) == etree.tostring(twin)
+
+
+_NAME_PARTS = st.sampled_from(
+    ["share", "SHARE", "Related", "comment", "ad", "-", "_", "--", " ", "x1", "hidden", "hid",
+     "label", "main", "post", "Sidebar", "nav", "ſ", "K", "é", "ü", "author", "toc", "box",
+    "Lead", "intro", "byline", "Breadcrumb", "deck"]
+)  # fmt: skip
+NAMES = st.lists(_NAME_PARTS, max_size=8).map("".join)
+
+
+@settings(max_examples=500)
+@given(NAMES)
+def test_case_blind_fast_path_answers_as_the_case_blind_pattern(name: str) -> None:
+    from archivist.ingest.html import htmlfurniture, htmlleads, readability
+    from archivist.ingest.metadata import pagemeta
+
+    pairs = [
+        (readability._UNLIKELY, readability._UNLIKELY_FAST),
+        (readability._MAYBE, readability._MAYBE_FAST),
+        (readability._POSITIVE, readability._POSITIVE_FAST),
+        (readability._NEGATIVE, readability._NEGATIVE_FAST),
+        (readability._BYLINE, readability._BYLINE_FAST),
+        (htmlfurniture._NEVER_THE_PAGE, htmlfurniture._NEVER_THE_PAGE_FAST),
+        (htmlleads._LEAD, htmlleads._LEAD_FAST),
+        (pagemeta._BYLINE_CLASS, pagemeta._BYLINE_CLASS_FAST),
+        (pagemeta._CRUMB_CLASS, pagemeta._CRUMB_CLASS_FAST),
+    ]
+    for slow, fast in pairs:
+        assert fast._lower is not None  # the fast path is really taken for these
+        assert bool(slow.search(name)) == bool(fast.search(name))
+        old, new = slow.search(name), fast.search(name)
+        assert (old and old.span()) == (new and new.span())
+    for token in name.split():
+        furniture = htmlfurniture._FURNITURE_CLASS
+        assert bool(furniture.match(token)) == bool(htmlfurniture._FURNITURE_FAST.match(token))
+
+
+def test_case_blind_keeps_the_slow_form_where_lower_casing_would_differ() -> None:
+    import re
+
+    from archivist.ingest.text.caseblind import CaseBlind
+
+    upper = CaseBlind(re.compile(r"Menu", re.I))
+    assert upper._lower is None and upper.search("menu")
+    inline = CaseBlind(re.compile(r"(?-i:menu)|x", re.I))
+    assert inline._lower is None and not inline.search("MENU")
+    long_s = CaseBlind(re.compile(r"ſhare", re.I))  # the long s matches an ASCII s
+    assert long_s._lower is None and long_s.search("share")
+    escaped = CaseBlind(re.compile(r"\Wmenu\S", re.I))  # escapes are not letters
+    assert escaped._lower is not None and escaped.search("-MENU!")
+    assert CaseBlind(re.compile(r"menu"))._lower is None  # case matters: kept as it is
