@@ -146,7 +146,8 @@ def begin_marked(labels: tuple[str, ...]) -> list[str]:
 
 END = False
 """Whether each segment's last token (of the BEGIN_LABELS kinds, two tokens or more) is learned
-as a label of its own too (``L-title``). Off: see ``--end`` and the README's table."""
+as a label of its own too (``L-title``). Off: it lowered the tune part's field accuracy on
+AnyStyle's clean references from 95.7% to 95.2% (container 92.2% to 91.3%), see the README."""
 ALGORITHMS = {
     "lbfgs": {},
     "l2sgd": {"c2": 1.0, "max_iterations": 100},
@@ -155,7 +156,9 @@ ALGORITHMS = {
     "arow": {"variance": 1.0, "gamma": 1.0, "max_iterations": 60},
 }
 """CRFsuite's training algorithms and the parameters tried with each beside the common ones
-(``--algorithm``, ``--set key=value`` to change one)."""
+(``--algorithm``, ``--set key=value`` to change one). L-BFGS is shipped: none of the others
+labelled the tune part as well (the README has the table), and without L1 their models are
+9 to 17 MB against L-BFGS's 1 MB."""
 
 
 def end_marked(labels: list[str]) -> list[str]:
