@@ -55,7 +55,13 @@ from pathlib import Path
 from typing import Any
 
 from archivist.ingest.references import labeller, link_footnotes, parse_reference
-from archivist.ingest.references.corpus import ClassedNote, Labelled, read_classed, read_labelled
+from archivist.ingest.references.corpus import (
+    ClassedNote,
+    Labelled,
+    fifth_of,
+    read_classed,
+    read_labelled,
+)
 from archivist.ingest.references.names import parse_names
 from archivist.model import Footnote
 from archivist.text import to_ascii_digits
@@ -419,15 +425,31 @@ def main() -> int:
     parser.add_argument("--part", choices=("check", "tune"), default="check")
     parser.add_argument("--no-old", action="store_true", help="skip the old parser")
     parser.add_argument("--model", type=Path, help="another model (training/train_references.py)")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="score the fifth of the train part the model was trained without "
+        "(train_references.py --hold-out)",
+    )
+    parser.add_argument(
+        "--fields-only", action="store_true", help="only the field table (no speed, no pages)"
+    )
     args = parser.parse_args()
     if args.model:
         labeller.model_path = lambda: str(args.model)  # type: ignore[assignment]
     manifest = json.loads(Path(labeller.model_path()).with_suffix(".json").read_text())
-    if args.part in manifest["parts"]:
+    fifth = manifest.get("held_out_fifth")
+    if args.held_out:
+        if fifth is None:
+            sys.exit("the model was trained on every fifth of the train part")
+        args.part = "train"
+    elif args.part in manifest["parts"]:
         sys.exit(f"the model was trained on the {args.part} part: its figures would say nothing")
     paths = [SHARED / f"{n}.xml" for n in ("core", "good", "ugly")] + sorted(OWN.glob("*.xml"))
     refs = [r for path in paths if path.stem != "commentary-notes" for r in read_labelled(path)]
-    refs = [r for r in refs if r.part == args.part]
+    refs = [
+        r for r in refs if r.part == args.part and (not args.held_out or fifth_of(r.text) == fifth)
+    ]
     texts = [r.text for r in refs]
     print(
         f"{len(refs)} references of the {args.part} part; model trained on "
@@ -440,7 +462,10 @@ def main() -> int:
         tree = None if args.no_old else old_tree(folder)
         if tree is not None:
             old = [(csl, None) for _, csl in old_parses(texts, tree)]
-        print_table(f"{args.part} part", score(refs, new_parses), score(refs, old))
+        name = f"fifth {fifth} of the train part" if args.held_out else f"{args.part} part"
+        print_table(name, score(refs, new_parses), score(refs, old))
+        if args.fields_only:
+            return 0
         classed = [n for n in read_classed(OWN / "commentary-notes.xml") if n.part == args.part]
         commentary(classed, refs, tree)
         print("\nreal pages (the readability test pages' Wikipedia articles):")

@@ -91,3 +91,18 @@ def test_a_begin_mark_starts_a_new_segment_of_the_same_kind(monkeypatch) -> None
         ("author", "Doe."),
         ("title", "Harbour Tales"),
     ]
+
+
+def test_segments_are_cut_where_the_model_marks_a_first_or_last_token() -> None:
+    spans = [(0, 4), (5, 9), (10, 14), (15, 19), (20, 24), (25, 29)]
+    labels = ["B-author", "author", "B-title", "L-title", "title", "date"]
+    assert [(s.label, s.start, s.end) for s in labeller.joined(labels, spans)] == [
+        ("author", 0, 9),
+        ("title", 10, 19),
+        ("title", 20, 24),
+        ("date", 25, 29),
+    ]
+    assert [s.label for s in labeller.joined(["L-title", "B-title"], spans[:2])] == [
+        "title",
+        "title",
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from archivist.ingest.references.corpus import (
     ClassedNote,
     comment_sequence,
+    fifth_of,
     read_classed,
     read_labelled,
 )
@@ -70,3 +71,11 @@ def test_classed_notes_are_read_with_their_kind_and_names(tmp_path: Path) -> Non
     )
     notes = list(read_classed(path))
     assert [(n.kind, n.names) for n in notes] == [("comment", ("Roe", "Tides")), ("citation", None)]
+
+
+def test_fifths_are_fixed_by_the_text_and_about_even() -> None:
+    texts = [f"Note number {i}." for i in range(3000)]
+    fifths = [fifth_of(t) for t in texts]
+    assert fifths == [fifth_of(t) for t in texts]
+    assert fifth_of("Note  number 7.") == fifth_of("note number 7.")
+    assert all(0.17 < fifths.count(k) / 3000 < 0.23 for k in range(5))

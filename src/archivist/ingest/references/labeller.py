@@ -85,13 +85,30 @@ def label(text: str) -> list[Segment]:
     if not spans:
         return []
     tokens = [text[start:end] for start, end in spans]
-    labels = _tagger().tag(sequence_features(tokens))
+    return joined(_tagger().tag(sequence_features(tokens)), spans)
+
+
+def joined(labels: list[str], spans: list[tuple[int, int]]) -> list[Segment]:
+    """The segments of labelled token spans: runs of one label, cut where the model marks one."""
     segments: list[Segment] = []
     first = 0
+    name = _plain(labels[0])
     for i in range(1, len(labels) + 1):
-        # A segment ends where the label changes or where the model marks a new one begins.
-        if i == len(labels) or labels[i] != labels[first].removeprefix("B-"):
-            name = labels[first].removeprefix("B-")
-            segments.append(Segment(name, spans[first][0], spans[i - 1][1]))
-            first = i
+        # A segment ends where the label changes, after a token the model marks as a segment's
+        # last (``L-title``), or where it marks a new one begins (``B-title``).
+        if (
+            i < len(labels)
+            and labels[i - 1][:2] != "L-"
+            and labels[i][:2] != "B-"
+            and _plain(labels[i]) == name
+        ):
+            continue
+        segments.append(Segment(name, spans[first][0], spans[i - 1][1]))
+        if i < len(labels):
+            first, name = i, _plain(labels[i])
     return segments
+
+
+def _plain(label: str) -> str:
+    """A label without the model's mark of a segment's first or last token."""
+    return label[2:] if label[:2] in ("B-", "L-") else label
