@@ -119,10 +119,13 @@ def strip_furniture(
             or (by_name and ident and _furniture(ident))
             or el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
+            or el.get("aria-modal") == "true"
             or el.get("role") in _FURNITURE_ROLES
             or (style and _HIDDEN_STYLE.search(style))
         ):
             by_attribute.append(el)
+    # A dialog not open is not shown: a login or consent box waiting for a click.
+    by_attribute.extend(d for d in root.iter("dialog") if d.get("open") is None)
     if by_name:
         by_attribute.extend(
             el
