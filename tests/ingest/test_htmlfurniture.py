@@ -480,3 +480,12 @@ def test_an_open_dialog_and_a_closed_dialog_holding_the_only_prose_stay() -> Non
         root = parse_html(f"<html><body>{markup}<p>Menu</p></body></html>", "x")
         strip_furniture(root)
         assert "The harbour wall" in inner_text(root), markup
+
+
+def test_comments_under_a_recipe_of_lists_and_short_lines_are_dropped() -> None:
+    # The recipe has less running prose than its comments; its heading opens a block of
+    # text beside the thread, which makes the thread the comments under it.
+    data = (DATA / "furniture_recipe_comments.html").read_bytes()
+    text = extract(data, "furniture_recipe_comments.html").article.text
+    assert "LEAK" not in text
+    assert "rolled oats" in text and "bake at 180 degrees" in text
