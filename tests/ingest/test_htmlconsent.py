@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from archivist.ingest.formats.html import extract
 from archivist.ingest.html.htmlconsent import consent_notices, reads_as_consent
 from archivist.ingest.html.htmlparse import parse_html
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "html"
 NOTICE = (
     "<p>We and our partners use cookies to personalise content and to measure it. By clicking"
     " accept you agree to this; change your preferences at any time.</p>"
@@ -44,3 +48,18 @@ def test_an_extracted_text_that_is_only_a_notice_reads_as_consent() -> None:
     assert reads_as_consent(notice)
     assert not reads_as_consent("Bake the cookies for ten minutes, then let them cool.")
     assert not reads_as_consent(notice + " The harbour wall held." * 200)
+
+
+def test_a_short_text_saying_the_site_uses_cookies_reads_as_consent() -> None:
+    assert reads_as_consent("Wir verwenden Cookies, um Dir die beste Erfahrung zu bieten.")
+    assert reads_as_consent("This website uses cookies to improve your experience.")
+    assert not reads_as_consent("We use cookie cutters shaped like anchors.")
+    assert not reads_as_consent("We use three kinds of chocolate in these cookies.")
+    assert not reads_as_consent("We use cookies, the baker said. " + "Butter. " * 100)
+
+
+def test_a_page_whose_first_look_finds_a_short_cookie_notice_looks_again() -> None:
+    name = "furniture_cookie_short_notice.html"
+    text = extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAK" not in text
+    assert "Lotsenboot" in text

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from archivist.ingest.formats.html import extract
 from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text
 from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import parse_html
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "html"
 STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
 STORY += "</p>"
 
@@ -460,3 +464,28 @@ def test_a_sentence_about_a_newsletter_stays() -> None:
     assert article is not None
     strip_asides(article)
     assert inner_text(article).endswith(line)
+
+
+def test_a_closed_dialog_and_a_modal_box_are_never_the_article() -> None:
+    # A login dialog waiting for a click holds more text than the article; its class names
+    # say nothing, only the markup says it is not shown.
+    data = (DATA / "furniture_closed_dialog.html").read_bytes()
+    text = extract(data, "furniture_closed_dialog.html").article.text
+    assert "LEAK" not in text
+    assert "worked by hand until 1962" in text and "forty times" in text
+
+
+def test_an_open_dialog_and_a_closed_dialog_holding_the_only_prose_stay() -> None:
+    for markup in (f"<dialog open>{STORY}</dialog>", f"<dialog>{STORY * 2}</dialog>"):
+        root = parse_html(f"<html><body>{markup}<p>Menu</p></body></html>", "x")
+        strip_furniture(root)
+        assert "The harbour wall" in inner_text(root), markup
+
+
+def test_comments_under_a_recipe_of_lists_and_short_lines_are_dropped() -> None:
+    # The recipe has less running prose than its comments; its heading opens a block of
+    # text beside the thread, which makes the thread the comments under it.
+    data = (DATA / "furniture_recipe_comments.html").read_bytes()
+    text = extract(data, "furniture_recipe_comments.html").article.text
+    assert "LEAK" not in text
+    assert "rolled oats" in text and "bake at 180 degrees" in text

@@ -38,3 +38,20 @@ def test_a_forum_thread_with_nothing_beside_it_is_the_page() -> None:
     root = parse_html(_page("", 4), "x")
     strip_furniture(root)
     assert inner_text(root).count("remembers the wall") == 4
+
+
+def test_a_forum_thread_under_a_title_and_a_menu_of_links_is_the_page() -> None:
+    menu = "".join(
+        f"<a href='/f/{n}'>Board number {n} of the harbour forum</a> " for n in range(20)
+    )
+    thread = "".join(
+        POST.format(f"Member {n} remembers the wall being built, stone by stone, in 1911.")
+        for n in range(6)
+    )
+    root = parse_html(
+        f"<html><body><div><h1>The wall</h1><div>{menu}</div></div>"
+        f"<ol class='x4'>{thread}</ol></body></html>",
+        "x",
+    )
+    strip_furniture(root)
+    assert inner_text(root).count("remembers the wall") == 6

@@ -93,7 +93,19 @@ _OK = re.compile(
 
 def reads_as_consent(text: str) -> bool:
     """True for an extracted text that is a consent notice and nothing more: short, speaking
-    of cookies with several words of consent."""
-    if len(text) > NOTICE_MAX or "cookie" not in text.casefold():
+    of cookies with several words of consent, or very short and saying "we use cookies"."""
+    if len(text) > NOTICE_MAX or "cookie" not in (folded := text.casefold()):
         return False
+    if len(text) <= _SAYING_MAX and _WE_USE_COOKIES.search(folded):
+        return True
     return _consent_words(text) >= _MIN_WORDS
+
+
+_WE_USE_COOKIES = re.compile(
+    r"\b(?:we use|we are using|this (?:web)?site uses|wir verwenden|wir nutzen|wir setzen"
+    r"|(?:diese|unsere) (?:webseite|website|seite) (?:verwendet|nutzt)|nous utilisons"
+    r"|ce site utilise|utilizamos|usamos|utilizziamo|używamy|wij gebruiken|we gebruiken)"
+    r"\W+(?:\w+\W+){0,3}?cookies\b"
+)
+_SAYING_MAX = 600
+"""An extracted text this short that says the site uses cookies is the notice itself."""

@@ -19,7 +19,7 @@ _PHRASING = frozenset(
 )  # fmt: skip
 _MEANINGFUL = frozenset(
     {"class", "role", "rel", "itemprop", "itemtype", "data-type", "aria-label", "style",
-     "hidden", "aria-hidden"}
+     "hidden", "aria-hidden", "aria-modal"}
 )  # fmt: skip
 """Attributes the importer reads meaning from."""
 _STRING = etree.XPath("string()")

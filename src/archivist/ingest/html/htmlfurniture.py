@@ -119,10 +119,13 @@ def strip_furniture(
             or (by_name and ident and _furniture(ident))
             or el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
+            or el.get("aria-modal") == "true"
             or el.get("role") in _FURNITURE_ROLES
             or (style and _HIDDEN_STYLE.search(style))
         ):
             by_attribute.append(el)
+    # A dialog not open is not shown: a login or consent box waiting for a click.
+    by_attribute.extend(d for d in root.iter("dialog") if d.get("open") is None)
     if by_name:
         by_attribute.extend(
             el
@@ -146,7 +149,11 @@ def strip_furniture(
             f for f in entry_forms if not holds_the_page(f, page, mains) and not prose.held_by(f)
         )
     thread = comment_thread(root)
-    if thread is not None and not holds_main(thread) and prose.outside(thread) >= _OUTSIDE_MIN:
+    if (
+        thread is not None
+        and not holds_main(thread)
+        and (prose.outside(thread) >= _OUTSIDE_MIN or _headed_text_before(body, thread))
+    ):
         doomed.append(thread)  # comments under an article; a forum thread is the page
     doomed.extend(
         notice
@@ -244,6 +251,7 @@ class _Prose:
 _OUTSIDE_MIN = 500
 """Prose outside a comment thread that makes it the comments under an article."""
 _PROSE_MIN = 200
+_HEADINGS = frozenset({"h1", "h2", "h3"})
 """Below this much prose a page has no article for a wrapper to hold."""
 _PROSE_PARAGRAPH = 40
 _PROSE_LINKS = 0.3
@@ -308,6 +316,26 @@ def _furniture_token(token: str) -> bool:
 def _citation_needed(sup: etree._Element) -> bool:
     text = text_content(sup)
     return len(text) < 40 and bool(_CITATION_NEEDED.fullmatch(text.strip()))
+
+
+def _headed_text_before(body: etree._Element, thread: etree._Element) -> bool:
+    """True when a heading before ``thread`` opens a block beside it holding an article's worth
+    of text that is not links: a recipe or a how-to in lists and short lines, whose comments
+    hold more prose than it does. A forum's title heading opens no such block."""
+    around = set(thread.iterancestors())
+    for el in body.iter():
+        if el is thread:
+            break
+        if el.tag not in _HEADINGS:
+            continue
+        own = text_length(el)
+        # The heading's block: its nearest ancestor holding more than the heading.
+        block = next((a for a in el.iterancestors() if text_length(a) > own), None)
+        if block is None or block in around:
+            continue
+        if text_length(block) * (1 - link_share(block)) >= _OUTSIDE_MIN:
+            return True
+    return False
 
 
 def link_share(el: etree._Element) -> float:
