@@ -168,9 +168,10 @@ def has_text(el: etree._Element) -> bool:
 
 def without_content(el: etree._Element) -> bool:
     """Whether ``el`` holds no text and no child but line breaks and rules."""
-    if has_text(el):
+    # The children first: a box holding any other element is settled without reading text.
+    if not all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str)):
         return False
-    return all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
+    return not has_text(el)
 
 
 def link_density(el: etree._Element) -> float:
