@@ -114,6 +114,7 @@ def test_walks_match_their_xpath_and_text_forms(page: str) -> None:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        assert text_content(el) == el.xpath("string()")  # a leaf's text read directly
         visible = bool(text_content(el).strip())
         assert has_text(el) == visible == bool(inner_text(el))
         assert without_content(el) == (

@@ -49,6 +49,8 @@ def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
 
 def text_content(el: etree._Element) -> str:
     """All the text inside an element."""
+    if not len(el):  # a leaf (most links, spans, labels): its own text, without the XPath call
+        return el.text or ""
     return str(_STRING(el))
 
 
@@ -62,7 +64,7 @@ def text_length(el: etree._Element) -> int:
 
 def inner_text(el: etree._Element) -> str:
     """The element's text with whitespace collapsed, as a reader would see it."""
-    return " ".join(str(_STRING(el)).split())
+    return " ".join(text_content(el).split())
 
 
 def remove(el: etree._Element) -> None:
