@@ -59,6 +59,18 @@ _TEXT_LEN = etree.XPath("string-length(normalize-space(.))")
 
 def text_length(el: etree._Element) -> int:
     """Length of the element's whitespace-collapsed text, measured without building it."""
+    if not len(el):  # a leaf: its own text, when it has no white space to collapse
+        text = el.text
+        if not text:
+            return 0
+        if not (
+            "  " in text
+            or "\n" in text
+            or "\t" in text
+            or "\r" in text
+            or " " in (text[0], text[-1])
+        ):
+            return len(text)
     return int(_TEXT_LEN(el))  # type: ignore[arg-type]
 
 
