@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from archivist.ingest.html import htmlthreads
+from archivist.ingest.html import htmlconsent, htmlthreads
 from archivist.ingest.html.content import _collapsed_length
 from archivist.ingest.html.htmldom import (
     attributed,
@@ -24,6 +24,7 @@ from archivist.ingest.html.htmldom import (
     remove,
     select,
     text_content,
+    text_length,
     without_content,
     wrap_phrasing,
 )
@@ -59,7 +60,27 @@ _ATTRIBUTES = [
     ' itemtype="x"',
     ' title="t"',
 ]
-_TEXTS = ["", " ", "\n  ", "\xa0", "\u3000", "Reply", "[1] note", "[", "a, b", "،", "x" * 30, "OK"]
+_TEXTS = [
+    "",
+    " ",
+    "\n  ",
+    "\xa0",
+    "\u3000",
+    "Reply",
+    "[1] note",
+    "[",
+    "a, b",
+    "،",
+    "x" * 30,
+    "OK",
+    "Cookie",
+    "co",
+    "okie",
+    "COOKIES",
+    " a\tb ",
+    "a  b",
+    "a\r\nb",
+]
 
 
 @st.composite
@@ -97,6 +118,8 @@ def test_walks_match_their_xpath_and_text_forms(page: str) -> None:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        assert text_content(el) == el.xpath("string()")  # a leaf's text read directly
+        assert text_length(el) == el.xpath("string-length(normalize-space(.))")
         visible = bool(text_content(el).strip())
         assert has_text(el) == visible == bool(inner_text(el))
         assert without_content(el) == (
@@ -284,3 +307,14 @@ def test_case_blind_keeps_the_slow_form_where_lower_casing_would_differ() -> Non
     escaped = CaseBlind(re.compile(r"\Wmenu\S", re.I))  # escapes are not letters
     assert escaped._lower is not None and escaped.search("-MENU!")
     assert CaseBlind(re.compile(r"menu"))._lower is None  # case matters: kept as it is
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_the_cookie_precheck_never_misses_a_text_the_path_finds(page: str) -> None:
+    root = _tree(page)
+    for el in [root, *root.iter("p", "div")]:
+        if htmlconsent._COOKIE_TEXT(el):
+            assert htmlconsent.may_mention_cookies(el), page
+    if "k" not in page.lower():  # no text can spell "cookie", however the nodes join
+        assert not htmlconsent.may_mention_cookies(root)

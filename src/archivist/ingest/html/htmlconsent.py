@@ -30,12 +30,22 @@ _CLIMB_TAGS = frozenset({"div", "section", "aside", "form", "dialog", "p", "span
 _NEVER = frozenset({"html", "body", "main", "article"})
 
 
+def may_mention_cookies(root: etree._Element) -> bool:
+    """False when no text of ``root``'s document says "cookie": most pages never do, and the
+    document's text built in one piece tells that sooner than ``_COOKIE_TEXT`` testing every
+    text node. True may be wrong (a word split across two nodes), False never is."""
+    whole = text_content(root.getroottree().getroot())
+    return "ookie" in whole or "OOKIE" in whole
+
+
 def consent_notices(root: etree._Element) -> list[etree._Element]:
     """The outermost blocks of the page that are cookie or consent notices: a few thousand
     characters at most that speak of cookies with several words of consent (accept, privacy,
     partners, preferences, ...) and hold a control to answer them ("Accept all", "OK"). Each
     is the largest such block round a mention of cookies."""
     found: list[etree._Element] = []
+    if not may_mention_cookies(root):
+        return found
     seen: set[etree._Element] = set()
     for text in _COOKIE_TEXT(root):  # type: ignore[union-attr]
         parent = text.getparent() if isinstance(text, etree._ElementUnicodeResult) else None

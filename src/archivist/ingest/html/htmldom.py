@@ -49,6 +49,8 @@ def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
 
 def text_content(el: etree._Element) -> str:
     """All the text inside an element."""
+    if not len(el):  # a leaf (most links, spans, labels): its own text, without the XPath call
+        return el.text or ""
     return str(_STRING(el))
 
 
@@ -57,12 +59,24 @@ _TEXT_LEN = etree.XPath("string-length(normalize-space(.))")
 
 def text_length(el: etree._Element) -> int:
     """Length of the element's whitespace-collapsed text, measured without building it."""
+    if not len(el):  # a leaf: its own text, when it has no white space to collapse
+        text = el.text
+        if not text:
+            return 0
+        if not (
+            "  " in text
+            or "\n" in text
+            or "\t" in text
+            or "\r" in text
+            or " " in (text[0], text[-1])
+        ):
+            return len(text)
     return int(_TEXT_LEN(el))  # type: ignore[arg-type]
 
 
 def inner_text(el: etree._Element) -> str:
     """The element's text with whitespace collapsed, as a reader would see it."""
-    return " ".join(str(_STRING(el)).split())
+    return " ".join(text_content(el).split())
 
 
 def remove(el: etree._Element) -> None:
@@ -168,9 +182,10 @@ def has_text(el: etree._Element) -> bool:
 
 def without_content(el: etree._Element) -> bool:
     """Whether ``el`` holds no text and no child but line breaks and rules."""
-    if has_text(el):
+    # The children first: a box holding any other element is settled without reading text.
+    if not all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str)):
         return False
-    return all(c.tag in ("br", "hr") for c in el if isinstance(c.tag, str))
+    return not has_text(el)
 
 
 def link_density(el: etree._Element) -> float:

@@ -65,9 +65,8 @@ def find_leads(body: etree._Element) -> Leads:
     """The outermost elements named as a lead, of a lead's length and mostly not links."""
     found: list[_Lead] = []
     for el in body.iterdescendants():
-        if (el.get("class") is None and el.get("id") is None) or not _leadish(
-            f"{el.get('class', '')} {el.get('id', '')}"
-        ):
+        cls, ident = el.get("class"), el.get("id")  # each read once: this runs for every element
+        if (cls is None and ident is None) or not _leadish(f"{cls or ''} {ident or ''}"):
             continue
         if any(a is lead.element for lead in found for a in el.iterancestors()):
             continue

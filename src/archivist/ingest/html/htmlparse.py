@@ -105,8 +105,14 @@ def _payload(text: str, original: bytes | None) -> bytes:
     if _XML_PI.match(head):
         text = _XML_PI.sub("", head, count=1) + text[PRESCAN_BYTES:]
     text = _without_dtd_subset(text)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        # normalize() hands back the text itself when its quick check proves it NFC, and
+        # otherwise builds the NFC form once (is_normalized() first built it twice). An
+        # equal copy is let go, so the page's own bytes can still go to the parser.
+        normal = unicodedata.normalize("NFC", text)
+        if normal != text:
+            text = normal
+        del normal
     if original is not None and text is decoded:
         payload = original
     else:

@@ -398,9 +398,13 @@ class Grabber:
         weight = self._class_weight(el)
         if weight + self.score(el) < 0:
             return True
-        text = inner_text(el)
-        if text.count(",") >= 10:
+        # Commas are counted before the white space is collapsed (it never holds one): a
+        # long box, which usually has ten, is settled without splitting all its text.
+        whole = text_content(el)
+        if whole.count(",") >= 10:
             return False
+        text = " ".join(whole.split())
+        del whole
         is_list = el.tag in ("ul", "ol")
         if not is_list and text:
             list_len = sum(len(inner_text(li)) for li in el.iter("ul", "ol"))
