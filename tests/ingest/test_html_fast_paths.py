@@ -26,13 +26,14 @@ from archivist.ingest.html.htmldom import (
     text_content,
     text_length,
     without_content,
+    wrap_every_child,
     wrap_phrasing,
 )
 from archivist.ingest.html.htmlfurniture import _Mains, holds_main
 from archivist.ingest.html.htmlparse import parse_html
 from archivist.ingest.html.htmltext import FOOTNOTE_TAG
 from archivist.ingest.html.readability import _commas
-from archivist.ingest.notes.notelists import _plain_entry_label
+from archivist.ingest.notes.notelists import _plain_entry_label, plain_entry_label_in_full
 
 _OLD_ATTRIBUTED = etree.XPath(
     "//*[@class or @role or @rel or @itemprop or @itemtype or @data-type or @aria-label"
@@ -167,22 +168,6 @@ def test_reply_controls_found_by_walk_match_the_xpath(page: str) -> None:
     assert walked is expected
 
 
-def _old_plain_entry_label(p: etree._Element) -> str | None:
-    """``_plain_entry_label`` without its shortcut."""
-    from archivist.ingest.notes.notelists import _PLAIN_NOTE
-    from archivist.ingest.text.textmeta import ascii_digits
-
-    match = _PLAIN_NOTE.match(text_content(p))
-    if match:
-        return ascii_digits(match.group(1))
-    first = p[0] if len(p) else None
-    if first is not None and first.tag == "sup" and not (p.text or "").strip():
-        label = text_content(first).strip()
-        if label.isdigit() and len(label) <= 3 and first.find(".//a") is None:
-            return ascii_digits(label)
-    return None
-
-
 _LEADS = st.sampled_from(["", " ", "\xa0", " [1] x", "[12]", "[۳] y", "[", "x [1]", "1", "\n"])
 
 
@@ -194,57 +179,13 @@ def test_plain_entry_shortcut_matches_the_full_test(lead: str, child: str) -> No
     root = parse_html(f"<html><body><p>{lead}{child} rest</p></body></html>", "p.html")
     p = root.find(".//p")
     assert p is not None
-    assert _plain_entry_label(p) == _old_plain_entry_label(p)
+    assert _plain_entry_label(p) == plain_entry_label_in_full(p)
 
 
 @settings(max_examples=300)
 @given(st.text(alphabet=" \n\t\xa0ab,", max_size=60), st.integers(min_value=0, max_value=60))
 def test_a_prefix_never_collapses_longer_than_the_whole(text: str, cut: int) -> None:
     assert _collapsed_length(text[:cut]) <= _collapsed_length(text)
-
-
-def _old_wrap_phrasing(div: etree._Element) -> None:
-    """``wrap_phrasing`` without its shortcut for boxes of blocks: every child moved."""
-    from archivist.ingest.html.htmldom import _PHRASING
-
-    run: list[etree._Element] = []
-    lead = div.text if div.text and div.text.strip() else None
-    if lead is not None:
-        div.text = None
-    new_children: list[etree._Element] = []
-
-    def close() -> None:
-        nonlocal lead, run
-        if lead is None and not run:
-            return
-        if (
-            lead is not None
-            or any(c.tag != "br" for c in run)
-            or any((c.tail or "").strip() for c in run)
-        ):
-            p = etree.Element("p")
-            p.text = lead
-            for c in run:
-                p.append(c)
-            new_children.append(p)
-        else:
-            new_children.extend(run)
-        lead, run = None, []
-
-    for child in list(div):
-        div.remove(child)
-        if isinstance(child.tag, str) and child.tag in _PHRASING:
-            run.append(child)
-            continue
-        close()
-        tail = child.tail
-        child.tail = None
-        new_children.append(child)
-        if tail and tail.strip():
-            lead = tail
-    close()
-    for position, child in enumerate(new_children):
-        div.insert(position, child)
 
 
 @settings(max_examples=150, deadline=None)
@@ -254,7 +195,7 @@ def test_wrapping_matches_moving_every_child(page: str) -> None:
     twin = copy.deepcopy(root)
     for ours, theirs in zip(list(root.iter("div")), list(twin.iter("div")), strict=True):
         wrap_phrasing(ours)
-        _old_wrap_phrasing(theirs)
+        wrap_every_child(theirs)
     assert etree.tostring(root) == etree.tostring(twin)
 
 

@@ -96,7 +96,6 @@ def remove(el: etree._Element) -> None:
 
 def wrap_phrasing(div: etree._Element) -> None:
     """Wrap runs of loose text and inline elements in a div into paragraphs, as Readability does."""
-    run: list[etree._Element] = []
     lead = div.text if div.text and div.text.strip() else None
     children = list(div)
     if lead is None and not any(
@@ -108,6 +107,14 @@ def wrap_phrasing(div: etree._Element) -> None:
         for child in children:
             child.tail = None
         return
+    wrap_every_child(div)
+
+
+def wrap_every_child(div: etree._Element) -> None:
+    """``wrap_phrasing`` without its shortcut: every child is moved into its new place."""
+    run: list[etree._Element] = []
+    lead = div.text if div.text and div.text.strip() else None
+    children = list(div)
     if lead is not None:
         div.text = None
     new_children: list[etree._Element] = []

@@ -96,6 +96,11 @@ def _plain_entry_label(p: etree._Element) -> str | None:
         # Most paragraphs: their own text opens with a word, so neither shape below can fit
         # (one opens "[n]", the other has no text before its <sup>); the text is not built.
         return None
+    return plain_entry_label_in_full(p)
+
+
+def plain_entry_label_in_full(p: etree._Element) -> str | None:
+    """``_plain_entry_label`` without its shortcut for paragraphs opening with a word."""
     match = _PLAIN_NOTE.match(text_content(p))
     if match:
         return ascii_digits(match.group(1))
