@@ -95,6 +95,38 @@ def test_container_loses_its_in() -> None:
     )
 
 
+def test_a_place_running_past_its_colon_gives_the_publisher_its_words() -> None:
+    item = fields(
+        ("title", "The Fourth Tide."),
+        ("location", "Grand Rapids, MI: Wm."),
+        ("publisher", "B. Marden Publishing,"),
+        ("date", "1986."),
+    )
+    assert item["publisher-place"] == "Grand Rapids, MI"
+    assert item["publisher"] == "Wm. B. Marden Publishing"
+
+
+def test_a_periodical_followed_by_a_place_is_a_books_publisher() -> None:
+    item = fields(
+        ("title", "Modelling Tidal Systems II."),
+        ("journal", "Coastal Research Society:"),
+        ("location", "Washington, DC,"),
+        ("date", "1990."),
+    )
+    assert item["publisher"] == "Coastal Research Society"
+    assert "container-title" not in item
+
+
+def test_a_periodical_with_pages_keeps_its_place_as_a_place() -> None:
+    item = fields(
+        ("title", "Tides."),
+        ("journal", "The Harbour Review"),
+        ("location", "(London),"),
+        ("pages", "12-19."),
+    )
+    assert item["container-title"] == "The Harbour Review"
+
+
 def test_editors_lose_their_role_words() -> None:
     assert fields(("editor", "ed. Michael Renov,"))["editor"] == [
         {"family": "Renov", "given": "Michael"}

@@ -34,6 +34,15 @@ AUTHORS: list[tuple[str, list[dict[str, str]]]] = [
     ("آذرپی، مهرناز", [{"family": "آذرپی", "given": "مهرناز"}]),
     ("مهرناز آذرپی و علی رضایی", [{"literal": "مهرناز آذرپی"}, {"literal": "علی رضایی"}]),
     ("by Tara Lind", [{"family": "Lind", "given": "Tara"}]),
+    (
+        "Ilse Marrow/ Tara Lind / Jan Roe",
+        [
+            {"family": "Marrow", "given": "Ilse"},
+            {"family": "Lind", "given": "Tara"},
+            {"family": "Roe", "given": "Jan"},
+        ],
+    ),
+    ("IEEE/ACM", [{"literal": "IEEE/ACM"}]),
 ]
 
 

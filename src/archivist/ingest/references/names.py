@@ -32,7 +32,10 @@ _ET_AL = re.compile(
     r"و (?:دیگران|همکاران)|وآخرون|و آخرون|等)\W*$",
     re.I,
 )
-_JOINER = re.compile(r"\s*,?\s+(?:and|&|und|et|y|e|i|и|ve|en)\s+(?!al\b)|\s*&\s*|\s*;\s*", re.I)
+_JOINER = re.compile(
+    r"\s*,?\s+(?:and|&|und|et|y|e|i|и|ve|en)\s+(?!al\b)|\s*&\s*|\s*;\s*|\s*/\s+|\s+/\s*", re.I
+)
+"""Between two names: and, &, a semicolon, a spaced slash (``Schnell/ Sander / Federolf``)."""
 _VANCOUVER = re.compile(r"^[^\W\d_][\w'’\-]+(?: [\w'’\-]+)? [A-Z]{1,3}(?:[,;.]|$)")
 """``Smith AP, Jones EU``: initials after the family name, never the AP or the EU."""
 _ARABIC_JOINER = re.compile(r"\s+و\s+")
