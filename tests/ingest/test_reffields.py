@@ -127,6 +127,41 @@ def test_a_periodical_with_pages_keeps_its_place_as_a_place() -> None:
     assert item["container-title"] == "The Harbour Review"
 
 
+def test_a_quoted_title_closed_before_its_comma_ends_where_the_periodical_begins() -> None:
+    item = fields(
+        ("title", "«Le botteghe del porto», Strenna storica ligure,"),
+        ("journal", "LXVIII,"),
+        ("pages", "pp. 301-318."),
+    )
+    assert item["title"] == "Le botteghe del porto"
+    assert item["container-title"] == "Strenna storica ligure"
+    assert item["volume"] == "LXVIII"
+
+
+def test_a_comma_inside_the_quotes_keeps_the_title_whole() -> None:
+    item = fields(("title", "“Monkey See, Monkey Do:” The Influence of Crews,"))
+    assert item["title"] == "Monkey See, Monkey Do: The Influence of Crews"
+
+
+def test_an_abbreviation_labelled_a_journal_is_no_roman_volume() -> None:
+    item = fields(("title", "“Tidal segmentation,”"), ("journal", "ICCV,"), ("date", "2009."))
+    assert item["container-title"] == "ICCV"
+    assert "volume" not in item
+
+
+def test_a_periodical_with_its_town_issue_and_pages_is_no_publisher() -> None:
+    item = fields(
+        ("title", "Os pescadores do cais."),
+        ("publisher", "Revista Costeira,"),
+        ("location", "Lisboa,"),
+        ("volume", "v. 47, n. 203,"),
+        ("pages", "p. 320-345,"),
+        ("date", "2012."),
+    )
+    assert item["container-title"] == "Revista Costeira"
+    assert "publisher" not in item
+
+
 def test_editors_lose_their_role_words() -> None:
     assert fields(("editor", "ed. Michael Renov,"))["editor"] == [
         {"family": "Renov", "given": "Michael"}

@@ -87,6 +87,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
     second_title: str | None = None
     held = False  # whether what follows the first title reads as the work that holds it
     quoted = False
+    numbered = ""
     for label, raw in _mended(segments):
         value = raw.strip()
         if label in ("editor", "translator") and "title" in item:
@@ -97,14 +98,16 @@ def read_fields(segments: Segments, text: str) -> Reading:
                 item.setdefault(label, []).extend(names)
         elif label == "title":
             if "title" not in item:
-                inside = _TITLE_IN.search(value)
-                if inside:  # "“The City.” In Stories of the Shore": the book that holds it
-                    second_title = clean_title(value[inside.end() :])
-                    value = value[: inside.start() + 1]
+                cut = _title_end(value)
+                if cut:  # "“The City.” In Stories of the Shore": the book that holds it
+                    second_title = clean_title(value[cut[1] :])
+                    value = value[: cut[0]]
                 item["title"] = clean_title(value)
                 held = quoted = value[:1] in _OPENING
             elif second_title is None and (held or _IN.match(value)):
                 second_title = clean_title(_IN.sub("", value))
+        elif label in _CONTAINER_LABELS and _NUMBER_ONLY.fullmatch(value):
+            numbered = numbered or value  # "LXVIII," labelled a journal: a volume
         elif label in _CONTAINER_LABELS:
             journal = journal or label == "journal"
             if "container-title" not in item:
@@ -131,6 +134,8 @@ def read_fields(segments: Segments, text: str) -> Reading:
             _read_note(item, value)
         elif label == "source":
             item.setdefault("container-title", clean_title(value))
+    if numbered and "volume" not in item:
+        pages = _read_volume(item, numbered) or pages
     if second_title and "container-title" not in item:
         # A second title after a quoted one (an article's), after editors or opening with
         # "In" is the work that holds the first (a chapter's book). Any other second title
@@ -139,7 +144,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
     if (
         "container-title" not in item
         and "publisher" in item
-        and "publisher-place" not in item
+        and ("publisher-place" not in item or "issue" in item)
         and "editor" not in item
         and not second_title
         and (quoted or "volume" in item)
@@ -148,7 +153,8 @@ def read_fields(segments: Segments, text: str) -> Reading:
         and "–" in pages
     ):
         # A quoted title or a volume, a name and a page range: an article in the periodical
-        # so named ("Cancers. 2010, 2, 1629-1641").
+        # so named ("Cancers. 2010, 2, 1629-1641"), with its town too when it has an issue
+        # ("Análise Social, Lisboa, v. 47, n. 203, p. 320-345").
         item["container-title"] = item.pop("publisher")
         journal = True
     held_in = str(item.get("container-title") or "").split()
@@ -167,6 +173,35 @@ def read_fields(segments: Segments, text: str) -> Reading:
             del item[key]
     item["_journal"] = journal  # read by item_type, then dropped
     return Reading(item, pages)
+
+
+_NUMBER_ONLY = re.compile(
+    r"\W*(?:(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,4})\W*"
+)
+"""A volume alone: a number or a Roman numeral (``LXVIII``, never ``ICCV``)."""
+_QUOTED_THEN = re.compile(r"^(?P<open>[“«„\"])[^“”«»\"]{3,}(?P<close>[”»“\"])\s?[,.;]\s+(?=\w)")
+"""A quoted title closed before its comma (``«Le botteghe», Strenna``): what follows is
+another work's name. A comma inside the quotes (``“Monkey See,” The Influence``) does not
+tell a subtitle from the next work."""
+
+
+def _title_end(title: str) -> tuple[int, int] | None:
+    """Where a title the labeller ran on into the work that holds it ends, and that work begins.
+
+    ``“The City.” In Stories of the Shore``, and a quoted title followed by two words or more
+    of another (``«Le botteghe storiche», Strenna storica bolognese``).
+    """
+    inside = _TITLE_IN.search(title)
+    if inside:
+        return inside.start() + 1, inside.end()
+    quoted = _QUOTED_THEN.match(title)
+    if (
+        quoted
+        and _OPENING.get(quoted["open"]) == quoted["close"]
+        and len(title[quoted.end() :].split()) >= 2
+    ):
+        return quoted.end("close"), quoted.end()
+    return None
 
 
 _PLACE_COLON = re.compile(r"^(?P<place>[^:]*\w[^:]*):\s+(?P<publisher>\w.*)$")
