@@ -162,6 +162,27 @@ def test_a_periodical_with_its_town_issue_and_pages_is_no_publisher() -> None:
     assert "publisher" not in item
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Demarr, S., and P. R. Kestle, editors.",
+        "Lind, T. & Roe, J. (Eds.)",
+        "عبد الفتاح البدري، تحرير.",
+    ],
+)
+def test_names_whose_role_word_says_editors_are_editors(names: str) -> None:
+    item = fields(("author", names), ("title", "Marsh Mammals of the North."), ("date", "2000."))
+    assert "author" not in item
+    assert item["editor"]
+    assert not any("تحرير" in str(name) for name in item["editor"])
+
+
+def test_a_capital_ed_after_a_comma_does_not_make_an_editor() -> None:
+    item = fields(("author", "Marrow, Ed."), ("title", "Tides."))  # "Ed." may be a given name
+    assert "editor" not in item
+    assert "Marrow" in str(item["author"])
+
+
 def test_editors_lose_their_role_words() -> None:
     assert fields(("editor", "ed. Michael Renov,"))["editor"] == [
         {"family": "Renov", "given": "Michael"}

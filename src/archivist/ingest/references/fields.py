@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 
 from archivist.ingest.references.dates import segment_date
 from archivist.ingest.references.features import lexicon_fields, lexicon_key
+from archivist.ingest.references.mending import IN_WORD as _IN
+from archivist.ingest.references.mending import mended
 from archivist.ingest.references.names import parse_names
 from archivist.text import to_ascii_digits
 
@@ -31,7 +33,6 @@ class Reading(NamedTuple):
 
 _EDGE = " \t,;:.،؛/·|–—-"
 _QUOTES = "\"'“”‘’«»„‚「」『』《》〈〉"
-_IN = re.compile(r"^(?:in|in:|dans|en|em|im|w|w:|içinde|в|در|في|载|收入|见)\s*[:：]?\s+", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”»]+", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"”»<>]+", re.I)
 _ISBN = re.compile(r"(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]")
@@ -88,7 +89,7 @@ def read_fields(segments: Segments, text: str) -> Reading:
     held = False  # whether what follows the first title reads as the work that holds it
     quoted = False
     numbered = ""
-    for label, raw in _mended(segments):
+    for label, raw in mended(segments):
         value = raw.strip()
         if label in ("editor", "translator") and "title" in item:
             held = True
@@ -202,40 +203,6 @@ def _title_end(title: str) -> tuple[int, int] | None:
     ):
         return quoted.end("close"), quoted.end()
     return None
-
-
-_PLACE_COLON = re.compile(r"^(?P<place>[^:]*\w[^:]*):\s+(?P<publisher>\w.*)$")
-
-
-def _mended(segments: Segments) -> list[tuple[str, str]]:
-    """The segments with two boundary slips of the labeller mended.
-
-    A place runs on past its colon into the publisher ("Grand Rapids, MI: Wm." + "B. Eerdmans
-    Publishing"): in an imprint the colon ends the place. A periodical directly followed by a
-    place, with no publisher and no pages anywhere, is the publisher of a book ("American
-    Chemical Society: Washington, DC, 1990"): a periodical's name is never followed by a town.
-    """
-    out = [(label, raw) for label, raw in segments]
-    labels = {label for label, _ in out}
-    index = 0
-    while index < len(out):
-        label, raw = out[index]
-        split = _PLACE_COLON.match(raw.strip()) if label == "location" else None
-        if split:
-            out[index] = (label, split["place"] + ":")
-            after = out[index + 1] if index + 1 < len(out) else None
-            if after and after[0] == "publisher":
-                out[index + 1] = ("publisher", split["publisher"] + " " + after[1])
-            else:
-                out.insert(index + 1, ("publisher", split["publisher"]))
-                labels.add("publisher")
-        index += 1
-    if "publisher" not in labels and "pages" not in labels:
-        for index, (label, raw) in enumerate(out[:-1]):
-            if label == "journal" and out[index + 1][0] == "location" and not _IN.match(raw):
-                out[index] = ("publisher", raw)
-                break
-    return out
 
 
 _CONTAINER_YEAR = re.compile(r"\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d)\s*\)\W*$")

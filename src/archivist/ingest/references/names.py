@@ -22,7 +22,8 @@ _ROLE_BEFORE = re.compile(
     re.I,
 )
 _ROLE_AFTER = re.compile(
-    r"[\s,]*(?:\((?:eds?|edd|hrsg|hg|dir|éds?|coords?|comps?|trans|orgs?)\.?\)|"
+    r"[\s,،]*(?:\((?:eds?|edd|hrsg|hg|dir|éds?|coords?|comps?|trans|orgs?)\.?\)|"
+    r"(?<=[\s,،])(?:تحرير|محرر|ویراستار)|"
     r"\b(?:eds?|edd|editors?|hrsg|hg|comps?|compilers?|trans|translators?)\b\.?|"
     r"\(?(?:ed|eds)\.?\)?)[\s,.:]*$",
     re.I,
