@@ -382,6 +382,7 @@ class Grabber:
     def _clean_conditionally(self, article: etree._Element, tags: Iterable[str]) -> None:
         if not self.flags & CLEAN_CONDITIONALLY:
             return
+        length = text_length(article)
         for el in reversed(list(article.iter(*tags))):
             if el is article or el.getparent() is None:
                 continue
@@ -391,12 +392,13 @@ class Grabber:
                 a.tag == "table" and is_data_table(a) for a in el.iterancestors("table")
             ):
                 continue
-            if self._should_drop(el):
+            if self._should_drop(el, length):
                 remove(el)
 
-    def _should_drop(self, el: etree._Element) -> bool:
+    def _should_drop(self, el: etree._Element, article_length: int) -> bool:
         weight = self._class_weight(el)
-        if weight + self.score(el) < 0:
+        # A name ("media") never outweighs the text: a box holding most of the article stays.
+        if weight + self.score(el) < 0 and text_length(el) * 2 <= article_length:
             return True
         # Commas are counted before the white space is collapsed (it never holds one): a
         # long box, which usually has ten, is settled without splitting all its text.
