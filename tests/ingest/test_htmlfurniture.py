@@ -489,3 +489,22 @@ def test_comments_under_a_recipe_of_lists_and_short_lines_are_dropped() -> None:
     text = extract(data, "furniture_recipe_comments.html").article.text
     assert "LEAK" not in text
     assert "rolled oats" in text and "bake at 180 degrees" in text
+
+
+def test_a_box_hidden_by_its_style_beside_the_shown_title_is_never_the_article() -> None:
+    # A paywall's full text sits in a display:none box holding most of the page's prose; the
+    # page shows its title and lead outside it, so the box is held back, not shown by script.
+    data = (DATA / "furniture_hidden_full_text.html").read_bytes()
+    text = extract(data, "furniture_hidden_full_text.html").article.text
+    assert "HELD BACK" not in text
+    assert "experts warn against climbing" in text
+
+
+def test_a_box_hidden_by_its_style_holding_the_title_is_the_page_shown_by_script() -> None:
+    root = parse_html(
+        f'<html><body><div style="display:none"><h1>The Harbour Wall</h1>{STORY * 2}</div>'
+        "<p>Menu</p></body></html>",
+        "x",
+    )
+    strip_furniture(root, title="The Harbour Wall")
+    assert "The harbour wall took" in inner_text(root)

@@ -181,7 +181,7 @@ def _main_content(
 ) -> tuple[FoundNotes, Content, Rendered]:
     """Notes taken out, furniture dropped, the main content found and rendered."""
     notes = find_footnotes(root, marked)
-    strip_furniture(root, marked, by_name=by_name)
+    strip_furniture(root, marked, by_name=by_name, title=title)
     content = find_content(root, title)
     strip_asides(content.element)
     trim_head(content.element)

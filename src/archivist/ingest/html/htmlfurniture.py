@@ -10,9 +10,11 @@ from lxml import etree
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
     attributed,
+    inner_text,
     link_density,
     remove,
     select,
+    similarity,
     text_content,
     text_length,
 )
@@ -93,13 +95,18 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def strip_furniture(
-    root: etree._Element, marked: list[etree._Element] | None = None, *, by_name: bool = True
+    root: etree._Element,
+    marked: list[etree._Element] | None = None,
+    *,
+    by_name: bool = True,
+    title: str = "",
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
     ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
     that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
-    not read: only tags, roles and hidden markers count.
+    not read: only tags, roles and hidden markers count. ``title`` is the page's title, whose
+    heading tells a box hidden from the reader from a page shown by script.
     """
     if marked is None:
         marked = attributed(root)
@@ -138,10 +145,11 @@ def strip_furniture(
     mains = _Mains(root, marked)
     if by_attribute:
         page = text_length(body)
+        shown = _ShownTitle(root, title)
         doomed.extend(
             el
             for el in by_attribute
-            if not holds_the_page(el, page, mains) and not prose.held_by(el)
+            if shown.outside(el) or (not holds_the_page(el, page, mains) and not prose.held_by(el))
         )
     if entry_forms:
         page = text_length(body)
@@ -183,6 +191,40 @@ def holds_the_page(el: etree._Element, page: int, mains: _Mains | None = None) -
         return True
     # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
     return text_length(el) > _CORE_SHARE * page and link_share(el) < 0.5
+
+
+class _ShownTitle:
+    """The heading that repeats the page's title, found once when first asked. A box hidden by
+    its style that holds most of the text is the page when script shows it whole; beside a
+    title shown outside it, it is text held back from the reader (a paywall's full text, a
+    copy for search engines), never the article."""
+
+    def __init__(self, root: etree._Element, title: str) -> None:
+        self.root = root
+        self.title = title
+        self.looked = False
+        self.heading: etree._Element | None = None
+
+    def outside(self, el: etree._Element) -> bool:
+        """True when ``el`` is hidden by its style and the title's heading sits outside it."""
+        style = el.get("style")
+        if not style or not self.title or not _HIDDEN_STYLE.search(style):
+            return False
+        if not self.looked:
+            self.looked = True
+            self.heading = next(
+                (
+                    h
+                    for h in self.root.iter("h1", "h2")
+                    if similarity(self.title, inner_text(h)) > _TITLE_LIKE
+                ),
+                None,
+            )
+        return self.heading is not None and el not in self.heading.iterancestors()
+
+
+_TITLE_LIKE = 0.75
+"""How much of a heading's wording the title must share to be the page's title heading."""
 
 
 class _Mains:
