@@ -19,6 +19,7 @@ from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text, text_length
 from archivist.ingest.html.htmlleads import find_leads
 from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.html.htmlposts import widen_to_posts
 from archivist.ingest.html.readability import _widen_to_repeats
 
 DATA = Path(__file__).parents[1] / "data" / "html"
@@ -349,3 +350,22 @@ def test_a_box_named_like_media_that_holds_most_of_the_article_is_kept() -> None
     name = "furniture_named_media_body.html"
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "eleven ferries in 1900" in text and "gulls following astern" in text
+
+
+def test_a_question_and_its_answers_in_like_post_bodies_are_taken_together() -> None:
+    # The question's body and each answer's sit under different headers, all with the same
+    # class; the answer that scores best is only one post of the thread under the title.
+    name = "thread_question_answers.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    for post in ("QUESTION", "ANSWER ONE", "ANSWER TWO", "ANSWER THREE"):
+        assert post in text
+    assert "licence" not in text
+
+
+def test_like_boxes_with_no_title_heading_over_them_are_not_widened() -> None:
+    boxes = "".join(f'<div class="s"><div class="b">{STORY}</div></div>' for _ in range(3))
+    root = parse_html(f"<html><body><div>{boxes}</div></body></html>", "x")
+    first = root.find(".//div[@class='b']")
+    assert widen_to_posts(first, None) is first
+    anchor = root.find("body")
+    assert widen_to_posts(first, anchor) is root.find("body/div")

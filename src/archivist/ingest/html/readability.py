@@ -25,6 +25,7 @@ from archivist.ingest.html.htmldom import (
 )
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
+from archivist.ingest.html.htmlposts import TEASER, widen_to_posts
 from archivist.ingest.html.htmlstories import title_story
 from archivist.ingest.text.caseblind import CaseBlind
 
@@ -47,8 +48,6 @@ _NEGATIVE = re.compile(
     re.I,
 )
 _REPEAT_MIN = 100
-_TEASER = re.compile(r"slide|carousel|swiper|teaser|card|tile", re.I)
-"""Like siblings named so are other stories or a slideshow, not a thread."""
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -108,7 +107,7 @@ class Grabber:
             article = etree.Element("div")
             article.append(home)
         else:
-            top = _widen_to_repeats(top)
+            top = widen_to_posts(_widen_to_repeats(top), self.title_anchor)
             before = leads.before(top)  # while top still sits in the page
             article = self._gather(top)
             for lead in reversed(before):
@@ -450,7 +449,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
         if parent is None or parent.tag in ("body", "html"):
             break
         cls = node.get("class")
-        if cls and not _TEASER.search(cls):
+        if cls and not TEASER.search(cls):
             like = [
                 length
                 for sib in parent
