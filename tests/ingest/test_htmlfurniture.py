@@ -508,3 +508,20 @@ def test_a_box_hidden_by_its_style_holding_the_title_is_the_page_shown_by_script
     )
     strip_furniture(root, title="The Harbour Wall")
     assert "The harbour wall took" in inner_text(root)
+
+
+def test_a_box_of_sign_in_and_registration_panels_is_never_the_article() -> None:
+    # Two password forms share a box whose message panels hold more prose than the short
+    # article; no name says so, the password fields do.
+    data = (DATA / "furniture_login_panels.html").read_bytes()
+    text = extract(data, "furniture_login_panels.html").article.text
+    assert "LEAK" not in text
+    assert "The last boat of the day" in text
+
+
+def test_one_sign_in_form_does_not_make_its_container_a_login_box() -> None:
+    root = parse_html(
+        f'<html><body><div><form><input type="password"></form>{STORY}</div></body></html>', "x"
+    )
+    strip_furniture(root)
+    assert "The harbour wall" in inner_text(root)

@@ -18,6 +18,7 @@ from archivist.ingest.html.htmldom import (
     text_content,
     text_length,
 )
+from archivist.ingest.html.htmllogin import login_box
 from archivist.ingest.html.htmlthreads import comment_thread
 from archivist.ingest.text.caseblind import CaseBlind
 
@@ -111,6 +112,7 @@ def strip_furniture(
     if marked is None:
         marked = attributed(root)
     entry_forms = select(_ENTRY_FORMS, root)
+    login = login_box(root)  # found by its fields, which go with the other controls
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
     body = root.find("body")
@@ -143,9 +145,11 @@ def strip_furniture(
         )
     prose = _Prose(body)
     mains = _Mains(root, marked)
+    shown = _ShownTitle(root, title)
+    if login is not None and not mains.hold(login) and not shown.inside(login):
+        doomed.append(login)
     if by_attribute:
         page = text_length(body)
-        shown = _ShownTitle(root, title)
         doomed.extend(
             el
             for el in by_attribute
@@ -210,6 +214,15 @@ class _ShownTitle:
         style = el.get("style")
         if not style or not self.title or not _HIDDEN_STYLE.search(style):
             return False
+        heading = self._heading()
+        return heading is not None and el not in heading.iterancestors()
+
+    def inside(self, el: etree._Element) -> bool:
+        """True when the title's heading sits inside ``el``."""
+        heading = self._heading() if self.title else None
+        return heading is not None and el in heading.iterancestors()
+
+    def _heading(self) -> etree._Element | None:
         if not self.looked:
             self.looked = True
             self.heading = next(
@@ -220,7 +233,7 @@ class _ShownTitle:
                 ),
                 None,
             )
-        return self.heading is not None and el not in self.heading.iterancestors()
+        return self.heading
 
 
 _TITLE_LIKE = 0.75
