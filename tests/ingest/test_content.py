@@ -369,3 +369,11 @@ def test_like_boxes_with_no_title_heading_over_them_are_not_widened() -> None:
     assert widen_to_posts(first, None) is first
     anchor = root.find("body")
     assert widen_to_posts(first, anchor) is root.find("body/div")
+
+
+def test_a_short_text_under_the_title_wins_over_a_tiny_box_from_elsewhere() -> None:
+    # The page's text is two sentences under its title; a notice at the end holds a little more.
+    name = "title_short_description.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAK" not in text
+    assert "rose a metre above the forecast" in text
