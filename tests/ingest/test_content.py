@@ -46,6 +46,7 @@ KINDS = [
     "menu_overlay",
     "consent_unnamed",
     "teaser_list",
+    "teaser_list_mixed",
 ]
 
 
