@@ -47,6 +47,7 @@ KINDS = [
     "consent_unnamed",
     "teaser_list",
     "teaser_list_mixed",
+    "card_row",
 ]
 
 
@@ -416,3 +417,15 @@ def test_a_post_half_of_which_sits_in_a_nested_box_is_taken_whole() -> None:
     name = "nested_post_half.html"
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "DIRECT 0." in text and "DIRECT 8." in text and "NESTED 9." in text
+
+
+def test_boxes_of_the_articles_own_sections_are_not_a_row_of_cards() -> None:
+    # Each box points to a different page more than once, or holds more than a card's text.
+    boxes = "".join(
+        f"<div><h3>Part {i}</h3>{STORY}<a href='/source/{i}'>source</a></div>" for i in range(3)
+    )
+    root = parse_html(f"<html><body><div>{boxes}</div></body></html>", "x")
+    div = root.find("body/div")
+    assert div is not None
+    strip_asides(div)
+    assert inner_text(div).count("Sentences about the harbour") == 24

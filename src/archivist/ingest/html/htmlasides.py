@@ -7,6 +7,7 @@ import re
 
 from lxml import etree
 
+from archivist.ingest.html.htmlcards import drop_card_rows
 from archivist.ingest.html.htmldom import holds_marker, remove, text_content, text_length
 from archivist.ingest.html.htmlfurniture import link_share
 from archivist.ingest.text.furniture import is_trigger
@@ -160,6 +161,7 @@ def strip_asides(article: etree._Element) -> None:
     for el in list(article.iter("ul", "ol")):
         if el.getparent() is not None and _teaser_list(el):
             remove(el)
+    drop_card_rows(article)
     for el in list(article.iter("div", "span")):
         # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
         # interface text, not a sentence of the article.
