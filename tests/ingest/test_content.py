@@ -429,3 +429,25 @@ def test_boxes_of_the_articles_own_sections_are_not_a_row_of_cards() -> None:
     assert div is not None
     strip_asides(div)
     assert inner_text(div).count("Sentences about the harbour") == 24
+
+
+def test_the_lead_under_the_title_past_a_dateline_and_beside_a_site_heading_is_kept() -> None:
+    # The page has two top-level headings (the site's, the article's); a dateline ending on
+    # the site's name, no sentence, sits between the title and the lead.
+    name = "lead_after_dateline.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAD Twenty years after" in text
+    assert "the village shop and the inn." in text
+
+
+def test_a_dateline_between_the_title_and_the_lead_is_passed_over() -> None:
+    lead = "<p>The marsh came back in twenty years, and richer than anyone dared hope.</p>"
+    root = parse_html(
+        "<html><body><article><h1>The Salt Marsh</h1>"
+        f"<p>Published 3 February 2022 by Jane Roe, Coastal Review</p>{lead}{STORY}"
+        "</article></body></html>",
+        "x",
+    )
+    body = root.find("body")
+    assert body is not None
+    assert [inner_text(f.element) for f in find_leads(body).found] == [lead[3:-4]]

@@ -95,7 +95,7 @@ class Grabber:
         body = self.root.find("body")
         if body is None:
             body = self.root
-        leads = find_leads(body)
+        leads = find_leads(body, self.title)
         to_score = self._prepare(body)
         top = self._pick(to_score)
         if top is None:
