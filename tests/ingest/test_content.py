@@ -48,6 +48,7 @@ KINDS = [
     "teaser_list",
     "teaser_list_mixed",
     "card_row",
+    "rel_tags",
 ]
 
 
@@ -451,3 +452,9 @@ def test_a_dateline_between_the_title_and_the_lead_is_passed_over() -> None:
     body = root.find("body")
     assert body is not None
     assert [inner_text(f.element) for f in find_leads(body).found] == [lead[3:-4]]
+
+
+def test_a_tag_link_in_a_sentence_stays_with_it() -> None:
+    name = "furniture_rel_tags.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "so the harbour board, short of money" in text

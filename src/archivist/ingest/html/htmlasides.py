@@ -10,6 +10,7 @@ from lxml import etree
 from archivist.ingest.html.htmlcards import drop_card_rows
 from archivist.ingest.html.htmldom import holds_marker, remove, text_content, text_length
 from archivist.ingest.html.htmlfurniture import link_share
+from archivist.ingest.html.htmltags import drop_tag_lists
 from archivist.ingest.text.furniture import is_trigger
 
 # Lead-ins of a link to another article, set inside the text ("Read also: ..."), in the
@@ -162,6 +163,7 @@ def strip_asides(article: etree._Element) -> None:
         if el.getparent() is not None and _teaser_list(el):
             remove(el)
     drop_card_rows(article)
+    drop_tag_lists(article)
     for el in list(article.iter("div", "span")):
         # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
         # interface text, not a sentence of the article.
