@@ -96,3 +96,27 @@ def test_a_label_ending_in_a_colon_before_the_first_line_stays() -> None:
     assert isinstance(article, etree._Element)
     trim_head(article)
     assert inner_text(article).startswith("Blind readers:")
+
+
+def _wrapped_heading(where: str) -> etree._Element:
+    box = "<div id='w'><h2>More on this from our archive</h2></div>"
+    inner = f"{box}{STORY}" if where == "head" else f"{STORY * 3}{box}"
+    root = parse_html(f"<html><body><div id='a'>{inner}</div></body></html>", "x")
+    wrapper = root.find(".//div[@id='w']")
+    assert isinstance(wrapper, etree._Element)
+    wrapper.tag = "p"  # as the scoring does with a box holding no block it knows
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    return article
+
+
+def test_a_heading_the_scoring_wrapped_as_a_paragraph_at_the_end_goes() -> None:
+    article = _wrapped_heading("tail")
+    trim_tail(article)
+    assert inner_text(article).endswith("holds the channel.")
+
+
+def test_a_wrapped_heading_at_the_head_stops_the_trim() -> None:
+    article = _wrapped_heading("head")
+    trim_head(article)
+    assert inner_text(article).startswith("More on this from our archive")

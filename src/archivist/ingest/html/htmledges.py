@@ -58,7 +58,7 @@ def trim_head(article: etree._Element) -> None:
             continue
         if (
             unit.find(f".//{FOOTNOTE_TAG}") is not None
-            or unit.tag in _HEADINGS
+            or _is_heading(unit, text)
             or not _furniture_tail(unit, text, at_end=False)
         ):
             return
@@ -94,7 +94,7 @@ def _inside_whole(el: etree._Element, top: etree._Element) -> bool:
 def _furniture_tail(unit: etree._Element, text: str, *, at_end: bool = True) -> bool:
     if unit.tag in _KEPT_TAGS:
         return False
-    if unit.tag in _HEADINGS:
+    if _is_heading(unit, text):
         return True  # a heading with nothing kept after it heads furniture
     if _link_share(unit, text) > _LINK_SHARE:
         return True
@@ -103,6 +103,15 @@ def _furniture_tail(unit: etree._Element, text: str, *, at_end: bool = True) -> 
     if unit.tag not in _CONTAINERS:
         return False  # a paragraph or a list of points, not links, is the article's own
     return len(text) <= _LABEL_MAX and text[-1] not in _SENTENCE_END
+
+
+def _is_heading(unit: etree._Element, text: str) -> bool:
+    """A heading, or a box made a paragraph round nothing but a heading (the scoring turns a
+    box without blocks inside into a paragraph, and a heading is no block to it)."""
+    if unit.tag in _HEADINGS:
+        return True
+    inner = next(unit.iter(*_HEADINGS), None)
+    return inner is not None and inner_text(inner) == text
 
 
 def _link_share(el: etree._Element, text: str) -> float:
