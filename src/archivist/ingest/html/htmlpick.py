@@ -22,11 +22,11 @@ def as_good_and_wider(
     scored: Container[etree._Element],
     score: Callable[[etree._Element], float],
 ) -> etree._Element:
-    """The outermost of the pick's near ancestors that scored almost as well as the best
-    candidate (``best``) and hold half as much text again as the pick, else the pick. An
-    ancestor gets at most half the points of each paragraph below its child, so one that
-    scores as well as the best candidate gathered them from much other text: the pick was a
-    nested box of a long article (a post split into blocks, a recipe's lists and steps)."""
+    """The outermost of the pick's near ancestors that scored almost as well as the candidate
+    the climb started from (``best``) and hold half as much text again as the pick, else the
+    pick. An ancestor gets at most half the points of each paragraph below its child, so one
+    that scores as well gathered them from much other text: the pick was a nested box of a
+    long article (a post split into blocks, a recipe's lists and steps)."""
     own = text_length(top)
     for level, node in enumerate(top.iterancestors()):
         if level >= _LEVELS or node.tag in ("body", "html"):
