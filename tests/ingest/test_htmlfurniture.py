@@ -525,3 +525,14 @@ def test_one_sign_in_form_does_not_make_its_container_a_login_box() -> None:
     )
     strip_furniture(root)
     assert "The harbour wall" in inner_text(root)
+
+
+def test_a_hidden_box_beside_a_title_with_no_prose_shown_is_the_page_script_shows() -> None:
+    # The page shows its title and menu; all its prose waits in a box script fades in.
+    root = parse_html(
+        "<html><body><h1>The Harbour Wall</h1><p>Menu</p>"
+        f'<div style="display:none">{STORY * 2}</div></body></html>',
+        "x",
+    )
+    strip_furniture(root, title="The Harbour Wall")
+    assert "The harbour wall took" in inner_text(root)

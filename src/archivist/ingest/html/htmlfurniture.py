@@ -153,7 +153,8 @@ def strip_furniture(
         doomed.extend(
             el
             for el in by_attribute
-            if shown.outside(el) or (not holds_the_page(el, page, mains) and not prose.held_by(el))
+            if (shown.outside(el) and prose.outside(el) >= _SHOWN_PROSE_MIN)
+            or (not holds_the_page(el, page, mains) and not prose.held_by(el))
         )
     if entry_forms:
         page = text_length(body)
@@ -238,6 +239,9 @@ class _ShownTitle:
 
 _TITLE_LIKE = 0.75
 """How much of a heading's wording the title must share to be the page's title heading."""
+_SHOWN_PROSE_MIN = 100
+"""Prose the page shows outside a hidden box (a lead at least) for the box to be held back;
+with none, the page is one whose script shows the box."""
 
 
 class _Mains:
