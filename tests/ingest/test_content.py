@@ -19,6 +19,8 @@ from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmldom import inner_text, text_length
 from archivist.ingest.html.htmlleads import find_leads
 from archivist.ingest.html.htmlparse import parse_html
+from archivist.ingest.html.htmlpick import as_good_and_wider
+from archivist.ingest.html.htmlposts import widen_to_posts
 from archivist.ingest.html.readability import _widen_to_repeats
 
 DATA = Path(__file__).parents[1] / "data" / "html"
@@ -44,6 +46,9 @@ KINDS = [
     "menu_overlay",
     "consent_unnamed",
     "teaser_list",
+    "teaser_list_mixed",
+    "card_row",
+    "rel_tags",
 ]
 
 
@@ -341,3 +346,115 @@ def test_a_list_of_the_articles_own_links_is_not_a_teaser_list() -> None:
         assert div is not None
         strip_asides(div)
         assert (div.find("ul") is not None) is kept
+
+
+def test_a_box_named_like_media_that_holds_most_of_the_article_is_kept() -> None:
+    # "media" counts against a box in the scoring; the box holding the article's paragraphs
+    # beside its picture stays all the same.
+    name = "furniture_named_media_body.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "eleven ferries in 1900" in text and "gulls following astern" in text
+
+
+def test_a_question_and_its_answers_in_like_post_bodies_are_taken_together() -> None:
+    # The question's body and each answer's sit under different headers, all with the same
+    # class; the answer that scores best is only one post of the thread under the title.
+    name = "thread_question_answers.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    for post in ("QUESTION", "ANSWER ONE", "ANSWER TWO", "ANSWER THREE"):
+        assert post in text
+    assert "licence" not in text
+
+
+def test_like_boxes_with_no_title_heading_over_them_are_not_widened() -> None:
+    boxes = "".join(f'<div class="s"><div class="b">{STORY}</div></div>' for _ in range(3))
+    root = parse_html(f"<html><body><div>{boxes}</div></body></html>", "x")
+    first = root.find(".//div[@class='b']")
+    assert widen_to_posts(first, None) is first
+    anchor = root.find("body")
+    assert widen_to_posts(first, anchor) is root.find("body/div")
+
+
+def test_a_short_text_under_the_title_wins_over_a_tiny_box_from_elsewhere() -> None:
+    # The page's text is two sentences under its title; a notice at the end holds a little more.
+    name = "title_short_description.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAK" not in text
+    assert "rose a metre above the forecast" in text
+
+
+def _nested_post(extra: str) -> etree._Element:
+    root = parse_html(
+        f'<html><body><div id="a"><div id="b"><div id="c">{STORY}</div></div>{extra}</div>'
+        "</body></html>",
+        "x",
+    )
+    return root
+
+
+def test_an_ancestor_scoring_as_well_as_the_pick_and_holding_much_more_is_taken() -> None:
+    # The pick is a nested box of a long post; its grandparent gathered as many points from
+    # the rest of the post's paragraphs.
+    root = _nested_post(STORY)
+    a, c = root.find(".//div[@id='a']"), root.find(".//div[@id='c']")
+    scores = {a: 97.0, c: 100.0}
+    assert as_good_and_wider(c, 100.0, scores, scores.__getitem__) is a
+
+
+def test_an_ancestor_adding_a_line_or_scoring_less_is_not_taken() -> None:
+    root = _nested_post("<p>Originally published elsewhere.</p>")
+    a, c = root.find(".//div[@id='a']"), root.find(".//div[@id='c']")
+    scores = {a: 97.0, c: 100.0}
+    assert as_good_and_wider(c, 100.0, scores, scores.__getitem__) is c
+    root = _nested_post(STORY)
+    a, c = root.find(".//div[@id='a']"), root.find(".//div[@id='c']")
+    scores = {a: 60.0, c: 100.0}
+    assert as_good_and_wider(c, 100.0, scores, scores.__getitem__) is c
+
+
+def test_a_post_half_of_which_sits_in_a_nested_box_is_taken_whole() -> None:
+    # The nested box scores best by a hair; the post round it scores almost as well and holds
+    # twice the text, but the climb from the box stops at the weak wrappers between them.
+    name = "nested_post_half.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "DIRECT 0." in text and "DIRECT 8." in text and "NESTED 9." in text
+
+
+def test_boxes_of_the_articles_own_sections_are_not_a_row_of_cards() -> None:
+    # Each box points to a different page more than once, or holds more than a card's text.
+    boxes = "".join(
+        f"<div><h3>Part {i}</h3>{STORY}<a href='/source/{i}'>source</a></div>" for i in range(3)
+    )
+    root = parse_html(f"<html><body><div>{boxes}</div></body></html>", "x")
+    div = root.find("body/div")
+    assert div is not None
+    strip_asides(div)
+    assert inner_text(div).count("Sentences about the harbour") == 24
+
+
+def test_the_lead_under_the_title_past_a_dateline_and_beside_a_site_heading_is_kept() -> None:
+    # The page has two top-level headings (the site's, the article's); a dateline ending on
+    # the site's name, no sentence, sits between the title and the lead.
+    name = "lead_after_dateline.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAD Twenty years after" in text
+    assert "the village shop and the inn." in text
+
+
+def test_a_dateline_between_the_title_and_the_lead_is_passed_over() -> None:
+    lead = "<p>The marsh came back in twenty years, and richer than anyone dared hope.</p>"
+    root = parse_html(
+        "<html><body><article><h1>The Salt Marsh</h1>"
+        f"<p>Published 3 February 2022 by Jane Roe, Coastal Review</p>{lead}{STORY}"
+        "</article></body></html>",
+        "x",
+    )
+    body = root.find("body")
+    assert body is not None
+    assert [inner_text(f.element) for f in find_leads(body).found] == [lead[3:-4]]
+
+
+def test_a_tag_link_in_a_sentence_stays_with_it() -> None:
+    name = "furniture_rel_tags.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "so the harbour board, short of money" in text

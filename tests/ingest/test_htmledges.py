@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
+from archivist.ingest.formats.html import extract
 from archivist.ingest.html.htmldom import inner_text
 from archivist.ingest.html.htmledges import trim_head, trim_tail
 from archivist.ingest.html.htmlparse import parse_html
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "html"
 STORY = "<p>" + "The harbour wall took six years to build, and it still holds the channel. " * 4
 STORY += "</p>"
 
@@ -69,3 +73,50 @@ def test_labels_and_link_rows_before_the_first_line_go_and_a_heading_stops_the_t
     assert isinstance(article, etree._Element)
     trim_head(article)
     assert inner_text(article).startswith("WallsKept label")
+
+
+def test_labels_ending_in_a_colon_after_the_last_line_go() -> None:
+    # What they introduced (share buttons, a payment form) was dropped: no article ends so.
+    data = (DATA / "edge_colon_labels.html").read_bytes()
+    text = extract(data, "edge_colon_labels.html").article.text
+    assert "Share this article" not in text and "PayPal" not in text
+    assert text.endswith("grinds flour for the village bakery in the summer.")
+
+
+def test_a_sentence_ending_in_a_colon_at_the_end_stays() -> None:
+    line = "To see the mill at work, watch the footage we took below:"
+    assert _trimmed(f"<p>{line}</p>").endswith(line)
+
+
+def test_a_label_ending_in_a_colon_before_the_first_line_stays() -> None:
+    root = parse_html(
+        f"<html><body><div id='a'><p>Blind readers:</p>{STORY}</div></body></html>", "x"
+    )
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    trim_head(article)
+    assert inner_text(article).startswith("Blind readers:")
+
+
+def _wrapped_heading(where: str) -> etree._Element:
+    box = "<div id='w'><h2>More on this from our archive</h2></div>"
+    inner = f"{box}{STORY}" if where == "head" else f"{STORY * 3}{box}"
+    root = parse_html(f"<html><body><div id='a'>{inner}</div></body></html>", "x")
+    wrapper = root.find(".//div[@id='w']")
+    assert isinstance(wrapper, etree._Element)
+    wrapper.tag = "p"  # as the scoring does with a box holding no block it knows
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    return article
+
+
+def test_a_heading_the_scoring_wrapped_as_a_paragraph_at_the_end_goes() -> None:
+    article = _wrapped_heading("tail")
+    trim_tail(article)
+    assert inner_text(article).endswith("holds the channel.")
+
+
+def test_a_wrapped_heading_at_the_head_stops_the_trim() -> None:
+    article = _wrapped_heading("head")
+    trim_head(article)
+    assert inner_text(article).startswith("More on this from our archive")

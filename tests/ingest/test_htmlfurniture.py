@@ -489,3 +489,50 @@ def test_comments_under_a_recipe_of_lists_and_short_lines_are_dropped() -> None:
     text = extract(data, "furniture_recipe_comments.html").article.text
     assert "LEAK" not in text
     assert "rolled oats" in text and "bake at 180 degrees" in text
+
+
+def test_a_box_hidden_by_its_style_beside_the_shown_title_is_never_the_article() -> None:
+    # A paywall's full text sits in a display:none box holding most of the page's prose; the
+    # page shows its title and lead outside it, so the box is held back, not shown by script.
+    data = (DATA / "furniture_hidden_full_text.html").read_bytes()
+    text = extract(data, "furniture_hidden_full_text.html").article.text
+    assert "HELD BACK" not in text
+    assert "experts warn against climbing" in text
+
+
+def test_a_box_hidden_by_its_style_holding_the_title_is_the_page_shown_by_script() -> None:
+    root = parse_html(
+        f'<html><body><div style="display:none"><h1>The Harbour Wall</h1>{STORY * 2}</div>'
+        "<p>Menu</p></body></html>",
+        "x",
+    )
+    strip_furniture(root, title="The Harbour Wall")
+    assert "The harbour wall took" in inner_text(root)
+
+
+def test_a_box_of_sign_in_and_registration_panels_is_never_the_article() -> None:
+    # Two password forms share a box whose message panels hold more prose than the short
+    # article; no name says so, the password fields do.
+    data = (DATA / "furniture_login_panels.html").read_bytes()
+    text = extract(data, "furniture_login_panels.html").article.text
+    assert "LEAK" not in text
+    assert "The last boat of the day" in text
+
+
+def test_one_sign_in_form_does_not_make_its_container_a_login_box() -> None:
+    root = parse_html(
+        f'<html><body><div><form><input type="password"></form>{STORY}</div></body></html>', "x"
+    )
+    strip_furniture(root)
+    assert "The harbour wall" in inner_text(root)
+
+
+def test_a_hidden_box_beside_a_title_with_no_prose_shown_is_the_page_script_shows() -> None:
+    # The page shows its title and menu; all its prose waits in a box script fades in.
+    root = parse_html(
+        "<html><body><h1>The Harbour Wall</h1><p>Menu</p>"
+        f'<div style="display:none">{STORY * 2}</div></body></html>',
+        "x",
+    )
+    strip_furniture(root, title="The Harbour Wall")
+    assert "The harbour wall took" in inner_text(root)

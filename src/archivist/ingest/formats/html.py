@@ -144,15 +144,18 @@ def _look_again(
     if len(rendered.text) < TINY_TEXT:
         # Wider still: the element the page marks as its main one, or all its prose; failing
         # that, the short text round the page's title heading (a page of one paragraph).
-        for wide in (widest_region(again), title_block(again, title)):
+        under_title = title_block(again, title)
+        for wide in (widest_region(again), under_title):
             if wide is None:
                 continue
             strip_asides(wide)
             trim_tail(wide)
             widened = render(wide)
-            if len(widened.text) >= 3 * max(len(rendered.text), 1) and not reads_as_consent(
-                widened.text
-            ):
+            # As much text under the title's heading wins over a tiny text from elsewhere.
+            beside = wide is under_title and _elsewhere(rendered.text, widened.text)
+            if (
+                beside or len(widened.text) >= 3 * max(len(rendered.text), 1)
+            ) and not reads_as_consent(widened.text):
                 content, rendered = Content(wide, content.byline), widened
                 break
     if len(rendered.text) < TINY_TEXT and len(declared) >= 3 * max(len(rendered.text), 1):
@@ -162,6 +165,14 @@ def _look_again(
             content = Content(element, content.byline)
             rendered = render(element)
     return notes, content, rendered
+
+
+def _elsewhere(tiny: str, under_title: str) -> bool:
+    """True when the text under the title's heading is at least as long as the tiny text and
+    does not hold it: the first look took a box from another part of the page."""
+    return len(under_title) >= len(tiny) and " ".join(tiny.split()) not in " ".join(
+        under_title.split()
+    )
 
 
 def _as_markup(body: str) -> str:
@@ -181,7 +192,7 @@ def _main_content(
 ) -> tuple[FoundNotes, Content, Rendered]:
     """Notes taken out, furniture dropped, the main content found and rendered."""
     notes = find_footnotes(root, marked)
-    strip_furniture(root, marked, by_name=by_name)
+    strip_furniture(root, marked, by_name=by_name, title=title)
     content = find_content(root, title)
     strip_asides(content.element)
     trim_head(content.element)

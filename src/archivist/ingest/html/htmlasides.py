@@ -7,8 +7,10 @@ import re
 
 from lxml import etree
 
+from archivist.ingest.html.htmlcards import drop_card_rows
 from archivist.ingest.html.htmldom import holds_marker, remove, text_content, text_length
 from archivist.ingest.html.htmlfurniture import link_share
+from archivist.ingest.html.htmltags import drop_tag_lists
 from archivist.ingest.text.furniture import is_trigger
 
 # Lead-ins of a link to another article, set inside the text ("Read also: ..."), in the
@@ -160,6 +162,8 @@ def strip_asides(article: etree._Element) -> None:
     for el in list(article.iter("ul", "ol")):
         if el.getparent() is not None and _teaser_list(el):
             remove(el)
+    drop_card_rows(article)
+    drop_tag_lists(article)
     for el in list(article.iter("div", "span")):
         # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
         # interface text, not a sentence of the article.
@@ -201,25 +205,36 @@ def strip_asides(article: etree._Element) -> None:
 
 
 _TEASERS_MIN = 3
+_TEASER_MISSES = 0.1
+"""Share of a teaser list's items that may be other boxes."""
 _CUT_SHORT = ("...", "…", "[…]", "[...]")
 
 
 def _teaser_list(el: etree._Element) -> bool:
-    """A list of other articles: three items or more, each opening with a link to another
-    page and closing on an excerpt cut short ("..."), whatever the list is named. A list of
-    the article's own ends its items as sentences."""
+    """A list of other articles: three items or more, nearly all of them opening with a link
+    to another page and closing on an excerpt cut short ("..."), whatever the list is named;
+    a box or two set among them ("Topics", "Latest comments") does not make it the article's.
+    A list of the article's own ends its items as sentences."""
     items = [li for li in el if li.tag == "li"]
     if len(items) < _TEASERS_MIN:
         return False
+    misses = 0
     for li in items:
-        first = next((c for c in li.iter("a") if (c.get("href") or "").strip()), None)
-        href = "" if first is None else (first.get("href") or "").strip()
-        if first is None or href.startswith(("#", "javascript:")):
-            return False
-        text = text_content(li).strip()
-        if not text.startswith(text_content(first).strip()) or not text.endswith(_CUT_SHORT):
-            return False
+        if not _teaser(li):
+            misses += 1
+            if misses > _TEASER_MISSES * len(items):
+                return False
     return True
+
+
+def _teaser(li: etree._Element) -> bool:
+    """An item opening with a link to another page and closing on an excerpt cut short."""
+    first = next((c for c in li.iter("a") if (c.get("href") or "").strip()), None)
+    href = "" if first is None else (first.get("href") or "").strip()
+    if first is None or href.startswith(("#", "javascript:")):
+        return False
+    text = text_content(li).strip()
+    return text.startswith(text_content(first).strip()) and text.endswith(_CUT_SHORT)
 
 
 def _is_caption(el: etree._Element) -> bool:

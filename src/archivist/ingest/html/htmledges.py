@@ -18,6 +18,8 @@ _KEPT_TAGS = frozenset({"pre", "blockquote", "table", "figure"})
 """Code, quotations, data and pictures end articles too; they are never trimmed."""
 _SENTENCE_END = ".!?…:;\"'”’»)]"
 _LABEL_MAX = 80
+_LABEL_WORDS = 5
+"""Words of a label ending in a colon; a longer one is a sentence ("see the footage below:")."""
 _LINK_SHARE = 0.5
 TRIM_MAX = 0.25
 """At most this share of the content's text is trimmed, however furniture-like the tail."""
@@ -56,8 +58,8 @@ def trim_head(article: etree._Element) -> None:
             continue
         if (
             unit.find(f".//{FOOTNOTE_TAG}") is not None
-            or unit.tag in _HEADINGS
-            or not _furniture_tail(unit, text)
+            or _is_heading(unit, text)
+            or not _furniture_tail(unit, text, at_end=False)
         ):
             return
         budget -= len(text)
@@ -89,16 +91,27 @@ def _inside_whole(el: etree._Element, top: etree._Element) -> bool:
     return False
 
 
-def _furniture_tail(unit: etree._Element, text: str) -> bool:
+def _furniture_tail(unit: etree._Element, text: str, *, at_end: bool = True) -> bool:
     if unit.tag in _KEPT_TAGS:
         return False
-    if unit.tag in _HEADINGS:
+    if _is_heading(unit, text):
         return True  # a heading with nothing kept after it heads furniture
     if _link_share(unit, text) > _LINK_SHARE:
         return True
+    if at_end and text[-1] == ":" and len(text.split()) <= _LABEL_WORDS:
+        return True  # a label for what was dropped ("Share:", "Support us via PayPal:")
     if unit.tag not in _CONTAINERS:
         return False  # a paragraph or a list of points, not links, is the article's own
     return len(text) <= _LABEL_MAX and text[-1] not in _SENTENCE_END
+
+
+def _is_heading(unit: etree._Element, text: str) -> bool:
+    """A heading, or a box made a paragraph round nothing but a heading (the scoring turns a
+    box without blocks inside into a paragraph, and a heading is no block to it)."""
+    if unit.tag in _HEADINGS:
+        return True
+    inner = next(unit.iter(*_HEADINGS), None)
+    return inner is not None and inner_text(inner) == text
 
 
 def _link_share(el: etree._Element, text: str) -> float:

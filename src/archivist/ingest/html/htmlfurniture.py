@@ -10,12 +10,15 @@ from lxml import etree
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
     attributed,
+    inner_text,
     link_density,
     remove,
     select,
+    similarity,
     text_content,
     text_length,
 )
+from archivist.ingest.html.htmllogin import login_box
 from archivist.ingest.html.htmlthreads import comment_thread
 from archivist.ingest.text.caseblind import CaseBlind
 
@@ -93,17 +96,23 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def strip_furniture(
-    root: etree._Element, marked: list[etree._Element] | None = None, *, by_name: bool = True
+    root: etree._Element,
+    marked: list[etree._Element] | None = None,
+    *,
+    by_name: bool = True,
+    title: str = "",
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
     ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
     that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
-    not read: only tags, roles and hidden markers count.
+    not read: only tags, roles and hidden markers count. ``title`` is the page's title, whose
+    heading tells a box hidden from the reader from a page shown by script.
     """
     if marked is None:
         marked = attributed(root)
     entry_forms = select(_ENTRY_FORMS, root)
+    login = login_box(root)  # found by its fields, which go with the other controls
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
     body = root.find("body")
@@ -136,12 +145,16 @@ def strip_furniture(
         )
     prose = _Prose(body)
     mains = _Mains(root, marked)
+    shown = _ShownTitle(root, title)
+    if login is not None and not mains.hold(login) and not shown.inside(login):
+        doomed.append(login)
     if by_attribute:
         page = text_length(body)
         doomed.extend(
             el
             for el in by_attribute
-            if not holds_the_page(el, page, mains) and not prose.held_by(el)
+            if (shown.outside(el) and prose.outside(el) >= _SHOWN_PROSE_MIN)
+            or (not holds_the_page(el, page, mains) and not prose.held_by(el))
         )
     if entry_forms:
         page = text_length(body)
@@ -183,6 +196,52 @@ def holds_the_page(el: etree._Element, page: int, mains: _Mains | None = None) -
         return True
     # Most of the text, and mostly not links: a navigation box holding a short page is no wrapper.
     return text_length(el) > _CORE_SHARE * page and link_share(el) < 0.5
+
+
+class _ShownTitle:
+    """The heading that repeats the page's title, found once when first asked. A box hidden by
+    its style that holds most of the text is the page when script shows it whole; beside a
+    title shown outside it, it is text held back from the reader (a paywall's full text, a
+    copy for search engines), never the article."""
+
+    def __init__(self, root: etree._Element, title: str) -> None:
+        self.root = root
+        self.title = title
+        self.looked = False
+        self.heading: etree._Element | None = None
+
+    def outside(self, el: etree._Element) -> bool:
+        """True when ``el`` is hidden by its style and the title's heading sits outside it."""
+        style = el.get("style")
+        if not style or not self.title or not _HIDDEN_STYLE.search(style):
+            return False
+        heading = self._heading()
+        return heading is not None and el not in heading.iterancestors()
+
+    def inside(self, el: etree._Element) -> bool:
+        """True when the title's heading sits inside ``el``."""
+        heading = self._heading() if self.title else None
+        return heading is not None and el in heading.iterancestors()
+
+    def _heading(self) -> etree._Element | None:
+        if not self.looked:
+            self.looked = True
+            self.heading = next(
+                (
+                    h
+                    for h in self.root.iter("h1", "h2")
+                    if similarity(self.title, inner_text(h)) > _TITLE_LIKE
+                ),
+                None,
+            )
+        return self.heading
+
+
+_TITLE_LIKE = 0.75
+"""How much of a heading's wording the title must share to be the page's title heading."""
+_SHOWN_PROSE_MIN = 100
+"""Prose the page shows outside a hidden box (a lead at least) for the box to be held back;
+with none, the page is one whose script shows the box."""
 
 
 class _Mains:

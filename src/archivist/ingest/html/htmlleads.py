@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import link_density, select, text_content, text_length
+from archivist.ingest.html.htmldom import (
+    inner_text,
+    link_density,
+    select,
+    similarity,
+    text_content,
+    text_length,
+)
 from archivist.ingest.text.caseblind import CaseBlind
 
 _LEAD = re.compile(
@@ -17,6 +24,8 @@ _LEAD = re.compile(
     re.I,
 )
 _LEAD_MIN, _LEAD_MAX = 40, 800
+_LINE_MAX = 120
+"""Characters of a line under the title that, ending on no sentence mark, is passed over."""
 _LEAD_LINKS = 0.3
 _HOMES = ("article", "main")
 
@@ -61,8 +70,9 @@ class Leads:
         return None
 
 
-def find_leads(body: etree._Element) -> Leads:
-    """The outermost elements named as a lead, of a lead's length and mostly not links."""
+def find_leads(body: etree._Element, title: str = "") -> Leads:
+    """The outermost elements named as a lead, of a lead's length and mostly not links, and
+    the lead under the title heading (the one repeating ``title`` when there are several)."""
     found: list[_Lead] = []
     for el in body.iterdescendants():
         cls, ident = el.get("class"), el.get("id")  # each read once: this runs for every element
@@ -73,7 +83,7 @@ def find_leads(body: etree._Element) -> Leads:
         length = text_length(el)
         if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
             found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
-    title_lead = _after_title(body)
+    title_lead = _after_title(body, title)
     if title_lead is not None and not any(
         a is lead.element for lead in found for a in (title_lead, *title_lead.iterancestors())
     ):
@@ -85,18 +95,26 @@ def find_leads(body: etree._Element) -> Leads:
 
 
 _TITLE_HEADINGS = etree.XPath(".//h1")
+_TITLE_LIKE = 0.75
+"""How much of a heading's wording the title must share to be the title's heading."""
 _AFTER = etree.XPath("following::*[self::p or self::h2][position() <= 12]")
 """The paragraphs and deck headings after the title looked at for its lead."""
 _LEAD_END = '.!?…"“”»'
 _NOT_LEAD = ("figure", "figcaption", "blockquote", "li", "table", "form")
 
 
-def _after_title(body: etree._Element) -> etree._Element | None:
+def _after_title(body: etree._Element, title: str) -> etree._Element | None:
     """The first paragraph (or deck heading) after the page's one title heading, in its
     article or main element, when it reads as a lead (a sentence or two, few links): whatever
     the page names it, the standfirst is the first prose under the title. Shorter lines on
-    the way (a byline, a date) are passed over."""
+    the way (a byline, a date) are passed over. Of several top-level headings (a site name
+    for screen readers beside the title), the title's is the one inside an article or main
+    element, or of several there, the one repeating the title."""
     headings = select(_TITLE_HEADINGS, body)
+    if len(headings) > 1:
+        headings = [h for h in headings if _home(h) is not None]
+    if len(headings) > 1:
+        headings = [h for h in headings if similarity(title, inner_text(h)) > _TITLE_LIKE]
     if len(headings) != 1 or _home(headings[0]) is None:
         return None
     home = _home(headings[0])
@@ -105,6 +123,8 @@ def _after_title(body: etree._Element) -> etree._Element | None:
         if length < _LEAD_MIN:
             continue  # a label, a date, a byline
         text = text_content(el).strip()
+        if length < _LINE_MAX and text and text[-1] not in _LEAD_END:
+            continue  # a dateline or a byline with the site's name: no sentence
         if (
             length > _LEAD_MAX
             or _home(el) is not home

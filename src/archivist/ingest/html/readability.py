@@ -25,6 +25,8 @@ from archivist.ingest.html.htmldom import (
 )
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
+from archivist.ingest.html.htmlpick import as_good_and_wider
+from archivist.ingest.html.htmlposts import TEASER, widen_to_posts
 from archivist.ingest.html.htmlstories import title_story
 from archivist.ingest.text.caseblind import CaseBlind
 
@@ -47,8 +49,6 @@ _NEGATIVE = re.compile(
     re.I,
 )
 _REPEAT_MIN = 100
-_TEASER = re.compile(r"slide|carousel|swiper|teaser|card|tile", re.I)
-"""Like siblings named so are other stories or a slideshow, not a thread."""
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -95,7 +95,7 @@ class Grabber:
         body = self.root.find("body")
         if body is None:
             body = self.root
-        leads = find_leads(body)
+        leads = find_leads(body, self.title)
         to_score = self._prepare(body)
         top = self._pick(to_score)
         if top is None:
@@ -108,7 +108,7 @@ class Grabber:
             article = etree.Element("div")
             article.append(home)
         else:
-            top = _widen_to_repeats(top)
+            top = widen_to_posts(_widen_to_repeats(top), self.title_anchor)
             before = leads.before(top)  # while top still sits in the page
             article = self._gather(top)
             for lead in reversed(before):
@@ -280,8 +280,8 @@ class Grabber:
         if top.tag == "body":
             return None
         top = self._common_ancestor(top, ranked)
-        top = self._climb(top)
-        return top
+        best = self.score(top)
+        return as_good_and_wider(self._climb(top), best, self.scores, self.score)
 
     def _common_ancestor(self, top: etree._Element, ranked: list[etree._Element]) -> etree._Element:
         best = self.score(top)
@@ -382,6 +382,7 @@ class Grabber:
     def _clean_conditionally(self, article: etree._Element, tags: Iterable[str]) -> None:
         if not self.flags & CLEAN_CONDITIONALLY:
             return
+        length = text_length(article)
         for el in reversed(list(article.iter(*tags))):
             if el is article or el.getparent() is None:
                 continue
@@ -391,12 +392,13 @@ class Grabber:
                 a.tag == "table" and is_data_table(a) for a in el.iterancestors("table")
             ):
                 continue
-            if self._should_drop(el):
+            if self._should_drop(el, length):
                 remove(el)
 
-    def _should_drop(self, el: etree._Element) -> bool:
+    def _should_drop(self, el: etree._Element, article_length: int) -> bool:
         weight = self._class_weight(el)
-        if weight + self.score(el) < 0:
+        # A name ("media") never outweighs the text: a box holding most of the article stays.
+        if weight + self.score(el) < 0 and text_length(el) * 2 <= article_length:
             return True
         # Commas are counted before the white space is collapsed (it never holds one): a
         # long box, which usually has ten, is settled without splitting all its text.
@@ -448,7 +450,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
         if parent is None or parent.tag in ("body", "html"):
             break
         cls = node.get("class")
-        if cls and not _TEASER.search(cls):
+        if cls and not TEASER.search(cls):
             like = [
                 length
                 for sib in parent
