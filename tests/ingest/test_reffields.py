@@ -138,6 +138,12 @@ def test_a_quoted_title_closed_before_its_comma_ends_where_the_periodical_begins
     assert item["volume"] == "LXVIII"
 
 
+def test_a_japanese_title_in_corner_brackets_ends_at_its_bracket() -> None:
+    item = fields(("title", "「会社概要」 株式会社みなと海運ウェブサイト、"), ("date", "2021年。"))
+    assert item["title"] == "会社概要"
+    assert item["container-title"] == "株式会社みなと海運ウェブサイト"
+
+
 def test_a_comma_inside_the_quotes_keeps_the_title_whole() -> None:
     item = fields(("title", "“Monkey See, Monkey Do:” The Influence of Crews,"))
     assert item["title"] == "Monkey See, Monkey Do: The Influence of Crews"

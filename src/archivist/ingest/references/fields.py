@@ -31,7 +31,7 @@ class Reading(NamedTuple):
     locator: str | None
 
 
-_EDGE = " \t,;:.،؛/·|–—-"
+_EDGE = " \t,;:.،؛/·|–—-、，。：；"
 _QUOTES = "\"'“”‘’«»„‚「」『』《》〈〉"
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”»]+", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"”»<>]+", re.I)
@@ -186,11 +186,17 @@ another work's name. A comma inside the quotes (``“Monkey See,” The Influenc
 tell a subtitle from the next work."""
 
 
+_CORNERED_THEN = re.compile(r"^「[^「」]{1,200}」[\s、，,]*(?=\S{2})")
+"""A title in corner brackets and the name after it (``「会社概要」 株式会社みなと海運``): in
+Japanese notes the brackets alone end the title."""
+
+
 def _title_end(title: str) -> tuple[int, int] | None:
     """Where a title the labeller ran on into the work that holds it ends, and that work begins.
 
     ``“The City.” In Stories of the Shore``, and a quoted title followed by two words or more
-    of another (``«Le botteghe storiche», Strenna storica bolognese``).
+    of another (``«Le botteghe storiche», Strenna storica bolognese``), or any name after a
+    Japanese title in corner brackets.
     """
     inside = _TITLE_IN.search(title)
     if inside:
@@ -202,6 +208,9 @@ def _title_end(title: str) -> tuple[int, int] | None:
         and len(title[quoted.end() :].split()) >= 2
     ):
         return quoted.end("close"), quoted.end()
+    cornered = _CORNERED_THEN.match(title)
+    if cornered:
+        return title.index("」") + 1, cornered.end()
     return None
 
 
