@@ -64,15 +64,17 @@ class Leads:
 def find_leads(body: etree._Element) -> Leads:
     """The outermost elements named as a lead, of a lead's length and mostly not links."""
     found: list[_Lead] = []
+    taken: set[etree._Element] = set()  # the found elements, for one walk up from each element
     for el in body.iterdescendants():
         cls, ident = el.get("class"), el.get("id")  # each read once: this runs for every element
         if (cls is None and ident is None) or not _leadish(f"{cls or ''} {ident or ''}"):
             continue
-        if any(a is lead.element for lead in found for a in el.iterancestors()):
+        if taken and any(a in taken for a in el.iterancestors()):
             continue
         length = text_length(el)
         if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
             found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
+            taken.add(el)
     title_lead = _after_title(body)
     if title_lead is not None and not any(
         a is lead.element for lead in found for a in (title_lead, *title_lead.iterancestors())
