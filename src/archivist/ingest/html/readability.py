@@ -170,7 +170,7 @@ class Grabber:
                 to_score.append(el)
             elif tag == "div":
                 el = self._div_to_paragraphs(el, to_score)
-            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+            stack.extend(el.iterchildren(etree.Element, reversed=True))
         return to_score
 
     def _is_byline(self, el: etree._Element, ms: str) -> bool:
