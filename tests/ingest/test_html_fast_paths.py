@@ -259,3 +259,13 @@ def test_the_cookie_precheck_never_misses_a_text_the_path_finds(page: str) -> No
             assert htmlconsent.may_mention_cookies(el), page
     if "k" not in page.lower():  # no text can spell "cookie", however the nodes join
         assert not htmlconsent.may_mention_cookies(root)
+
+
+def test_every_notes_container_class_says_notes_or_references() -> None:
+    from archivist.ingest.notes import htmlfootnotes
+
+    for name in [*htmlfootnotes._CONTAINER_CLASSES, "endnotes"]:
+        assert "notes" in name or "references" in name, name
+        assert htmlfootnotes._container_class(f"x {name} y")
+    assert not htmlfootnotes._container_class("")
+    assert not htmlfootnotes._container_class("notes-sidebar reference")

@@ -97,7 +97,7 @@ def _linked_notes(
     containers = [
         el
         for el in marked
-        if _container_class(el.get("class"))
+        if _container_class(el.get("class") or "")
         or el.get("role") in _CONTAINER_ROLES
         or el.get("data-type") == "footnotes"
     ]
@@ -182,11 +182,16 @@ def _forward(
 
 
 @functools.lru_cache(maxsize=4096)
-def _container_class(classes: str | None) -> bool:
-    if not classes:
-        return False
+def _container_tokens(classes: str) -> bool:
     tokens = classes.split()
     return bool(_CONTAINER_CLASSES.intersection(tokens)) or any("endnotes" in t for t in tokens)
+
+
+def _container_class(classes: str) -> bool:
+    """Whether a class attribute names a container of notes. Every container class says
+    "notes" or "references" (a test checks): nearly every class of a page says neither, and
+    is settled without splitting it or filling the cache with it."""
+    return ("notes" in classes or "references" in classes) and _container_tokens(classes)
 
 
 def _entries(container: etree._Element) -> list[etree._Element]:
