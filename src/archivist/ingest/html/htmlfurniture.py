@@ -52,6 +52,8 @@ _FURNITURE_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
 _MAIN_TAGS = ("article", "main")
+_KEPT = frozenset({"html", "body", "article", "main"})
+"""Tags never removed as furniture, whatever their names say."""
 _ENTRY_FORMS = etree.XPath(
     "//form[.//textarea or .//input[not(@type) or @type='text' or @type='email'"
     " or @type='search' or @type='tel']]"
@@ -138,11 +140,15 @@ def strip_furniture(
     mains = _Mains(root, marked)
     if by_attribute:
         page = text_length(body)
-        doomed.extend(
-            el
-            for el in by_attribute
-            if not holds_the_page(el, page, mains) and not prose.held_by(el)
-        )
+        # A box inside one already going goes with it, whatever it holds: it is not weighed.
+        going = {el for el in doomed if el.tag not in _KEPT}
+        for el in by_attribute:
+            if going and any(a in going for a in el.iterancestors()):
+                continue
+            if not holds_the_page(el, page, mains) and not prose.held_by(el):
+                doomed.append(el)
+                if el.tag not in _KEPT:
+                    going.add(el)
     if entry_forms:
         page = text_length(body)
         doomed.extend(
@@ -167,7 +173,7 @@ def strip_furniture(
     )
     doomed.extend(sup for sup in root.iter("sup") if _citation_needed(sup))
     for el in doomed:
-        if el.tag not in ("html", "body", "article", "main"):
+        if el.tag not in _KEPT:
             remove(el)
 
 
