@@ -310,7 +310,11 @@ _RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
 
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    return any(_furniture_token(token) for token in cls.split())
+    # A plain loop rather than any() over a generator: it runs for each new class of a page.
+    for token in cls.split():
+        if _furniture_token(token):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=16384)
