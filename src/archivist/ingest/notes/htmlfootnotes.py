@@ -62,7 +62,7 @@ def find_footnotes(root: etree._Element, marked: list[etree._Element] | None = N
     if marked is None:
         marked = attributed(root)
     ids = {el.get("name"): el for el in root.iterfind(".//a[@name]")}
-    ids.update((el.get("id"), el) for el in root.iterfind(".//*[@id]"))
+    ids.update({el.get("id"): el for el in root.iterfind(".//*[@id]")})
     taken = Labels()
     missing: list[str] = []
     inline = find_inline_notes(root, ids, taken)
