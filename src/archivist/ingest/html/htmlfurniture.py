@@ -310,11 +310,8 @@ _RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
 
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    # A plain loop rather than any() over a generator: it runs for each new class of a page.
-    for token in cls.split():
-        if _furniture_token(token):
-            return True
-    return False
+    # map() rather than a generator: this runs for each class a page shows for the first time.
+    return any(map(_furniture_token, cls.split()))
 
 
 @functools.lru_cache(maxsize=16384)
