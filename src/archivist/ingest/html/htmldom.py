@@ -195,9 +195,11 @@ def without_content(el: etree._Element) -> bool:
     return not has_text(el)
 
 
-def link_density(el: etree._Element) -> float:
-    """The share of ``el``'s text inside links, in-page (#) links counting for less."""
-    text_len = text_length(el)
+def link_density(el: etree._Element, text_len: int | None = None) -> float:
+    """The share of ``el``'s text inside links, in-page (#) links counting for less;
+    ``text_len`` is ``text_length(el)`` when the caller has it already."""
+    if text_len is None:
+        text_len = text_length(el)
     if not text_len:
         return 0.0
     linked = len(" ".join("".join(_LINK_TEXT(el)).split()))  # type: ignore[arg-type]

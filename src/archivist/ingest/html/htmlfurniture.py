@@ -268,7 +268,7 @@ def prose_length(el: etree._Element) -> int:
     total = 0
     for p in el.iter("p"):
         length = text_length(p)
-        if length >= _PROSE_PARAGRAPH and link_density(p) < _PROSE_LINKS:
+        if length >= _PROSE_PARAGRAPH and link_density(p, length) < _PROSE_LINKS:
             total += length
     return total
 

@@ -72,7 +72,7 @@ def find_leads(body: etree._Element) -> Leads:
         if taken and any(a in taken for a in el.iterancestors()):
             continue
         length = text_length(el)
-        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
+        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el, length) < _LEAD_LINKS:
             found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
             taken.add(el)
     title_lead = _after_title(body)
@@ -111,7 +111,7 @@ def _after_title(body: etree._Element) -> etree._Element | None:
             length > _LEAD_MAX
             or _home(el) is not home
             or next(el.iterancestors(*_NOT_LEAD), None) is not None
-            or link_density(el) >= _LEAD_LINKS
+            or link_density(el, length) >= _LEAD_LINKS
             or not text
             or text[-1] not in _LEAD_END
         ):

@@ -456,7 +456,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
                 and sib.tag == node.tag
                 and sib.get("class") == cls
                 and (length := text_length(sib)) >= _REPEAT_MIN
-                and link_density(sib) < 0.3
+                and link_density(sib, length) < 0.3
             ]
             # Posts of a thread are of a size; one story above short teasers is not a thread.
             if len(like) >= 2 and text_length(node) <= 5 * sum(like) / len(like):
