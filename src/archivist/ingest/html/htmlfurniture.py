@@ -239,13 +239,18 @@ class _Prose:
             return False
         if _NEVER_THE_PAGE_FAST.search(f"{el.get('class', '')} {el.get('id', '')}"):
             return False
+        length = text_length(el)
+        # More than half of at least _PROSE_MIN: a box with less text is settled before the
+        # page's prose is measured (which some pages then never need).
+        if length <= _CORE_SHARE * _PROSE_MIN:
+            return False
         if self.total is None:
             self.total = prose_length(self.body)
         if self.total < _PROSE_MIN:
             return False
         share = _CORE_SHARE * self.total
         # Prose is part of the text: a box with too little text is settled without counting.
-        return text_length(el) > share and prose_length(el) > share
+        return length > share and prose_length(el) > share
 
     def outside(self, el: etree._Element) -> int:
         """Characters of the page's prose outside ``el``."""
