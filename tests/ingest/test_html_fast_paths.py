@@ -18,6 +18,7 @@ from archivist.ingest.html import htmlconsent, htmlthreads
 from archivist.ingest.html.content import _collapsed_length
 from archivist.ingest.html.htmldom import (
     attributed,
+    box_counts,
     has_text,
     holds_marker,
     inner_text,
@@ -269,3 +270,20 @@ def test_every_notes_container_class_says_notes_or_references() -> None:
         assert htmlfootnotes._container_class(f"x {name} y")
     assert not htmlfootnotes._container_class("")
     assert not htmlfootnotes._container_class("notes-sidebar reference")
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_box_counts_in_one_walk_match_a_walk_per_kind(page: str) -> None:
+    root = _tree(page)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert box_counts(el) == (
+            sum(1 for _ in el.iter("p")),
+            sum(1 for _ in el.iter("img")),
+            sum(1 for _ in el.iter("li")),
+            sum(1 for _ in el.iter("input")),
+            sum(len(inner_text(h)) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6")),
+            sum(1 for _ in el.iter("object", "embed", "iframe")),
+        )

@@ -224,3 +224,42 @@ def is_data_table(table: etree._Element) -> bool:
         (len(tr.findall("td")) + len(tr.findall("th")) for tr in table.iter("tr")), default=0
     )
     return rows >= 10 or columns > 4 or rows * columns > 10
+
+
+_COUNTED = (
+    "p",
+    "img",
+    "li",
+    "input",
+    "object",
+    "embed",
+    "iframe",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+)
+_EMBEDS = frozenset({"object", "embed", "iframe"})
+
+
+def box_counts(el: etree._Element) -> tuple[int, int, int, int, int, int]:
+    """Readability's counts for a box (itself included): paragraphs, images, list items,
+    inputs, characters of headings, and embeds; one walk, not one for each kind."""
+    paragraphs = images = items = inputs = headings = embeds = 0
+    for node in el.iter(*_COUNTED):
+        tag = node.tag
+        if tag == "p":
+            paragraphs += 1
+        elif tag == "li":
+            items += 1
+        elif tag == "img":
+            images += 1
+        elif tag == "input":
+            inputs += 1
+        elif tag in _EMBEDS:
+            embeds += 1
+        else:
+            headings += len(inner_text(node))
+    return paragraphs, images, items, inputs, headings, embeds

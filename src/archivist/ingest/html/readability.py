@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import (
+    box_counts,
     has_ancestor,
     has_text,
     inner_text,
@@ -409,13 +410,9 @@ class Grabber:
         if not is_list and text:
             list_len = sum(len(inner_text(li)) for li in el.iter("ul", "ol"))
             is_list = list_len / len(text) > 0.9
-        paragraphs = sum(1 for _ in el.iter("p"))
-        images = sum(1 for _ in el.iter("img"))
-        items = sum(1 for _ in el.iter("li")) - 100
-        inputs = sum(1 for _ in el.iter("input"))
-        headings = sum(len(inner_text(h)) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+        paragraphs, images, items, inputs, headings, embeds = box_counts(el)
+        items -= 100
         heading_density = headings / len(text) if text else 0.0
-        embeds = sum(1 for _ in el.iter("object", "embed", "iframe"))
         density = link_density(el)
         in_figure = has_ancestor(el, ("figure",))
         return bool(
