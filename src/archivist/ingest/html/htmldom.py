@@ -177,13 +177,17 @@ def has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
 
 def holds_marker(el: etree._Element) -> bool:
     """Whether a footnote marker placeholder sits inside ``el`` (``.//archivist-fn``), found
-    by a walk by tag, nearly twice as fast as the path search."""
-    return next(el.iterdescendants(FOOTNOTE_TAG), None) is not None
+    by a walk by tag, nearly twice as fast as the path search; a leaf holds none."""
+    return len(el) > 0 and next(el.iterdescendants(FOOTNOTE_TAG), None) is not None
 
 
 def has_text(el: etree._Element) -> bool:
     """Whether any text inside ``el`` is not blank; stops at the first that is not, where
-    building the whole text (of every nested box tested) cost the most."""
+    building the whole text (of every nested box tested) cost the most. A leaf's text is
+    read directly."""
+    if not len(el):
+        text = el.text or ""
+        return bool(text) and not text.isspace()
     return any(text and not text.isspace() for text in el.itertext())
 
 
