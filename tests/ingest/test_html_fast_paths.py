@@ -287,3 +287,26 @@ def test_box_counts_in_one_walk_match_a_walk_per_kind(page: str) -> None:
             sum(len(inner_text(h)) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6")),
             sum(1 for _ in el.iter("object", "embed", "iframe")),
         )
+
+
+_OLD_ENTRY_FORMS = etree.XPath(
+    "//form[.//textarea or .//input[not(@type) or @type='text' or @type='email'"
+    " or @type='search' or @type='tel']]"
+)
+
+
+_FORM_PARTS = st.sampled_from(
+    ["<form>", "</form>", "<div>", "</div>", "<textarea></textarea>", "<input>",
+     '<input type="text">', '<input type="email">', '<input type="search">',
+     '<input type="tel">', '<input type="submit">', '<input type="">', '<input type="TEXT">',
+     "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(_FORM_PARTS, max_size=12))
+def test_entry_forms_found_by_walk_match_the_path(parts: list[str]) -> None:
+    from archivist.ingest.html.htmlfurniture import _entry_forms
+
+    root = parse_html(f"<html><body>{''.join(parts)}</body></html>", "f.html")
+    assert _entry_forms(root) == select(_OLD_ENTRY_FORMS, root)

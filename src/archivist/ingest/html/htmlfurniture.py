@@ -12,7 +12,6 @@ from archivist.ingest.html.htmldom import (
     attributed,
     link_density,
     remove,
-    select,
     text_content,
     text_length,
 )
@@ -54,11 +53,8 @@ _FURNITURE_ROLES = frozenset(
 _MAIN_TAGS = ("article", "main")
 _KEPT = frozenset({"html", "body", "article", "main"})
 """Tags never removed as furniture, whatever their names say."""
-_ENTRY_FORMS = etree.XPath(
-    "//form[.//textarea or .//input[not(@type) or @type='text' or @type='email'"
-    " or @type='search' or @type='tel']]"
-)
-"""Forms asking the reader to type: newsletter sign-ups, comment and search forms."""
+_TYPED_INPUTS = (None, "text", "email", "search", "tel")
+"""The ``type`` of an input the reader types into (none given is text)."""
 _FURNITURE_TAGS = ("nav", "aside", "footer", "button", "iframe", "object", "embed")
 _DROP_TAGS = (
     "script",
@@ -105,7 +101,7 @@ def strip_furniture(
     """
     if marked is None:
         marked = attributed(root)
-    entry_forms = select(_ENTRY_FORMS, root)
+    entry_forms = _entry_forms(root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
     body = root.find("body")
@@ -276,6 +272,17 @@ def prose_length(el: etree._Element) -> int:
         if length >= _PROSE_PARAGRAPH and link_density(p, length) < _PROSE_LINKS:
             total += length
     return total
+
+
+def _entry_forms(root: etree._Element) -> list[etree._Element]:
+    """Forms asking the reader to type: newsletter sign-ups, comment and search forms. A walk
+    over the forms: the path search for them (``//form[...]``) visited every node of the page."""
+    return [
+        form
+        for form in root.getroottree().getroot().iter("form")
+        if next(form.iter("textarea"), None) is not None
+        or any(field.get("type") in _TYPED_INPUTS for field in form.iter("input"))
+    ]
 
 
 def holds_main(el: etree._Element) -> bool:
