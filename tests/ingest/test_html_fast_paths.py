@@ -310,3 +310,16 @@ def test_entry_forms_found_by_walk_match_the_path(parts: list[str]) -> None:
 
     root = parse_html(f"<html><body>{''.join(parts)}</body></html>", "f.html")
     assert _entry_forms(root) == select(_OLD_ENTRY_FORMS, root)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PAGES)
+def test_cookie_mentions_found_by_walk_match_the_text_path(page: str) -> None:
+    root = _tree(page)
+    by_path = [
+        text.getparent()
+        for text in htmlconsent._COOKIE_TEXT(root)  # type: ignore[union-attr]
+        if isinstance(text, etree._ElementUnicodeResult)
+    ]
+    walked = htmlconsent._mentions(root)
+    assert sorted(map(id, walked)) == sorted(map(id, by_path)), page

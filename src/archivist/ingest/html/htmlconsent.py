@@ -47,9 +47,8 @@ def consent_notices(root: etree._Element) -> list[etree._Element]:
     if not may_mention_cookies(root):
         return found
     seen: set[etree._Element] = set()
-    for text in _COOKIE_TEXT(root):  # type: ignore[union-attr]
-        parent = text.getparent() if isinstance(text, etree._ElementUnicodeResult) else None
-        if parent is None or parent in seen:
+    for parent in _mentions(root):
+        if parent in seen:
             continue
         notice = _notice_around(parent, seen)
         if (
@@ -60,6 +59,30 @@ def consent_notices(root: etree._Element) -> list[etree._Element]:
             found = [el for el in found if notice not in el.iterancestors()]
             found.append(notice)
     return found
+
+
+def _mentions(root: etree._Element) -> list[etree._Element]:
+    """The holders of the body's texts that say "cookie": the element whose text it is, or
+    the one it is the tail of (as lxml's text results name them). One walk over the body's
+    elements, in page order by element (which the notices found do not depend on): the path
+    search tested every text node of the page. A page of several bodies takes the path."""
+    bodies = list(root.getroottree().getroot().iter("body"))
+    if len(bodies) != 1:
+        found = []
+        for text in _COOKIE_TEXT(root):  # type: ignore[union-attr]
+            parent = text.getparent() if isinstance(text, etree._ElementUnicodeResult) else None
+            if parent is not None:
+                found.append(parent)
+        return found
+    body = bodies[0]
+    mentions = []
+    for el in body.iter():
+        text, tail = el.text, el.tail
+        if text and ("ookie" in text or "OOKIE" in text):
+            mentions.append(el)
+        if tail and el is not body and ("ookie" in tail or "OOKIE" in tail):
+            mentions.append(el)
+    return mentions
 
 
 def _notice_around(el: etree._Element, seen: set[etree._Element]) -> etree._Element | None:
