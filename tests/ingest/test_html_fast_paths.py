@@ -18,10 +18,12 @@ from archivist.ingest.html import htmlconsent, htmlthreads
 from archivist.ingest.html.content import _collapsed_length
 from archivist.ingest.html.htmldom import (
     attributed,
+    attributed_and_targets,
     box_counts,
     has_text,
     holds_marker,
     inner_text,
+    link_targets,
     remove,
     select,
     text_content,
@@ -323,3 +325,17 @@ def test_cookie_mentions_found_by_walk_match_the_text_path(page: str) -> None:
     ]
     walked = htmlconsent._mentions(root)
     assert sorted(map(id, walked)) == sorted(map(id, by_path)), page
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES, st.lists(st.sampled_from(["a", "b", ""]), max_size=4))
+def test_marked_elements_and_link_targets_from_one_walk(page: str, names: list[str]) -> None:
+    root = _tree(page)
+    anchors = list(root.iter("a", "span"))
+    for el, name in zip(anchors, names, strict=False):  # anchor names beside the ids
+        el.set("name", name)
+    root.set("id", "a")  # the top element is no target: the searches look below it
+    marked, targets = attributed_and_targets(root)
+    assert marked == attributed(root)
+    assert targets == link_targets(root)
+    assert list(targets) == list(link_targets(root))

@@ -39,6 +39,40 @@ def attributed(root: etree._Element) -> list[etree._Element]:
     ]
 
 
+Targets = dict[str | None, etree._Element]
+"""The elements in-page links reach, by anchor name or id."""
+
+
+def link_targets(root: etree._Element) -> Targets:
+    """The elements an in-page link can reach, by the ``name`` of an anchor and by id (an id
+    winning over a name), among ``root``'s descendants."""
+    targets = {el.get("name"): el for el in root.iterfind(".//a[@name]")}
+    targets.update({el.get("id"): el for el in root.iterfind(".//*[@id]")})
+    return targets
+
+
+def attributed_and_targets(root: etree._Element) -> tuple[list[etree._Element], Targets]:
+    """``attributed(root)`` and ``link_targets(root)`` of a page's top element, found in one
+    walk: the two path searches for targets each went over every element again."""
+    top = root.getroottree().getroot()
+    marked: list[etree._Element] = []
+    names: Targets = {}
+    ids: Targets = {}
+    for el in top.iter():
+        keys = el.keys()
+        if not keys:
+            continue
+        if not _MEANINGFUL.isdisjoint(keys):
+            marked.append(el)
+        if el is not root:  # the targets are descendants
+            if "id" in keys:
+                ids[el.get("id")] = el
+            if "name" in keys and el.tag == "a":
+                names[el.get("name")] = el
+    names.update(ids)
+    return marked, names if root is top else link_targets(root)
+
+
 def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
     """The elements an XPath selects (any text or attribute results are left out)."""
     result = path(root)
