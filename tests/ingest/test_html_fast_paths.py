@@ -18,7 +18,6 @@ from archivist.ingest.html import htmlconsent, htmlthreads
 from archivist.ingest.html.content import _collapsed_length
 from archivist.ingest.html.htmldom import (
     attributed,
-    attributed_and_targets,
     box_counts,
     has_text,
     holds_marker,
@@ -28,6 +27,7 @@ from archivist.ingest.html.htmldom import (
     select,
     text_content,
     text_length,
+    walk_page,
     without_content,
     wrap_every_child,
     wrap_phrasing,
@@ -335,7 +335,8 @@ def test_marked_elements_and_link_targets_from_one_walk(page: str, names: list[s
     for el, name in zip(anchors, names, strict=False):  # anchor names beside the ids
         el.set("name", name)
     root.set("id", "a")  # the top element is no target: the searches look below it
-    marked, targets = attributed_and_targets(root)
-    assert marked == attributed(root)
-    assert targets == link_targets(root)
-    assert list(targets) == list(link_targets(root))
+    walk = walk_page(root)
+    assert walk.marked == attributed(root)
+    assert walk.targets == link_targets(root)
+    assert list(walk.targets) == list(link_targets(root))
+    assert walk.with_ids == [el for el in root.iter() if el.get("id") is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -51,11 +52,24 @@ def link_targets(root: etree._Element) -> Targets:
     return targets
 
 
-def attributed_and_targets(root: etree._Element) -> tuple[list[etree._Element], Targets]:
-    """``attributed(root)`` and ``link_targets(root)`` of a page's top element, found in one
-    walk: the two path searches for targets each went over every element again."""
+@dataclass(frozen=True, slots=True)
+class PageWalk:
+    """What one walk over a page's elements gathers for the steps after it."""
+
+    marked: list[etree._Element]
+    """``attributed(root)``."""
+    targets: Targets
+    """``link_targets(root)``."""
+    with_ids: list[etree._Element]
+    """The elements with an id, in document order."""
+
+
+def walk_page(root: etree._Element) -> PageWalk:
+    """``attributed(root)``, ``link_targets(root)`` and the elements with an id, found in one
+    walk: the searches for targets and ids each went over every element again."""
     top = root.getroottree().getroot()
     marked: list[etree._Element] = []
+    with_ids: list[etree._Element] = []
     names: Targets = {}
     ids: Targets = {}
     for el in top.iter():
@@ -64,13 +78,15 @@ def attributed_and_targets(root: etree._Element) -> tuple[list[etree._Element], 
             continue
         if not _MEANINGFUL.isdisjoint(keys):
             marked.append(el)
+        if "id" in keys:
+            with_ids.append(el)
         if el is not root:  # the targets are descendants
             if "id" in keys:
                 ids[el.get("id")] = el
             if "name" in keys and el.tag == "a":
                 names[el.get("name")] = el
     names.update(ids)
-    return marked, names if root is top else link_targets(root)
+    return PageWalk(marked, names if root is top else link_targets(root), with_ids)
 
 
 def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:

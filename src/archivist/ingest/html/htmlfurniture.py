@@ -91,13 +91,18 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def strip_furniture(
-    root: etree._Element, marked: list[etree._Element] | None = None, *, by_name: bool = True
+    root: etree._Element,
+    marked: list[etree._Element] | None = None,
+    *,
+    by_name: bool = True,
+    with_ids: list[etree._Element] | None = None,
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
     ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
-    that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
-    not read: only tags, roles and hidden markers count.
+    that are no longer in the tree do no harm. ``with_ids``, likewise, is the document's
+    elements with an id, when the caller has them. With ``by_name`` false, class and id
+    names are not read: only tags, roles and hidden markers count.
     """
     if marked is None:
         marked = attributed(root)
@@ -125,12 +130,13 @@ def strip_furniture(
     # A dialog not open is not shown: a login or consent box waiting for a click.
     by_attribute.extend(d for d in root.iter("dialog") if d.get("open") is None)
     if by_name:
+        if with_ids is None:
+            top = root.getroottree().getroot()
+            with_ids = [el for el in top.iter() if el.get("id") is not None]
         by_attribute.extend(
             el
-            for el in root.getroottree().getroot().iter()
-            if "id" in (names := el.keys())
-            and _NOT_ID_ONLY.isdisjoint(names)
-            and _furniture(el.get("id", ""))
+            for el in with_ids
+            if _NOT_ID_ONLY.isdisjoint(el.keys()) and _furniture(el.get("id", ""))
         )
     prose = _Prose(body)
     mains = _Mains(root, marked)
