@@ -137,13 +137,13 @@ def test_walks_match_their_xpath_and_text_forms(page: str) -> None:
 @given(PAGES, st.integers(min_value=0, max_value=40))
 def test_main_holders_found_once_match_the_per_element_xpath(page: str, cut: int) -> None:
     root = _tree(page)
-    marked = attributed(root)
+    marked, roled = attributed(root), walk_page(root).roled
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    if len(elements) > 2:  # detach a subtree: the marked list still holds its elements
+    if len(elements) > 2:  # detach a subtree: the marked lists still hold its elements
         remove(elements[2 + cut % (len(elements) - 2)])
-    mains = _Mains(root, marked)
+    mains, narrow = _Mains(root, marked), _Mains(root, roled)
     for el in elements:
-        assert mains.hold(el) == holds_main(el), etree.tostring(el)
+        assert mains.hold(el) == narrow.hold(el) == holds_main(el), etree.tostring(el)
 
 
 @settings(max_examples=150, deadline=None)
@@ -340,3 +340,4 @@ def test_marked_elements_and_link_targets_from_one_walk(page: str, names: list[s
     assert walk.targets == link_targets(root)
     assert list(walk.targets) == list(link_targets(root))
     assert walk.with_ids == [el for el in root.iter() if el.get("id") is not None]
+    assert walk.roled == [el for el in root.iter() if {"role", "itemprop"} & set(el.keys())]

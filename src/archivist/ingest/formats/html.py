@@ -181,7 +181,7 @@ def _main_content(
 ) -> tuple[FoundNotes, Content, Rendered]:
     """Notes taken out, furniture dropped, the main content found and rendered."""
     notes = find_footnotes(root, walk.marked, walk.targets)
-    strip_furniture(root, walk.marked, by_name=by_name, with_ids=walk.with_ids)
+    strip_furniture(root, walk, by_name=by_name)
     content = find_content(root, title)
     strip_asides(content.element)
     trim_head(content.element)

@@ -62,14 +62,17 @@ class PageWalk:
     """``link_targets(root)``."""
     with_ids: list[etree._Element]
     """The elements with an id, in document order."""
+    roled: list[etree._Element]
+    """The elements with a role or an itemprop, in document order."""
 
 
 def walk_page(root: etree._Element) -> PageWalk:
-    """``attributed(root)``, ``link_targets(root)`` and the elements with an id, found in one
-    walk: the searches for targets and ids each went over every element again."""
+    """``attributed(root)``, ``link_targets(root)`` and the elements with an id, a role or an
+    itemprop, found in one walk: the searches for each went over every element again."""
     top = root.getroottree().getroot()
     marked: list[etree._Element] = []
     with_ids: list[etree._Element] = []
+    roled: list[etree._Element] = []
     names: Targets = {}
     ids: Targets = {}
     for el in top.iter():
@@ -78,6 +81,8 @@ def walk_page(root: etree._Element) -> PageWalk:
             continue
         if not _MEANINGFUL.isdisjoint(keys):
             marked.append(el)
+            if "role" in keys or "itemprop" in keys:
+                roled.append(el)
         if "id" in keys:
             with_ids.append(el)
         if el is not root:  # the targets are descendants
@@ -86,7 +91,7 @@ def walk_page(root: etree._Element) -> PageWalk:
             if "name" in keys and el.tag == "a":
                 names[el.get("name")] = el
     names.update(ids)
-    return PageWalk(marked, names if root is top else link_targets(root), with_ids)
+    return PageWalk(marked, names if root is top else link_targets(root), with_ids, roled)
 
 
 def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:

@@ -9,11 +9,12 @@ from lxml import etree
 
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
-    attributed,
+    PageWalk,
     link_density,
     remove,
     text_content,
     text_length,
+    walk_page,
 )
 from archivist.ingest.html.htmlthreads import comment_thread
 from archivist.ingest.text.caseblind import CaseBlind
@@ -91,21 +92,17 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def strip_furniture(
-    root: etree._Element,
-    marked: list[etree._Element] | None = None,
-    *,
-    by_name: bool = True,
-    with_ids: list[etree._Element] | None = None,
+    root: etree._Element, walk: PageWalk | None = None, *, by_name: bool = True
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
-    ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
-    that are no longer in the tree do no harm. ``with_ids``, likewise, is the document's
-    elements with an id, when the caller has them. With ``by_name`` false, class and id
-    names are not read: only tags, roles and hidden markers count.
+    ``walk`` is ``walk_page(root)`` when the caller already has it; elements in it that are
+    no longer in the tree do no harm, and none gains an attribute in between. With
+    ``by_name`` false, class and id names are not read: only tags, roles and hidden markers
+    count.
     """
-    if marked is None:
-        marked = attributed(root)
+    if walk is None:
+        walk = walk_page(root)
     entry_forms = _entry_forms(root)
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
@@ -115,7 +112,7 @@ def strip_furniture(
     _drop_noscript(body)
     doomed: list[etree._Element] = list(root.iter(*_FURNITURE_TAGS))
     by_attribute: list[etree._Element] = []
-    for el in marked:  # each attribute read once: this runs for most elements of a page
+    for el in walk.marked:  # each attribute read once: this runs for most elements of a page
         cls, ident, style = el.get("class"), el.get("id"), el.get("style")
         if (
             (by_name and cls and _furniture(cls))
@@ -130,16 +127,13 @@ def strip_furniture(
     # A dialog not open is not shown: a login or consent box waiting for a click.
     by_attribute.extend(d for d in root.iter("dialog") if d.get("open") is None)
     if by_name:
-        if with_ids is None:
-            top = root.getroottree().getroot()
-            with_ids = [el for el in top.iter() if el.get("id") is not None]
         by_attribute.extend(
             el
-            for el in with_ids
+            for el in walk.with_ids
             if _NOT_ID_ONLY.isdisjoint(el.keys()) and _furniture(el.get("id", ""))
         )
     prose = _Prose(body)
-    mains = _Mains(root, marked)
+    mains = _Mains(root, walk.roled)
     if by_attribute:
         page = text_length(body)
         # A box inside one already going goes with it, whatever it holds: it is not weighed.
