@@ -134,8 +134,8 @@ def strip_furniture(
         )
     prose = _Prose(body)
     mains = _Mains(root, walk.roled)
+    page = text_length(body) if by_attribute or entry_forms else 0  # measured once for both
     if by_attribute:
-        page = text_length(body)
         # A box inside one already going goes with it, whatever it holds: it is not weighed.
         going = {el for el in doomed if el.tag not in _KEPT}
         for el in by_attribute:
@@ -146,7 +146,6 @@ def strip_furniture(
                 if el.tag not in _KEPT:
                     going.add(el)
     if entry_forms:
-        page = text_length(body)
         doomed.extend(
             f for f in entry_forms if not holds_the_page(f, page, mains) and not prose.held_by(f)
         )
