@@ -172,12 +172,14 @@ def test_reply_controls_found_by_walk_match_the_xpath(page: str) -> None:
 
 
 _LEADS = st.sampled_from(["", " ", "\xa0", " [1] x", "[12]", "[۳] y", "[", "x [1]", "1", "\n"])
+_FIRST_CHILDREN = st.sampled_from(
+    ["", "<sup>2</sup>", "<sup><a>3</a></sup>", "<b>[4]</b>", "<i>x</i>", "<b> [5]</b>",
+     "<b>\xa0</b>[6] x", "<b></b>[7]", "<a>1</a>", "<a><i>[8]</i></a>", "<a>x</a>[9]"]
+)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    _LEADS, st.sampled_from(["", "<sup>2</sup>", "<sup><a>3</a></sup>", "<b>[4]</b>", "<i>x</i>"])
-)
+@given(_LEADS, _FIRST_CHILDREN)
 def test_plain_entry_shortcut_matches_the_full_test(lead: str, child: str) -> None:
     root = parse_html(f"<html><body><p>{lead}{child} rest</p></body></html>", "p.html")
     p = root.find(".//p")
