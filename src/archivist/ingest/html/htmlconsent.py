@@ -46,7 +46,7 @@ def consent_notices(root: etree._Element) -> list[etree._Element]:
     found: list[etree._Element] = []
     if not may_mention_cookies(root):
         return found
-    seen: set[etree._Element] = set()
+    seen: dict[etree._Element, int] = {}  # each block climbed through, with its text length
     for parent in _mentions(root):
         if parent in seen:
             continue
@@ -85,13 +85,15 @@ def _mentions(root: etree._Element) -> list[etree._Element]:
     return mentions
 
 
-def _notice_around(el: etree._Element, seen: set[etree._Element]) -> etree._Element | None:
+def _notice_around(el: etree._Element, seen: dict[etree._Element, int]) -> etree._Element | None:
     """The outermost block round ``el`` still short enough to be a notice, if it reads as one."""
     best: etree._Element | None = None
     node: etree._Element | None = el
     while node is not None and node.tag not in _NEVER:
-        seen.add(node)
-        if text_length(node) > NOTICE_MAX:
+        length = seen.get(node)
+        if length is None:  # blocks round several mentions are measured once
+            length = seen[node] = text_length(node)
+        if length > NOTICE_MAX:
             break
         if node.tag in _CLIMB_TAGS:
             best = node
