@@ -18,13 +18,16 @@ from archivist.ingest.html import htmlconsent, htmlthreads
 from archivist.ingest.html.content import _collapsed_length
 from archivist.ingest.html.htmldom import (
     attributed,
+    box_counts,
     has_text,
     holds_marker,
     inner_text,
+    link_targets,
     remove,
     select,
     text_content,
     text_length,
+    walk_page,
     without_content,
     wrap_every_child,
     wrap_phrasing,
@@ -134,13 +137,13 @@ def test_walks_match_their_xpath_and_text_forms(page: str) -> None:
 @given(PAGES, st.integers(min_value=0, max_value=40))
 def test_main_holders_found_once_match_the_per_element_xpath(page: str, cut: int) -> None:
     root = _tree(page)
-    marked = attributed(root)
+    marked, roled = attributed(root), walk_page(root).roled
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    if len(elements) > 2:  # detach a subtree: the marked list still holds its elements
+    if len(elements) > 2:  # detach a subtree: the marked lists still hold its elements
         remove(elements[2 + cut % (len(elements) - 2)])
-    mains = _Mains(root, marked)
+    mains, narrow = _Mains(root, marked), _Mains(root, roled)
     for el in elements:
-        assert mains.hold(el) == holds_main(el), etree.tostring(el)
+        assert mains.hold(el) == narrow.hold(el) == holds_main(el), etree.tostring(el)
 
 
 @settings(max_examples=150, deadline=None)
@@ -169,12 +172,14 @@ def test_reply_controls_found_by_walk_match_the_xpath(page: str) -> None:
 
 
 _LEADS = st.sampled_from(["", " ", "\xa0", " [1] x", "[12]", "[۳] y", "[", "x [1]", "1", "\n"])
+_FIRST_CHILDREN = st.sampled_from(
+    ["", "<sup>2</sup>", "<sup><a>3</a></sup>", "<b>[4]</b>", "<i>x</i>", "<b> [5]</b>",
+     "<b>\xa0</b>[6] x", "<b></b>[7]", "<a>1</a>", "<a><i>[8]</i></a>", "<a>x</a>[9]"]
+)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    _LEADS, st.sampled_from(["", "<sup>2</sup>", "<sup><a>3</a></sup>", "<b>[4]</b>", "<i>x</i>"])
-)
+@given(_LEADS, _FIRST_CHILDREN)
 def test_plain_entry_shortcut_matches_the_full_test(lead: str, child: str) -> None:
     root = parse_html(f"<html><body><p>{lead}{child} rest</p></body></html>", "p.html")
     p = root.find(".//p")
@@ -259,3 +264,82 @@ def test_the_cookie_precheck_never_misses_a_text_the_path_finds(page: str) -> No
             assert htmlconsent.may_mention_cookies(el), page
     if "k" not in page.lower():  # no text can spell "cookie", however the nodes join
         assert not htmlconsent.may_mention_cookies(root)
+
+
+def test_every_notes_container_class_says_notes_or_references() -> None:
+    from archivist.ingest.notes import htmlfootnotes
+
+    for name in [*htmlfootnotes._CONTAINER_CLASSES, "endnotes"]:
+        assert "notes" in name or "references" in name, name
+        assert htmlfootnotes._container_class(f"x {name} y")
+    assert not htmlfootnotes._container_class("")
+    assert not htmlfootnotes._container_class("notes-sidebar reference")
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_box_counts_in_one_walk_match_a_walk_per_kind(page: str) -> None:
+    root = _tree(page)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert box_counts(el) == (
+            sum(1 for _ in el.iter("p")),
+            sum(1 for _ in el.iter("img")),
+            sum(1 for _ in el.iter("li")),
+            sum(1 for _ in el.iter("input")),
+            sum(len(inner_text(h)) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6")),
+            sum(1 for _ in el.iter("object", "embed", "iframe")),
+        )
+
+
+_OLD_ENTRY_FORMS = etree.XPath(
+    "//form[.//textarea or .//input[not(@type) or @type='text' or @type='email'"
+    " or @type='search' or @type='tel']]"
+)
+
+
+_FORM_PARTS = st.sampled_from(
+    ["<form>", "</form>", "<div>", "</div>", "<textarea></textarea>", "<input>",
+     '<input type="text">', '<input type="email">', '<input type="search">',
+     '<input type="tel">', '<input type="submit">', '<input type="">', '<input type="TEXT">',
+     "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(_FORM_PARTS, max_size=12))
+def test_entry_forms_found_by_walk_match_the_path(parts: list[str]) -> None:
+    from archivist.ingest.html.htmlfurniture import _entry_forms
+
+    root = parse_html(f"<html><body>{''.join(parts)}</body></html>", "f.html")
+    assert _entry_forms(root) == select(_OLD_ENTRY_FORMS, root)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PAGES)
+def test_cookie_mentions_found_by_walk_match_the_text_path(page: str) -> None:
+    root = _tree(page)
+    by_path = [
+        text.getparent()
+        for text in htmlconsent._COOKIE_TEXT(root)  # type: ignore[union-attr]
+        if isinstance(text, etree._ElementUnicodeResult)
+    ]
+    walked = htmlconsent._mentions(root)
+    assert sorted(map(id, walked)) == sorted(map(id, by_path)), page
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES, st.lists(st.sampled_from(["a", "b", ""]), max_size=4))
+def test_marked_elements_and_link_targets_from_one_walk(page: str, names: list[str]) -> None:
+    root = _tree(page)
+    anchors = list(root.iter("a", "span"))
+    for el, name in zip(anchors, names, strict=False):  # anchor names beside the ids
+        el.set("name", name)
+    root.set("id", "a")  # the top element is no target: the searches look below it
+    walk = walk_page(root)
+    assert walk.marked == attributed(root)
+    assert walk.targets == link_targets(root)
+    assert list(walk.targets) == list(link_targets(root))
+    assert walk.with_ids == [el for el in root.iter() if el.get("id") is not None]
+    assert walk.roled == [el for el in root.iter() if {"role", "itemprop"} & set(el.keys())]

@@ -19,7 +19,7 @@ from archivist.ingest.html.content import (
 )
 from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmlconsent import reads_as_consent
-from archivist.ingest.html.htmldom import attributed
+from archivist.ingest.html.htmldom import PageWalk, walk_page
 from archivist.ingest.html.htmledges import trim_head, trim_tail
 from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
@@ -59,11 +59,11 @@ def extract_page(
 ) -> Extraction:
     """Extract a page, with a charset and URL known from outside the page (an MHTML part)."""
     root, encoding, replaced = parse_page(data, filename, declared=declared)
-    marked = attributed(root)
-    meta = read_metadata(root, marked)
+    walk = walk_page(root)
+    meta = read_metadata(root, walk.marked)
     try:
         found, content, rendered = _main_content(
-            root, marked, meta.title, release=len(data) >= BIG_PAGE_BYTES
+            root, walk, meta.title, release=len(data) >= BIG_PAGE_BYTES
         )
         if len(rendered.text) < TINY_TEXT or reads_as_consent(rendered.text):
             page = decode_page(data, filename, declared=declared)[0]  # rare: a tiny first look
@@ -73,7 +73,7 @@ def extract_page(
     except RecursionError as exc:  # only reachable past 256 levels, in a huge-text page
         raise ExtractionError(f"{filename}: nesting too deep to read whole") from exc
     byline = content.byline
-    del root, marked, content  # the tree (several times the page's size) is done with
+    del root, walk, content  # the tree (several times the page's size) is done with
     footnotes = tuple(
         Footnote(note.label, tuple(rendered.markers.get(note.label, ())), note.text, csl=note.csl)
         for note in found.notes
@@ -135,7 +135,7 @@ def _look_again(
         rendered = render(etree.Element("div"))
     again = parse_html(text, filename)
     declared = schema_article_body(again)
-    second = _main_content(again, attributed(again), title, by_name=False)
+    second = _main_content(again, walk_page(again), title, by_name=False)
     # The second look may find the same banner: it is no more the article than the first was.
     if len(second[2].text) >= 3 * max(len(rendered.text), 1) and not reads_as_consent(
         second[2].text
@@ -184,15 +184,15 @@ def _as_markup(body: str) -> str:
 
 def _main_content(
     root: etree._Element,
-    marked: list[etree._Element],
+    walk: PageWalk,
     title: str,
     *,
     by_name: bool = True,
     release: bool = False,
 ) -> tuple[FoundNotes, Content, Rendered]:
     """Notes taken out, furniture dropped, the main content found and rendered."""
-    notes = find_footnotes(root, marked)
-    strip_furniture(root, marked, by_name=by_name, title=title)
+    notes = find_footnotes(root, walk.marked, walk.targets)
+    strip_furniture(root, walk, by_name=by_name, title=title)
     content = find_content(root, title)
     strip_asides(content.element)
     trim_head(content.element)

@@ -167,7 +167,7 @@ def _prose_blocks(body: etree._Element) -> tuple[list[etree._Element], int]:
         if el.tag == "div" and any(c.tag in _BLOCK_CHILDREN for c in el):
             continue  # a container: its blocks are met on their own
         length = text_length(el)
-        if not length or link_density(el) >= 0.3:
+        if not length or link_density(el, length) >= 0.3:
             continue
         if el.tag in ("div", "li") and length < 25:
             continue  # a label of the interface ("Kontakt"), not a line of the page's text

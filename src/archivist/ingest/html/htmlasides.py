@@ -167,8 +167,8 @@ def strip_asides(article: etree._Element) -> None:
     for el in list(article.iter("div", "span")):
         # A stray label outside any paragraph, heading or list ("Community", "20:37", "News"):
         # interface text, not a sentence of the article.
-        if el.getparent() is None or len(el) or el.find(".//archivist-fn") is not None:
-            continue
+        if el.getparent() is None or len(el):
+            continue  # a box with children (a marker placeholder among them) is no stray label
         label = " ".join((el.text or "").split())
         if (
             label

@@ -46,10 +46,9 @@ def consent_notices(root: etree._Element) -> list[etree._Element]:
     found: list[etree._Element] = []
     if not may_mention_cookies(root):
         return found
-    seen: set[etree._Element] = set()
-    for text in _COOKIE_TEXT(root):  # type: ignore[union-attr]
-        parent = text.getparent() if isinstance(text, etree._ElementUnicodeResult) else None
-        if parent is None or parent in seen:
+    seen: dict[etree._Element, int] = {}  # each block climbed through, with its text length
+    for parent in _mentions(root):
+        if parent in seen:
             continue
         notice = _notice_around(parent, seen)
         if (
@@ -62,13 +61,39 @@ def consent_notices(root: etree._Element) -> list[etree._Element]:
     return found
 
 
-def _notice_around(el: etree._Element, seen: set[etree._Element]) -> etree._Element | None:
+def _mentions(root: etree._Element) -> list[etree._Element]:
+    """The holders of the body's texts that say "cookie": the element whose text it is, or
+    the one it is the tail of (as lxml's text results name them). One walk over the body's
+    elements, in page order by element (which the notices found do not depend on): the path
+    search tested every text node of the page. A page of several bodies takes the path."""
+    bodies = list(root.getroottree().getroot().iter("body"))
+    if len(bodies) != 1:
+        found = []
+        for text in _COOKIE_TEXT(root):  # type: ignore[union-attr]
+            parent = text.getparent() if isinstance(text, etree._ElementUnicodeResult) else None
+            if parent is not None:
+                found.append(parent)
+        return found
+    body = bodies[0]
+    mentions = []
+    for el in body.iter():
+        text, tail = el.text, el.tail
+        if text and ("ookie" in text or "OOKIE" in text):
+            mentions.append(el)
+        if tail and el is not body and ("ookie" in tail or "OOKIE" in tail):
+            mentions.append(el)
+    return mentions
+
+
+def _notice_around(el: etree._Element, seen: dict[etree._Element, int]) -> etree._Element | None:
     """The outermost block round ``el`` still short enough to be a notice, if it reads as one."""
     best: etree._Element | None = None
     node: etree._Element | None = el
     while node is not None and node.tag not in _NEVER:
-        seen.add(node)
-        if text_length(node) > NOTICE_MAX:
+        length = seen.get(node)
+        if length is None:  # blocks round several mentions are measured once
+            length = seen[node] = text_length(node)
+        if length > NOTICE_MAX:
             break
         if node.tag in _CLIMB_TAGS:
             best = node

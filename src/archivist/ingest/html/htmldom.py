@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -37,6 +38,60 @@ def attributed(root: etree._Element) -> list[etree._Element]:
     return [
         el for el in root.getroottree().getroot().iter() if not _MEANINGFUL.isdisjoint(el.keys())
     ]
+
+
+Targets = dict[str | None, etree._Element]
+"""The elements in-page links reach, by anchor name or id."""
+
+
+def link_targets(root: etree._Element) -> Targets:
+    """The elements an in-page link can reach, by the ``name`` of an anchor and by id (an id
+    winning over a name), among ``root``'s descendants."""
+    targets = {el.get("name"): el for el in root.iterfind(".//a[@name]")}
+    targets.update({el.get("id"): el for el in root.iterfind(".//*[@id]")})
+    return targets
+
+
+@dataclass(frozen=True, slots=True)
+class PageWalk:
+    """What one walk over a page's elements gathers for the steps after it."""
+
+    marked: list[etree._Element]
+    """``attributed(root)``."""
+    targets: Targets
+    """``link_targets(root)``."""
+    with_ids: list[etree._Element]
+    """The elements with an id, in document order."""
+    roled: list[etree._Element]
+    """The elements with a role or an itemprop, in document order."""
+
+
+def walk_page(root: etree._Element) -> PageWalk:
+    """``attributed(root)``, ``link_targets(root)`` and the elements with an id, a role or an
+    itemprop, found in one walk: the searches for each went over every element again."""
+    top = root.getroottree().getroot()
+    marked: list[etree._Element] = []
+    with_ids: list[etree._Element] = []
+    roled: list[etree._Element] = []
+    names: Targets = {}
+    ids: Targets = {}
+    for el in top.iter():
+        keys = el.keys()
+        if not keys:
+            continue
+        if not _MEANINGFUL.isdisjoint(keys):
+            marked.append(el)
+            if "role" in keys or "itemprop" in keys:
+                roled.append(el)
+        if "id" in keys:
+            with_ids.append(el)
+        if el is not root:  # the targets are descendants
+            if "id" in keys:
+                ids[el.get("id")] = el
+            if "name" in keys and el.tag == "a":
+                names[el.get("name")] = el
+    names.update(ids)
+    return PageWalk(marked, names if root is top else link_targets(root), with_ids, roled)
 
 
 def select(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
@@ -177,13 +232,17 @@ def has_ancestor(el: etree._Element, tags: tuple[str, ...]) -> bool:
 
 def holds_marker(el: etree._Element) -> bool:
     """Whether a footnote marker placeholder sits inside ``el`` (``.//archivist-fn``), found
-    by a walk by tag, nearly twice as fast as the path search."""
-    return next(el.iterdescendants(FOOTNOTE_TAG), None) is not None
+    by a walk by tag, nearly twice as fast as the path search; a leaf holds none."""
+    return len(el) > 0 and next(el.iterdescendants(FOOTNOTE_TAG), None) is not None
 
 
 def has_text(el: etree._Element) -> bool:
     """Whether any text inside ``el`` is not blank; stops at the first that is not, where
-    building the whole text (of every nested box tested) cost the most."""
+    building the whole text (of every nested box tested) cost the most. A leaf's text is
+    read directly."""
+    if not len(el):
+        text = el.text or ""
+        return bool(text) and not text.isspace()
     return any(text and not text.isspace() for text in el.itertext())
 
 
@@ -195,9 +254,11 @@ def without_content(el: etree._Element) -> bool:
     return not has_text(el)
 
 
-def link_density(el: etree._Element) -> float:
-    """The share of ``el``'s text inside links, in-page (#) links counting for less."""
-    text_len = text_length(el)
+def link_density(el: etree._Element, text_len: int | None = None) -> float:
+    """The share of ``el``'s text inside links, in-page (#) links counting for less;
+    ``text_len`` is ``text_length(el)`` when the caller has it already."""
+    if text_len is None:
+        text_len = text_length(el)
     if not text_len:
         return 0.0
     linked = len(" ".join("".join(_LINK_TEXT(el)).split()))  # type: ignore[arg-type]
@@ -222,3 +283,42 @@ def is_data_table(table: etree._Element) -> bool:
         (len(tr.findall("td")) + len(tr.findall("th")) for tr in table.iter("tr")), default=0
     )
     return rows >= 10 or columns > 4 or rows * columns > 10
+
+
+_COUNTED = (
+    "p",
+    "img",
+    "li",
+    "input",
+    "object",
+    "embed",
+    "iframe",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+)
+_EMBEDS = frozenset({"object", "embed", "iframe"})
+
+
+def box_counts(el: etree._Element) -> tuple[int, int, int, int, int, int]:
+    """Readability's counts for a box (itself included): paragraphs, images, list items,
+    inputs, characters of headings, and embeds; one walk, not one for each kind."""
+    paragraphs = images = items = inputs = headings = embeds = 0
+    for node in el.iter(*_COUNTED):
+        tag = node.tag
+        if tag == "p":
+            paragraphs += 1
+        elif tag == "li":
+            items += 1
+        elif tag == "img":
+            images += 1
+        elif tag == "input":
+            inputs += 1
+        elif tag in _EMBEDS:
+            embeds += 1
+        else:
+            headings += len(inner_text(node))
+    return paragraphs, images, items, inputs, headings, embeds

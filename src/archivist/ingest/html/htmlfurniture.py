@@ -9,14 +9,14 @@ from lxml import etree
 
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
-    attributed,
+    PageWalk,
     inner_text,
     link_density,
     remove,
-    select,
     similarity,
     text_content,
     text_length,
+    walk_page,
 )
 from archivist.ingest.html.htmllogin import login_box
 from archivist.ingest.html.htmlthreads import comment_thread
@@ -55,11 +55,10 @@ _FURNITURE_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
 _MAIN_TAGS = ("article", "main")
-_ENTRY_FORMS = etree.XPath(
-    "//form[.//textarea or .//input[not(@type) or @type='text' or @type='email'"
-    " or @type='search' or @type='tel']]"
-)
-"""Forms asking the reader to type: newsletter sign-ups, comment and search forms."""
+_KEPT = frozenset({"html", "body", "article", "main"})
+"""Tags never removed as furniture, whatever their names say."""
+_TYPED_INPUTS = (None, "text", "email", "search", "tel")
+"""The ``type`` of an input the reader types into (none given is text)."""
 _FURNITURE_TAGS = ("nav", "aside", "footer", "button", "iframe", "object", "embed")
 _DROP_TAGS = (
     "script",
@@ -97,21 +96,22 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def strip_furniture(
     root: etree._Element,
-    marked: list[etree._Element] | None = None,
+    walk: PageWalk | None = None,
     *,
     by_name: bool = True,
     title: str = "",
 ) -> None:
     """Drop navigation, share, subscribe, comment, related, cookie, edit and infobox furniture.
 
-    ``marked`` is ``attributed(root)`` when the caller already has it; elements in it
-    that are no longer in the tree do no harm. With ``by_name`` false, class and id names are
-    not read: only tags, roles and hidden markers count. ``title`` is the page's title, whose
-    heading tells a box hidden from the reader from a page shown by script.
+    ``walk`` is ``walk_page(root)`` when the caller already has it; elements in it that are
+    no longer in the tree do no harm, and none gains an attribute in between. With
+    ``by_name`` false, class and id names are not read: only tags, roles and hidden markers
+    count. ``title`` is the page's title, whose heading tells a box hidden from the reader
+    from a page shown by script.
     """
-    if marked is None:
-        marked = attributed(root)
-    entry_forms = select(_ENTRY_FORMS, root)
+    if walk is None:
+        walk = walk_page(root)
+    entry_forms = _entry_forms(root)
     login = login_box(root)  # found by its fields, which go with the other controls
     for el in list(root.iter(*_DROP_TAGS)):
         remove(el)
@@ -121,7 +121,7 @@ def strip_furniture(
     _drop_noscript(body)
     doomed: list[etree._Element] = list(root.iter(*_FURNITURE_TAGS))
     by_attribute: list[etree._Element] = []
-    for el in marked:  # each attribute read once: this runs for most elements of a page
+    for el in walk.marked:  # each attribute read once: this runs for most elements of a page
         cls, ident, style = el.get("class"), el.get("id"), el.get("style")
         if (
             (by_name and cls and _furniture(cls))
@@ -138,26 +138,28 @@ def strip_furniture(
     if by_name:
         by_attribute.extend(
             el
-            for el in root.getroottree().getroot().iter()
-            if "id" in (names := el.keys())
-            and _NOT_ID_ONLY.isdisjoint(names)
-            and _furniture(el.get("id", ""))
+            for el in walk.with_ids
+            if _NOT_ID_ONLY.isdisjoint(el.keys()) and _furniture(el.get("id", ""))
         )
     prose = _Prose(body)
-    mains = _Mains(root, marked)
+    mains = _Mains(root, walk.roled)
     shown = _ShownTitle(root, title)
     if login is not None and not mains.hold(login) and not shown.inside(login):
         doomed.append(login)
+    page = text_length(body) if by_attribute or entry_forms else 0  # measured once for both
     if by_attribute:
-        page = text_length(body)
-        doomed.extend(
-            el
-            for el in by_attribute
-            if (shown.outside(el) and prose.outside(el) >= _SHOWN_PROSE_MIN)
-            or (not holds_the_page(el, page, mains) and not prose.held_by(el))
-        )
+        # A box inside one already going goes with it, whatever it holds: it is not weighed.
+        going = {el for el in doomed if el.tag not in _KEPT}
+        for el in by_attribute:
+            if going and any(a in going for a in el.iterancestors()):
+                continue
+            if (shown.outside(el) and prose.outside(el) >= _SHOWN_PROSE_MIN) or (
+                not holds_the_page(el, page, mains) and not prose.held_by(el)
+            ):
+                doomed.append(el)
+                if el.tag not in _KEPT:
+                    going.add(el)
     if entry_forms:
-        page = text_length(body)
         doomed.extend(
             f for f in entry_forms if not holds_the_page(f, page, mains) and not prose.held_by(f)
         )
@@ -180,7 +182,7 @@ def strip_furniture(
     )
     doomed.extend(sup for sup in root.iter("sup") if _citation_needed(sup))
     for el in doomed:
-        if el.tag not in ("html", "body", "article", "main"):
+        if el.tag not in _KEPT:
             remove(el)
 
 
@@ -292,13 +294,18 @@ class _Prose:
             return False
         if _NEVER_THE_PAGE_FAST.search(f"{el.get('class', '')} {el.get('id', '')}"):
             return False
+        length = text_length(el)
+        # More than half of at least _PROSE_MIN: a box with less text is settled before the
+        # page's prose is measured (which some pages then never need).
+        if length <= _CORE_SHARE * _PROSE_MIN:
+            return False
         if self.total is None:
             self.total = prose_length(self.body)
         if self.total < _PROSE_MIN:
             return False
         share = _CORE_SHARE * self.total
         # Prose is part of the text: a box with too little text is settled without counting.
-        return text_length(el) > share and prose_length(el) > share
+        return length > share and prose_length(el) > share
 
     def outside(self, el: etree._Element) -> int:
         """Characters of the page's prose outside ``el``."""
@@ -321,9 +328,20 @@ def prose_length(el: etree._Element) -> int:
     total = 0
     for p in el.iter("p"):
         length = text_length(p)
-        if length >= _PROSE_PARAGRAPH and link_density(p) < _PROSE_LINKS:
+        if length >= _PROSE_PARAGRAPH and link_density(p, length) < _PROSE_LINKS:
             total += length
     return total
+
+
+def _entry_forms(root: etree._Element) -> list[etree._Element]:
+    """Forms asking the reader to type: newsletter sign-ups, comment and search forms. A walk
+    over the forms: the path search for them (``//form[...]``) visited every node of the page."""
+    return [
+        form
+        for form in root.getroottree().getroot().iter("form")
+        if next(form.iter("textarea"), None) is not None
+        or any(field.get("type") in _TYPED_INPUTS for field in form.iter("input"))
+    ]
 
 
 def holds_main(el: etree._Element) -> bool:
@@ -363,7 +381,8 @@ _RELATED_WORD = re.compile(r"(?:^|[-_])(?:[Rr]elated|RELATED)(?:$|[-_A-Z0-9])")
 
 @functools.lru_cache(maxsize=8192)
 def _furniture(cls: str) -> bool:
-    return any(_furniture_token(token) for token in cls.split())
+    # map() rather than a generator: this runs for each class a page shows for the first time.
+    return any(map(_furniture_token, cls.split()))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -74,15 +74,17 @@ def find_leads(body: etree._Element, title: str = "") -> Leads:
     """The outermost elements named as a lead, of a lead's length and mostly not links, and
     the lead under the title heading (the one repeating ``title`` when there are several)."""
     found: list[_Lead] = []
+    taken: set[etree._Element] = set()  # the found elements, for one walk up from each element
     for el in body.iterdescendants():
         cls, ident = el.get("class"), el.get("id")  # each read once: this runs for every element
         if (cls is None and ident is None) or not _leadish(f"{cls or ''} {ident or ''}"):
             continue
-        if any(a is lead.element for lead in found for a in el.iterancestors()):
+        if taken and any(a in taken for a in el.iterancestors()):
             continue
         length = text_length(el)
-        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el) < _LEAD_LINKS:
+        if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el, length) < _LEAD_LINKS:
             found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
+            taken.add(el)
     title_lead = _after_title(body, title)
     if title_lead is not None and not any(
         a is lead.element for lead in found for a in (title_lead, *title_lead.iterancestors())
@@ -129,7 +131,7 @@ def _after_title(body: etree._Element, title: str) -> etree._Element | None:
             length > _LEAD_MAX
             or _home(el) is not home
             or next(el.iterancestors(*_NOT_LEAD), None) is not None
-            or link_density(el) >= _LEAD_LINKS
+            or link_density(el, length) >= _LEAD_LINKS
             or not text
             or text[-1] not in _LEAD_END
         ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -42,4 +43,9 @@ def comment_thread(root: etree._Element) -> etree._Element | None:
 
 
 def _is_reply(text: str) -> bool:
-    return len(text) <= _CONTROL_MAX and bool(_REPLY.fullmatch(" ".join(text.split())))
+    return len(text) <= _CONTROL_MAX and _says_reply(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a page's links repeat a few labels ("Share", "More")
+def _says_reply(text: str) -> bool:
+    return bool(_REPLY.fullmatch(" ".join(text.split())))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import (
+    box_counts,
     has_ancestor,
     has_text,
     inner_text,
@@ -170,7 +171,7 @@ class Grabber:
                 to_score.append(el)
             elif tag == "div":
                 el = self._div_to_paragraphs(el, to_score)
-            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+            stack.extend(el.iterchildren(etree.Element, reversed=True))
         return to_score
 
     def _is_byline(self, el: etree._Element, ms: str) -> bool:
@@ -411,13 +412,9 @@ class Grabber:
         if not is_list and text:
             list_len = sum(len(inner_text(li)) for li in el.iter("ul", "ol"))
             is_list = list_len / len(text) > 0.9
-        paragraphs = sum(1 for _ in el.iter("p"))
-        images = sum(1 for _ in el.iter("img"))
-        items = sum(1 for _ in el.iter("li")) - 100
-        inputs = sum(1 for _ in el.iter("input"))
-        headings = sum(len(inner_text(h)) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+        paragraphs, images, items, inputs, headings, embeds = box_counts(el)
+        items -= 100
         heading_density = headings / len(text) if text else 0.0
-        embeds = sum(1 for _ in el.iter("object", "embed", "iframe"))
         density = link_density(el)
         in_figure = has_ancestor(el, ("figure",))
         return bool(
@@ -458,7 +455,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
                 and sib.tag == node.tag
                 and sib.get("class") == cls
                 and (length := text_length(sib)) >= _REPEAT_MIN
-                and link_density(sib) < 0.3
+                and link_density(sib, length) < 0.3
             ]
             # Posts of a thread are of a size; one story above short teasers is not a thread.
             if len(like) >= 2 and text_length(node) <= 5 * sum(like) / len(like):

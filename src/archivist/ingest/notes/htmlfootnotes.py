@@ -9,7 +9,13 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import attributed, inner_text, text_content
+from archivist.ingest.html.htmldom import (
+    Targets,
+    attributed,
+    inner_text,
+    link_targets,
+    text_content,
+)
 from archivist.ingest.notes.inlinenotes import find_inline_notes
 from archivist.ingest.notes.notedom import Labels, in_running_text, list_position, note_block
 from archivist.ingest.notes.notelists import (
@@ -51,18 +57,22 @@ class FoundNotes:
     warnings: list[str]
 
 
-def find_footnotes(root: etree._Element, marked: list[etree._Element] | None = None) -> FoundNotes:
+def find_footnotes(
+    root: etree._Element,
+    marked: list[etree._Element] | None = None,
+    targets: Targets | None = None,
+) -> FoundNotes:
     """Find notes and markers, put placeholders where markers were, and take the notes out.
 
-    ``marked`` is ``attributed(root)`` when the caller already has it. Notes come
+    ``marked`` is ``attributed(root)`` and ``targets`` is ``link_targets(root)`` when the
+    caller already has them. Notes come
     from links between markers and notes (whatever attribute names the target), from notes a
     plugin keeps at the marker (hidden, ``title``, ``data-*``, ``aria-describedby``), and from
     lists under a notes heading, cited by plain ``[n]`` markers or not at all.
     """
     if marked is None:
         marked = attributed(root)
-    ids = {el.get("name"): el for el in root.iterfind(".//a[@name]")}
-    ids.update((el.get("id"), el) for el in root.iterfind(".//*[@id]"))
+    ids = link_targets(root) if targets is None else targets
     taken = Labels()
     missing: list[str] = []
     inline = find_inline_notes(root, ids, taken)
@@ -97,7 +107,7 @@ def _linked_notes(
     containers = [
         el
         for el in marked
-        if _container_class(el.get("class"))
+        if _container_class(el.get("class") or "")
         or el.get("role") in _CONTAINER_ROLES
         or el.get("data-type") == "footnotes"
     ]
@@ -182,11 +192,16 @@ def _forward(
 
 
 @functools.lru_cache(maxsize=4096)
-def _container_class(classes: str | None) -> bool:
-    if not classes:
-        return False
+def _container_tokens(classes: str) -> bool:
     tokens = classes.split()
     return bool(_CONTAINER_CLASSES.intersection(tokens)) or any("endnotes" in t for t in tokens)
+
+
+def _container_class(classes: str) -> bool:
+    """Whether a class attribute names a container of notes. Every container class says
+    "notes" or "references" (a test checks): nearly every class of a page says neither, and
+    is settled without splitting it or filling the cache with it."""
+    return ("notes" in classes or "references" in classes) and _container_tokens(classes)
 
 
 def _entries(container: etree._Element) -> list[etree._Element]:

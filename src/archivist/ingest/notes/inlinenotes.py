@@ -159,10 +159,9 @@ def _link_kind(
 def _note_attributes(el: etree._Element) -> list[str]:
     """Prose the marker (or the link or sup wrapped round it) keeps in an attribute."""
     found: list[str] = []
-    for holder in [el, *el.iterdescendants("a", "span")]:
-        if not holder.attrib:
-            continue
-        for name, value in holder.attrib.items():
+    # Most markers looked at are leaves: no walk over their (absent) descendants is set up.
+    for holder in [el, *el.iterdescendants("a", "span")] if len(el) else (el,):
+        for name, value in holder.items():  # one list of pairs: no attribute proxy made
             text, key = str(value), str(name)
             if (key == "title" or key.startswith("data-")) and _prose(text):
                 found.append(" ".join(text.split()))

@@ -92,10 +92,18 @@ def _take(
 
 def _plain_entry_label(p: etree._Element) -> str | None:
     lead = p.text
-    if lead and not lead.isspace() and not lead.lstrip().startswith("["):
-        # Most paragraphs: their own text opens with a word, so neither shape below can fit
-        # (one opens "[n]", the other has no text before its <sup>); the text is not built.
-        return None
+    if lead and not lead.isspace():
+        if not lead.lstrip().startswith("["):
+            # Most paragraphs: their own text opens with a word, so neither shape below can
+            # fit (one opens "[n]", the other has no text before its <sup>); the text is not
+            # built.
+            return None
+    elif len(p) and p[0].tag != "sup" and not len(p[0]):
+        # Most list items: a link or a label of plain text opens them, which says whether
+        # the whole text opens with "[" as well.
+        opening = p[0].text
+        if opening and not opening.isspace() and not opening.lstrip().startswith("["):
+            return None
     return plain_entry_label_in_full(p)
 
 

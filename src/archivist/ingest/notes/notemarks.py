@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from archivist.ingest.text.textmeta import ascii_digits, fold_arabic
@@ -84,6 +85,7 @@ def marker_labels(text: str) -> list[str]:
     return labels
 
 
+@functools.lru_cache(maxsize=4096)  # each heading of a page is asked about twice
 def is_notes_heading(text: str) -> bool:
     """True for a heading that opens notes or references (``Notes``, ``参考资料``, ``پانویس``)."""
     if len(text) > 60:
