@@ -218,3 +218,12 @@ def test_the_template_the_page_named_types_a_parsed_citation() -> None:
     )
     assert linked.csl is not None and linked.csl["type"] == "webpage"
     assert linked.csl["title"] == "Tide Mills"
+
+
+def test_an_arabic_lead_in_before_see_points_to_the_work_it_names() -> None:
+    linked = notes(
+        "سليم الحداد، تاريخ مرفأ البحر، بيروت: دار الساحل، ٢٠٠٢.",
+        "للاطلاع على رواية أوفى، انظر: الحداد، تاريخ مرفأ البحر، ص ١٠٣-١٢٧.",
+    )
+    assert linked[1].refers_to == "1"
+    assert linked[1].csl is None

@@ -24,7 +24,7 @@ from archivist.ingest.references.labeller import label
 from archivist.ingest.references.names import name_like
 from archivist.ingest.references.types import item_type
 from archivist.model import CslItem, Footnote, FootnoteKind, Note
-from archivist.text import fold, fold_words
+from archivist.text import fold, fold_words, has_arabic_script
 
 __all__ = [
     "BackReference",
@@ -56,10 +56,31 @@ _SEE = re.compile(
     r"(?:ر\.?\s?ک\.?|نک\.?|نگاه کنید به|انظر)[:：]?\s*)",
     re.I,
 )
-_SEE_INSIDE = re.compile(r"^(?P<lead>[^,;:\d“\"«]{3,80})[,;:]\s+(?:see|cf\.)(?: also)?\s+", re.I)
+_SEE_INSIDE = re.compile(
+    r"^(?P<lead>[^,;:،؛\d“\"«]{3,80})[,;:،؛]\s+"
+    r"(?:(?:see|cf\.|vgl\.|voir|siehe)(?: also)?|انظر|بنگرید به|نگاه کنید به|ر\.?\s?ک\.?)[:：]?\s+",
+    re.I,
+)
+"""A lead-in before the work it points to: "For more on this, see …", "للاطلاع …، انظر: …"."""
+_SEE_WORD = re.compile(
+    r"[,;:،؛]\s+(?:see|cf\.|vgl\.|voir|siehe|انظر|بنگرید|نگاه کنید|ر\.?\s?ک)", re.I
+)
 _WHOLE_WORK = frozenset(
     {"book", "report", "thesis", "document", "webpage", "legislation", "motion_picture"}
 )
+
+
+_FUNCTION_WORDS = frozenset(
+    ["على", "في", "من", "إلى", "عن", "مع", "برای", "در", "به", "از", "که", "با"]
+)
+"""Words of Arabic and Persian prose that no name holds ("For the opposing view" is no author)."""
+
+
+def _names_a_person(lead: str) -> bool:
+    """Whether the words before "see" are a name ("Marrow, see also …") rather than prose."""
+    if not name_like(lead, max_words=8, allow_joiners=True):
+        return False
+    return not (has_arabic_script(lead) and _FUNCTION_WORDS.intersection(lead.split()))
 
 
 def strip_numbering(text: str) -> str:
@@ -74,8 +95,8 @@ def parse_reference(text: str) -> ParsedReference:
     see = _SEE.match(body)
     if see:
         body = body[see.end() :].strip()
-    lead = _SEE_INSIDE.match(body) if " see " in body or " cf. " in body else None
-    if lead and not name_like(lead.group("lead"), max_words=8, allow_joiners=True):
+    lead = _SEE_INSIDE.match(body) if _SEE_WORD.search(body) else None
+    if lead and not _names_a_person(lead.group("lead")):
         body = body[lead.end() :]  # "For more on this, see Marrow, ...": the citation follows
     if not body:
         return ParsedReference("note", None, None)
