@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +88,16 @@ def test_arbitrary_nested_markup_around_an_article_keeps_the_article(body: str) 
         assert 0 <= mark.start < mark.end <= len(article.text)
     for note in article.footnotes:
         assert all(article.text.startswith(f"[{note.label}]", m) for m in note.markers)
+
+
+def test_a_page_with_no_article_keeps_its_whole_visible_text_with_a_warning() -> None:
+    data = (DATA / "no_article_settings_page.html").read_bytes()
+    article = html.extract(data, "no_article_settings_page.html").article
+    assert "Settings are kept on this device only" in article.text
+    assert "var theme" not in article.text
+    assert any("whole visible text" in w for w in article.warnings)
+
+
+def test_a_page_with_no_visible_text_is_refused_naming_the_file() -> None:
+    with pytest.raises(ExtractionError, match=r"^blank\.html: no article text found"):
+        html.extract(b"<html><body><script>var a = 1;</script></body></html>", "blank.html")

@@ -19,7 +19,7 @@ from archivist.ingest.html.content import (
 )
 from archivist.ingest.html.htmlasides import strip_asides
 from archivist.ingest.html.htmlconsent import reads_as_consent
-from archivist.ingest.html.htmldom import PageWalk, walk_page
+from archivist.ingest.html.htmldom import PageWalk, remove, walk_page
 from archivist.ingest.html.htmledges import trim_head, trim_tail
 from archivist.ingest.html.htmlfurniture import strip_furniture
 from archivist.ingest.html.htmlparse import decode_page, parse_html, parse_page
@@ -83,10 +83,16 @@ def extract_page(
         for note, footnote in zip(found.notes, footnotes, strict=True)
         if not footnote.markers
     }
-    if not rendered.text.strip() and not footnotes:
-        raise ExtractionError(f"{filename}: no article text found in the page")
-    authors = meta.authors or (tuple(split_authors(byline)) if byline else ())
     warnings: list[str] = list(found.warnings)
+    if not rendered.text.strip() and not footnotes:
+        # No article anywhere (a settings page, a form): the reader chose to keep this page,
+        # so its whole visible text is kept and said to be so, rather than the page refused.
+        whole = _whole_text(decode_page(data, filename, declared=declared)[0], filename)
+        if whole is None:
+            raise ExtractionError(f"{filename}: no article text found in the page")
+        rendered = whole
+        warnings.append("no article found in the page: its whole visible text was kept")
+    authors = meta.authors or (tuple(split_authors(byline)) if byline else ())
     if replaced:
         warnings.append(f"{replaced} characters could not be decoded and were replaced by �")
     if dropped := sum(1 for why in uncited.values() if why == "dropped"):
@@ -165,6 +171,16 @@ def _look_again(
             content = Content(element, content.byline)
             rendered = render(element)
     return notes, content, rendered
+
+
+def _whole_text(page: str, filename: str) -> Rendered | None:
+    """The page's whole visible text, scripts and styles left out; None when it has none."""
+    root = parse_html(page, filename)
+    for el in list(root.iter("script", "style", "noscript", "template")):
+        remove(el)
+    body = root.find("body")
+    rendered = render(body if body is not None else root)
+    return rendered if rendered.text.strip() else None
 
 
 def _elsewhere(tiny: str, under_title: str) -> bool:
