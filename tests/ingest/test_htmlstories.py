@@ -1,0 +1,18 @@
+"""The story under the page's title among like stories the page appends below it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archivist.ingest.formats import html
+
+DATA = Path(__file__).parents[1] / "data" / "html"
+
+
+def test_the_story_under_the_title_wins_over_a_longer_like_story_beside_it() -> None:
+    # The next story, appended below in a box of the same shape, has more text than the
+    # page's own; the names say nothing and no article elements mark the stories.
+    name = "stories_next_below_title.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "TITLE STORY" in text
+    assert "NEXT STORY" not in text
