@@ -1,4 +1,4 @@
-"""The story under the page's title among like stories the page appends below it."""
+"""The text under the page's title wins over like stories beside it and boxes above it."""
 
 from __future__ import annotations
 
@@ -16,3 +16,12 @@ def test_the_story_under_the_title_wins_over_a_longer_like_story_beside_it() -> 
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "TITLE STORY" in text
     assert "NEXT STORY" not in text
+
+
+def test_a_notice_above_the_title_loses_to_the_text_under_the_title() -> None:
+    # A browser notice of a few paragraphs opens the page and scores a little better than
+    # the short report under the title's heading further down.
+    name = "notice_above_title.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "STORY" in text
+    assert "NOTICE" not in text

@@ -25,7 +25,7 @@ from archivist.ingest.html.htmldom import (
 )
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
-from archivist.ingest.html.htmlpick import as_good_and_wider
+from archivist.ingest.html.htmlpick import as_good_and_wider, title_side
 from archivist.ingest.html.htmlposts import TEASER, widen_to_posts
 from archivist.ingest.html.htmlstories import title_story
 from archivist.ingest.text.caseblind import CaseBlind
@@ -281,7 +281,8 @@ class Grabber:
             return None
         top = self._common_ancestor(top, ranked)
         best = self.score(top)
-        return as_good_and_wider(self._climb(top), best, self.scores, self.score)
+        top = as_good_and_wider(self._climb(top), best, self.scores, self.score)
+        return title_side(top, self.title_anchor, ranked, self.score)
 
     def _common_ancestor(self, top: etree._Element, ranked: list[etree._Element]) -> etree._Element:
         best = self.score(top)
