@@ -458,3 +458,12 @@ def test_a_tag_link_in_a_sentence_stays_with_it() -> None:
     name = "furniture_rel_tags.html"
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "so the harbour board, short of money" in text
+
+
+def test_a_long_list_of_dated_links_beside_the_story_does_not_outscore_it() -> None:
+    # The commas of "Jan 8, 2019" are a date's, not a sentence's: a box holding the story
+    # and a long archive list of dated links beside it is not the better candidate.
+    name = "archive_dated_links.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "STORY" in text
+    assert "Gulls at dawn" not in text

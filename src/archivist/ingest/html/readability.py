@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import (
+    clause_commas,
     has_ancestor,
     has_text,
     inner_text,
@@ -52,8 +53,6 @@ _REPEAT_MIN = 100
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
-# Commas in Latin, Arabic-script and full-width text all mark a clause (as in Readability).
-_COMMA_MARKS = (",", "،", "，")
 _SCORED_TAGS = frozenset({"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"})
 _DIV_BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 _EMPTY_DROPPED = frozenset({"div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -471,8 +470,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
 def _commas(el: etree._Element) -> int:
     # Counted in Python: an XPath string-length of a translate() built the text twice and
     # cost five times as much.
-    text = text_content(el)
-    return sum(text.count(mark) for mark in _COMMA_MARKS)
+    return clause_commas(text_content(el))
 
 
 # The same patterns, run faster over ASCII names (see caseblind).
