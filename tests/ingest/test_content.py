@@ -467,3 +467,12 @@ def test_a_long_list_of_dated_links_beside_the_story_does_not_outscore_it() -> N
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "STORY" in text
     assert "Gulls at dawn" not in text
+
+
+def test_a_short_post_under_the_title_wins_over_all_the_prose_of_a_spread_page() -> None:
+    # No element marks the main text and the first look found a tiny notice: the text round
+    # the title's heading is the page's, before all its prose (sidebar boxes) gathered.
+    name = "title_short_post_spread_page.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "POST The poster contest" in text
+    assert "SIDEBAR" not in text and "NOTICE" not in text
