@@ -25,3 +25,12 @@ def test_a_notice_above_the_title_loses_to_the_text_under_the_title() -> None:
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "STORY" in text
     assert "NOTICE" not in text
+
+
+def test_a_recipe_under_its_title_wins_over_one_long_description_further_down() -> None:
+    # Short ingredient lines and steps in the box round the title hold more text than the
+    # single long description paragraph below, which scores best on its own.
+    name = "recipe_steps_under_title.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "INGREDIENT 500 g flour" in text
+    assert "STEP Knead the flour" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from archivist.ingest.html.htmldom import text_length
+from archivist.ingest.html.htmldom import link_density, text_length
 
 
 def title_story(
@@ -12,12 +12,14 @@ def title_story(
 ) -> etree._Element | None:
     """The one of like story blocks inside the pick, or beside it, that holds the page's
     title, when the pick holds several or is one of them (a page that appends the next
-    stories below its own). ``anchor`` is where the title heading sat; a story holds at
-    least ``least`` characters."""
+    stories below its own); for a pick apart from the title, else the nearest box round the
+    title holding more text than the pick. ``anchor`` is where the title heading sat; a
+    story holds at least ``least`` characters."""
     if anchor is None or anchor is top:
         return None
     if top not in anchor.iterancestors():
-        return _story_beside(top, anchor, least)
+        beside = _story_beside(top, anchor, least)
+        return beside if beside is not None else _title_block(top, anchor)
     own = [a for a in anchor.iterancestors("article") if top in a.iterancestors()]
     if own:  # the article round the title, if the pick holds other articles beside it
         home = own[0]
@@ -74,3 +76,25 @@ def _story_beside(top: etree._Element, anchor: etree._Element, least: int) -> et
             return None
         twin = found
     return home if text_length(twin) >= least else None
+
+
+_BLOCK_LEVELS = 5
+_BLOCK_TEXT_MIN = 100
+
+
+def _title_block(top: etree._Element, anchor: etree._Element) -> etree._Element | None:
+    """The nearest box round the title heading, apart from the pick, that holds more text
+    outside links than the pick: a recipe's ingredients and steps under its title, against
+    one long description elsewhere in the page. None when the boxes round the title hold
+    the pick first."""
+    for level, block in enumerate([anchor, *anchor.iterancestors()]):
+        if level > _BLOCK_LEVELS or block.tag in ("body", "html"):
+            return None
+        length = text_length(block)
+        if length < _BLOCK_TEXT_MIN:
+            continue
+        if block is top or block in top.iterancestors():
+            return None
+        if length * (1 - link_density(block)) >= text_length(top):
+            return block
+    return None
