@@ -476,3 +476,12 @@ def test_a_short_post_under_the_title_wins_over_all_the_prose_of_a_spread_page()
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "POST The poster contest" in text
     assert "SIDEBAR" not in text and "NOTICE" not in text
+
+
+def test_a_parent_scoring_far_below_the_pick_and_holding_much_more_is_not_climbed_to() -> None:
+    # The post's box sits a few levels deep; the box round it and a comment beside it scores
+    # more than the step below it, but far below the post, from the comment's text.
+    name = "comments_beside_nested_post.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "STORY ONE" in text and "STORY FOUR" in text
+    assert "COMMENT" not in text

@@ -79,3 +79,17 @@ def _precedes(a: etree._Element, b: etree._Element) -> bool:
             return node.index(child_a) < node.index(child_b)
         child_a = node
     return False
+
+
+CLIMB_SHARE = 0.5
+"""Share of the pick's score a parent holding much more text must reach to be climbed to."""
+CLIMB_WIDER = 2
+"""Times the pick's text that makes a parent hold much more."""
+
+
+def worth_climbing(score: float, first: float, parent: etree._Element, top: etree._Element) -> bool:
+    """Whether a parent whose ``score`` rose over its child's on the climb from the pick
+    (which scored ``first``) is worth taking: it scores at least half as well as the pick,
+    or holds little more text. A parent that gathered its points from a comment thread or
+    a box of teasers beside the article scores far below the pick and holds much more."""
+    return score >= CLIMB_SHARE * first or text_length(parent) < CLIMB_WIDER * text_length(top)

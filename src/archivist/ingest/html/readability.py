@@ -26,7 +26,7 @@ from archivist.ingest.html.htmldom import (
 )
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
-from archivist.ingest.html.htmlpick import as_good_and_wider, title_side
+from archivist.ingest.html.htmlpick import as_good_and_wider, title_side, worth_climbing
 from archivist.ingest.html.htmlposts import TEASER, widen_to_posts
 from archivist.ingest.html.htmlstories import title_story
 from archivist.ingest.text.caseblind import CaseBlind
@@ -314,7 +314,7 @@ class Grabber:
             score = self.score(parent)
             if score < threshold:
                 break
-            if score > last:
+            if score > last and worth_climbing(score, 3 * threshold, parent, top):
                 top = parent
                 break
             last = score
