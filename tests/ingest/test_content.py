@@ -485,3 +485,12 @@ def test_a_parent_scoring_far_below_the_pick_and_holding_much_more_is_not_climbe
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "STORY ONE" in text and "STORY FOUR" in text
     assert "COMMENT" not in text
+
+
+def test_the_lead_under_the_title_is_kept_on_a_page_without_article_or_main_elements() -> None:
+    # The standfirst sits in the title's box, the body in another; no element marks the
+    # article, so the page's body stands as the home of both.
+    name = "lead_unmarked_page.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert text.startswith("LEAD After four months")
+    assert "BODY The ferry" in text
