@@ -494,3 +494,11 @@ def test_the_lead_under_the_title_is_kept_on_a_page_without_article_or_main_elem
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert text.startswith("LEAD After four months")
     assert "BODY The ferry" in text
+
+
+def test_the_lead_is_kept_under_a_title_heading_that_adds_a_kicker_to_the_title() -> None:
+    # No article or main element; the heading holds the page's title and a kicker before it.
+    name = "lead_unmarked_kicker.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAD After four months" in text
+    assert "BODY The ferry" in text

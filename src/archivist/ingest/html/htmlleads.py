@@ -128,12 +128,8 @@ def _after_title(
     element, or of several there, the one repeating the title. On a page that marks no
     article or main element (``unmarked``, its body), the one repeating the title."""
     headings = select(_TITLE_HEADINGS, body)
-    if unmarked is not None:  # a heading in no home stands for the title if it repeats it
-        headings = [
-            h
-            for h in headings
-            if _home(h) is not None or similarity(title, inner_text(h)) > _TITLE_LIKE
-        ]
+    if unmarked is not None:  # a heading in no home stands for the title if one holds the other
+        headings = [h for h in headings if _home(h) is not None or _repeats(title, inner_text(h))]
     if len(headings) > 1:
         headings = [h for h in headings if _home(h) is not None]
     if len(headings) > 1:
@@ -161,6 +157,12 @@ def _after_title(
             return None
         return el
     return None
+
+
+def _repeats(title: str, heading: str) -> bool:
+    """True when the heading and the title share most of either's wording (a heading may
+    add a kicker to the title, a title the site's name to the heading)."""
+    return max(similarity(title, heading), similarity(heading, title)) > _TITLE_LIKE
 
 
 def _home(el: etree._Element) -> etree._Element | None:
