@@ -458,3 +458,47 @@ def test_a_tag_link_in_a_sentence_stays_with_it() -> None:
     name = "furniture_rel_tags.html"
     text = html.extract((DATA / name).read_bytes(), name).article.text
     assert "so the harbour board, short of money" in text
+
+
+def test_a_long_list_of_dated_links_beside_the_story_does_not_outscore_it() -> None:
+    # The commas of "Jan 8, 2019" are a date's, not a sentence's: a box holding the story
+    # and a long archive list of dated links beside it is not the better candidate.
+    name = "archive_dated_links.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "STORY" in text
+    assert "Gulls at dawn" not in text
+
+
+def test_a_short_post_under_the_title_wins_over_all_the_prose_of_a_spread_page() -> None:
+    # No element marks the main text and the first look found a tiny notice: the text round
+    # the title's heading is the page's, before all its prose (sidebar boxes) gathered.
+    name = "title_short_post_spread_page.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "POST The poster contest" in text
+    assert "SIDEBAR" not in text and "NOTICE" not in text
+
+
+def test_a_parent_scoring_far_below_the_pick_and_holding_much_more_is_not_climbed_to() -> None:
+    # The post's box sits a few levels deep; the box round it and a comment beside it scores
+    # more than the step below it, but far below the post, from the comment's text.
+    name = "comments_beside_nested_post.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "STORY ONE" in text and "STORY FOUR" in text
+    assert "COMMENT" not in text
+
+
+def test_the_lead_under_the_title_is_kept_on_a_page_without_article_or_main_elements() -> None:
+    # The standfirst sits in the title's box, the body in another; no element marks the
+    # article, so the page's body stands as the home of both.
+    name = "lead_unmarked_page.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert text.startswith("LEAD After four months")
+    assert "BODY The ferry" in text
+
+
+def test_the_lead_is_kept_under_a_title_heading_that_adds_a_kicker_to_the_title() -> None:
+    # No article or main element; the heading holds the page's title and a kicker before it.
+    name = "lead_unmarked_kicker.html"
+    text = html.extract((DATA / name).read_bytes(), name).article.text
+    assert "LEAD After four months" in text
+    assert "BODY The ferry" in text

@@ -13,6 +13,7 @@ from archivist.errors import ArchivistError, ExtractionError
 from archivist.ingest.html.content import (
     find_content,
     gather_prose,
+    marked_region,
     schema_article_body,
     title_block,
     widest_region,
@@ -148,10 +149,12 @@ def _look_again(
     ):
         notes, content, rendered = second
     if len(rendered.text) < TINY_TEXT:
-        # Wider still: the element the page marks as its main one, or all its prose; failing
-        # that, the short text round the page's title heading (a page of one paragraph).
+        # Wider still: the element the page marks as its main one; failing that, the short
+        # text round the page's title heading (a page of one paragraph), then all its prose.
         under_title = title_block(again, title)
-        for wide in (widest_region(again), under_title):
+        marked = marked_region(again)
+        wider = (marked, under_title) if marked is not None else (under_title, widest_region(again))
+        for wide in wider:
             if wide is None:
                 continue
             strip_asides(wide)

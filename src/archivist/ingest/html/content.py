@@ -94,6 +94,13 @@ def widest_region(root: etree._Element) -> etree._Element | None:
     """The last resort when every look found a fragment: the largest element the page marks
     as its main content or an article, else all the page's prose gathered; a copy, or None
     when the page has neither."""
+    marked = marked_region(root)
+    return marked if marked is not None else gather_prose(root, 0, share=1.0)
+
+
+def marked_region(root: etree._Element) -> etree._Element | None:
+    """A copy of the largest element with text that the page marks as its main content or
+    an article, or None."""
     regions = select(_MAIN_REGIONS, root)
     if regions:
         best = max(regions, key=text_length)
@@ -103,7 +110,7 @@ def widest_region(root: etree._Element) -> etree._Element | None:
             wrapper = etree.Element("div")
             wrapper.append(twin)
             return wrapper
-    return gather_prose(root, 0, share=1.0)
+    return None
 
 
 _TITLE_HEADINGS = etree.XPath("//h1 | //h2")

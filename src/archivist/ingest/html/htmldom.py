@@ -208,6 +208,18 @@ def wrap_every_child(div: etree._Element) -> None:
         div.insert(position, child)
 
 
+# Commas in Latin, Arabic-script and full-width text all mark a clause (as in Readability).
+_COMMA_MARKS = (",", "،", "，")
+_NUMBER_COMMA = re.compile(r",\s?\d")
+
+
+def clause_commas(text: str) -> int:
+    """The commas of ``text`` that mark a clause: one before a digit belongs to a date
+    ("Jan 30, 2020") or a number, and a list of dated links is no prose."""
+    commas = sum(text.count(mark) for mark in _COMMA_MARKS)
+    return commas - len(_NUMBER_COMMA.findall(text)) if commas else 0
+
+
 def similarity(a: str, b: str) -> float:
     """How much of ``b``'s wording ``a`` shares, 0 to 1 (Readability's text similarity)."""
     tokens_a = [t for t in re.split(r"\W+", a.lower()) if t]

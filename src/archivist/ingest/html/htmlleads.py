@@ -45,6 +45,8 @@ class Leads:
 
     found: tuple[_Lead, ...]
     order: dict[etree._Element, int]
+    unmarked: etree._Element | None = None
+    """The body, when the page has no article or main element: the home of what has none."""
 
     def before(self, top: etree._Element) -> list[etree._Element]:
         """The leads set before ``top`` in the same article or main element, outside it: a
@@ -52,6 +54,8 @@ class Leads:
         them as unlikely to be content)."""
         place = self._place(top)
         home = _home(top)
+        if home is None:
+            home = self.unmarked
         if place is None or home is None:
             return []
         leads = []
@@ -85,15 +89,25 @@ def find_leads(body: etree._Element, title: str = "") -> Leads:
         if _LEAD_MIN <= length <= _LEAD_MAX and link_density(el, length) < _LEAD_LINKS:
             found.append(_Lead(el, 0, _home(el), frozenset(el.iterancestors())))
             taken.add(el)
-    title_lead = _after_title(body, title)
+    unmarked = None if next(body.iter(*_HOMES), None) is not None else body
+    title_lead = _after_title(body, title, unmarked)
     if title_lead is not None and not any(
         a is lead.element for lead in found for a in (title_lead, *title_lead.iterancestors())
     ):
-        found.append(_Lead(title_lead, 0, _home(title_lead), frozenset(title_lead.iterancestors())))
+        home = _home(title_lead)
+        found.append(
+            _Lead(
+                title_lead,
+                0,
+                unmarked if home is None else home,
+                frozenset(title_lead.iterancestors()),
+            )
+        )
     if not found:
         return Leads((), {})
     order = {el: at for at, el in enumerate(body.iter())}
-    return Leads(tuple(_Lead(f.element, order[f.element], f.home, f.around) for f in found), order)
+    leads = tuple(_Lead(f.element, order[f.element], f.home, f.around) for f in found)
+    return Leads(leads, order, unmarked)
 
 
 _TITLE_HEADINGS = etree.XPath(".//h1")
@@ -105,21 +119,28 @@ _LEAD_END = '.!?…"“”»'
 _NOT_LEAD = ("figure", "figcaption", "blockquote", "li", "table", "form")
 
 
-def _after_title(body: etree._Element, title: str) -> etree._Element | None:
+def _after_title(
+    body: etree._Element, title: str, unmarked: etree._Element | None = None
+) -> etree._Element | None:
     """The first paragraph (or deck heading) after the page's one title heading, in its
     article or main element, when it reads as a lead (a sentence or two, few links): whatever
     the page names it, the standfirst is the first prose under the title. Shorter lines on
     the way (a byline, a date) are passed over. Of several top-level headings (a site name
     for screen readers beside the title), the title's is the one inside an article or main
-    element, or of several there, the one repeating the title."""
+    element, or of several there, the one repeating the title. On a page that marks no
+    article or main element (``unmarked``, its body), the one repeating the title."""
     headings = select(_TITLE_HEADINGS, body)
+    if unmarked is not None:  # a heading in no home stands for the title if one holds the other
+        headings = [h for h in headings if _home(h) is not None or _repeats(title, inner_text(h))]
     if len(headings) > 1:
         headings = [h for h in headings if _home(h) is not None]
     if len(headings) > 1:
         headings = [h for h in headings if similarity(title, inner_text(h)) > _TITLE_LIKE]
-    if len(headings) != 1 or _home(headings[0]) is None:
+    home = _home(headings[0]) if headings else None
+    if home is None:
+        home = unmarked
+    if len(headings) != 1 or home is None:
         return None
-    home = _home(headings[0])
     for el in select(_AFTER, headings[0]):
         length = text_length(el)
         if length < _LEAD_MIN:
@@ -129,7 +150,7 @@ def _after_title(body: etree._Element, title: str) -> etree._Element | None:
             continue  # a dateline or a byline with the site's name: no sentence
         if (
             length > _LEAD_MAX
-            or _home(el) is not home
+            or _home(el) is not (home if home is not unmarked else None)
             or next(el.iterancestors(*_NOT_LEAD), None) is not None
             or link_density(el, length) >= _LEAD_LINKS
             or not text
@@ -138,6 +159,12 @@ def _after_title(body: etree._Element, title: str) -> etree._Element | None:
             return None
         return el
     return None
+
+
+def _repeats(title: str, heading: str) -> bool:
+    """True when the heading and the title share most of either's wording (a heading may
+    add a kicker to the title, a title the site's name to the heading)."""
+    return max(similarity(title, heading), similarity(heading, title)) > _TITLE_LIKE
 
 
 def _home(el: etree._Element) -> etree._Element | None:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from archivist.ingest.html.htmldom import (
     box_counts,
+    clause_commas,
     has_ancestor,
     has_text,
     inner_text,
@@ -26,7 +27,7 @@ from archivist.ingest.html.htmldom import (
 )
 from archivist.ingest.html.htmlfurniture import holds_main
 from archivist.ingest.html.htmlleads import find_leads
-from archivist.ingest.html.htmlpick import as_good_and_wider
+from archivist.ingest.html.htmlpick import as_good_and_wider, title_side, worth_climbing
 from archivist.ingest.html.htmlposts import TEASER, widen_to_posts
 from archivist.ingest.html.htmlstories import title_story
 from archivist.ingest.text.caseblind import CaseBlind
@@ -53,8 +54,6 @@ _REPEAT_MIN = 100
 _BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _SENTENCE_END = re.compile(r"\.( |$)")
 
-# Commas in Latin, Arabic-script and full-width text all mark a clause (as in Readability).
-_COMMA_MARKS = (",", "،", "，")
 _SCORED_TAGS = frozenset({"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"})
 _DIV_BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 _EMPTY_DROPPED = frozenset({"div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -282,7 +281,8 @@ class Grabber:
             return None
         top = self._common_ancestor(top, ranked)
         best = self.score(top)
-        return as_good_and_wider(self._climb(top), best, self.scores, self.score)
+        top = as_good_and_wider(self._climb(top), best, self.scores, self.score)
+        return title_side(top, self.title_anchor, ranked, self.score)
 
     def _common_ancestor(self, top: etree._Element, ranked: list[etree._Element]) -> etree._Element:
         best = self.score(top)
@@ -315,7 +315,7 @@ class Grabber:
             score = self.score(parent)
             if score < threshold:
                 break
-            if score > last:
+            if score > last and worth_climbing(score, 3 * threshold, parent, top):
                 top = parent
                 break
             last = score
@@ -467,8 +467,7 @@ def _widen_to_repeats(top: etree._Element) -> etree._Element:
 def _commas(el: etree._Element) -> int:
     # Counted in Python: an XPath string-length of a translate() built the text twice and
     # cost five times as much.
-    text = text_content(el)
-    return sum(text.count(mark) for mark in _COMMA_MARKS)
+    return clause_commas(text_content(el))
 
 
 # The same patterns, run faster over ASCII names (see caseblind).
