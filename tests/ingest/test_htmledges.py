@@ -106,6 +106,18 @@ def test_a_closing_paragraph_boxed_like_the_ones_before_it_stays() -> None:
     assert _trimmed(boxed).endswith("Yours, Hans")
 
 
+def test_a_closing_box_with_a_heading_of_its_own_after_bare_paragraphs_goes() -> None:
+    data = (DATA / "edge_closing_section_box.html").read_bytes()
+    text = extract(data, "edge_closing_section_box.html").article.text
+    assert "Never miss a story" not in text and "weekly letter" not in text
+    assert text.endswith("on the whole length of the river that winter.")
+
+
+def test_a_closing_section_set_as_bare_heading_and_paragraph_stays() -> None:
+    text = _trimmed("<h2>Coda</h2><p>The wall was listed in 1971.</p>")
+    assert "Coda" in text and text.endswith("The wall was listed in 1971.")
+
+
 def test_a_sentence_ending_in_a_colon_at_the_end_stays() -> None:
     line = "To see the mill at work, watch the footage we took below:"
     assert _trimmed(f"<p>{line}</p>").endswith(line)
