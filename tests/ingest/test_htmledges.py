@@ -83,6 +83,41 @@ def test_labels_ending_in_a_colon_after_the_last_line_go() -> None:
     assert text.endswith("grinds flour for the village bakery in the summer.")
 
 
+def test_a_closing_paragraph_boxed_on_its_own_after_bare_ones_goes() -> None:
+    # Shaped unlike the article's paragraphs: a note run in from a side box, not its last line.
+    data = (DATA / "edge_closing_box.html").read_bytes()
+    text = extract(data, "edge_closing_box.html").article.text
+    assert "Courier app" not in text
+    assert text.endswith("the hour and more it took under sail.")
+
+
+def test_a_closing_paragraph_after_the_box_of_the_body_goes() -> None:
+    note = "<p>Unless stated otherwise, this page is licensed for reuse.</p>"
+    page = f"<html><body><div id='a'><div>{STORY * 3}</div>{note}</div></body></html>"
+    root = parse_html(page, "x")
+    article = root.find(".//div[@id='a']")
+    assert isinstance(article, etree._Element)
+    trim_tail(article)
+    assert inner_text(article).endswith("holds the channel.")
+
+
+def test_a_closing_paragraph_boxed_like_the_ones_before_it_stays() -> None:
+    boxed = "".join(f"<div>{STORY}</div>" for _ in range(2)) + "<div><p>Yours, Hans</p></div>"
+    assert _trimmed(boxed).endswith("Yours, Hans")
+
+
+def test_a_closing_box_with_a_heading_of_its_own_after_bare_paragraphs_goes() -> None:
+    data = (DATA / "edge_closing_section_box.html").read_bytes()
+    text = extract(data, "edge_closing_section_box.html").article.text
+    assert "Never miss a story" not in text and "weekly letter" not in text
+    assert text.endswith("on the whole length of the river that winter.")
+
+
+def test_a_closing_section_set_as_bare_heading_and_paragraph_stays() -> None:
+    text = _trimmed("<h2>Coda</h2><p>The wall was listed in 1971.</p>")
+    assert "Coda" in text and text.endswith("The wall was listed in 1971.")
+
+
 def test_a_sentence_ending_in_a_colon_at_the_end_stays() -> None:
     line = "To see the mill at work, watch the footage we took below:"
     assert _trimmed(f"<p>{line}</p>").endswith(line)
