@@ -9,12 +9,11 @@ import json
 from lxml import etree
 
 from archivist.ingest.html.htmldom import (
-    inner_text,
     link_density,
     select,
-    similarity,
     text_content,
     text_length,
+    title_heading,
 )
 from archivist.ingest.html.readability import (
     CHAR_THRESHOLD,
@@ -113,7 +112,6 @@ def marked_region(root: etree._Element) -> etree._Element | None:
     return None
 
 
-_TITLE_HEADINGS = etree.XPath("//h1 | //h2")
 TITLE_BLOCK_MAX = 5
 """Levels above the title heading looked at for the block that holds the page's text."""
 
@@ -122,12 +120,7 @@ def title_block(root: etree._Element, title: str) -> etree._Element | None:
     """The prose round the heading that repeats the page's title: the paragraphs (few links)
     of the nearest of its ancestors holding text beside the heading, gathered; or None.
     The text of a one-paragraph page sits there, whatever its classes are called."""
-    if not title:
-        return None
-    heading = next(
-        (h for h in select(_TITLE_HEADINGS, root) if similarity(title, inner_text(h)) > 0.75),
-        None,
-    )
+    heading = title_heading(root, title)
     if heading is None:
         return None
     own = text_length(heading)

@@ -231,6 +231,19 @@ def similarity(a: str, b: str) -> float:
     return 1 - distance
 
 
+TITLE_LIKE = 0.75
+"""How much of a heading's wording the page's title must share to be its heading."""
+
+
+def title_heading(root: etree._Element, title: str) -> etree._Element | None:
+    """The first h1 or h2 in ``root`` that repeats the page's title, or None."""
+    if not title:
+        return None
+    return next(
+        (h for h in root.iter("h1", "h2") if similarity(title, inner_text(h)) > TITLE_LIKE), None
+    )
+
+
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 _HASH_LINK_TEXT = etree.XPath(
     ".//a[starts-with(@href, '#') and string-length(@href) > 1]//text()", smart_strings=False

@@ -10,12 +10,11 @@ from lxml import etree
 from archivist.ingest.html.htmlconsent import consent_notices
 from archivist.ingest.html.htmldom import (
     PageWalk,
-    inner_text,
     link_density,
     remove,
-    similarity,
     text_content,
     text_length,
+    title_heading,
     walk_page,
 )
 from archivist.ingest.html.htmllogin import login_box
@@ -228,19 +227,10 @@ class _ShownTitle:
     def _heading(self) -> etree._Element | None:
         if not self.looked:
             self.looked = True
-            self.heading = next(
-                (
-                    h
-                    for h in self.root.iter("h1", "h2")
-                    if similarity(self.title, inner_text(h)) > _TITLE_LIKE
-                ),
-                None,
-            )
+            self.heading = title_heading(self.root, self.title)
         return self.heading
 
 
-_TITLE_LIKE = 0.75
-"""How much of a heading's wording the title must share to be the page's title heading."""
 _SHOWN_PROSE_MIN = 100
 """Prose the page shows outside a hidden box (a lead at least) for the box to be held back;
 with none, the page is one whose script shows the box."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import (
+    TITLE_LIKE,
     inner_text,
     link_density,
     select,
@@ -111,8 +112,6 @@ def find_leads(body: etree._Element, title: str = "") -> Leads:
 
 
 _TITLE_HEADINGS = etree.XPath(".//h1")
-_TITLE_LIKE = 0.75
-"""How much of a heading's wording the title must share to be the title's heading."""
 _AFTER = etree.XPath("following::*[self::p or self::h2][position() <= 12]")
 """The paragraphs and deck headings after the title looked at for its lead."""
 _LEAD_END = '.!?…"“”»'
@@ -135,7 +134,7 @@ def _after_title(
     if len(headings) > 1:
         headings = [h for h in headings if _home(h) is not None]
     if len(headings) > 1:
-        headings = [h for h in headings if similarity(title, inner_text(h)) > _TITLE_LIKE]
+        headings = [h for h in headings if similarity(title, inner_text(h)) > TITLE_LIKE]
     home = _home(headings[0]) if headings else None
     if home is None:
         home = unmarked
@@ -164,7 +163,7 @@ def _after_title(
 def _repeats(title: str, heading: str) -> bool:
     """True when the heading and the title share most of either's wording (a heading may
     add a kicker to the title, a title the site's name to the heading)."""
-    return max(similarity(title, heading), similarity(heading, title)) > _TITLE_LIKE
+    return max(similarity(title, heading), similarity(heading, title)) > TITLE_LIKE
 
 
 def _home(el: etree._Element) -> etree._Element | None:

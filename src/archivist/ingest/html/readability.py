@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from archivist.ingest.html.htmldom import (
+    TITLE_LIKE,
     box_counts,
     clause_commas,
     has_ancestor,
@@ -189,7 +190,7 @@ class Grabber:
         heading = inner_text(el)
         if not heading or not self.title:
             return False
-        return similarity(self.title, heading) > 0.75
+        return similarity(self.title, heading) > TITLE_LIKE
 
     def _div_to_paragraphs(
         self, div: etree._Element, to_score: list[etree._Element]
