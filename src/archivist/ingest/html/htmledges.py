@@ -131,9 +131,7 @@ def _set_apart(unit: etree._Element, text: str, article: etree._Element, whole: 
     parent = box.getparent()
     while parent is not None and parent is not article and _only_text_in(parent, box):
         box, parent = parent, parent.getparent()
-    before = box.getprevious()
-    while before is not None and not has_text(before):
-        before = before.getprevious()
+    before = _previous_with_text(box)
     if before is None:
         return False
     if before.tag == "p":
@@ -152,9 +150,7 @@ def _closing_box(unit: etree._Element, article: etree._Element) -> etree._Elemen
     if box is None or box is article:
         return None
     while True:
-        before = box.getprevious()
-        while before is not None and not has_text(before):
-            before = before.getprevious()
+        before = _previous_with_text(box)
         parent = box.getparent()
         if before is not None or parent is None or parent is article:
             break
@@ -165,6 +161,14 @@ def _closing_box(unit: etree._Element, article: etree._Element) -> etree._Elemen
         return None
     first = next((u for u in box.iter(*_UNITS) if u is not box and has_text(u)), None)
     return box if first is not None and first.tag in _HEADINGS else None
+
+
+def _previous_with_text(el: etree._Element) -> etree._Element | None:
+    """The nearest sibling before ``el`` that holds text, or None."""
+    before = el.getprevious()
+    while before is not None and not has_text(before):
+        before = before.getprevious()
+    return before
 
 
 def _only_text_in(parent: etree._Element, box: etree._Element) -> bool:
