@@ -56,15 +56,13 @@ _SEE = re.compile(
     r"(?:ر\.?\s?ک\.?|نک\.?|نگاه کنید به|انظر)[:：]?\s*)",
     re.I,
 )
-_SEE_INSIDE = re.compile(
-    r"^(?P<lead>[^,;:،؛\d“\"«]{3,80})[,;:،؛]\s+"
-    r"(?:(?:see|cf\.|vgl\.|voir|siehe)(?: also)?|انظر|بنگرید به|نگاه کنید به|ر\.?\s?ک\.?)[:：]?\s+",
-    re.I,
+_SEE_AFTER_LEAD = (
+    r"[,;:،؛]\s+(?:(?:see|cf\.|vgl\.|voir|siehe)(?: also)?|انظر|بنگرید به|نگاه کنید به|ر\.?\s?ک\.?)"
 )
+_SEE_INSIDE = re.compile(r"^(?P<lead>[^,;:،؛\d“\"«]{3,80})" + _SEE_AFTER_LEAD + r"[:：]?\s+", re.I)
 """A lead-in before the work it points to: "For more on this, see …", "للاطلاع …، انظر: …"."""
-_SEE_WORD = re.compile(
-    r"[,;:،؛]\s+(?:see|cf\.|vgl\.|voir|siehe|انظر|بنگرید|نگاه کنید|ر\.?\s?ک)", re.I
-)
+_SEE_WORD = re.compile(_SEE_AFTER_LEAD, re.I)
+"""Whether a note has a "see" after a comma at all (most have none: the lead is not sought)."""
 _WHOLE_WORK = frozenset(
     {"book", "report", "thesis", "document", "webpage", "legislation", "motion_picture"}
 )

@@ -11,18 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archivist.ingest.references.names import names_editors
+
 IN_WORD = re.compile(r"^(?:in|in:|dans|en|em|im|w|w:|içinde|в|در|في|载|收入|见)\s*[:：]?\s+", re.I)
 """The word that opens the work holding another (``In``, ``dans``, ``در``)."""
 _PLACE_COLON = re.compile(r"^(?P<place>[^:]*\w[^:]*):\s+(?P<publisher>\w.*)$")
-
-
-_EDITORS_AFTER = re.compile(
-    r"(?:\((?i:eds?|edd|hrsg|hg|éds?|dir|coords?)\.?\)|"
-    r",\s*(?:eds?\.|edd\.|editors?|hrsg\.|hg\.|éds?\.)|"
-    r"[،,]\s*(?:تحرير|محرر|ویراستار))[\s,.:]*$"
-)
-"""Names followed by their role as editors: ``(Eds.)``, ``, eds.``, ``, editors``, ``، تحرير``.
-A capital ``, Ed.`` may be a given name (``Smith, Ed.``) and is left alone."""
 
 
 def mended(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -36,10 +29,9 @@ def mended(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     name is never followed by a town.
     """
     out = [
-        ("editor" if label == "author" and _EDITORS_AFTER.search(raw) else label, raw)
+        ("editor" if label == "author" and names_editors(raw) else label, raw)
         for label, raw in segments
     ]
-    labels = {label for label, _ in out}
     index = 0
     while index < len(out):
         label, raw = out[index]
@@ -51,8 +43,8 @@ def mended(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
                 out[index + 1] = ("publisher", split["publisher"] + " " + after[1])
             else:
                 out.insert(index + 1, ("publisher", split["publisher"]))
-                labels.add("publisher")
         index += 1
+    labels = {label for label, _ in out}
     if "publisher" not in labels and "pages" not in labels:
         for index, (label, raw) in enumerate(out[:-1]):
             if label == "journal" and out[index + 1][0] == "location" and not IN_WORD.match(raw):

@@ -28,6 +28,20 @@ _ROLE_AFTER = re.compile(
     r"\(?(?:ed|eds)\.?\)?)[\s,.:]*$",
     re.I,
 )
+_EDITORS_AFTER = re.compile(
+    r"(?:\((?i:eds?|edd|hrsg|hg|éds?|dir|coords?)\.?\)|"
+    r",\s*(?:eds?\.|edd\.|editors?|hrsg\.|hg\.|éds?\.)|"
+    r"[،,]\s*(?:تحرير|محرر|ویراستار))[\s,.:]*$"
+)
+"""Names followed by their role as editors: ``(Eds.)``, ``, eds.``, ``, editors``, ``، تحرير``.
+A capital ``, Ed.`` may be a given name (``Smith, Ed.``) and is left alone."""
+
+
+def names_editors(text: str) -> bool:
+    """Whether a run of names ends in the role word of editors (they edited the work)."""
+    return _EDITORS_AFTER.search(text) is not None
+
+
 _ET_AL = re.compile(
     r"[\s,;]*(?:et\.? al(?:ii|\.)?|and others|u\.\s?a\.|y otros|e altri|"
     r"و (?:دیگران|همکاران)|وآخرون|و آخرون|等)\W*$",
